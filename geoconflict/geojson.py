@@ -1,0 +1,176 @@
+"""Incidents as RFC 7946 GeoJSON features, and back.
+
+This is the one place that turns an :class:`~geoconflict.records.Incident` into the property
+set of ``CONTRACT.md``; every writer (GeoJSON, CSV, GeoPackage, GeoDataFrame) goes through
+:func:`incident_properties`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ._atomic import atomic_open
+from .errors import SchemaError
+from .records import Incident, Location
+
+#: Property names in output order. The first block is ``CONTRACT.md``; the rest are ours.
+PROPERTY_NAMES: tuple[str, ...] = (
+    "incident_id", "doc_id", "text", "char_start", "char_end", "event_type", "actor", "date",
+    "place", "place_name", "place_id", "admin1", "admin2", "precision",
+    "killed_low", "killed_best", "killed_high", "injured_low", "injured_best", "injured_high",
+    "killed_children", "killed_women", "targets",
+    "killed_rescuers", "victims", "is_cumulative", "part_of", "sources", "confidence",
+    "match_score", "feature_code", "country_code", "lat", "lon",
+)
+
+
+def incident_properties(incident: Incident) -> dict[str, Any]:
+    """Return the flat property dict of one incident (JSON-ready: dates as ISO strings)."""
+    loc = incident.location
+    return {
+        "incident_id": incident.incident_id,
+        "doc_id": incident.doc_id,
+        "text": incident.text,
+        "char_start": incident.char_start,
+        "char_end": incident.char_end,
+        "event_type": incident.event_type,
+        "actor": incident.actor,
+        "date": incident.date.isoformat() if incident.date else None,
+        "place": incident.place,
+        "place_name": loc.place_name if loc else None,
+        "place_id": loc.place_id if loc else None,
+        "admin1": loc.admin1 if loc else None,
+        "admin2": loc.admin2 if loc else None,
+        "precision": loc.precision if loc else None,
+        "killed_low": incident.killed_low,
+        "killed_best": incident.killed_best,
+        "killed_high": incident.killed_high,
+        "injured_low": incident.injured_low,
+        "injured_best": incident.injured_best,
+        "injured_high": incident.injured_high,
+        "killed_children": incident.killed_children,
+        "killed_women": incident.killed_women,
+        "targets": list(incident.targets),
+        "killed_rescuers": incident.killed_rescuers,
+        "victims": list(incident.victims),
+        "is_cumulative": incident.is_cumulative,
+        "part_of": incident.part_of,
+        "sources": list(incident.sources) if incident.sources else [incident.doc_id],
+        "confidence": incident.confidence,
+        "match_score": loc.score if loc else None,
+        "feature_code": loc.feature_code if loc else None,
+        "country_code": loc.country_code if loc else None,
+        "lat": loc.lat if loc else None,
+        "lon": loc.lon if loc else None,
+    }
+
+
+def incident_to_feature(incident: Incident) -> dict[str, Any]:
+    """Return one incident as a GeoJSON Feature (``[lon, lat]``; null geometry if unplaced)."""
+    loc = incident.location
+    geometry = (
+        {"type": "Point", "coordinates": [round(loc.lon, 6), round(loc.lat, 6)]}
+        if loc is not None
+        else None
+    )
+    return {"type": "Feature", "geometry": geometry, "properties": incident_properties(incident)}
+
+
+def incidents_to_feature_collection(incidents: Iterable[Incident]) -> dict[str, Any]:
+    """Return an RFC 7946 FeatureCollection (no ``crs`` member) of the incidents."""
+    return {
+        "type": "FeatureCollection",
+        "features": [incident_to_feature(i) for i in incidents],
+    }
+
+
+def write_incidents_geojson(incidents: Iterable[Incident], path: str | os.PathLike[str]) -> int:
+    """Write incidents to ``path`` as GeoJSON, atomically. Return the number written."""
+    collection = incidents_to_feature_collection(incidents)
+    with atomic_open(path, "w") as fh:
+        json.dump(collection, fh, ensure_ascii=False, indent=1)
+        fh.write("\n")
+    return len(collection["features"])
+
+
+def _opt_int(value: Any) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    return int(value)
+
+
+def feature_to_incident(feature: Mapping[str, Any]) -> Incident:
+    """Rebuild an :class:`Incident` from a GeoJSON feature written by this module."""
+    props = dict(feature.get("properties") or {})
+    if "incident_id" not in props or "doc_id" not in props:
+        msg = "feature lacks 'incident_id' or 'doc_id'; is this a geoconflict incidents file?"
+        raise SchemaError(msg)
+    geom = feature.get("geometry")
+    location = None
+    if geom and geom.get("type") == "Point":
+        lon, lat = geom["coordinates"][:2]
+        location = Location(
+            lat=float(lat),
+            lon=float(lon),
+            precision=_opt_int(props.get("precision")) or 1,
+            place_name=props.get("place_name"),
+            place_id=props.get("place_id"),
+            admin1=props.get("admin1"),
+            admin2=props.get("admin2"),
+            country_code=props.get("country_code"),
+            feature_code=props.get("feature_code"),
+            score=props.get("match_score"),
+        )
+    date = props.get("date")
+    return Incident(
+        incident_id=str(props["incident_id"]),
+        doc_id=str(props["doc_id"]),
+        text=props.get("text") or "",
+        char_start=_opt_int(props.get("char_start")) or 0,
+        char_end=_opt_int(props.get("char_end")) or 0,
+        event_type=props.get("event_type") or "other",
+        actor=props.get("actor"),
+        date=dt.date.fromisoformat(date) if date else None,
+        place=props.get("place"),
+        location=location,
+        killed_low=_opt_int(props.get("killed_low")),
+        killed_best=_opt_int(props.get("killed_best")),
+        killed_high=_opt_int(props.get("killed_high")),
+        injured_low=_opt_int(props.get("injured_low")),
+        injured_best=_opt_int(props.get("injured_best")),
+        injured_high=_opt_int(props.get("injured_high")),
+        killed_children=_opt_int(props.get("killed_children")),
+        killed_women=_opt_int(props.get("killed_women")),
+        killed_rescuers=_opt_int(props.get("killed_rescuers")),
+        victims=tuple(props.get("victims") or ()),
+        targets=tuple(props.get("targets") or ()),
+        is_cumulative=bool(props.get("is_cumulative")),
+        part_of=props.get("part_of"),
+        sources=tuple(props.get("sources") or ()),
+        confidence=props.get("confidence"),
+    )
+
+
+def read_incidents_geojson(path: str | os.PathLike[str]) -> list[Incident]:
+    """Read incidents written by :func:`write_incidents_geojson`."""
+    from .errors import InputError
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except FileNotFoundError:
+        msg = f"no such file: {os.fspath(path)!r}"
+        raise InputError(msg) from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        msg = f"cannot read {os.fspath(path)!r} as GeoJSON: {exc}"
+        raise InputError(msg) from None
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        msg = f"{os.fspath(path)!r} is not a GeoJSON FeatureCollection"
+        raise SchemaError(msg)
+    return [feature_to_incident(f) for f in data.get("features") or ()]
