@@ -15,7 +15,7 @@ from typing import Any
 
 from ._atomic import atomic_open
 from .errors import SchemaError
-from .records import Incident, Location
+from .records import Incident, Location, SourceReport
 
 #: Property names in output order. The first block is ``CONTRACT.md``; the rest are ours.
 PROPERTY_NAMES: tuple[str, ...] = (
@@ -24,6 +24,7 @@ PROPERTY_NAMES: tuple[str, ...] = (
     "killed_low", "killed_best", "killed_high", "injured_low", "injured_best", "injured_high",
     "killed_children", "killed_women", "targets",
     "killed_rescuers", "victims", "is_cumulative", "part_of", "sources", "confidence",
+    "reports", "killed_best_min", "killed_best_max",
     "match_score", "feature_code", "country_code", "lat", "lon",
 )
 
@@ -61,12 +62,60 @@ def incident_properties(incident: Incident) -> dict[str, Any]:
         "part_of": incident.part_of,
         "sources": list(incident.sources) if incident.sources else [incident.doc_id],
         "confidence": incident.confidence,
+        "reports": [_report_properties(r) for r in incident.reports],
+        "killed_best_min": _best_extreme(incident, min),
+        "killed_best_max": _best_extreme(incident, max),
         "match_score": loc.score if loc else None,
         "feature_code": loc.feature_code if loc else None,
         "country_code": loc.country_code if loc else None,
         "lat": loc.lat if loc else None,
         "lon": loc.lon if loc else None,
     }
+
+
+def _report_properties(report: SourceReport) -> dict[str, Any]:
+    return {
+        "doc_id": report.doc_id,
+        "incident_id": report.incident_id,
+        "date": report.date.isoformat() if report.date else None,
+        "killed_low": report.killed_low,
+        "killed_best": report.killed_best,
+        "killed_high": report.killed_high,
+        "injured_low": report.injured_low,
+        "injured_best": report.injured_best,
+        "injured_high": report.injured_high,
+    }
+
+
+def _best_extreme(incident: Incident, pick: Any) -> int | None:
+    """Smallest/largest ``killed_best`` over the sources (the disagreement), or the own best."""
+    bests = [r.killed_best for r in incident.reports if r.killed_best is not None]
+    if not bests:
+        return incident.killed_best
+    return int(pick(bests))
+
+
+def _report_from_properties(props: Mapping[str, Any]) -> SourceReport:
+    date = props.get("date")
+    return SourceReport(
+        doc_id=str(props["doc_id"]),
+        incident_id=str(props.get("incident_id") or ""),
+        date=dt.date.fromisoformat(date) if date else None,
+        killed_low=_opt_int(props.get("killed_low")),
+        killed_best=_opt_int(props.get("killed_best")),
+        killed_high=_opt_int(props.get("killed_high")),
+        injured_low=_opt_int(props.get("injured_low")),
+        injured_best=_opt_int(props.get("injured_best")),
+        injured_high=_opt_int(props.get("injured_high")),
+    )
+
+
+def _opt_reports(value: Any) -> tuple[SourceReport, ...]:
+    if isinstance(value, str):  # a flat writer (CSV) stores the list as JSON text
+        value = json.loads(value) if value.strip() else []
+    if not value:
+        return ()
+    return tuple(_report_from_properties(r) for r in value)
 
 
 def incident_to_feature(incident: Incident) -> dict[str, Any]:
@@ -154,6 +203,7 @@ def feature_to_incident(feature: Mapping[str, Any]) -> Incident:
         part_of=props.get("part_of"),
         sources=tuple(props.get("sources") or ()),
         confidence=props.get("confidence"),
+        reports=_opt_reports(props.get("reports")),
     )
 
 

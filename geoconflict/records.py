@@ -70,6 +70,25 @@ class Location:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceReport:
+    """What one source article said about an incident that was merged across articles.
+
+    A merged :class:`Incident` keeps one of these per source so the disagreement between
+    sources stays visible (see :mod:`geoconflict.merge` for the reconciliation rule).
+    """
+
+    doc_id: str
+    incident_id: str
+    date: dt.date | None = None
+    killed_low: int | None = None
+    killed_best: int | None = None
+    killed_high: int | None = None
+    injured_low: int | None = None
+    injured_best: int | None = None
+    injured_high: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Incident:
     """One event read from an article (or merged from several).
 
@@ -105,3 +124,5 @@ class Incident:
     part_of: str | None = None
     sources: tuple[str, ...] = field(default=())
     confidence: float | None = None
+    #: One :class:`SourceReport` per source when merged across articles; empty otherwise.
+    reports: tuple[SourceReport, ...] = ()
