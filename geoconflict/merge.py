@@ -1,0 +1,399 @@
+"""Merge incidents that different articles report about the same event.
+
+One strike is usually reported by many articles; counting it once per article inflates every
+total. :func:`merge_incidents` groups the reports of one event into ONE incident that lists
+every source and reconciles the counts by an explicit rule.
+
+When are two incidents the same event?
+--------------------------------------
+Two incidents ``a`` and ``b`` *match* when all of these hold:
+
+1. **Different articles.** They share no source document. Incidents from the same article are
+   never merged here: extraction already decided those.
+2. **Single events.** Neither is a cumulative toll (``is_cumulative``); a running toll is never
+   merged with anything.
+3. **Dated, same or adjacent day.** Both have a date and ``|a.date - b.date| <= 1 day``
+   (:attr:`MergeRule.max_days`). Undated incidents are never merged.
+4. **Compatible type.** Same ``event_type``, or one of them is ``other`` or ``attack`` (the
+   generic types, :data:`GENERIC_TYPES`).
+5. **Same place.** Both are placed (unplaced incidents are never merged) and either
+
+   * they resolved to the same gazetteer ``place_id``, or
+   * both are precise (precision <= 2) and lie within :attr:`MergeRule.max_km` (10 km) of
+     each other (great-circle distance), or
+   * the coarser one is a district (precision 3) and both lie in the same ``admin2``, or
+   * the coarser one is a governorate (precision 4) and both lie in the same ``admin1``.
+
+   Coarser places (regions, countries: precision >= 5) only match the same ``place_id``.
+
+Groups are built by **complete linkage**: an incident joins a group only when it matches every
+member already in it, so reports never chain across days or kilometres (three reports on
+days 1, 2 and 3 give two groups, not one). Incidents are visited in a canonical order
+(:func:`_sort_key`: date, place, doc id, offsets, id), and an incident joins the matching group
+whose members are closest in time, then in space, then the earliest-made; so the result does
+not depend on the order of the input.
+
+How are the counts reconciled?
+------------------------------
+For deaths (``killed_*``) and, alike, injuries (``injured_*``) over the group's reports:
+
+* ``low``  = the largest reported low (None when no source gives one);
+* ``high`` = the largest reported high (None when none gives one), raised to ``low`` if
+  below it;
+* ``best`` = the median of the reported bests; for an even number of bests, the lower of the
+  two middle values, so ``best`` is always a number some source gave. It is then clipped into
+  ``[low, high]``;
+* ``killed_children``, ``killed_women``, ``killed_rescuers``: the largest reported.
+
+The disagreement stays visible: ``Incident.reports`` keeps one
+:class:`~geoconflict.records.SourceReport` per source (its own low/best/high), and the GeoJSON
+writer adds ``killed_best_min`` / ``killed_best_max``.
+
+Other fields of a merged incident: the place, text, offsets and doc id of its *lead* report
+(the most precise place, then the most counts, then the canonical order); ``sources`` = the
+sorted doc ids of all reports; ``event_type`` = the specific type if any report has one;
+``date`` = the most often reported date (ties: the earliest); ``actor`` = the lead's actor, else
+the first known; ``targets`` and ``victims`` = the sorted union; ``confidence`` = the largest.
+A merged incident keeps its lead's ``incident_id``; an incident that matched nothing is
+returned unchanged. ``part_of`` links are rewritten to the id of the merged incident.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .records import Incident, SourceReport
+
+__all__ = [
+    "GENERIC_TYPES",
+    "MergeRule",
+    "incidents_match",
+    "merge_group",
+    "merge_incidents",
+    "reconcile_counts",
+]
+
+#: Event types compatible with every other type.
+GENERIC_TYPES: frozenset[str] = frozenset({"other", "attack"})
+
+
+@dataclass(frozen=True, slots=True)
+class MergeRule:
+    """Thresholds of the same-event test.
+
+    Parameters
+    ----------
+    max_km
+        Largest distance between two precise places (precision <= 2) of one event.
+    max_days
+        Largest difference in days between the dates of one event.
+    max_precise
+        Highest precision code treated as a point (compared by distance).
+    """
+
+    max_km: float = 10.0
+    max_days: int = 1
+    max_precise: int = 2
+
+
+DEFAULT_RULE = MergeRule()
+
+
+def _sources(incident: Incident) -> tuple[str, ...]:
+    return incident.sources or (incident.doc_id,)
+
+
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _distance_km(a: Incident, b: Incident) -> float:
+    la, lb = a.location, b.location
+    if la is None or lb is None:
+        return math.inf
+    return _haversine_km(la.lat, la.lon, lb.lat, lb.lon)
+
+
+def _types_compatible(a: str, b: str) -> bool:
+    return a == b or a in GENERIC_TYPES or b in GENERIC_TYPES
+
+
+def _same_place(a: Incident, b: Incident, rule: MergeRule) -> bool:
+    la, lb = a.location, b.location
+    if la is None or lb is None:
+        return False
+    if la.place_id is not None and la.place_id == lb.place_id:
+        return True
+    coarser = max(la.precision, lb.precision)
+    if coarser <= rule.max_precise:
+        return _distance_km(a, b) <= rule.max_km
+    if coarser == 3:
+        return la.admin2 is not None and la.admin2 == lb.admin2
+    if coarser == 4:
+        return la.admin1 is not None and la.admin1 == lb.admin1
+    return False
+
+
+def _eligible(incident: Incident) -> bool:
+    return (
+        not incident.is_cumulative and incident.date is not None and incident.location is not None
+    )
+
+
+def incidents_match(a: Incident, b: Incident, *, rule: MergeRule = DEFAULT_RULE) -> bool:
+    """Return whether two incidents describe the same event (the rule in the module doc).
+
+    Parameters
+    ----------
+    a, b
+        The two incidents.
+    rule
+        Distance and day thresholds.
+
+    Returns
+    -------
+    bool
+        True when they come from different articles, are dated single events within
+        ``rule.max_days`` of each other, of compatible types and at the same place.
+    """
+    if not (_eligible(a) and _eligible(b)):
+        return False
+    if set(_sources(a)) & set(_sources(b)):
+        return False
+    assert a.date is not None and b.date is not None
+    if abs((a.date - b.date).days) > rule.max_days:
+        return False
+    if not _types_compatible(a.event_type, b.event_type):
+        return False
+    return _same_place(a, b, rule)
+
+
+def _reports(incident: Incident) -> tuple[SourceReport, ...]:
+    if incident.reports:
+        return incident.reports
+    return (
+        SourceReport(
+            doc_id=incident.doc_id,
+            incident_id=incident.incident_id,
+            date=incident.date,
+            killed_low=incident.killed_low,
+            killed_best=incident.killed_best,
+            killed_high=incident.killed_high,
+            injured_low=incident.injured_low,
+            injured_best=incident.injured_best,
+            injured_high=incident.injured_high,
+        ),
+    )
+
+
+def reconcile_counts(
+    lows: Sequence[int | None], bests: Sequence[int | None], highs: Sequence[int | None]
+) -> tuple[int | None, int | None, int | None]:
+    """Reconcile several sources' counts of one event into ``(low, best, high)``.
+
+    Parameters
+    ----------
+    lows, bests, highs
+        Each source's lower bound, best estimate and upper bound (None: not given).
+
+    Returns
+    -------
+    tuple
+        ``low`` = largest low; ``high`` = largest high (raised to ``low`` if below it);
+        ``best`` = the lower median of the bests, clipped into ``[low, high]``.
+
+    Examples
+    --------
+    >>> reconcile_counts([30, None, 25], [30, 40, 25], [None, 45, None])
+    (30, 30, 45)
+    """
+    known_lows = [v for v in lows if v is not None]
+    known_bests = sorted(v for v in bests if v is not None)
+    known_highs = [v for v in highs if v is not None]
+    low = max(known_lows) if known_lows else None
+    high = max(known_highs) if known_highs else None
+    if low is not None and high is not None and high < low:
+        high = low
+    best = known_bests[(len(known_bests) - 1) // 2] if known_bests else None
+    if best is not None:
+        if low is not None and best < low:
+            best = low
+        if high is not None and best > high:
+            best = high
+    return low, best, high
+
+
+def _max_opt(values: Iterable[int | None]) -> int | None:
+    known = [v for v in values if v is not None]
+    return max(known) if known else None
+
+
+def _n_counts(incident: Incident) -> int:
+    return sum(
+        v is not None
+        for v in (incident.killed_low, incident.killed_best, incident.injured_low,
+                  incident.injured_best)
+    )
+
+
+def _sort_key(incident: Incident) -> tuple:
+    loc = incident.location
+    return (
+        incident.date or dt.date.max,
+        loc.place_id or "" if loc else "",
+        incident.doc_id,
+        incident.char_start,
+        incident.char_end,
+        incident.incident_id,
+    )
+
+
+def _lead_key(incident: Incident) -> tuple:
+    precision = incident.location.precision if incident.location else 9
+    return (precision, -_n_counts(incident), _sort_key(incident))
+
+
+def merge_group(group: Sequence[Incident]) -> Incident:
+    """Merge incidents judged to be one event into one incident (the module doc's rule).
+
+    Parameters
+    ----------
+    group
+        Incidents of one event, from different articles (one incident is returned as is).
+
+    Returns
+    -------
+    Incident
+        The merged incident, with ``sources`` and one ``reports`` entry per source.
+    """
+    if not group:
+        msg = "merge_group needs at least one incident"
+        raise ValueError(msg)
+    if len(group) == 1:
+        return group[0]
+    members = sorted(group, key=_sort_key)
+    lead = min(members, key=_lead_key)
+    reports = tuple(
+        sorted(
+            (r for m in members for r in _reports(m)), key=lambda r: (r.doc_id, r.incident_id)
+        )
+    )
+    k_low, k_best, k_high = reconcile_counts(
+        [r.killed_low for r in reports], [r.killed_best for r in reports],
+        [r.killed_high for r in reports],
+    )
+    i_low, i_best, i_high = reconcile_counts(
+        [r.injured_low for r in reports], [r.injured_best for r in reports],
+        [r.injured_high for r in reports],
+    )
+    specific = sorted({m.event_type for m in members} - GENERIC_TYPES)
+    if lead.event_type not in GENERIC_TYPES:
+        event_type = lead.event_type
+    elif specific:
+        event_type = specific[0]
+    else:
+        event_type = "attack" if any(m.event_type == "attack" for m in members) else "other"
+    dates = Counter(m.date for m in members if m.date is not None)
+    date = min(dates, key=lambda d: (-dates[d], d)) if dates else None
+    actor = lead.actor or next((m.actor for m in members if m.actor), None)
+    confidences = [m.confidence for m in members if m.confidence is not None]
+    return dataclasses.replace(
+        lead,
+        event_type=event_type,
+        date=date,
+        actor=actor,
+        killed_low=k_low,
+        killed_best=k_best,
+        killed_high=k_high,
+        injured_low=i_low,
+        injured_best=i_best,
+        injured_high=i_high,
+        killed_children=_max_opt(m.killed_children for m in members),
+        killed_women=_max_opt(m.killed_women for m in members),
+        killed_rescuers=_max_opt(m.killed_rescuers for m in members),
+        targets=tuple(sorted({t for m in members for t in m.targets})),
+        victims=tuple(sorted({v for m in members for v in m.victims})),
+        sources=tuple(sorted({s for m in members for s in _sources(m)})),
+        confidence=max(confidences) if confidences else None,
+        reports=reports,
+        part_of=lead.part_of or next((m.part_of for m in members if m.part_of), None),
+    )
+
+
+def _group_incidents(incidents: Sequence[Incident], rule: MergeRule) -> list[list[Incident]]:
+    """Complete-linkage groups, visiting incidents in canonical order."""
+    groups: list[list[Incident]] = []
+    by_day: dict[dt.date, list[int]] = defaultdict(list)  # day -> indices of groups
+    for incident in sorted(incidents, key=_sort_key):
+        best: tuple | None = None
+        if _eligible(incident):
+            assert incident.date is not None
+            seen: set[int] = set()
+            for delta in range(-rule.max_days, rule.max_days + 1):
+                for gi in by_day.get(incident.date + dt.timedelta(days=delta), ()):
+                    if gi in seen:
+                        continue
+                    seen.add(gi)
+                    group = groups[gi]
+                    if all(incidents_match(incident, m, rule=rule) for m in group):
+                        days = max(abs((incident.date - m.date).days) for m in group)  # type: ignore[operator]
+                        km = max(_distance_km(incident, m) for m in group)
+                        key = (days, km, gi)
+                        if best is None or key < best:
+                            best = key
+        if best is None:
+            groups.append([incident])
+            if _eligible(incident):
+                assert incident.date is not None
+                by_day[incident.date].append(len(groups) - 1)
+        else:
+            gi = best[2]
+            groups[gi].append(incident)
+            assert incident.date is not None
+            if gi not in by_day[incident.date]:
+                by_day[incident.date].append(gi)
+    return groups
+
+
+def merge_incidents(
+    incidents: Iterable[Incident], *, rule: MergeRule = DEFAULT_RULE
+) -> list[Incident]:
+    """Merge incidents that different articles report about the same event.
+
+    Parameters
+    ----------
+    incidents
+        Incidents from any number of articles, in any order.
+    rule
+        Distance and day thresholds (default: 10 km, +-1 day).
+
+    Returns
+    -------
+    list of Incident
+        One incident per event, in canonical order (date, place, doc id, offsets). The same
+        input in any order gives the same output. See the module docstring for the rule.
+    """
+    groups = _group_incidents(list(incidents), rule)
+    merged = [merge_group(g) for g in groups]
+    renamed = {
+        m.incident_id: out.incident_id
+        for g, out in zip(groups, merged)
+        for m in g
+        if m.incident_id != out.incident_id
+    }
+    if renamed:
+        merged = [
+            dataclasses.replace(i, part_of=renamed.get(i.part_of, i.part_of))
+            if i.part_of in renamed
+            else i
+            for i in merged
+        ]
+    return sorted(merged, key=_sort_key)

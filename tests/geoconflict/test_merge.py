@@ -1,0 +1,199 @@
+"""Merging reports of one event across articles (geoconflict.merge)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geoconflict.geojson import read_incidents_geojson, write_incidents_geojson
+from geoconflict.merge import (
+    MergeRule,
+    incidents_match,
+    merge_group,
+    merge_incidents,
+    reconcile_counts,
+)
+from geoconflict.records import Incident, Location
+
+DAY = dt.date(2017, 3, 16)
+# Two points in one town about 2 km apart, and a town about 40 km away.
+ARIHA = Location(35.8137, 36.6084, 1, "Ariha", "p-ariha", "Idleb", "Ariha", "SY")
+ARIHA_EAST = Location(35.8137, 36.6300, 2, "Ariha east", "p-ariha-e", "Idleb", "Ariha", "SY")
+SARAQEB = Location(35.8623, 36.8006, 1, "Saraqeb", "p-saraqeb", "Idleb", "Idleb", "SY")
+IDLEB_GOV = Location(35.9, 36.6, 4, "Idleb", "a1-idleb", "Idleb", None, "SY")
+HOMS_GOV = Location(34.7, 36.9, 4, "Homs", "a1-homs", "Homs", None, "SY")
+
+
+def make(doc: str, n: int = 0, **kw) -> Incident:
+    """An incident of ``doc`` (its ``n``-th), an airstrike at Ariha on DAY by default."""
+    base = {
+        "incident_id": f"{doc}-{n}",
+        "doc_id": doc,
+        "text": f"Sentence {n} of {doc}.",
+        "char_start": 10 * n,
+        "char_end": 10 * n + 9,
+        "event_type": "airstrike",
+        "date": DAY,
+        "place": "Ariha",
+        "location": ARIHA,
+    }
+    base.update(kw)
+    return Incident(**base)
+
+
+def test_three_articles_one_strike_become_one_incident():
+    reports = [
+        make("a", killed_low=12, killed_best=12, injured_best=20),
+        make("b", killed_best=15, killed_high=18, actor="Russia", targets=("market",)),
+        make("c", event_type="attack", date=DAY + dt.timedelta(days=1), location=ARIHA_EAST,
+             killed_low=10, killed_best=10),
+    ]
+    merged = merge_incidents(reports)
+    assert len(merged) == 1
+    event = merged[0]
+    assert event.sources == ("a", "b", "c")
+    assert [r.doc_id for r in event.reports] == ["a", "b", "c"]
+    assert [r.killed_best for r in event.reports] == [12, 15, 10]
+    # low = largest low (12); high = largest high (18); best = lower median of 12, 15, 10 = 12
+    assert (event.killed_low, event.killed_best, event.killed_high) == (12, 12, 18)
+    assert (event.injured_low, event.injured_best, event.injured_high) == (None, 20, None)
+    assert event.event_type == "airstrike"  # the specific type wins over "attack"
+    assert event.actor == "Russia"
+    assert event.targets == ("market",)
+    assert event.date == DAY  # two of three reports say DAY
+    assert event.location == ARIHA  # the most precise place leads
+
+
+def test_disagreement_is_written_to_geojson(tmp_path):
+    merged = merge_incidents(
+        [make("a", killed_best=12), make("b", killed_best=15), make("c", killed_best=10)]
+    )
+    path = tmp_path / "m.geojson"
+    write_incidents_geojson(merged, path)
+    props = json.loads(path.read_text())["features"][0]["properties"]
+    assert props["sources"] == ["a", "b", "c"]
+    assert (props["killed_best_min"], props["killed_best"], props["killed_best_max"]) == (10, 12, 15)
+    assert [r["killed_best"] for r in props["reports"]] == [12, 15, 10]
+    assert read_incidents_geojson(path) == merged
+
+
+def test_same_place_different_days_stay_apart():
+    merged = merge_incidents([make("a", killed_best=5), make("b", date=DAY + dt.timedelta(2))])
+    assert len(merged) == 2
+
+
+def test_adjacent_days_do_not_chain():
+    days = [make(d, date=DAY + dt.timedelta(i)) for i, d in enumerate("abc")]
+    merged = merge_incidents(days)
+    assert len(merged) == 2
+    assert sorted(len(m.sources or (m.doc_id,)) for m in merged) == [1, 2]
+
+
+def test_different_places_stay_apart():
+    assert len(merge_incidents([make("a"), make("b", location=SARAQEB)])) == 2
+
+
+def test_precise_places_within_10_km_merge():
+    assert incidents_match(make("a"), make("b", location=ARIHA_EAST))
+    assert not incidents_match(make("a"), make("b", location=ARIHA_EAST), rule=MergeRule(max_km=1))
+
+
+def test_coarse_places_match_by_admin_area():
+    assert incidents_match(make("a"), make("b", location=IDLEB_GOV))
+    assert not incidents_match(make("a"), make("b", location=HOMS_GOV))
+
+
+def test_incompatible_types_stay_apart():
+    assert not incidents_match(make("a"), make("b", event_type="shelling"))
+    assert incidents_match(make("a", event_type="other"), make("b", event_type="shelling"))
+
+
+def test_same_article_never_merged():
+    merged = merge_incidents([make("a", 0), make("a", 1)])
+    assert len(merged) == 2
+
+
+def test_cumulative_tolls_never_merged():
+    assert len(merge_incidents([make("a"), make("b", is_cumulative=True)])) == 2
+
+
+def test_undated_and_unplaced_never_merged():
+    assert not incidents_match(make("a", date=None), make("b", date=None))
+    assert not incidents_match(make("a", location=None), make("b", location=None))
+
+
+def test_single_incidents_are_returned_unchanged():
+    one = make("a", killed_best=3)
+    assert merge_incidents([one]) == [one]
+
+
+def test_part_of_follows_the_merged_id():
+    parent_a = make("a", 0, location=IDLEB_GOV, place="Idlib")
+    child_a = make("a", 1, part_of="a-0")
+    parent_b = make("b", 0, location=IDLEB_GOV, place="Idlib province")
+    merged = merge_incidents([parent_b, child_a, parent_a])
+    ids = {m.incident_id for m in merged}
+    assert all(m.part_of in ids for m in merged if m.part_of)
+
+
+@pytest.mark.parametrize(
+    ("lows", "bests", "highs", "expected"),
+    [
+        ([30, None], [30, 40], [None, None], (30, 30, None)),
+        ([None, None], [10, 20], [None, None], (None, 10, None)),
+        ([None], [None], [None], (None, None, None)),
+        ([50, None], [50, 20], [None, 30], (50, 50, 50)),  # high raised to low
+        ([None, None, None], [5, 9, 7], [6, None, None], (None, 6, 6)),  # best clipped to high
+    ],
+    ids=["low-wins", "even-median-lower", "all-unknown", "high-below-low", "clip-to-high"],
+)
+def test_reconcile_counts(lows, bests, highs, expected):
+    assert reconcile_counts(lows, bests, highs) == expected
+
+
+PLACES = [ARIHA, ARIHA_EAST, SARAQEB, IDLEB_GOV, HOMS_GOV]
+incident_st = st.builds(
+    lambda doc, n, day, place, etype, best: make(
+        doc, n, date=DAY + dt.timedelta(days=day), location=PLACES[place], event_type=etype,
+        killed_best=best,
+    ),
+    st.sampled_from("abcde"),
+    st.integers(0, 3),
+    st.integers(0, 3),
+    st.integers(0, len(PLACES) - 1),
+    st.sampled_from(["airstrike", "shelling", "attack", "other"]),
+    st.one_of(st.none(), st.integers(0, 100)),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(incident_st, max_size=12, unique_by=lambda i: i.incident_id), st.randoms())
+def test_merge_is_order_independent_and_keeps_every_source(incidents, rnd):
+    shuffled = list(incidents)
+    rnd.shuffle(shuffled)
+    merged = merge_incidents(incidents)
+    assert merge_incidents(shuffled) == merged
+    # every input report is kept exactly once
+    kept = sorted(r.incident_id for m in merged for r in (m.reports or [m]))
+    assert kept == sorted(i.incident_id for i in incidents)
+    for m in merged:
+        # no article contributes twice to one event; best lies within the bounds
+        assert len({r.doc_id for r in m.reports}) == len(m.reports)
+        if m.killed_best is not None and m.killed_low is not None:
+            assert m.killed_best >= m.killed_low
+        if m.killed_best is not None and m.killed_high is not None:
+            assert m.killed_best <= m.killed_high
+
+
+def test_merge_group_rejects_empty():
+    with pytest.raises(ValueError, match="at least one"):
+        merge_group([])
+
+
+def test_merging_is_idempotent():
+    merged = merge_incidents([make("a", killed_best=1), make("b", killed_best=3)])
+    assert merge_incidents(merged) == merged
