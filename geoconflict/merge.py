@@ -385,7 +385,7 @@ def merge_incidents(
     merged = [merge_group(g) for g in groups]
     renamed = {
         m.incident_id: out.incident_id
-        for g, out in zip(groups, merged)
+        for g, out in zip(groups, merged, strict=True)
         for m in g
         if m.incident_id != out.incident_id
     }

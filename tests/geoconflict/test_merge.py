@@ -76,7 +76,8 @@ def test_disagreement_is_written_to_geojson(tmp_path):
     write_incidents_geojson(merged, path)
     props = json.loads(path.read_text())["features"][0]["properties"]
     assert props["sources"] == ["a", "b", "c"]
-    assert (props["killed_best_min"], props["killed_best"], props["killed_best_max"]) == (10, 12, 15)
+    spread = (props["killed_best_min"], props["killed_best"], props["killed_best_max"])
+    assert spread == (10, 12, 15)
     assert [r["killed_best"] for r in props["reports"]] == [12, 15, 10]
     assert read_incidents_geojson(path) == merged
 
