@@ -58,6 +58,183 @@ def cli() -> None:
 
 # --- extract ----------------------------------------------------------------------------
 # EXTRACT-COMMAND
+def _parse_date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    """Click callback: ``--date`` must be ``YYYY-MM-DD`` (a usage error otherwise)."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        msg = f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2018-02-09"
+        raise click.BadParameter(msg, ctx=ctx, param=param) from None
+
+
+def _parse_country_option(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> str | None:
+    """Click callback: ``--country`` is an ISO 3166 alpha-2 code such as ``SY``."""
+    if value is None:
+        return None
+    code = value.strip().upper()
+    if len(code) != 2 or not code.isascii() or not code.isalpha():
+        msg = f"{value!r} is not a two-letter country code such as SY or IQ"
+        raise click.BadParameter(msg, ctx=ctx, param=param)
+    return code
+
+
+def _write_incidents_jsonl(incidents: Any, fh: Any) -> int:
+    """Write one GeoJSON Feature per line (newline-delimited GeoJSON); return the count."""
+    import json
+
+    from .geojson import incident_to_feature
+
+    count = 0
+    for incident in incidents:
+        fh.write(json.dumps(incident_to_feature(incident), ensure_ascii=False))
+        fh.write("\n")
+        count += 1
+    return count
+
+
+@cli.command("extract")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    metavar="FILE",
+    help="Where to write the incidents ('-' for standard output).",
+)
+@click.option(
+    "--date",
+    "default_date",
+    callback=_parse_date_option,
+    metavar="YYYY-MM-DD",
+    help="Publication date of articles that carry none (resolves 'on Thursday').",
+)
+@click.option(
+    "--country",
+    callback=_parse_country_option,
+    metavar="CC",
+    help="Country the articles are about (ISO alpha-2); place names are looked up there first.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["geojson", "jsonl"]),
+    default=None,
+    help="geojson (a FeatureCollection) or jsonl (one Feature per line). "
+    "Default: from the output name (.jsonl/.ndjson/.geojsonl -> jsonl), else geojson.",
+)
+@click.option(
+    "--encoding",
+    default=None,
+    metavar="NAME",
+    help="Decode every input with this encoding instead of detecting UTF-8/UTF-16.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Do not print the summary line.")
+@friendly_errors
+def extract_command(
+    inputs: tuple[str, ...],
+    output: str,
+    default_date: Any,
+    country: str | None,
+    fmt: str | None,
+    encoding: str | None,
+    quiet: bool,
+) -> None:
+    """Read articles and write the incidents found in them, with places resolved.
+
+    \b
+    INPUT is any mix of .txt files (one article each), folders of them, .jsonl/.csv
+    files with one article per row (column 'text'; optional id, date, title, url,
+    source), and '-' for standard input (JSONL if it starts with '{', else one article).
+
+    \b
+    Examples:
+      geoconflict extract report.txt -o incidents.geojson --date 2018-02-09
+      geoconflict extract articles/ feed.jsonl -o incidents.jsonl
+    """
+    import dataclasses
+
+    from ._atomic import atomic_open
+    from .articles import InputReport, read_articles
+    from .config import DEFAULT_CONFIG
+    from .errors import ExportError, ExtractionError, InputError
+    from .extract import extract_incidents
+    from .geojson import incidents_to_feature_collection, write_incidents_geojson
+
+    to_stdout = output == "-"
+    if fmt is None:
+        jsonl_suffixes = (".jsonl", ".ndjson", ".geojsonl")
+        fmt = "jsonl" if Path(output).suffix.lower() in jsonl_suffixes else "geojson"
+    if not to_stdout:
+        folder = Path(output).parent
+        if not folder.is_dir():
+            msg = f"cannot write {output!r}: folder {str(folder)!r} does not exist"
+            raise ExportError(msg)
+        if Path(output).is_dir():
+            msg = f"cannot write {output!r}: it is a folder; give a file name"
+            raise ExportError(msg)
+    config = DEFAULT_CONFIG
+    if country is not None:
+        config = dataclasses.replace(config, default_country=country)
+
+    report = InputReport()
+    articles = read_articles(inputs, default_date=default_date, report=report, encoding=encoding)
+    counts = {"incidents": 0, "placed": 0}
+
+    def incidents() -> Any:
+        for article in articles:
+            try:
+                found = extract_incidents(article, config=config)
+            except ExtractionError as exc:
+                report.skip(article.doc_id, "extraction failed", str(exc))
+                continue
+            for incident in found:
+                counts["incidents"] += 1
+                counts["placed"] += incident.location is not None
+                yield incident
+
+    def finish() -> None:
+        if report.articles_read == 0:
+            msg = f"no articles read: {report.summary()}"
+            raise InputError(msg)
+
+    if to_stdout:
+        found = list(incidents())
+        finish()
+        stdout = click.get_text_stream("stdout")
+        if fmt == "jsonl":
+            _write_incidents_jsonl(found, stdout)
+        else:
+            import json
+
+            json.dump(incidents_to_feature_collection(found), stdout, ensure_ascii=False, indent=1)
+            stdout.write("\n")
+        stdout.flush()
+    elif fmt == "jsonl":
+        with atomic_open(output, "w") as fh:
+            _write_incidents_jsonl(incidents(), fh)
+            finish()  # raising here discards the temporary file: no output is left
+    else:
+        found = list(incidents())
+        finish()
+        write_incidents_geojson(found, output)
+
+    if not quiet:
+        shown = report.warnings[:5]
+        for warning in shown:
+            click.echo(f"warning: {warning}", err=True)
+        if report.warning_count > len(shown):
+            click.echo(f"warning: ... and {report.warning_count - len(shown)} more", err=True)
+        click.echo(
+            f"{report.summary()}; {counts['incidents']} incidents, {counts['placed']} placed",
+            err=True,
+        )
+
 
 # --- map / export -----------------------------------------------------------------------
 # MAP-EXPORT-COMMANDS
