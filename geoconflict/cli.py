@@ -241,6 +241,112 @@ def extract_command(
 
 # --- run --------------------------------------------------------------------------------
 # RUN-COMMAND
+@cli.command("run")
+@click.argument("inputs", nargs=-1, metavar="INPUT...")
+@click.option(
+    "-o", "--outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the outputs (created if missing).",
+)
+@click.option("--examples", is_flag=True, help="Add the sample articles shipped with geoconflict.")
+@click.option(
+    "--date", "default_date", callback=_parse_date_option, metavar="YYYY-MM-DD",
+    help="Publication date of articles that carry none (resolves 'on Thursday').",
+)
+@click.option(
+    "--country", callback=_parse_country_option, metavar="CC",
+    help="Country the articles are about (ISO alpha-2); place names are looked up there first.",
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+    help="Worker processes (local engine) or local Dask workers (dask engine).",
+)
+@click.option(
+    "--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+    help="local: this machine's processes; dask: dask.distributed (also writes "
+    "incidents.parquet/).",
+)
+@click.option(
+    "--scheduler", metavar="ADDRESS",
+    help="A running Dask scheduler (tcp://host:8786) for --engine dask; the workers must "
+    "see OUTDIR at the same path. Default: start a local cluster of --jobs workers.",
+)
+@click.option(
+    "--reference", type=click.Path(dir_okay=False, path_type=Path), metavar="CSV",
+    help="An ACLED export or UCDP GED CSV drawn under the incidents on the map.",
+)
+@click.option(
+    "--offline", is_flag=True,
+    help="Embed the map's JavaScript and CSS so map.html opens without the network.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@friendly_errors
+def run_command(
+    inputs: tuple[str, ...],
+    outdir: Path,
+    examples: bool,
+    default_date: Any,
+    country: str | None,
+    jobs: int,
+    engine: str,
+    scheduler: str | None,
+    reference: Path | None,
+    offline: bool,
+    quiet: bool,
+) -> None:
+    """Run the whole pipeline: extract, resolve, merge across articles, join, map.
+
+    \b
+    Writes into OUTDIR:
+      incidents.geojson  one incident per event (reports merged across articles)
+      incidents.csv      the same table as CSV
+      areas.geojson      deaths and incidents per governorate
+      map.html           the interactive map
+      report.md          counts, deaths by governorate, unresolved place names
+                         (to extend the gazetteer from) and skipped inputs
+    The same input gives the same files every time.
+
+    \b
+    INPUT is any mix of .txt files, folders of them and .jsonl/.csv files with one
+    article per row (column 'text'; optional id, date, title, url, source).
+
+    \b
+    Examples:
+      geoconflict run --examples -o out
+      geoconflict run articles/ feed.jsonl -o out --date 2016-11-24 --jobs 2
+      geoconflict run corpus/ -o out --engine dask --scheduler tcp://10.0.0.5:8786
+      geoconflict run articles/ -o out --reference acled.csv --offline
+    """
+    import contextlib
+    import dataclasses
+    from importlib import resources
+
+    from .config import DEFAULT_CONFIG
+    from .errors import InputError
+    from .pipeline import run
+
+    if not inputs and not examples:
+        msg = "give at least one INPUT (file or folder), or --examples for the sample articles"
+        raise click.UsageError(msg)
+    config = DEFAULT_CONFIG
+    if country is not None:
+        config = dataclasses.replace(config, default_country=country)
+    with contextlib.ExitStack() as stack:
+        paths = list(inputs)
+        if examples:
+            folder = stack.enter_context(
+                resources.as_file(resources.files("geoconflict") / "examples")
+            )
+            paths += sorted(str(p) for p in Path(folder).glob("*.txt"))
+            if not paths:
+                msg = "the sample articles are missing from this installation"
+                raise InputError(msg)
+        result = run(
+            paths, outdir=outdir, config=config, jobs=jobs, engine=engine,  # type: ignore[arg-type]
+            scheduler=scheduler, default_date=default_date, progress=False if quiet else None,
+            offline_map=offline, reference=reference,
+        )
+    if not quiet:
+        click.echo(result.summary())
 
 
 main = cli

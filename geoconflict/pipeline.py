@@ -1,0 +1,613 @@
+"""The whole pipeline in one call: articles -> incidents -> places -> merged events -> outputs.
+
+:func:`run` reads the inputs as a stream, extracts incidents and resolves their places (in
+this process, in ``jobs`` local processes, or on a Dask cluster), merges the reports of one
+event across articles (:mod:`geoconflict.merge`), joins the incidents to the administrative
+areas they fall in, and writes into ``outdir``:
+
+``incidents.geojson``
+    The merged incidents (``CONTRACT.md``), sorted by date, place and document.
+``incidents.csv``
+    The same table as CSV.
+``areas.geojson``
+    Deaths and incidents per governorate (the choropleth's table).
+``map.html``
+    The interactive map.
+``report.md``
+    What was read and found: articles, incidents, deaths by governorate, the place names
+    the gazetteer did not know (with how often they occurred: the list to extend the
+    gazetteer from), and every skipped input with its reason.
+``incidents.parquet/``
+    Partitioned GeoParquet (with ``engine="dask"`` only).
+
+Every file is written atomically, and the same input gives byte-identical files (no
+timestamps, stable ids, sorted rows) whatever ``jobs`` or ``engine``.
+
+Totals count each event once: cumulative tolls (``is_cumulative``) and incidents that lie
+inside a larger one (``part_of``) are listed but not added.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import json
+import multiprocessing
+import os
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from ._atomic import atomic_open
+from .config import DEFAULT_CONFIG, Config
+from .errors import ExportError, InputError
+from .geojson import incident_properties, write_incidents_geojson
+from .merge import merge_incidents
+from .records import Article, Incident
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+    from .articles import InputReport
+
+__all__ = [
+    "CHUNK_SIZE",
+    "OUTPUT_NAMES",
+    "Engine",
+    "RunResult",
+    "chunked",
+    "counted",
+    "extract_chunk",
+    "init_worker",
+    "run",
+    "unresolved_names",
+    "write_incidents_csv",
+]
+
+Engine = Literal["local", "dask"]
+
+#: Output files of :func:`run`, by key.
+OUTPUT_NAMES: dict[str, str] = {
+    "incidents": "incidents.geojson",
+    "csv": "incidents.csv",
+    "areas": "areas.geojson",
+    "map": "map.html",
+    "report": "report.md",
+}
+
+#: Articles per task sent to a worker process.
+CHUNK_SIZE = 64
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    """What :func:`run` did.
+
+    Parameters
+    ----------
+    outdir
+        The output folder.
+    articles
+        Articles read.
+    extracted
+        Incidents found, before merging across articles.
+    incidents
+        Incidents written (one per event, after merging).
+    merged
+        Incidents that combine reports from several articles.
+    placed
+        Incidents with a resolved place.
+    killed
+        Deaths (best estimates) over the counted incidents (see :func:`counted`).
+    paths
+        The files written, by key (``incidents``, ``csv``, ``areas``, ``map``, ``report``,
+        ``parquet``).
+    unresolved
+        ``(place name, occurrences)`` of names the gazetteer could not place, most frequent
+        first.
+    missing
+        Stages not available in this installation (their outputs were not written).
+    failed
+        ``(doc_id, message)`` of articles whose extraction failed.
+    report
+        The input report (files read, skipped items with reasons).
+    """
+
+    outdir: Path
+    articles: int
+    extracted: int
+    incidents: int
+    merged: int
+    placed: int
+    killed: int
+    paths: dict[str, Path] = field(default_factory=dict)
+    unresolved: tuple[tuple[str, int], ...] = ()
+    missing: tuple[str, ...] = ()
+    failed: tuple[tuple[str, str], ...] = ()
+    report: InputReport | None = None
+    by_admin1: tuple[tuple[str, int, int], ...] = ()
+
+    def summary(self) -> str:
+        """Return a short multi-line summary for people (the CLI prints it)."""
+        lines = [
+            f"articles: {self.articles}",
+            f"incidents: {self.incidents} ({self.extracted} extracted, {self.merged} merged "
+            f"across articles, {self.placed} placed)",
+            f"killed (best estimate, each event once): {self.killed}",
+        ]
+        if self.unresolved:
+            top = ", ".join(f"{n} ({c})" for n, c in self.unresolved[:5])
+            lines.append(f"unresolved places: {len(self.unresolved)} names, e.g. {top}")
+        if self.report is not None and self.report.skipped_count:
+            lines.append(f"skipped inputs: {self.report.skipped_count} (see report.md)")
+        if self.failed:
+            lines.append(f"articles that failed extraction: {len(self.failed)} (see report.md)")
+        lines.extend(f"not written: {stage}" for stage in self.missing)
+        lines.extend(f"wrote {path}" for _key, path in sorted(self.paths.items()))
+        return "\n".join(lines)
+
+
+# --- extraction in this process or in worker processes -----------------------------------
+
+_WORKER: dict[str, Any] = {}
+
+
+def _extractor() -> Callable[..., Iterable[Incident]]:
+    from .extract import extract_incidents
+
+    return extract_incidents
+
+
+def _load_resolver(config: Config) -> Any:
+    """Load the default gazetteer resolver once per process (cached by the gazetteer)."""
+    import gazetteer
+
+    return gazetteer.default_resolver()
+
+
+def init_worker(config: Config) -> None:
+    """Load the gazetteer once in a worker process (``ProcessPoolExecutor`` initializer)."""
+    _WORKER["config"] = config
+    _WORKER["resolver"] = _load_resolver(config)
+    _WORKER["extract"] = _extractor()
+
+
+def extract_chunk(
+    articles: Sequence[Article], config: Config | None = None
+) -> tuple[list[Incident], list[tuple[str, str]]]:
+    """Extract and resolve the incidents of some articles with this process's gazetteer.
+
+    Returns the incidents and ``(doc_id, message)`` for each article whose extraction failed
+    (the run goes on without it and lists it in the report).
+    """
+    if "resolver" not in _WORKER or (config is not None and _WORKER.get("config") != config):
+        init_worker(config or DEFAULT_CONFIG)
+    extract, resolver, cfg = _WORKER["extract"], _WORKER["resolver"], _WORKER["config"]
+    incidents: list[Incident] = []
+    failed: list[tuple[str, str]] = []
+    for article in articles:
+        try:
+            incidents.extend(extract(article, resolver=resolver, config=cfg))
+        except Exception as exc:  # one bad article must not stop a corpus run
+            failed.append((article.doc_id, f"{type(exc).__name__}: {exc}"))
+    return incidents, failed
+
+
+def chunked(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Yield lists of up to ``size`` items, reading ``items`` lazily."""
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _mp_context() -> Any:
+    # forkserver: workers start clean (no inherited threads or locks) and load the gazetteer
+    # once each in the initializer.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _extract_local(
+    articles: Iterable[Article], config: Config, jobs: int, tick: Callable[[int], None]
+) -> Iterator[tuple[list[Incident], list[tuple[str, str]]]]:
+    if jobs <= 1:
+        for chunk in chunked(articles, CHUNK_SIZE):
+            out = extract_chunk(chunk, config)
+            tick(len(chunk))
+            yield out
+        return
+    window = 2 * jobs  # chunks in flight: memory stays flat however large the corpus
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=_mp_context(), initializer=init_worker, initargs=(config,)
+    ) as pool:
+        pending: list[tuple[Future, int]] = []
+        for chunk in chunked(articles, CHUNK_SIZE):
+            pending.append((pool.submit(extract_chunk, chunk), len(chunk)))
+            del chunk
+            while len(pending) >= window:
+                future, n = pending.pop(0)
+                yield future.result()
+                tick(n)
+        for future, n in pending:
+            yield future.result()
+            tick(n)
+
+
+# --- summaries -----------------------------------------------------------------------------
+
+
+def counted(incident: Incident) -> bool:
+    """Return whether an incident's deaths add to totals (not a cumulative toll, not part of
+    a larger incident)."""
+    return not incident.is_cumulative and incident.part_of is None
+
+
+def unresolved_names(incidents: Iterable[Incident]) -> list[tuple[str, int]]:
+    """Return ``(place name, occurrences)`` of places that were named but not resolved,
+    most frequent first, then alphabetically."""
+    counts = Counter(
+        " ".join(i.place.split()) for i in incidents if i.place and i.location is None
+    )
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))
+
+
+def _by_admin1(incidents: Iterable[Incident]) -> list[tuple[str, int, int]]:
+    n: Counter[str] = Counter()
+    killed: defaultdict[str, int] = defaultdict(int)
+    for inc in incidents:
+        if not counted(inc):
+            continue
+        area = (inc.location.admin1 if inc.location else None) or "(unplaced or outside)"
+        n[area] += 1
+        killed[area] += inc.killed_best or 0
+    return sorted(((a, n[a], killed[a]) for a in n), key=lambda r: (-r[2], -r[1], r[0]))
+
+
+def _md(text: Any) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _report_markdown(result: RunResult, inputs_label: str) -> str:
+    r = result
+    out = [
+        "# geoconflict run",
+        "",
+        f"Inputs: {inputs_label}",
+        "",
+        f"- articles read: {r.articles}",
+        f"- incidents: {r.incidents} (extracted {r.extracted}; {r.merged} merged from "
+        "several articles)",
+        f"- placed on the map: {r.placed}",
+        f"- killed (best estimates, each event once): {r.killed}",
+        "",
+        "## Deaths by governorate",
+        "",
+    ]
+    if r.by_admin1:
+        out += ["| governorate | incidents | killed (best) |", "| --- | ---: | ---: |"]
+        out += [f"| {_md(a)} | {n} | {k} |" for a, n, k in r.by_admin1]
+    else:
+        out.append("No incidents.")
+    out += ["", "## Unresolved place names", ""]
+    if r.unresolved:
+        out += [
+            "Names the gazetteer did not place; add them (with coordinates) to a user "
+            "gazetteer to map these incidents.",
+            "",
+            "| name | occurrences |",
+            "| --- | ---: |",
+        ]
+        out += [f"| {_md(name)} | {count} |" for name, count in r.unresolved]
+    else:
+        out.append("None.")
+    out += ["", "## Skipped inputs", ""]
+    rep = r.report
+    if rep is not None and rep.skipped_count:
+        out.append(f"{rep.skipped_count} skipped; {rep.summary()}")
+        out.append("")
+        out += [f"- {_md(item)}" for item in rep.skipped]
+        if rep.skipped_count > len(rep.skipped):
+            out.append(f"- ... and {rep.skipped_count - len(rep.skipped)} more")
+    else:
+        out.append("None.")
+    if rep is not None and rep.warnings:
+        out += ["", "## Warnings", ""]
+        out += [f"- {_md(w)}" for w in rep.warnings]
+    if r.failed:
+        out += ["", "## Articles whose extraction failed", ""]
+        out += [f"- {_md(doc)}: {_md(msg)}" for doc, msg in r.failed]
+    if r.missing:
+        out += ["", "## Not written", "", "Parts of the pipeline not available in this "
+                "installation, or with nothing to do:", ""]
+        out += [f"- {m}" for m in r.missing]
+    return "\n".join(out) + "\n"
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def _json_cell(value: Any) -> Any:
+    if isinstance(value, list | tuple | dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if value is None:
+        return ""
+    return value
+
+
+def write_incidents_csv(incidents: Iterable[Incident], path: str | os.PathLike[str]) -> int:
+    """Write incidents as CSV (contract columns; lists as JSON text), atomically."""
+    import csv
+
+    from .geojson import PROPERTY_NAMES
+
+    n = 0
+    with atomic_open(path, "w") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(PROPERTY_NAMES)
+        for inc in incidents:
+            props = incident_properties(inc)
+            writer.writerow([_json_cell(props[k]) for k in PROPERTY_NAMES])
+            n += 1
+    return n
+
+
+def _apply_admin(incidents: list[Incident], gdf: gpd.GeoDataFrame) -> list[Incident]:
+    """Copy the admin1/admin2 found by the spatial join back into the records."""
+    by_id = {}
+    for row in gdf[["incident_id", "admin1", "admin2"]].itertuples(index=False):
+        by_id[row.incident_id] = (
+            row.admin1 if isinstance(row.admin1, str) else None,
+            row.admin2 if isinstance(row.admin2, str) else None,
+        )
+    out = []
+    for inc in incidents:
+        loc = inc.location
+        if loc is not None and inc.incident_id in by_id:
+            a1, a2 = by_id[inc.incident_id]
+            if (a1, a2) != (None, None) and (a1, a2) != (loc.admin1, loc.admin2):
+                inc = dataclasses.replace(
+                    inc, location=dataclasses.replace(loc, admin1=a1, admin2=a2)
+                )
+        out.append(inc)
+    return out
+
+
+def _optional(module: str, name: str) -> Any:
+    """Return ``geoconflict.<module>.<name>``, or None when that part is not installed."""
+    import importlib
+
+    try:
+        mod = importlib.import_module(f"geoconflict.{module}")
+    except ImportError:
+        return None
+    return getattr(mod, name, None)
+
+
+def join_admin(incidents: list[Incident], missing: list[str]) -> list[Incident]:
+    """Give each placed incident the governorate/district its point falls in."""
+    join = _optional("joins", "join_admin_areas")
+    to_gdf = _optional("frames", "incidents_to_gdf")
+    if join is None or to_gdf is None or not incidents:
+        if join is None or to_gdf is None:
+            missing.append("admin join: geoconflict.joins is not available yet")
+        return incidents
+    return _apply_admin(incidents, join(to_gdf(incidents)))
+
+
+def _write_outputs(
+    incidents: list[Incident],
+    outdir: Path,
+    *,
+    offline_map: bool,
+    missing: list[str],
+    reference: Sequence[Incident] | None = None,
+) -> dict[str, Path]:
+    paths: dict[str, Path] = {}
+    path = outdir / OUTPUT_NAMES["incidents"]
+    write_incidents_geojson(incidents, path)
+    paths["incidents"] = path
+    path = outdir / OUTPUT_NAMES["csv"]
+    write_incidents_csv(incidents, path)
+    paths["csv"] = path
+
+    to_gdf = _optional("frames", "incidents_to_gdf")
+    by_area = _optional("joins", "casualties_by_area")
+    export_areas = _optional("exports", "export_areas")
+    save_map = _optional("maps", "save_map")
+    gdf = to_gdf(incidents) if to_gdf is not None else None
+    areas = None
+    if gdf is not None and by_area is not None and len(gdf) == 0:
+        missing.append("areas.geojson: no incidents to sum")
+    elif gdf is not None and by_area is not None:
+        areas = by_area(gdf, level="admin1")
+        if export_areas is not None:
+            path = outdir / OUTPUT_NAMES["areas"]
+            export_areas(areas, path)
+            paths["areas"] = path
+        else:
+            missing.append("areas.geojson: geoconflict.exports is not available yet")
+    else:
+        missing.append("areas.geojson: geoconflict.joins is not available yet")
+    if gdf is not None and save_map is not None:
+        path = outdir / OUTPUT_NAMES["map"]
+        kwargs: dict[str, Any] = {"offline": offline_map}
+        if reference is not None and to_gdf is not None:
+            kwargs["reference"] = to_gdf(reference)
+        save_map(gdf, path, **kwargs)
+        paths["map"] = path
+    else:
+        missing.append("map: geoconflict.maps is not available yet")
+    return paths
+
+
+# --- the pipeline --------------------------------------------------------------------------
+
+
+def _progress_bar(progress: bool | None) -> Any:
+    show = sys.stderr.isatty() if progress is None else progress
+    if not show:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit="article", desc="articles", file=sys.stderr, dynamic_ncols=True)
+
+
+def run(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    outdir: str | os.PathLike[str],
+    config: Config = DEFAULT_CONFIG,
+    jobs: int = 1,
+    engine: Engine = "local",
+    scheduler: str | None = None,
+    default_date: dt.date | None = None,
+    progress: bool | None = None,
+    offline_map: bool = False,
+    reference: str | os.PathLike[str] | None = None,
+) -> RunResult:
+    """Run the whole pipeline on some inputs and write every output into ``outdir``.
+
+    Parameters
+    ----------
+    inputs
+        Text files, folders, JSONL/CSV files (see :func:`geoconflict.articles.read_articles`).
+    outdir
+        Output folder; created if missing. Existing outputs of the same names are replaced.
+    config
+        Run settings (default country, minimum match score, ...).
+    jobs
+        Worker processes for extraction and place resolution (``engine="local"``), or the
+        number of workers of the local Dask cluster started when ``engine="dask"`` and no
+        ``scheduler`` is given.
+    engine
+        ``"local"`` (this machine's processes) or ``"dask"`` (dask.distributed; also writes
+        ``incidents.parquet/``).
+    scheduler
+        Address of a running Dask scheduler (``tcp://host:8786``); ``engine="dask"`` only.
+        The workers must see ``outdir`` at the same path.
+    default_date
+        Publication date for articles that carry none.
+    progress
+        Show a progress bar on stderr; None: only when stderr is a terminal.
+    offline_map
+        Embed the map's JavaScript and CSS so ``map.html`` works without the network.
+    reference
+        An ACLED or UCDP GED CSV laid under the extracted incidents on the map.
+
+    Returns
+    -------
+    RunResult
+        Counts, paths and the input report.
+
+    Raises
+    ------
+    InputError
+        When an input does not exist or ``jobs``/``engine`` are invalid.
+    ExportError
+        When ``outdir`` cannot be created or written.
+    """
+    from .articles import InputReport, read_articles
+
+    if engine not in ("local", "dask"):
+        msg = f"engine {engine!r} is not one of 'local', 'dask'"
+        raise InputError(msg)
+    if jobs < 1:
+        msg = f"jobs must be at least 1, not {jobs!r}"
+        raise InputError(msg)
+    if scheduler is not None and engine != "dask":
+        msg = "--scheduler needs --engine dask"
+        raise InputError(msg)
+    inputs = [os.fspath(p) for p in inputs]
+    out = Path(outdir)
+    ref_incidents = None
+    if reference is not None:
+        from .reference import read_reference
+
+        ref_incidents = read_reference(reference)
+    report = InputReport()
+    articles = read_articles(inputs, default_date=default_date, report=report)
+    missing: list[str] = []
+    can_extract = _optional("extract", "extract_incidents") is not None
+    if not can_extract:
+        missing.append("extraction: geoconflict.extract is not available yet")
+    paths: dict[str, Path] = {}
+    with contextlib.ExitStack() as stack:
+        dask_engine = None
+        if engine == "dask":
+            from .scale import DaskEngine
+
+            dask_engine = stack.enter_context(
+                DaskEngine(scheduler=scheduler, workers=jobs, config=config)
+            )
+        bar = _progress_bar(progress)
+        if bar is not None:
+            stack.callback(bar.close)
+        tick: Callable[[int], None] = bar.update if bar is not None else (lambda n: None)
+        extracted: list[Incident] = []
+        failed: list[tuple[str, str]] = []
+        if not can_extract:
+            for chunk in chunked(articles, CHUNK_SIZE):  # still read: report every input
+                tick(len(chunk))
+        elif dask_engine is not None:
+            extracted, failed = dask_engine.extract(articles, tick)
+        else:
+            for incs, fails in _extract_local(articles, config, jobs, tick):
+                extracted.extend(incs)
+                failed.extend(fails)
+        if bar is not None:
+            bar.close()
+        if report.articles_read == 0:
+            msg = f"no articles read: {report.summary()}"
+            raise InputError(msg)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            msg = f"cannot create output folder {str(out)!r}: {exc.strerror or exc}"
+            raise ExportError(msg) from None
+
+        unresolved = unresolved_names(extracted)
+        n_extracted = len(extracted)
+        incidents = merge_incidents(extracted)
+        del extracted
+        if dask_engine is not None:
+            incidents = dask_engine.join_admin(incidents)
+            paths["parquet"] = dask_engine.write_parquet(incidents, out / "incidents.parquet")
+        else:
+            incidents = join_admin(incidents, missing)
+    paths.update(
+        _write_outputs(
+            incidents, out, offline_map=offline_map, missing=missing, reference=ref_incidents
+        )
+    )
+    result = RunResult(
+        outdir=out,
+        articles=report.articles_read,
+        extracted=n_extracted,
+        incidents=len(incidents),
+        merged=sum(1 for i in incidents if len(i.sources) > 1),
+        placed=sum(1 for i in incidents if i.location is not None),
+        killed=sum(i.killed_best or 0 for i in incidents if counted(i)),
+        paths=paths,
+        unresolved=tuple(unresolved),
+        missing=tuple(dict.fromkeys(missing)),
+        failed=tuple(sorted(failed)),
+        report=report,
+        by_admin1=tuple(_by_admin1(incidents)),
+    )
+    path = out / OUTPUT_NAMES["report"]
+    label = ", ".join(Path(p).name or p for p in inputs)
+    with atomic_open(path, "w") as fh:
+        fh.write(_report_markdown(result, label))
+    result.paths["report"] = path
+    return result
+
