@@ -228,3 +228,18 @@ def read_incidents(path: str | os.PathLike[str]) -> gpd.GeoDataFrame:
     known = ", ".join(r[0] for r in _READERS)
     msg = f"cannot read {os.fspath(path)!r}: not in a known incidents format ({known})"
     raise InputError(msg)
+
+
+def _sniff_reference(path: Path, head: bytes) -> bool:
+    from .reference import sniff_reference_head
+
+    return sniff_reference_head(head)
+
+
+def _read_reference(path: Path) -> gpd.GeoDataFrame:
+    from .reference import read_reference
+
+    return incidents_to_gdf(read_reference(path))
+
+
+register_incident_reader("ACLED or UCDP GED CSV", _sniff_reference, _read_reference)

@@ -52,6 +52,7 @@ __all__ = [
     "read_reference",
     "read_ucdp",
     "sniff_reference_format",
+    "sniff_reference_head",
 ]
 
 #: Columns that identify an ACLED export (a subset of the published layout).
@@ -321,6 +322,18 @@ def is_reference_csv(path: str | os.PathLike[str]) -> bool:
         if sniff_reference_format(next(csv.reader([first], delimiter=delimiter), [])):
             return True
     return False
+
+
+def sniff_reference_head(head: bytes) -> bool:
+    """Return whether the first bytes of a file are the header of an ACLED/UCDP GED CSV."""
+    try:
+        first = head.decode("utf-8-sig", errors="replace").splitlines()[0]
+    except IndexError:
+        return False
+    return any(
+        sniff_reference_format(next(csv.reader([first], delimiter=d), [])) is not None
+        for d in (",", "\t", ";")
+    )
 
 
 def _read(path: Path, kind: str | None) -> list[Incident]:

@@ -183,3 +183,16 @@ def test_bad_rows_are_skipped_with_one_warning(tmp_path):
 )
 def test_normalize_actor(raw, expected):
     assert normalize_actor(raw) == expected
+
+
+def test_read_incidents_reads_reference_csvs(tmp_path):
+    from geoconflict.frames import read_incidents
+
+    gdf = read_incidents(write_csv(tmp_path / "acled.csv", ACLED_HEADER, ACLED_ROWS))
+    assert list(gdf["incident_id"]) == ["SYR90001", "SYR90002", "SYR90003"]
+    assert gdf.crs.to_epsg() == 4326
+    point = gdf.geometry.iloc[0]
+    assert (point.x, point.y) == (36.6084, 35.8137)
+    assert gdf.geometry.iloc[2] is None
+    ged = read_incidents(write_csv(tmp_path / "ged.csv", UCDP_HEADER, UCDP_ROWS))
+    assert list(ged["killed_high"]) == [12, 3]
