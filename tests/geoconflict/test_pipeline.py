@@ -1,0 +1,240 @@
+"""The whole pipeline (geoconflict.pipeline.run) on the sample articles and on bad corpora."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from geoconflict.errors import InputError
+from geoconflict.geojson import read_incidents_geojson
+from geoconflict.pipeline import (
+    OUTPUT_NAMES,
+    chunked,
+    counted,
+    join_admin,
+    run,
+    unresolved_names,
+    write_incidents_csv,
+)
+from geoconflict.records import Incident, Location
+
+needs_extraction = pytest.mark.skipif(
+    importlib.util.find_spec("geoconflict.extract") is None,
+    reason="extraction is not available yet",
+)
+
+DETERMINISTIC = ("incidents.geojson", "incidents.csv", "areas.geojson", "report.md")
+
+# One strike told three ways (published on consecutive days), and a later strike.
+SAME_STRIKE = [
+    {"id": "wire-a", "date": "2017-03-15",
+     "text": "Russian warplanes struck the market of Ariha in Idlib province on Tuesday, "
+             "killing at least 12 civilians, rescuers said."},
+    {"id": "wire-b", "date": "2017-03-15",
+     "text": "On Tuesday an air strike hit Ariha, a town in Idlib province. The strike "
+             "killed 15 people, a monitoring group said."},
+    {"id": "wire-c", "date": "2017-03-16",
+     "text": "An airstrike on Ariha in Idlib province killed 10 people on Wednesday, "
+             "local activists said."},
+    {"id": "wire-d", "date": "2017-03-20",
+     "text": "An airstrike killed 3 people in Ariha in Idlib province on Sunday, "
+             "activists said."},
+]
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory, example_paths):
+    out = tmp_path_factory.mktemp("run")
+    return run(example_paths, outdir=out, progress=False)
+
+
+@needs_extraction
+def test_run_on_the_samples_writes_every_output(sample_run):
+    result = sample_run
+    assert result.articles == 2
+    assert result.incidents > 0 and result.placed > 0
+    for key in ("incidents", "csv", "report"):
+        assert result.paths[key].is_file()
+    incidents = read_incidents_geojson(result.paths["incidents"])
+    assert len(incidents) == result.incidents
+    assert {i.doc_id for i in incidents} <= {"000_49f244be007ffd7b", "001_e379a46db89111b6"}
+    with open(result.paths["csv"], encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["incident_id"] for r in rows] == [i.incident_id for i in incidents]
+    report = result.paths["report"].read_text(encoding="utf-8")
+    assert "- articles read: 2" in report
+    assert "## Deaths by governorate" in report
+    assert "## Unresolved place names" in report
+    assert result.killed == sum(i.killed_best or 0 for i in incidents if counted(i))
+    # no temporary files are left behind
+    assert not [p for p in result.outdir.iterdir() if p.name.startswith(".")]
+
+
+@needs_extraction
+def test_run_is_byte_identical_across_runs_and_jobs(sample_run, tmp_path, example_paths):
+    again = run(example_paths, outdir=tmp_path / "again", progress=False)
+    two = run(example_paths, outdir=tmp_path / "jobs2", jobs=2, progress=False)
+    for name in DETERMINISTIC:
+        first = sample_run.outdir / name
+        if not first.exists():
+            continue
+        assert (again.outdir / name).read_bytes() == first.read_bytes(), name
+        assert (two.outdir / name).read_bytes() == first.read_bytes(), name
+
+
+@needs_extraction
+def test_three_reports_of_one_strike_are_merged(tmp_path):
+    feed = write_jsonl(tmp_path / "feed.jsonl", SAME_STRIKE)
+    result = run([feed], outdir=tmp_path / "out", progress=False)
+    incidents = read_incidents_geojson(result.paths["incidents"])
+    ariha = [i for i in incidents if i.location and i.place and "Ariha" in i.place]
+    merged = [i for i in ariha if len(i.sources) > 1]
+    assert len(merged) == 1, [(i.doc_id, i.date, i.killed_best) for i in ariha]
+    event = merged[0]
+    assert event.sources == ("wire-a", "wire-b", "wire-c")
+    assert sorted(r.killed_best for r in event.reports) == [10, 12, 15]
+    assert event.killed_best == 12  # the lower median of 10, 12, 15
+    assert event.killed_low == 12  # "at least 12"
+    assert event.date == dt.date(2017, 3, 14)
+    later = [i for i in ariha if i.doc_id == "wire-d"]
+    assert len(later) == 1 and later[0].date == dt.date(2017, 3, 19)
+    assert result.merged == 1
+
+
+_RUN_SCRIPT = """
+import json, sys
+from geoconflict.pipeline import run
+r = run(sys.argv[2:], outdir=sys.argv[1], progress=False)
+print(json.dumps({"articles": r.articles, "skipped": r.report.skipped_count}))
+"""
+
+
+@needs_extraction
+def test_bad_corpus_completes_reports_each_problem_once_and_keeps_every_good_article(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    good = {
+        "good1": "Shelling killed 4 people in Douma on Monday, a monitor said.",
+        "good2": "Airstrikes killed 7 people in Saraqeb in Idlib province on Friday.",
+        "good3": "A car bomb killed 9 people in Azaz on Sunday, a local official said.",
+    }
+    (corpus / "good1.txt").write_text(good["good1"], encoding="utf-8")
+    write_jsonl(corpus / "feed.jsonl", [{"id": "good2", "text": good["good2"]}])
+    with open(corpus / "feed.jsonl", "a", encoding="utf-8") as fh:
+        fh.write('{"id": "broken", "text": "Shelling killed\n')  # a broken JSON row
+        fh.write('{"id": "notext"}\n')  # a row without text
+        fh.write(json.dumps({"id": "good3", "text": good["good3"]}) + "\n")
+    # Arabic in an 8-bit code page: not UTF-8, and not guessable
+    (corpus / "cp1256.txt").write_bytes("قصف الطيران مدينة إدلب".encode("cp1256"))
+    (corpus / "empty.txt").write_bytes(b"")
+    secret = corpus / "secret.txt"
+    secret.write_text(good["good1"], encoding="utf-8")
+    secret.chmod(0)
+    (corpus / "dangling.txt").symlink_to(corpus / "gone.txt")
+    prefix: list[str] = []
+    if os.geteuid() == 0:  # root reads anything: drop the capabilities that allow it
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root and setpriv (util-linux) is not installed")
+        prefix = [setpriv, "--bounding-set", "-dac_override,-dac_read_search"]
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [*prefix, sys.executable, "-c", _RUN_SCRIPT, str(out), str(corpus)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    counts = json.loads(proc.stdout)
+    assert counts["articles"] == 3
+    report = (out / "report.md").read_text(encoding="utf-8")
+    for name in ("feed.jsonl:2", "feed.jsonl:3", "cp1256.txt", "empty.txt", "secret.txt",
+                 "dangling.txt"):
+        lines = [ln for ln in report.splitlines() if ln.startswith("- ") and name in ln]
+        assert len(lines) == 1, (name, report)
+    assert counts["skipped"] == 6
+    incidents = read_incidents_geojson(out / "incidents.geojson")
+    found = {s for i in incidents for s in (i.sources or (i.doc_id,))}
+    assert found == set(good)
+
+
+@needs_extraction
+def test_no_articles_is_an_error_and_writes_nothing(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    with pytest.raises(InputError, match="no articles read"):
+        run([tmp_path / "empty.txt"], outdir=tmp_path / "out", progress=False)
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"jobs": 0}, "jobs must be at least 1"),
+        ({"engine": "spark"}, "engine 'spark' is not one of"),
+        ({"scheduler": "tcp://127.0.0.1:1"}, "needs --engine dask"),
+    ],
+)
+def test_bad_options(tmp_path, example_paths, kwargs, message):
+    with pytest.raises(InputError, match=message):
+        run(example_paths, outdir=tmp_path, **kwargs)
+
+
+# --- the parts, with hand-made incidents -----------------------------------------------------
+
+DAY = dt.date(2017, 3, 14)
+
+
+def incident(n: int, **kw) -> Incident:
+    base = {"incident_id": f"d{n}-0", "doc_id": f"d{n}", "text": "t", "char_start": 0,
+            "char_end": 1, "date": DAY}
+    base.update(kw)
+    return Incident(**base)
+
+
+def test_unresolved_names_are_counted_and_sorted():
+    incidents = [
+        incident(1, place="Tell  Rifaat"), incident(2, place="Tell Rifaat"),
+        incident(3, place="Qabtan"), incident(4, place="Ariha",
+                                               location=Location(35.81, 36.61, 1)),
+        incident(5),
+    ]
+    assert unresolved_names(incidents) == [("Tell Rifaat", 2), ("Qabtan", 1)]
+
+
+def test_join_admin_fills_governorate_and_district():
+    placed = incident(1, location=Location(35.8137, 36.6084, 1, "Ariha"))
+    out = join_admin([placed, incident(2)], missing=[])
+    assert out[0].location.admin1 == "Idleb"
+    assert out[0].location.admin2 is not None
+    assert out[1].location is None
+
+
+def test_csv_has_contract_columns_and_json_lists(tmp_path):
+    path = tmp_path / "i.csv"
+    write_incidents_csv([incident(1, targets=("school", "hospital"), killed_best=3)], path)
+    with open(path, encoding="utf-8", newline="") as fh:
+        (row,) = list(csv.DictReader(fh))
+    assert json.loads(row["targets"]) == ["school", "hospital"]
+    assert row["killed_best"] == "3" and row["killed_low"] == ""
+
+
+def test_chunked_streams():
+    assert [len(c) for c in chunked(iter(range(130)), 64)] == [64, 64, 2]
+
+
+def test_output_names_are_the_documented_ones():
+    assert set(OUTPUT_NAMES.values()) == {
+        "incidents.geojson", "incidents.csv", "areas.geojson", "map.html", "report.md",
+    }
