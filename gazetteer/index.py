@@ -1,0 +1,263 @@
+"""The in-memory gazetteer: places and their name keys.
+
+:class:`Gazetteer` holds :class:`~gazetteer.records.Place` records and three lookup tables:
+
+* ``exact`` -- :func:`~gazetteer.normalize.normalize_name` of every name and alias;
+* ``variant`` -- the transliteration skeletons (:func:`~gazetteer.normalize.skeleton_keys`);
+* fuzzy blocks -- skeleton keys grouped by first letter, scored by :mod:`gazetteer.matching`
+  only within the query's block.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
+
+from .errors import GazetteerDataError
+from .normalize import normalize_name, skeleton_keys
+from .records import Place
+
+__all__ = ["Gazetteer", "loose_form", "place_prior"]
+
+#: Rank of a feature code among candidates of the same name (city > town > village > area).
+FEATURE_RANK = {
+    "PCLI": 1.0,
+    "PPLC": 1.0,
+    "PPLA": 0.95,
+    "ADM1": 0.9,
+    "PPLA2": 0.9,
+    "RGN": 0.85,
+    "PPLA3": 0.85,
+    "PPLA4": 0.8,
+    "PPL": 0.75,
+    "PPLL": 0.7,
+    "ADM2": 0.7,
+    "PPLX": 0.65,
+    "ADM3": 0.6,
+}
+
+_ARTICLE_WORDS = frozenset(
+    "al el il ul l ad ed adh edh ar er as es ash esh az ez at et ath eth an en".split()
+)
+
+
+def loose_form(normalized: str) -> str:
+    """Normalised name without articles and spaces (``al bab`` -> ``bab``).
+
+    Used to compare a query with a candidate name when skeletons agree.
+    """
+    words = normalized.split()
+    if len(words) > 1:
+        words = [w for i, w in enumerate(words) if i == len(words) - 1 or w not in _ARTICLE_WORDS]
+    return "".join(words)
+
+
+def place_prior(place: Place, coord_err_km: float = 0.0) -> float:
+    """Static prior of a place among same-named candidates, in (0, 1].
+
+    Feature rank, population (log scale) and coordinate quality: an OCHA community whose
+    aligned point is ambiguous by several km loses a little.
+    """
+    rank = FEATURE_RANK.get(place.feature_code, 0.7)
+    pop = max(place.population, 0)
+    pop_bonus = min(math.log10(pop + 1) / 7.0, 1.0) * 0.2 if pop else 0.0
+    err_pen = min(coord_err_km / 50.0, 0.1)
+    return max(0.05, min(1.0, rank * 0.85 + pop_bonus - err_pen))
+
+
+class Gazetteer:
+    """A set of places with exact and transliteration-variant name lookup.
+
+    Parameters
+    ----------
+    places
+        The places; ``place_id`` must be unique.
+    coord_err_km
+        Optional uncertainty (km) of each place's point, by ``place_id``.
+    default_country
+        Country code recorded for resolvers built on this gazetteer (``"SY"``).
+
+    Examples
+    --------
+    >>> g = Gazetteer.from_places([Place("x:1", "Kafr Nabl", 35.61, 36.56, "SY")])
+    >>> [p.name for p in g.lookup("Kafranbel")] == [] and len(g) == 1
+    True
+    """
+
+    def __init__(
+        self,
+        places: Iterable[Place],
+        *,
+        coord_err_km: Mapping[str, float] | None = None,
+        default_country: str | None = None,
+    ) -> None:
+        self.places: tuple[Place, ...] = tuple(places)
+        self.default_country = default_country
+        self._by_id: dict[str, int] = {}
+        for i, p in enumerate(self.places):
+            if not isinstance(p, Place):
+                msg = f"expected Place records, got {type(p).__name__!r}"
+                raise GazetteerDataError(msg)
+            if p.place_id in self._by_id:
+                msg = f"duplicate place_id {p.place_id!r} ({p.name!r})"
+                raise GazetteerDataError(msg)
+            self._by_id[p.place_id] = i
+        errs = dict(coord_err_km or {})
+        self.coord_err: tuple[float, ...] = tuple(
+            float(errs.get(p.place_id, 0.0)) for p in self.places
+        )
+        self.prior: tuple[float, ...] = tuple(
+            place_prior(p, e) for p, e in zip(self.places, self.coord_err, strict=True)
+        )
+        exact: dict[str, dict[int, str]] = {}
+        variant: dict[str, dict[int, str]] = {}
+        for i, p in enumerate(self.places):
+            # Places outside the home country get variant keys from their canonical name
+            # only: the hundreds of exonyms of a foreign capital would otherwise shadow
+            # Syrian villages under loose keys.
+            home = default_country is None or p.country_code == default_country
+            for j, name in enumerate((p.name, *p.aliases)):
+                norm = normalize_name(name)
+                if not norm:
+                    continue
+                exact.setdefault(norm, {}).setdefault(i, name)
+                if home or j == 0:
+                    for k in skeleton_keys(norm):
+                        variant.setdefault(k, {}).setdefault(i, name)
+        # Each key's entries sorted by the static prior, best first: the no-context answer.
+        self.exact: dict[str, tuple[tuple[int, str], ...]] = {
+            k: self._ranked(v) for k, v in exact.items()
+        }
+        self.variant: dict[str, tuple[tuple[int, str], ...]] = {
+            k: self._ranked(v) for k, v in variant.items()
+        }
+        self._blocks: dict[str, tuple[str, ...]] | None = None
+        #: Scratch space for caches derived at run time (block lengths, area lookups);
+        #: not pickled.
+        self.aux: dict[str, dict] = {}
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state["_blocks"] = None
+        state["aux"] = {}
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+
+    def _ranked(self, entries: dict[int, str]) -> tuple[tuple[int, str], ...]:
+        return tuple(sorted(entries.items(), key=lambda e: (-self.prior[e[0]], e[0])))
+
+    # --- construction ----------------------------------------------------------------
+    @classmethod
+    def from_places(
+        cls,
+        places: Iterable[Place],
+        *,
+        default_country: str | None = None,
+        coord_err_km: Mapping[str, float] | None = None,
+    ) -> Gazetteer:
+        """Build a gazetteer from :class:`Place` records (a user's data, for instance)."""
+        return cls(places, coord_err_km=coord_err_km, default_country=default_country)
+
+    def merged(self, other: Gazetteer | Iterable[Place], *, replace_ids: bool = True) -> Gazetteer:
+        """Return a new gazetteer with the places of both.
+
+        Parameters
+        ----------
+        other
+            Another gazetteer or an iterable of places (a user's data).
+        replace_ids
+            When both hold the same ``place_id``, keep ``other``'s version (True) or
+            raise :class:`GazetteerDataError` (False).
+        """
+        if isinstance(other, Gazetteer):
+            extra = list(other.places)
+            errs = {p.place_id: e for p, e in zip(other.places, other.coord_err, strict=True)}
+        else:
+            extra = list(other)
+            errs = {}
+        ids = {p.place_id for p in extra}
+        if not replace_ids:
+            clash = ids & set(self._by_id)
+            if clash:
+                msg = f"place ids in both gazetteers: {sorted(clash)[:5]!r}"
+                raise GazetteerDataError(msg)
+        mine = [p for p in self.places if p.place_id not in ids]
+        my_errs = {p.place_id: e for p, e in zip(self.places, self.coord_err, strict=True)}
+        my_errs.update(errs)
+        return Gazetteer(
+            [*mine, *extra], coord_err_km=my_errs, default_country=self.default_country
+        )
+
+    # --- access ----------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def __iter__(self) -> Iterator[Place]:
+        return iter(self.places)
+
+    def __contains__(self, place_id: object) -> bool:
+        return place_id in self._by_id
+
+    def __repr__(self) -> str:
+        return f"<Gazetteer: {len(self.places)} places>"
+
+    def get(self, place_id: str) -> Place | None:
+        """Return the place with this id, or None."""
+        i = self._by_id.get(place_id)
+        return None if i is None else self.places[i]
+
+    def index_of(self, place_id: str) -> int:
+        """Position of a place in :attr:`places` (KeyError when unknown)."""
+        return self._by_id[place_id]
+
+    def lookup(self, name: str) -> tuple[Place, ...]:
+        """Places whose name or alias matches ``name`` exactly or as a transliteration variant.
+
+        No fuzzy matching: fast enough to tag every capitalised word of a text. Exact matches
+        come first, then variants, each ranked by feature and population.
+        """
+        norm = normalize_name(name)
+        if not norm:
+            return ()
+        hits = self.exact.get(norm, ())
+        seen = {i for i, _ in hits}
+        out = [self.places[i] for i, _ in hits]
+        for k in skeleton_keys(norm):
+            for i, _ in self.variant.get(k, ()):
+                if i not in seen:
+                    seen.add(i)
+                    out.append(self.places[i])
+        return tuple(out)
+
+    def entries(self, norm: str) -> tuple[tuple[int, str], ...]:
+        """Exact-key entries ``(place index, matched name)`` of a normalised name."""
+        return self.exact.get(norm, ())
+
+    def variant_entries(self, key: str) -> tuple[tuple[int, str], ...]:
+        """Variant-key entries ``(place index, matched name)`` of a skeleton key."""
+        return self.variant.get(key, ())
+
+    @property
+    def blocks(self) -> dict[str, tuple[str, ...]]:
+        """Skeleton keys grouped by their first letter (the fuzzy-matching blocks)."""
+        if self._blocks is None:
+            groups: dict[str, list[str]] = {}
+            for k in self.variant:
+                groups.setdefault(k[0], []).append(k)
+            self._blocks = {b: tuple(sorted(ks, key=len)) for b, ks in groups.items()}
+        return self._blocks
+
+    def with_precision(self, place: Place, precision: int) -> Place:
+        """A copy of ``place`` with another precision code (``outskirts of X``)."""
+        return replace(place, precision=precision)
+
+    def places_in(self, admin1: str | None = None, admin2: str | None = None) -> Sequence[Place]:
+        """Places whose governorate / district equals the given names."""
+        return [
+            p
+            for p in self.places
+            if (admin1 is None or p.admin1 == admin1) and (admin2 is None or p.admin2 == admin2)
+        ]

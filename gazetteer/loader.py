@@ -1,0 +1,206 @@
+"""Loading the embedded gazetteer data (``gazetteer/data/``).
+
+The data ship compressed inside the package (``places.tsv.gz``, built by
+``scripts/build_gazetteer_data.py``) plus the hand-made ``regions.tsv``. The name index is
+built at first use and cached on disk (``$XDG_CACHE_HOME/geoconflict`` or
+``~/.cache/geoconflict``), keyed by a hash of the data and of the code that builds it; when the
+cache directory is not writable the index lives in memory only.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import io
+import os
+import pickle
+import tempfile
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import GazetteerDataError
+from .index import Gazetteer
+from .records import Place
+
+__all__ = ["cache_dir", "load_default", "read_places", "read_regions"]
+
+_PLACES_FILE = "places.tsv.gz"
+_REGIONS_FILE = "regions.tsv"
+_CODE_FILES = ("normalize.py", "index.py", "records.py", "loader.py")
+#: Bump when the pickled layout changes in a way the code hash would not catch.
+_CACHE_FORMAT = "1"
+
+
+def _data_bytes(name: str) -> bytes:
+    return (resources.files("gazetteer") / "data" / name).read_bytes()
+
+
+def _parse_float(value: str, what: str, row: int) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        msg = f"row {row}: {what} {value!r} is not a number"
+        raise GazetteerDataError(msg) from None
+
+
+def _iter_rows(text: str, *, source: str) -> Iterator[tuple[int, dict[str, str]]]:
+    lines = (ln for ln in io.StringIO(text) if ln.strip() and not ln.startswith("#"))
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    for n, row in enumerate(reader, start=2):
+        if None in row or any(v is None for v in row.values()):
+            msg = f"{source} row {n}: wrong number of columns"
+            raise GazetteerDataError(msg)
+        yield n, row
+
+
+def read_places(data: bytes | str | Path) -> tuple[list[Place], dict[str, float]]:
+    """Read a places table in the embedded format (gzip or plain TSV).
+
+    Columns: ``place_id, name, lat, lon, country_code, feature_class, feature_code, admin1,
+    admin2, population, precision, source, coord_err_km, aliases`` (aliases ``|``-separated).
+
+    Returns
+    -------
+    (list of Place, dict)
+        The places and the coordinate uncertainty (km) of those that have one.
+    """
+    if isinstance(data, (str, Path)):
+        data = Path(data).read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    places: list[Place] = []
+    errs: dict[str, float] = {}
+    for n, r in _iter_rows(data.decode("utf-8"), source="places"):
+        try:
+            place = Place(
+                place_id=r["place_id"],
+                name=r["name"],
+                lat=_parse_float(r["lat"], "lat", n),
+                lon=_parse_float(r["lon"], "lon", n),
+                country_code=r["country_code"],
+                feature_class=r["feature_class"],
+                feature_code=r["feature_code"],
+                admin1=r["admin1"] or None,
+                admin2=r["admin2"] or None,
+                population=int(r["population"] or 0),
+                aliases=tuple(a for a in r["aliases"].split("|") if a),
+                precision=int(r["precision"]),
+                source=r["source"],
+            )
+        except (KeyError, ValueError) as exc:
+            msg = f"places row {n}: {exc}"
+            raise GazetteerDataError(msg) from None
+        places.append(place)
+        err = float(r.get("coord_err_km") or 0)
+        if err:
+            errs[place.place_id] = err
+    return places, errs
+
+
+def read_regions(data: bytes | str | Path | None = None) -> list[Place]:
+    """Read the curated regions table (``regions.tsv``): areas reports name without a point.
+
+    Columns: ``region_id, name, aliases, lat, lon, admin1, admin2, precision, centroid_source``.
+    """
+    if data is None:
+        data = _data_bytes(_REGIONS_FILE)
+    elif isinstance(data, (str, Path)):
+        data = Path(data).read_bytes()
+    out = []
+    for n, r in _iter_rows(data.decode("utf-8"), source="regions"):
+        try:
+            out.append(
+                Place(
+                    place_id=f"region:{r['region_id']}",
+                    name=r["name"],
+                    lat=_parse_float(r["lat"], "lat", n),
+                    lon=_parse_float(r["lon"], "lon", n),
+                    country_code="SY",
+                    feature_class="L",
+                    feature_code="RGN",
+                    admin1=r["admin1"] or None,
+                    admin2=r["admin2"] or None,
+                    aliases=tuple(a.strip() for a in r["aliases"].split("|") if a.strip()),
+                    precision=int(r["precision"]),
+                    source="supplement",
+                )
+            )
+        except (KeyError, ValueError) as exc:
+            msg = f"regions row {n}: {exc}"
+            raise GazetteerDataError(msg) from None
+    return out
+
+
+def cache_dir() -> Path:
+    """Directory of the on-disk index cache (``$XDG_CACHE_HOME/geoconflict``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "geoconflict"
+
+
+def _cache_key(blobs: list[bytes]) -> str:
+    h = hashlib.sha256(_CACHE_FORMAT.encode())
+    for b in blobs:
+        h.update(hashlib.sha256(b).digest())
+    pkg = resources.files("gazetteer")
+    for name in _CODE_FILES:
+        try:
+            h.update((pkg / name).read_bytes())
+        except OSError:
+            h.update(name.encode())
+    return h.hexdigest()[:24]
+
+
+def _read_cache(path: Path) -> Gazetteer | None:
+    try:
+        with path.open("rb") as fh:
+            obj = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return None
+    return obj if isinstance(obj, Gazetteer) else None
+
+
+def _write_cache(path: Path, g: Gazetteer) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(g, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass  # read-only home, full disk...: stay in memory
+
+
+def build_default() -> Gazetteer:
+    """Build the embedded gazetteer from the package data, without any cache."""
+    places, errs = read_places(_data_bytes(_PLACES_FILE))
+    places.extend(read_regions(_data_bytes(_REGIONS_FILE)))
+    return Gazetteer(places, coord_err_km=errs, default_country="SY")
+
+
+@lru_cache(maxsize=1)
+def load_default() -> Gazetteer:
+    """Return the embedded gazetteer (cached in memory and on disk).
+
+    Syria -- GeoNames towns merged with the OCHA communities, neighbourhoods, sub-districts,
+    districts and governorates, plus curated regions (East Ghouta, Qalamoun, ...) -- and a
+    world layer of countries, capitals and large cities.
+
+    Returns
+    -------
+    Gazetteer
+        The same object on every call.
+    """
+    blobs = [_data_bytes(_PLACES_FILE), _data_bytes(_REGIONS_FILE)]
+    path = cache_dir() / f"gazetteer-{_cache_key(blobs)}.pickle"
+    g = _read_cache(path)
+    if g is None:
+        g = build_default()
+        _write_cache(path, g)
+    return g

@@ -1,0 +1,402 @@
+"""Name normalisation: undo what transliteration does to Arabic place names.
+
+Two keys are built from a name:
+
+* :func:`normalize_name` -- a faithful, readable key: case folded, diacritics and the
+  ayn/hamza marks removed, punctuation to spaces, Arabic script cleaned (tashkeel,
+  alef forms, ta marbuta, the article ``ال``).
+* :func:`skeleton_keys` -- looser transliteration keys (a consonant skeleton) under which
+  ``Deir ez-Zor``, ``Dayr az Zawr``, ``Deir al-Zour`` and ``دير الزور`` are one key:
+  articles dropped, vowels dropped (a word-initial vowel or ayn kept as ``A``),
+  consonant variants merged (``sh``/``ch``, ``q``/``k``/``c``, ``dh``/``z``/``d``, ``gh``/``g``,
+  ``kh``), doubled letters collapsed and a final ``h`` (ta marbuta) dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["normalize_name", "skeleton_key", "skeleton_keys", "strip_generic"]
+
+# ---------------------------------------------------------------------------------------
+# normalize_name
+# ---------------------------------------------------------------------------------------
+
+#: Marks that transliterations use for ayn and hamza; they are deleted (not spaced).
+_AYN_HAMZA = "'`\u00b4\u2018\u2019\u02bb\u02bc\u02be\u02bf\u02c8\u055a\u201b\u2032"
+
+_ASCII_TABLE = {i: " " for i in range(128) if not chr(i).isalnum()}
+for _c in "'`":
+    _ASCII_TABLE[ord(_c)] = None
+
+_ARABIC_TABLE = {
+    0x0671: "\u0627",  # alef wasla
+    0x0622: "\u0627",
+    0x0623: "\u0627",
+    0x0625: "\u0627",
+    0x0629: "\u0647",  # ta marbuta -> ha
+    0x0649: "\u064a",  # alef maqsura -> ya
+    0x06cc: "\u064a",  # farsi ya
+    0x06a9: "\u0643",  # keheh -> kaf
+    0x0640: None,  # tatweel
+    0x0621: None,  # lone hamza
+    0x0624: "\u0648",
+    0x0626: "\u064a",
+}
+for _c in _AYN_HAMZA:
+    _ARABIC_TABLE[ord(_c)] = None
+#: Latin letters that NFKD does not decompose.
+_LATIN_EXTRA = {
+    "ı": "i",
+    "ø": "o",
+    "đ": "d",
+    "ð": "d",
+    "ł": "l",
+    "æ": "ae",
+    "œ": "oe",
+    "þ": "th",
+    "ħ": "h",
+    "ŧ": "t",
+    "ŀ": "l",
+}
+for _k, _v in _LATIN_EXTRA.items():
+    _ARABIC_TABLE[ord(_k)] = _v
+
+_ARABIC_ARTICLE = "\u0627\u0644"  # "ال"
+
+
+def _strip_arabic_article(word: str) -> str:
+    while word.startswith(_ARABIC_ARTICLE) and len(word) >= 4 and "\u0600" <= word[2] <= "\u06ff":
+        word = word[2:]
+    return word
+
+
+def _normalize_once(text: str) -> str:
+    if text.isascii():
+        return " ".join(text.lower().translate(_ASCII_TABLE).split())
+    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = text.translate(_ARABIC_TABLE)
+    out = []
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat[0] == "M" or cat == "Cf":
+            continue
+        if cat[0] in "LN":
+            out.append(ch)
+        else:
+            out.append(" ")
+    words = "".join(out).split()
+    return " ".join(_strip_arabic_article(w) for w in words)
+
+
+def normalize_name(text: str) -> str:
+    """Return the normalised key of a place name.
+
+    NFKD decomposition, combining marks removed, case folded; the ayn/hamza marks
+    (``‘ ’ ʿ ʾ ` '``) deleted; hyphens, underscores and other punctuation turned into spaces
+    and runs of spaces collapsed. Arabic script loses tashkeel and tatweel, alef forms are
+    unified, ``ة`` becomes ``ه``, ``ى`` becomes ``ي`` and the article ``ال`` is dropped at
+    the start of a word.
+
+    Parameters
+    ----------
+    text
+        Any string; non-strings are converted with :func:`str`.
+
+    Returns
+    -------
+    str
+        The key; empty when the name holds no letters or digits. The function is
+        idempotent: ``normalize_name(normalize_name(x)) == normalize_name(x)``.
+
+    Examples
+    --------
+    >>> normalize_name("Ma‘arrat an-Nu‘mān")
+    'maarrat an numan'
+    >>> normalize_name("دير الزور")
+    'دير زور'
+    """
+    if not isinstance(text, str):
+        text = str(text)
+    out = _normalize_once(text)
+    for _ in range(4):
+        again = _normalize_once(out)
+        if again == out:
+            break
+        out = again
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# skeleton keys
+# ---------------------------------------------------------------------------------------
+
+#: Latin articles that are always dropped when another word follows.
+_ARTICLES = frozenset({"al", "el", "il", "ul", "l", "al-", "le"})
+#: Assimilated (sun-letter) articles: dropped when the next word starts with the letters.
+_SUN_ARTICLES = {
+    "ad": ("d",),
+    "ed": ("d",),
+    "adh": ("dh", "d", "z"),
+    "edh": ("dh", "d", "z"),
+    "ar": ("r",),
+    "er": ("r",),
+    "as": ("s",),
+    "es": ("s",),
+    "ash": ("sh", "ch"),
+    "esh": ("sh", "ch"),
+    "az": ("z",),
+    "ez": ("z",),
+    "at": ("t",),
+    "et": ("t",),
+    "ath": ("th", "t"),
+    "eth": ("th", "t"),
+    "an": ("n",),
+    "en": ("n",),
+}
+
+_LATIN_MULTI = [
+    ("sch", "S"),
+    ("tch", "S"),
+    ("sh", "S"),
+    ("ch", "S"),
+    ("kh", "X"),
+    ("gh", "G"),
+    ("dj", "j"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("ph", "f"),
+    ("zh", "j"),
+    ("ck", "k"),
+]
+_LATIN_MULTI_RE = re.compile("|".join(a for a, _ in _LATIN_MULTI))
+_LATIN_MULTI_MAP = dict(_LATIN_MULTI)
+_LATIN_SINGLE = str.maketrans({"q": "k", "c": "k", "g": "G", "z": "d", "x": "X", "v": "f", "p": "b"})
+
+#: Arabic letters to skeleton letters. Vowel carriers (ا و ي ى ع ء) map to "", except at the
+#: start of a word (see below).
+_AR_MAP = {
+    "ب": "b",
+    "ت": "t",
+    "ث": "t",
+    "ج": "j",
+    "ح": "h",
+    "خ": "X",
+    "د": "d",
+    "ذ": "d",
+    "ر": "r",
+    "ز": "d",
+    "س": "s",
+    "ش": "S",
+    "ص": "s",
+    "ض": "d",
+    "ط": "t",
+    "ظ": "d",
+    "غ": "G",
+    "ف": "f",
+    "ق": "k",
+    "ك": "k",
+    "ل": "l",
+    "م": "m",
+    "ن": "n",
+    "ه": "h",
+    "ة": "h",
+    "پ": "b",
+    "چ": "S",
+    "ڤ": "f",
+    "گ": "G",
+}
+_AR_VOWELS = frozenset("اويىعءئؤ")
+_LAT_VOWELS = frozenset("aeiouyw")
+_DOUBLE_RE = re.compile(r"(.)\1+")
+
+
+def _latin_word_skeleton(word: str) -> str:
+    word = _LATIN_MULTI_RE.sub(lambda m: _LATIN_MULTI_MAP[m.group(0)], word)
+    word = word.translate(_LATIN_SINGLE)
+    if not word:
+        return ""
+    out = []
+    first = word[0]
+    start = 0
+    if first in _LAT_VOWELS:
+        if first in "yw" and len(word) > 1 and word[1] in "aeiou":
+            out.append(first)
+            start = 1
+        else:
+            out.append("A")
+            start = 1
+            while start < len(word) and word[start] in _LAT_VOWELS:
+                start += 1
+    for ch in word[start:]:
+        if ch not in _LAT_VOWELS:
+            out.append(ch)
+    return "".join(out)
+
+
+def _arabic_word_skeleton(word: str) -> str:
+    out = []
+    first = word[0]
+    start = 0
+    if first in _AR_VOWELS:
+        if first in "وي" and len(word) > 1 and word[1] not in _AR_VOWELS:
+            out.append("w" if first == "و" else "y")
+        else:
+            out.append("A")
+        start = 1
+        while start < len(word) and word[start] in _AR_VOWELS:
+            start += 1
+    for ch in word[start:]:
+        mapped = _AR_MAP.get(ch)
+        if mapped:
+            out.append(mapped)
+        elif ch.isdigit():
+            out.append(ch)
+    return "".join(out)
+
+
+def _is_arabic(word: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in word)
+
+
+def _word_skeleton(word: str, *, last: bool) -> str:
+    if _is_arabic(word):
+        sk = _arabic_word_skeleton(word)
+        # ta marbuta: "t" in the construct state (a non-final word), silent at the end
+        if word.endswith("ه") and len(sk) > 1:
+            sk = sk[:-1] + ("t" if not last else "")
+    else:
+        sk = _latin_word_skeleton(word)
+    sk = _DOUBLE_RE.sub(r"\1", sk)
+    if last or not _is_arabic(word):
+        while len(sk) > 1 and sk.endswith("h"):
+            sk = sk[:-1]
+    return sk
+
+
+def _drop_articles(words: list[str]) -> list[str]:
+    out: list[str] = []
+    n = len(words)
+    for i, w in enumerate(words):
+        if i < n - 1:
+            nxt = words[i + 1]
+            if w in _ARTICLES:
+                continue
+            follow = _SUN_ARTICLES.get(w)
+            if follow and nxt.startswith(follow):
+                continue
+        out.append(w)
+    return out
+
+
+_GLUED_RE = re.compile(r"^(?:[ae]l(?=[bcdfghjklmnpqrstvwxz][a-z]{2})|[ae]([dnrstz])(?=\1[a-z]{2}))")
+
+
+def _unglue(word: str) -> str:
+    """Strip a glued article (``Elmarij``, ``Alsafira``, ``Ezzor``, ``Annabk``)."""
+    if _is_arabic(word):
+        return word
+    return _GLUED_RE.sub("", word, count=1)
+
+
+def _skeleton_of_words(words: list[str]) -> str:
+    parts = []
+    n = len(words)
+    for i, w in enumerate(words):
+        sk = _word_skeleton(w, last=i == n - 1)
+        if sk:
+            parts.append(sk)
+    return _DOUBLE_RE.sub(r"\1", "".join(parts))
+
+
+@lru_cache(maxsize=65536)
+def skeleton_keys(normalized: str) -> tuple[str, ...]:
+    """Return the transliteration keys of an already normalised name, primary first.
+
+    The first key keeps glued words as written; further keys strip glued articles
+    (``Elmarij`` -> ``marij``, ``Ezzor`` -> ``zor``). Empty keys are left out.
+
+    Parameters
+    ----------
+    normalized
+        Output of :func:`normalize_name`.
+
+    Returns
+    -------
+    tuple of str
+        Distinct keys, the primary one first; empty when the name has no letters.
+    """
+    words = _drop_articles(normalized.split())
+    keys = []
+    primary = _skeleton_of_words(words)
+    if primary:
+        keys.append(primary)
+    unglued = [_unglue(w) for w in words]
+    if unglued != words:
+        alt = _skeleton_of_words(_drop_articles(unglued))
+        if alt and alt not in keys:
+            keys.append(alt)
+    return tuple(keys)
+
+
+def skeleton_key(text: str) -> str:
+    """Return the primary transliteration key of any name (normalising it first)."""
+    keys = skeleton_keys(normalize_name(text))
+    return keys[0] if keys else ""
+
+
+# ---------------------------------------------------------------------------------------
+# generic words around a name
+# ---------------------------------------------------------------------------------------
+
+_GENERIC_PREFIX = re.compile(
+    r"^(?:the )?(?:(?:outskirts|suburbs|countryside|vicinity|surroundings|area|region|"
+    r"village|town|city|district|province|governorate|center|centre|edge|environs)"
+    r" of (?:the )?)+"
+)
+_DIRECTION_PREFIX = re.compile(
+    r"^(?:(?:north|south|east|west|northern|southern|eastern|western|central|"
+    r"north ?east(?:ern)?|north ?west(?:ern)?|south ?east(?:ern)?|south ?west(?:ern)?|"
+    r"rural|greater|old|new|downtown) )"
+)
+_GENERIC_SUFFIX = re.compile(
+    r"(?: (?:town|village|city|district|subdistrict|sub district|province|governorate|"
+    r"countryside|outskirts|suburbs|area|region|camp|neighbourhood|neighborhood|"
+    r"countryside|plain|valley|mountains?|hills?|airport|airbase|air base|military airport|"
+    r"center|centre|municipality|muhafazat|mohafazat|nahiya|mintaqa|farms?))+$"
+)
+
+
+def strip_generic(normalized: str) -> tuple[str, bool]:
+    """Remove generic words around a normalised name.
+
+    ``outskirts of x``, ``x countryside``, ``eastern x``, ``x village`` all become ``x``.
+
+    Returns
+    -------
+    (str, bool)
+        The stripped name and whether the result names a place only approximately
+        (outskirts, countryside, a compass part: precision 2 rather than 1).
+    """
+    approx = False
+    s = normalized
+    m = _GENERIC_PREFIX.match(s)
+    if m:
+        approx = approx or any(w in m.group(0) for w in ("outskirts", "suburbs", "countryside",
+                                                          "vicinity", "surroundings", "edge",
+                                                          "environs", "area"))
+        s = s[m.end():]
+    m = _DIRECTION_PREFIX.match(s)
+    if m and len(s) > m.end():
+        if m.group(0).strip() not in {"old", "new", "greater"}:
+            approx = True
+        s = s[m.end():]
+    m = _GENERIC_SUFFIX.search(s)
+    if m and m.start() > 0:
+        if any(w in m.group(0) for w in ("countryside", "outskirts", "suburbs", "area")):
+            approx = True
+        s = s[: m.start()]
+    return s.strip(), approx

@@ -1,0 +1,436 @@
+"""Resolving place names to places, with context.
+
+A query is tried, in order, as an exact normalised name, as a transliteration variant, with
+generic words stripped (``outskirts of X``, ``X countryside``), and last by blocked fuzzy
+matching. Candidates are then ranked by context: the country prior, a feature hint, an
+enclosing area, the other places of the document and each place's own prior (feature rank,
+population, coordinate quality). An unknown name resolves to nothing rather than to junk.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from functools import lru_cache
+from typing import Literal, Protocol
+
+from .errors import PlaceNotFoundError
+from .index import Gazetteer, loose_form
+from .matching import fuzzy_candidates, similarity
+from .normalize import normalize_name, skeleton_keys, strip_generic
+from .records import PRECISION_NEAR, Match, MatchMethod, Place, Resolution
+
+__all__ = ["FeatureHint", "OnlineGeocoder", "Resolver", "default_resolver"]
+
+FeatureHint = Literal["populated", "admin1", "admin2", "region", "country"]
+_HINTS = ("populated", "admin1", "admin2", "region", "country")
+
+
+class OnlineGeocoder(Protocol):
+    """What :class:`Resolver` needs from an optional online geocoder."""
+
+    def geocode(self, name: str, *, country: str | None = None) -> Place | None:
+        """Return a place for ``name`` or None."""
+        ...
+
+
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p = math.pi / 180.0
+    a = (
+        math.sin((lat2 - lat1) * p / 2) ** 2
+        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    )
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+# (place index, matched name, method, similarity 0-1, approximate)
+_Cand = tuple[int, str, MatchMethod, float, bool]
+
+#: Variant (skeleton) matches score between these bounds, by spelling similarity.
+_VARIANT_FLOOR = 0.70
+_VARIANT_SPAN = 0.27
+#: Variant matches whose spellings (without articles) agree less than this are dropped.
+_VARIANT_MIN_SIM = 0.5
+#: Fuzzy matches below this similarity are not answers.
+_FUZZY_MIN = 0.84
+#: Two candidates farther apart than this are different answers (ambiguity).
+_SAME_PLACE_KM = 15.0
+
+
+class Resolver:
+    """Resolve place names against a :class:`~gazetteer.index.Gazetteer`.
+
+    Parameters
+    ----------
+    gazetteer
+        The places to resolve against.
+    default_country
+        ISO code preferred when a query does not say (``"SY"``); None for no preference.
+    min_score
+        Best matches scoring below this (0-1) are not returned as the answer (they stay
+        among the candidates).
+    online
+        Optional online geocoder (``.geocode(name, *, country=None) -> Place | None``),
+        asked only when the offline data has no answer.
+
+    Examples
+    --------
+    >>> import gazetteer
+    >>> r = gazetteer.default_resolver()
+    >>> r.resolve("Erbin").best.place.name
+    '‘Irbīn'
+    """
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        *,
+        default_country: str | None = "SY",
+        min_score: float = 0.45,
+        online: OnlineGeocoder | None = None,
+    ) -> None:
+        if not 0.0 <= min_score <= 1.0:
+            msg = f"min_score must be within [0, 1], got {min_score!r}"
+            raise ValueError(msg)
+        self.gazetteer = gazetteer
+        self.default_country = default_country.upper() if default_country else None
+        self.min_score = min_score
+        self.online = online
+        self._plain: dict[tuple[str, int], Resolution] = {}
+
+    # --- public API --------------------------------------------------------------------
+    def resolve(
+        self,
+        name: str,
+        *,
+        country: str | None = None,
+        feature_hint: FeatureHint | None = None,
+        within: str | None = None,
+        near: Sequence[tuple[float, float]] = (),
+        limit: int = 5,
+    ) -> Resolution:
+        """Resolve one place name.
+
+        Parameters
+        ----------
+        name
+            The place as written (any script, any transliteration).
+        country
+            ISO 3166-1 alpha-2 code the place should lie in; overrides the default country.
+        feature_hint
+            ``"populated"`` (the text says town/village/city), ``"admin1"``
+            (province/governorate), ``"admin2"`` (district), ``"region"`` or ``"country"``.
+        within
+            Name of an enclosing area (``"Idlib"``, ``"Idlib province"``, ``"Rural Damascus"``):
+            candidates inside it are preferred.
+        near
+            ``(lat, lon)`` points of other places in the same document.
+        limit
+            Number of runners-up returned in :attr:`Resolution.candidates`.
+
+        Returns
+        -------
+        Resolution
+            ``best`` is None when nothing scores at least ``min_score``.
+        """
+        if feature_hint is not None and feature_hint not in _HINTS:
+            msg = f"feature_hint must be one of {_HINTS!r} or None, got {feature_hint!r}"
+            raise ValueError(msg)
+        norm = normalize_name(name)
+        if not norm:
+            return Resolution(query=name, best=None, candidates=())
+        plain = country is None and feature_hint is None and not within and not near
+        if plain:
+            cached = self._plain.get((norm, limit))
+            if cached is not None:
+                if cached.query == name:
+                    return cached
+                return Resolution(query=name, best=cached.best, candidates=cached.candidates)
+        res = self._resolve(name, norm, country, feature_hint, within, tuple(near), limit)
+        if res.best is None and self.online is not None:
+            res = self._ask_online(name, country, res)
+        if plain:
+            if len(self._plain) > 200_000:
+                self._plain.clear()
+            self._plain[(norm, limit)] = res
+        return res
+
+    def resolve_many(self, names: Iterable[str], **context) -> list[Resolution]:  # type: ignore[no-untyped-def]
+        """Resolve several names with the same context (see :meth:`resolve`)."""
+        return [self.resolve(n, **context) for n in names]
+
+    def resolve_one(self, name: str, *, strict: bool = True, **context) -> Match | None:  # type: ignore[no-untyped-def]
+        """Return the best match of ``name``.
+
+        Raises
+        ------
+        PlaceNotFoundError
+            When ``strict`` and nothing matched; its ``suggestions`` hold close names.
+        """
+        res = self.resolve(name, **context)
+        if res.best is not None:
+            return res.best
+        if not strict:
+            return None
+        raise PlaceNotFoundError(name, self.suggest(name))
+
+    def suggest(self, name: str, *, limit: int = 3) -> tuple[str, ...]:
+        """Close gazetteer names for a "did you mean" message."""
+        norm = normalize_name(name)
+        if not norm:
+            return ()
+        out: list[str] = []
+        cands = fuzzy_candidates(self.gazetteer, norm, skeleton_keys(norm), key_cutoff=60.0)
+        for idx, _matched, _sim in cands:
+            pname = self.gazetteer.places[idx].name
+            if pname not in out:
+                out.append(pname)
+            if len(out) >= limit:
+                break
+        return tuple(out)
+
+    # --- candidates --------------------------------------------------------------------
+    def _lookup(self, norm: str, approx: bool) -> list[_Cand]:
+        g = self.gazetteer
+        out: list[_Cand] = [(i, n, "exact", 1.0, approx) for i, n in g.entries(norm)]
+        seen = {c[0] for c in out}
+        q_loose = loose_form(norm)
+        keys = skeleton_keys(norm)
+        for rank, key in enumerate(keys):
+            for i, n in g.variant_entries(key):
+                if i in seen:
+                    continue
+                sim = self._spelling_similarity(q_loose, n, g.places[i])
+                if sim < _VARIANT_MIN_SIM or (len(key) <= 2 and sim < 0.75):
+                    continue  # same skeleton, different spelling: not the same name
+                seen.add(i)
+                score = _VARIANT_FLOOR + _VARIANT_SPAN * sim - 0.03 * rank
+                out.append((i, n, "variant", score, approx))
+        return out
+
+    @staticmethod
+    def _spelling_similarity(q_loose: str, matched: str, place: Place) -> float:
+        """Similarity of the query's spelling and the name it matched through a key.
+
+        A key that came from an Arabic-script name is compared with the place's Latin
+        names instead (a Latin query and an Arabic name share no letters).
+        """
+        if not _has_arabic(matched) or _has_arabic(q_loose):
+            return similarity(q_loose, matched)
+        best = similarity(q_loose, place.name)
+        for alias in place.aliases[:12]:
+            if not _has_arabic(alias):
+                best = max(best, similarity(q_loose, alias))
+        return best
+
+    def _candidates(self, norm: str) -> list[_Cand]:
+        cands = self._lookup(norm, False)
+        stripped, approx = strip_generic(norm)
+        if stripped and stripped != norm:
+            extra = self._lookup(stripped, approx)
+            if not cands:
+                cands = extra
+            else:  # keep the literal reading first; add the stripped one slightly lower
+                seen = {c[0] for c in cands}
+                cands += [(i, n, m, s * 0.9, a) for i, n, m, s, a in extra if i not in seen]
+        if cands:
+            return cands
+        target = stripped or norm
+        fuzzy = fuzzy_candidates(self.gazetteer, target, skeleton_keys(target))
+        return [(i, n, "fuzzy", s, approx) for i, n, s in fuzzy if s >= _FUZZY_MIN - 0.1]
+
+    # --- context -----------------------------------------------------------------------
+    def _resolve(
+        self,
+        name: str,
+        norm: str,
+        country: str | None,
+        hint: FeatureHint | None,
+        within: str | None,
+        near: tuple[tuple[float, float], ...],
+        limit: int,
+    ) -> Resolution:
+        g = self.gazetteer
+        cands = self._candidates(norm)
+        if not cands:
+            return Resolution(query=name, best=None, candidates=())
+        target_cc = (country or self.default_country or "").upper() or None
+        area = self._area(within) if within else None
+        ranked: dict[int, tuple[float, _Cand]] = {}
+        for cand in cands:
+            idx, _n, method, sim, _approx = cand
+            place = g.places[idx]
+            ctx = 0.72 + 0.28 * g.prior[idx]
+            ctx *= self._country_factor(place, method, target_cc, explicit=country is not None)
+            ctx *= _hint_factor(place, hint)
+            if area is not None:
+                ctx *= _area_factor(place, area)
+            if near:
+                ctx *= _near_factor(place, near)
+            value = sim * ctx
+            if method == "fuzzy" and sim < _FUZZY_MIN:
+                value *= 0.5
+            if idx not in ranked or value > ranked[idx][0]:
+                ranked[idx] = (value, cand)
+        order = sorted(ranked.values(), key=lambda t: (-t[0], t[1][0]))
+        top_value, top = order[0]
+        top_place = g.places[top[0]]
+        # Ambiguity: a strong rival at another location lowers the confidence.
+        rival = 0.0
+        for value, cand in order[1:]:
+            p = g.places[cand[0]]
+            if _nested(top_place, p):
+                continue  # a town and the district or governorate it names are not rivals
+            if _haversine_km(top_place.lat, top_place.lon, p.lat, p.lon) > _SAME_PLACE_KM:
+                rival = value
+                break
+        ambiguity = 1.0 - 0.4 * (rival / top_value) ** 2 if top_value > 0 else 0.0
+        matches = []
+        for pos, (value, (idx, matched, method, _sim, approx)) in enumerate(order[: limit + 1]):
+            place = g.places[idx]
+            if approx and place.precision < PRECISION_NEAR:
+                place = replace(place, precision=PRECISION_NEAR)
+            if pos == 0:
+                score = min(1.0, value) * ambiguity
+            else:
+                score = min(1.0, value) * (1.0 - 0.4 * min(1.0, top_value / value) ** 2)
+            matches.append(
+                Match(place=place, score=round(max(0.0, min(1.0, score)), 4),
+                      matched_name=matched, method=method)
+            )
+        if matches[0].score >= self.min_score:
+            return Resolution(query=name, best=matches[0], candidates=tuple(matches[1:]))
+        return Resolution(query=name, best=None, candidates=tuple(matches[:limit]))
+
+    def _country_factor(
+        self, place: Place, method: MatchMethod, target: str | None, *, explicit: bool
+    ) -> float:
+        if target is None or place.country_code == target:
+            return 1.0
+        if explicit:
+            return 0.45
+        # A foreign capital or country named exactly beats an obscure home village of the
+        # same spelling; a loose variant of a foreign name does not.
+        if method == "exact" and place.feature_code in ("PCLI", "PPLC"):
+            return 0.93
+        if method == "exact":
+            return 0.8
+        return 0.6
+
+    def _area(self, within: str) -> tuple[frozenset[str], frozenset[str], Place | None] | None:
+        """The governorates / districts (or a point) that ``within`` names."""
+        return _area_of(self.gazetteer, normalize_name(within))
+
+    def _ask_online(self, name: str, country: str | None, res: Resolution) -> Resolution:
+        assert self.online is not None
+        place = self.online.geocode(name, country=country or self.default_country)
+        if place is None:
+            return res
+        match = Match(place=place, score=0.6, matched_name=place.name, method="online")
+        return Resolution(query=name, best=match, candidates=res.candidates)
+
+
+def _has_arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+
+
+def _nested(a: Place, b: Place) -> bool:
+    """True when one of the two is an area that contains (or names) the other."""
+    for area, other in ((a, b), (b, a)):
+        if area.feature_class in ("A", "L") and area.country_code == other.country_code:
+            if area.feature_code == "ADM1" and area.admin1 == other.admin1:
+                return True
+            if area.feature_code in ("ADM2", "ADM3") and area.admin2 == other.admin2:
+                return True
+            if area.feature_code.startswith("PCL"):
+                return True
+    return False
+
+
+def _hint_factor(place: Place, hint: FeatureHint | None) -> float:
+    fcode = place.feature_code
+    fclass = place.feature_class
+    if hint is None:
+        return 1.0 if fclass == "P" else 0.93
+    if hint == "populated":
+        return 1.0 if fclass == "P" else 0.6
+    if hint == "admin1":
+        return 1.15 if fcode == "ADM1" else 0.6
+    if hint == "admin2":
+        return 1.1 if fcode == "ADM2" else (1.0 if fcode == "ADM3" else 0.6)
+    if hint == "region":
+        return 1.1 if fcode == "RGN" else (0.95 if fclass == "A" else 0.7)
+    # country
+    return 1.15 if fcode.startswith("PCL") else 0.5
+
+
+@lru_cache(maxsize=4096)
+def _area_cache_key(norm: str) -> str:
+    return strip_generic(norm)[0] or norm
+
+
+def _area_of(
+    g: Gazetteer, norm: str
+) -> tuple[frozenset[str], frozenset[str], Place | None] | None:
+    cache = g.aux.setdefault("areas", {})
+    if norm in cache:
+        return cache[norm]
+    key = _area_cache_key(norm)
+    best: tuple[int, Place] | None = None
+    order = {"ADM1": 0, "ADM2": 1, "PCLI": 2, "RGN": 3, "ADM3": 4}
+    hits = [g.places[i] for i, _ in g.entries(key)]
+    if not hits:
+        for k in skeleton_keys(key):
+            hits.extend(g.places[i] for i, _ in g.variant_entries(k))
+    for p in hits:
+        rank = order.get(p.feature_code, 5 if p.feature_class == "P" else 6)
+        if best is None or rank < best[0]:
+            best = (rank, p)
+    result: tuple[frozenset[str], frozenset[str], Place | None] | None
+    if best is None:
+        result = None
+    else:
+        p = best[1]
+        if p.feature_code == "ADM1" and p.admin1:
+            result = (frozenset({p.admin1}), frozenset(), None)
+        elif p.feature_code in ("ADM2", "ADM3") and p.admin2:
+            result = (frozenset(), frozenset({p.admin2}), None)
+        elif p.feature_code.startswith("PCL"):
+            result = (frozenset({"cc:" + p.country_code}), frozenset(), None)
+        else:
+            result = (frozenset(), frozenset(), p)
+    cache[norm] = result
+    return result
+
+
+def _area_factor(place: Place, area: tuple[frozenset[str], frozenset[str], Place | None]) -> float:
+    admin1s, admin2s, point = area
+    if point is not None:
+        d = _haversine_km(place.lat, place.lon, point.lat, point.lon)
+        radius = 30.0 if point.feature_code == "RGN" else 15.0
+        return 1.15 if d <= radius else 0.6
+    if place.admin1 in admin1s or place.admin2 in admin2s:
+        return 1.15
+    if "cc:" + place.country_code in admin1s:
+        return 1.15
+    return 0.5
+
+
+def _near_factor(place: Place, near: tuple[tuple[float, float], ...]) -> float:
+    d = min(_haversine_km(place.lat, place.lon, lat, lon) for lat, lon in near)
+    if d <= 15:
+        return 1.15
+    if d <= 50:
+        return 1.08
+    if d <= 150:
+        return 1.0
+    return 0.85
+
+
+@lru_cache(maxsize=1)
+def default_resolver() -> Resolver:
+    """The cached :class:`Resolver` over :func:`~gazetteer.loader.load_default` (Syria first)."""
+    from .loader import load_default
+
+    return Resolver(load_default(), default_country="SY")
