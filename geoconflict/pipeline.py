@@ -167,7 +167,9 @@ def _load_resolver(config: Config) -> Any:
     """Load the default gazetteer resolver once per process (cached by the gazetteer)."""
     import gazetteer
 
-    return gazetteer.default_resolver()
+    if config.default_country in (None, "SY"):
+        return gazetteer.default_resolver()
+    return gazetteer.Resolver(gazetteer.load_default(), default_country=config.default_country)
 
 
 def init_worker(config: Config) -> None:
