@@ -1,0 +1,140 @@
+"""Event dates in news text, resolved against the article's publication date.
+
+:func:`find_date` reads one sentence and returns a :class:`DateMention` (the date and whether
+it opens a cumulative window) or None. Explicit dates ("Feb. 8, 2018", "8 February 2018",
+"2018-02-08") win over relative days ("on Thursday" = the most recent Thursday on or before
+the article date, "yesterday", "today", "last night"); "since Monday" opens a window (a
+cumulative toll) and resolves to that Monday. Relative days need the article date; without it
+they give None. A day named in an attribution ("the ministry said on Thursday") is the date of
+the statement, not of the event, and is skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["DateMention", "find_date", "find_dates"]
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}
+_MON = (
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_MON2 = _MON.replace("?P<mon>", "?P<mon2>")
+_DATE_RE = re.compile(
+    rf"\b(?P<iso>(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d))\b"
+    rf"|\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+    rf"|\b{_MON2}\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year2>(?:19|20)\d\d))?",
+)
+_REL_RE = re.compile(
+    r"\b(?P<since>since|from)?\s*(?:(?:on|last|this|early|late)\s+)?"
+    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
+    r"|\b(?P<yday>yesterday|last\s+night|overnight)\b"
+    r"|\b(?P<today>today|this\s+morning|tonight|this\s+afternoon|this\s+evening)\b",
+    re.IGNORECASE,
+)
+_ATTRIBUTION_RE = re.compile(
+    r"\b(?:said|says|told|reported|announced|stated|added|confirmed|claimed|denied|declared)"
+    r"\b[^,;]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date read from text: the day, its offsets, and whether it opens a window."""
+
+    date: dt.date
+    start: int
+    end: int
+    window: bool = False
+    explicit: bool = False
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _explicit(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
+    if m.group("iso"):
+        return _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    if m.group("day"):
+        mon, day, year = m.group("mon"), m.group("day"), m.group("year")
+    else:
+        mon, day, year = m.group("mon2"), m.group("day2"), m.group("year2")
+    month = MONTHS[mon.lower().rstrip(".")]
+    if year:
+        return _safe_date(int(year), month, int(day))
+    if ref is None:
+        return None
+    guess = _safe_date(ref.year, month, int(day))
+    if guess is not None and guess > ref + dt.timedelta(days=1):
+        guess = _safe_date(ref.year - 1, month, int(day))
+    return guess
+
+
+def find_dates(sentence: str, article_date: dt.date | None) -> list[DateMention]:
+    """Return every date mention in ``sentence`` (explicit first, then relative days)."""
+    out: list[DateMention] = []
+    for m in _DATE_RE.finditer(sentence):
+        # "May" is also a modal verb: require a day number with it (the regex does).
+        d = _explicit(m, article_date)
+        if d is not None:
+            out.append(DateMention(d, m.start(), m.end(), explicit=True))
+    if article_date is None:
+        return out
+    for m in _REL_RE.finditer(sentence):
+        if any(o.start <= m.start() < o.end for o in out):
+            continue
+        if _ATTRIBUTION_RE.search(sentence, 0, m.start()) and not m.group("since"):
+            continue
+        if m.group("wd"):
+            target = WEEKDAYS[m.group("wd").lower()]
+            back = (article_date.weekday() - target) % 7
+            text = m.group().lower()
+            if "last" in text and back == 0:
+                back = 7
+            d = article_date - dt.timedelta(days=back)
+            window = bool(m.group("since"))
+        elif m.group("yday"):
+            d, window = article_date - dt.timedelta(days=1), False
+        else:
+            d, window = article_date, False
+        out.append(DateMention(d, m.start(), m.end(), window=window))
+    return out
+
+
+def find_date(sentence: str, article_date: dt.date | None) -> DateMention | None:
+    """Return the event date of ``sentence``, or None.
+
+    Parameters
+    ----------
+    sentence
+        One sentence (or linked sentences) of an article.
+    article_date
+        The publication date; relative days resolve against it.
+
+    Examples
+    --------
+    >>> find_date("Jets struck the town on Thursday.", dt.date(2018, 2, 9)).date
+    datetime.date(2018, 2, 8)
+    """
+    found = find_dates(sentence, article_date)
+    if not found:
+        return None
+    explicit = [f for f in found if f.explicit]
+    return explicit[0] if explicit else found[0]

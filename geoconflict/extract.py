@@ -1,0 +1,911 @@
+"""Read incidents from news text: what happened, where, when, by whom, and how many died.
+
+The engine works sentence by sentence with compiled patterns (:mod:`geoconflict.lexicon`),
+then links sentences and merges what one article says twice:
+
+1. **Mentions.** In each sentence with a casualty cue, find the counts of dead ("killed 21",
+   "21 were killed", "the death toll rose to 45", "among those slain") and of injured, with
+   their qualifiers (:mod:`geoconflict.numbers`) and victims ("including nine children").
+   Counts in a question, in rhetoric ("a murderer who has killed one million"), in a negated
+   clause, or mixed ("killed or wounded") are not used.
+2. **Drafts.** Each count of dead starts an incident; a count of injured joins the count of
+   dead before it in the same sentence. Each gets the place named in its part of the sentence
+   ("in the town of X", "in X province", "on X"), the event cue nearest its verb, and the
+   actor before it. A sentence with an event cue and a place but no count is an event-only
+   incident ("Bombs rained down on eastern Aleppo").
+3. **Links.** A casualty sentence with no place and no other event ("Three volunteers were
+   killed and five wounded.") is one incident with the event sentence just before it
+   ("Russian strikes hit a headquarters in the town of X."). A count of injured that names the
+   same place as an incident just before it, or no place at all, joins that incident.
+4. **Places and dates.** Places resolve with the gazetteer through
+   :class:`~geoconflict.resolve.DocumentResolver`; dates come from the sentence, else from the
+   last event date earlier in the article, else from the article date (a documented fallback).
+5. **Totals.** A running toll ("the death toll since Monday") is ``is_cumulative``; a town's
+   incident inside an area-wide incident of the same day ("21 killed in Erbin" after "59
+   killed in East Ghouta") gets ``part_of``; the same event told twice is merged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from . import lexicon as lx
+from .config import DEFAULT_CONFIG, Config
+from .dates import find_date
+from .numbers import Count, parse_count
+from .records import Article, Incident, Location
+from .resolve import DocumentResolver, PlaceRef, distance_km
+from .text import Sentence, split_sentences
+
+__all__ = ["extract_articles", "extract_incidents", "read_drafts"]
+
+_ASIDE_RE = re.compile(r"\s[—–]\s[^—–\n]{1,160}?\s[—–](?=\s)|\([^()\n]{0,200}\)|\[[^\[\]\n]{0,200}\]")
+_QUOTES_RE = re.compile(r"[“”\"«»]")
+_CLAUSE_BREAK_RE = re.compile(r"[,;:]|\b(?:which|that|who|while|but|whereas|after|before)\b", re.I)
+_UNIT_AFTER_RE = re.compile(
+    r"^\s*(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|percent|per\s+cent|%|days?|weeks?"
+    r"|months?|years?|hours?|minutes?|times|tons?|tonnes?)\b",
+    re.I,
+)
+_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+_COUNTRY_WORDS = frozenset({"syria", "the country", "syrian arab republic"})
+_DEMONYMS = frozenset(
+    """
+    syrian russian turkish iranian iraqi israeli american kurdish arab lebanese jordanian
+    saudi qatari western european british french german chinese afghan palestinian islamic
+    shia shiite sunni alawite druze christian assyrian armenian circassian emirati egyptian
+    """.split()
+)
+_TITLE_MAX_WORDS = 14
+_LEAD_STOP_RE = re.compile(
+    r"^(?:(?:In|On|At|The|A|An|And|But|Near|Outside|From|Into|After|Before|During|When|While"
+    r"|As|Since|Meanwhile|Also|Then|Earlier|Later|Elsewhere)\s+)+"
+)
+
+
+# ------------------------------------------------------------------------------------------
+# Mentions
+@dataclass(slots=True)
+class _Mention:
+    kind: str  # "killed" or "injured"
+    start: int
+    end: int
+    verb: int
+    count: Count
+    victims: tuple[str, ...] = ()
+    children: int | None = None
+    women: int | None = None
+    rescuers: int | None = None
+    cumulative: bool = False
+
+
+@dataclass(slots=True)
+class _PlaceCand:
+    ref: PlaceRef
+    start: int
+    end: int
+    level: str | None  # feature hint
+    country: bool = False
+
+
+@dataclass(slots=True)
+class _Draft:
+    sent: int  # index of the sentence it was read from
+    first_sent: int
+    start: int  # char offsets in the article
+    end: int
+    event_type: str = "other"
+    actor: str | None = None
+    place: _PlaceCand | None = None
+    killed: Count | None = None
+    injured: Count | None = None
+    children: int | None = None
+    women: int | None = None
+    rescuers: int | None = None
+    victims: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    date: dt.date | None = None
+    date_explicit: bool = False
+    cumulative: bool = False
+    linked: bool = False
+    event_only: bool = False
+    has_event_cue: bool = False
+    location: Location | None = None
+    part_of: int | None = None
+    drop: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _mask(text: str) -> str:
+    """Blank out asides ("— names —", "(...)") and quote marks, keeping offsets."""
+    def blank(m: re.Match[str]) -> str:
+        return " " * len(m.group())
+
+    text = _ASIDE_RE.sub(blank, text)
+    return _QUOTES_RE.sub(" ", text)
+
+
+def _count_of(m: re.Match[str]) -> Count | None:
+    if m.group("one"):
+        return Count(1, 1, 1)
+    raw = m.group("num")
+    if raw is None:
+        return None
+    return parse_count(raw)
+
+
+def _victim_class(text: str | None) -> str | None:
+    if not text:
+        return None
+    t = re.sub(r"\s+", " ", text.lower()).strip()
+    for key in ("white helmets", "civil defence", "civil defense", "rescue workers"):
+        if key in t:
+            return "rescuers"
+    last = t.split(" ")[-1]
+    return lx.VICTIM_CLASSES.get(last)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    start = 0
+    for m in _CLAUSE_BREAK_RE.finditer(text, 0, pos):
+        start = m.end()
+    return start
+
+
+def _breakdown(text: str, end: int, mention: _Mention) -> None:
+    """Read "including nine children and three women" after a count of dead."""
+    m = lx.BREAKDOWN_RE.match(text, end)
+    if not m:
+        return
+    pos = m.end()
+    for _ in range(6):
+        item = lx.BREAKDOWN_ITEM_RE.match(text, pos)
+        if not item:
+            break
+        count = _count_of(item)
+        cls = _victim_class(item.group("vict") or item.group("vict1"))
+        if count is None or count.best is None or cls is None:
+            break
+        if cls == "children":
+            mention.children = (mention.children or 0) + count.best
+        elif cls == "women":
+            mention.women = (mention.women or 0) + count.best
+        elif cls == "rescuers":
+            mention.rescuers = (mention.rescuers or 0) + count.best
+        if cls not in mention.victims and cls != "others":
+            mention.victims = (*mention.victims, cls)
+        pos = item.end()
+
+
+def _usable(masked: str, m: re.Match[str], count: Count | None, verb_pos: int) -> bool:
+    if count is None:
+        return False
+    num = m.group("num") if "num" in m.re.groupindex else None
+    vict = None
+    for name in ("vict", "vict1"):
+        if name in m.re.groupindex and m.group(name):
+            vict = m.group(name)
+    if num is not None and m.group("num"):
+        after = masked[m.end("num") :]
+        if _UNIT_AFTER_RE.match(after):
+            return False
+        if _YEAR_RE.match(num.strip()) and not vict:
+            return False
+    if count.best is not None and count.best >= lx.MAX_INCIDENT_KILLED:
+        return False
+    clause = masked[_clause_start(masked, min(m.start(), verb_pos)) : m.end()]
+    if lx.NEGATION_RE.search(clause):
+        return False
+    window = masked[max(0, min(m.start(), verb_pos) - 80) : m.end()]
+    return not lx.RHETORIC_RE.search(window)
+
+
+def _mentions(masked: str) -> list[_Mention]:
+    """Every usable count of dead and injured in one (masked) sentence."""
+    out: list[_Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def overlaps(a: int, b: int) -> bool:
+        return any(a < e and s < b for s, e in taken)
+
+    def add(kind: str, m: re.Match[str], verb: int, *, active: bool) -> None:
+        count = _count_of(m)
+        if not _usable(masked, m, count, verb):
+            return
+        assert count is not None
+        span = (m.start("num") if m.group("num") else m.start("one"), m.end())
+        if overlaps(*span):
+            return
+        vict_text = m.group("vict") or m.group("vict1")
+        mention = _Mention(kind, m.start(), m.end(), verb, count)
+        cls = _victim_class(vict_text)
+        if cls and cls != "others":
+            mention.victims = (cls,)
+            if kind == "killed" and count.best is not None:
+                if cls == "children":
+                    mention.children = count.best
+                elif cls == "women":
+                    mention.women = count.best
+                elif cls == "rescuers":
+                    mention.rescuers = count.best
+        if kind == "killed" and active:
+            # "killing 5 soldiers and 3 rebels": a list of victims adds up.
+            pos = m.end()
+            total = count
+            while vict_text:
+                cont = lx.LIST_CONT_RE.match(masked, pos)
+                if not cont or not (cont.group("vict") or cont.group("vict1")):
+                    break
+                more = _count_of(cont)
+                if more is None or more.best is None or total.best is None:
+                    break
+                total = Count(
+                    None if total.low is None or more.low is None else total.low + more.low,
+                    total.best + more.best,
+                    None if total.high is None or more.high is None else total.high + more.high,
+                )
+                c2 = _victim_class(cont.group("vict") or cont.group("vict1"))
+                if c2 and c2 not in mention.victims and c2 != "others":
+                    mention.victims = (*mention.victims, c2)
+                pos = cont.end()
+            mention.count = total
+            mention.end = pos
+        if kind == "killed":
+            _breakdown(masked, mention.end, mention)
+        taken.append(span)
+        out.append(mention)
+
+    if not lx.CASUALTY_CUE_RE.search(masked):
+        return out
+    for m in lx.TOLL_RE.finditer(masked):
+        count = parse_count(m.group("num"))
+        if count is None or not _usable_toll(masked, m, count):
+            continue
+        mention = _Mention("killed", m.start(), m.end(), m.start(), count)
+        mention.cumulative = bool(lx.CUMULATIVE_RE.search(masked[m.start() : m.end()]))
+        taken.append((m.start("num"), m.end("num")))
+        out.append(mention)
+    for m in lx.KILL_ACTIVE_RE.finditer(masked):
+        verb = m.group("verb").lower()
+        if verb.startswith(("left", "leaving")):
+            vict = (m.group("vict") or "").lower()
+            if not vict.endswith("dead") and not lx.LEFT_DEAD_RE.match(masked, m.end()):
+                continue
+        add("killed", m, m.start("verb"), active=True)
+    for m in lx.KILL_PASSIVE_RE.finditer(masked):
+        add("killed", m, m.start("verb"), active=False)
+    for m in lx.DEATHS_OF_RE.finditer(masked):
+        add("killed", m, m.start(), active=True)
+    for m in lx.INJURE_ACTIVE_RE.finditer(masked):
+        add("injured", m, m.start(), active=True)
+    for m in lx.INJURE_PASSIVE_RE.finditer(masked):
+        add("injured", m, m.end(), active=False)
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _usable_toll(masked: str, m: re.Match[str], count: Count) -> bool:
+    if count.best is not None and count.best >= lx.MAX_INCIDENT_KILLED:
+        return False
+    if _UNIT_AFTER_RE.match(masked[m.end("num") :]):
+        return False
+    clause = masked[_clause_start(masked, m.start()) : m.end()]
+    return not lx.NEGATION_RE.search(clause)
+
+
+# ------------------------------------------------------------------------------------------
+# Event cues, actors, targets, places
+def _events(masked: str) -> list[tuple[str, int, int, bool, str]]:
+    out = []
+    for m in lx.EVENT_RE.finditer(masked):
+        idx = int(m.lastgroup[1:])  # type: ignore[index]
+        etype, _, specific = lx.EVENT_CUES[idx]
+        out.append((etype, m.start(), m.end(), specific, m.group().lower()))
+    return out
+
+
+def _event_for(events: list[tuple[str, int, int, bool, str]], pos: int, masked: str) -> str | None:
+    if not events:
+        return None
+    pool = [e for e in events if e[3]] or events
+    best = min(pool, key=lambda e: (abs(e[1] - pos), e[1] > pos))
+    etype, cue = best[0], best[4]
+    if etype == "bombing" and cue.startswith("bomb") and lx.AIR_PLATFORM_RE.search(masked):
+        return "airstrike"
+    return etype
+
+
+def _actors(masked: str, exclude: list[tuple[int, int]]) -> list[tuple[str, int]]:
+    out = []
+    for m in lx.ACTOR_RE.finditer(masked):
+        if any(s <= m.start() < e for s, e in exclude):
+            continue
+        name = lx.ACTORS[int(m.lastgroup[1:])][0]  # type: ignore[index]
+        out.append((name, m.start()))
+    return out
+
+
+def _actor_for(actors: list[tuple[str, int]], pos: int) -> str | None:
+    before = [a for a in actors if a[1] < pos]
+    if before:
+        return before[-1][0]
+    return actors[0][0] if actors else None
+
+
+def _targets(masked: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for m in lx.TARGET_RE.finditer(masked):
+        name = lx.TARGETS[int(m.lastgroup[1:])][0]  # type: ignore[index]
+        if name not in out:
+            out.append(name)
+    return tuple(out)
+
+
+def _clean_name(name: str) -> tuple[str, str | None]:
+    """Strip a possessive and a trailing feature word ("Idlib Province" -> Idlib, province)."""
+    name = re.sub(r"[’'‘]s$", "", name.strip())
+    name = _LEAD_STOP_RE.sub("", name)
+    name = name.rstrip("’'‘`-")
+    words = name.split()
+    feat = None
+    while len(words) > 1 and words[-1].lower() in lx.FEATURE_HINTS:
+        feat = words.pop().lower()
+    return " ".join(words), feat
+
+
+def _not_a_place(masked: str, name: str, start: int, end: int) -> bool:
+    low = name.lower()
+    first = low.split()[0] if low else low
+    if not name or low in lx.NOT_PLACES or first in lx.NOT_PLACES or first in _DEMONYMS:
+        return True
+    am = lx.ACTOR_RE.fullmatch(name)
+    if am is not None:
+        return True
+    if lx.SPEAKER_AFTER_RE.match(masked, end) or lx.SOURCE_AFTER_RE.match(masked, end):
+        return True
+    return bool(lx.SOURCE_BEFORE_RE.search(masked[max(0, start - 40) : start]))
+
+
+def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | None:
+    raw = m.group("name")
+    name, trailing = _clean_name(raw)
+    start = m.start("name")
+    end = start + len(raw)
+    if _not_a_place(masked, name, start, end):
+        return None
+    gd = m.groupdict()
+    feat = gd.get("feat")
+    feat2 = (gd.get("feat2") or trailing or "").lower() or None
+    feat_word = re.sub(r"\s+", " ", (feat or feat2 or "").lower()) or None
+    level = lx.FEATURE_HINTS.get(feat_word) if feat_word else None
+    mods = (gd.get("mods") or "").strip()
+    part_words = [w for w in mods.lower().split() if w in _PART_WORDS_SET]
+    text = name
+    if feat2:
+        text = f"{name} {m.group('feat2') or trailing}" if gd.get("feat2") else f"{raw}".rstrip()
+    if part_words:
+        text = f"{' '.join(part_words)} {text}"
+    near = (cue or "").lower() in lx.NEAR_CUES or (feat or "").lower() == "outskirts"
+    part = bool(part_words) or (feat or "").lower() in ("outskirts", "suburbs", "suburb")
+    ref = PlaceRef(text=text, name=name, feature_hint=level, near=near, part=part)
+    country = name.lower() in _COUNTRY_WORDS
+    full_end = m.end()
+    return _PlaceCand(ref, start, full_end, level, country)
+
+
+_PART_WORDS_SET = frozenset(
+    "northern southern eastern western central northwestern northeastern southwestern "
+    "southeastern north-western north-eastern south-western south-eastern rural".split()
+)
+
+
+def _places(masked: str) -> list[_PlaceCand]:
+    cands: list[_PlaceCand] = []
+
+    def covered(s: int, e: int) -> bool:
+        return any(s < c.end and c.start < e for c in cands)
+
+    for m in lx.PLACE_CUE_RE.finditer(masked):
+        c = _make_cand(masked, m, m.group("cue"))
+        if c is not None:
+            cands.append(c)
+    for rx in (lx.PLACE_OF_RE, lx.PLACE_FEAT_RE):
+        for m in rx.finditer(masked):
+            if covered(m.start("name"), m.end()):
+                continue
+            c = _make_cand(masked, m, None)
+            if c is not None:
+                cands.append(c)
+    cands.sort(key=lambda c: c.start)
+    return cands
+
+
+def _with_within(chosen: _PlaceCand, others: list[_PlaceCand]) -> _PlaceCand:
+    if chosen.level in ("admin1", "admin2", "region") or chosen.ref.within:
+        return chosen
+    for o in others:
+        if o is chosen or o.country or o.ref.name == chosen.ref.name:
+            continue
+        if o.level in ("admin1", "admin2"):
+            return replace(chosen, ref=replace(chosen.ref, within=o.ref.name))
+    return chosen
+
+
+def _pick_place(cands: list[_PlaceCand], lo: int, hi: int, pos: int) -> _PlaceCand | None:
+    """The place of the part of a sentence [lo, hi) whose verb is at ``pos``."""
+    inside = [c for c in cands if lo <= c.start < hi and not c.country]
+    if not inside:
+        return None
+    after = [c for c in inside if c.start >= pos]
+    before = [c for c in inside if c.start < pos]
+
+    def choose(pool: list[_PlaceCand]) -> _PlaceCand | None:
+        if not pool:
+            return None
+        firm = [c for c in pool if not c.ref.near] or pool
+        specific = [c for c in firm if c.level not in ("admin1", "admin2", "region")]
+        chosen = specific[0] if specific else firm[0]
+        return _with_within(chosen, inside)
+
+    return choose(after) or choose(before)
+
+
+def _is_title(sentence: Sentence) -> bool:
+    t = sentence.text.rstrip()
+    return not t.endswith((".", "!", "?", "”", '"', "’")) and len(t.split()) <= _TITLE_MAX_WORDS
+
+
+# ------------------------------------------------------------------------------------------
+# Drafts from one article
+@dataclass(slots=True)
+class _SentInfo:
+    sent: Sentence
+    masked: str
+    mentions: list[_Mention]
+    events: list[tuple[str, int, int, bool, str]]
+    places: list[_PlaceCand]
+    question: bool
+
+
+def _analyse(sent: Sentence) -> _SentInfo:
+    masked = _mask(sent.text)
+    question = sent.text.rstrip(" .…\"'”’)").endswith("?")
+    mentions = [] if question else _mentions(masked)
+    events = _events(masked)
+    places = _places(masked) if (mentions or events) else []
+    return _SentInfo(sent, masked, mentions, events, places, question)
+
+
+def read_drafts(article: Article) -> list[_Draft]:
+    """Read incident drafts (no gazetteer) from one article, in text order.
+
+    This is the text half of :func:`extract_incidents`, exposed for tests and tools that
+    want the reading without the resolving.
+    """
+    sentences = split_sentences(article.text)
+    infos = [_analyse(s) for s in sentences]
+    drafts: list[_Draft] = []
+    last_date: dt.date | None = None
+    for i, info in enumerate(infos):
+        s = info.sent
+        dm = find_date(s.text, article.date)
+        sent_date = dm.date if dm else None
+        window = bool(dm and dm.window)
+        if dm is not None and not window:
+            last_date = dm.date
+        made = _drafts_of_sentence(info, i)
+        for d in made:
+            if sent_date is not None:
+                d.date, d.date_explicit = sent_date, True
+            else:
+                d.date = last_date or article.date
+            if window:
+                d.cumulative = True
+        made = _link_previous(made, infos, i, drafts, article)
+        drafts.extend(made)
+    _merge_injured(drafts, infos)
+    _inherit_cumulative_place(drafts)
+    return [d for d in drafts if not d.drop]
+
+
+def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
+    s, masked = info.sent, info.masked
+    if info.question:
+        return []
+    killed = [m for m in info.mentions if m.kind == "killed"]
+    injured = [m for m in info.mentions if m.kind == "injured"]
+    victim_spans = [(m.start, m.end) for m in info.mentions]
+    actors = _actors(masked, victim_spans) if (info.mentions or info.events) else []
+    targets = _targets(masked) if (info.mentions or info.events) else ()
+    out: list[_Draft] = []
+    cumulative_sentence = bool(lx.CUMULATIVE_RE.search(masked))
+    bounds = [k.start for k in killed] + [len(masked)]
+    for n, k in enumerate(killed):
+        lo = killed[n - 1].end if n else 0
+        hi = bounds[n + 1]
+        place = _pick_place(info.places, lo, hi, k.verb)
+        if place is None and n == 0:
+            place = _pick_place(info.places, 0, hi, k.verb)
+        d = _Draft(
+            sent=index, first_sent=index, start=s.start, end=s.end,
+            event_type=_event_for(info.events, k.verb, masked) or "other",
+            actor=_actor_for(actors, k.verb), place=place, killed=k.count,
+            children=k.children, women=k.women, rescuers=k.rescuers, victims=k.victims,
+            targets=targets, cumulative=k.cumulative or cumulative_sentence,
+            has_event_cue=bool(info.events),
+        )
+        out.append(d)
+    for j in injured:
+        host = None
+        for d, k in zip(out, killed):
+            if k.start < j.start and d.injured is None:
+                host = d
+        if host is not None:
+            host.injured = j.count
+            continue
+        place = _pick_place(info.places, 0, len(masked), j.verb)
+        out.append(
+            _Draft(
+                sent=index, first_sent=index, start=s.start, end=s.end,
+                event_type=_event_for(info.events, j.verb, masked) or "other",
+                actor=_actor_for(actors, j.verb), place=place, injured=j.count,
+                targets=targets, cumulative=cumulative_sentence, has_event_cue=bool(info.events),
+                victims=j.victims,
+            )
+        )
+    if out or not info.events or not info.places:
+        # Event-only incidents below; mentions of unusable counts ("killed or wounded")
+        # still leave the event to be reported as one with no count.
+        if out:
+            return out
+        if not info.events or not info.places:
+            return out
+    return _event_only(info, index, actors, targets)
+
+
+def _event_only(info: _SentInfo, index: int, actors: list[tuple[str, int]],
+                targets: tuple[str, ...]) -> list[_Draft]:
+    s, masked = info.sent, info.masked
+    specific = [e for e in info.events if e[3]]
+    cue = specific[0] if specific else None
+    if cue is None:
+        strike = lx.STRIKE_VERB_RE.search(masked)
+        if strike is None:
+            return []
+        cue = next((e for e in info.events if e[1] >= strike.start() - 40), info.events[0])
+    if lx.NEGATION_RE.search(masked, 0, cue[2] + 40) or lx.RHETORIC_RE.search(masked):
+        return []
+    if re.search(r"\b(?:to\s+stop|to\s+end|halt|ceasefire|truce|would|could|plans?\s+to"
+                 r"|threat|if)\b", masked[: cue[1]], re.I):
+        return []
+    place = _pick_place(info.places, 0, len(masked), cue[1])
+    if place is None:
+        return []
+    return [
+        _Draft(
+            sent=index, first_sent=index, start=s.start, end=s.end,
+            event_type=_event_for(info.events, cue[1], masked) or "other",
+            actor=_actor_for(actors, cue[1]), place=place, targets=targets,
+            event_only=True, has_event_cue=True,
+            extra={"title": _is_title(s)},
+        )
+    ]
+
+
+def _link_previous(made: list[_Draft], infos: list[_SentInfo], i: int, drafts: list[_Draft],
+                   article: Article) -> list[_Draft]:
+    """Join a placeless casualty sentence to the event sentence just before it."""
+    if i == 0 or not made:
+        return made
+    info = infos[i]
+    prev = infos[i - 1]
+    if any(not p.country for p in info.places):
+        return made
+    if prev.mentions or prev.question or not prev.events:
+        return made
+    prev_places = [p for p in prev.places if not p.country]
+    if not prev_places:
+        return made
+    same_para = prev.sent.paragraph == info.sent.paragraph
+    if not same_para and not lx.STRIKE_VERB_RE.search(prev.masked):
+        return made
+    prev_type = _event_for(prev.events, len(prev.masked), prev.masked)
+    own_types = {d.event_type for d in made if d.event_type != "other"}
+    if own_types and prev_type not in own_types:
+        return made
+    # The earlier sentence's event-only draft (if any) is absorbed.
+    prev_drafts = [d for d in drafts if d.sent == i - 1 and d.event_only]
+    strike = lx.STRIKE_VERB_RE.search(prev.masked)
+    pos = strike.start() if strike else len(prev.masked)
+    place = _pick_place(prev.places, 0, len(prev.masked), pos)
+    prev_actors = _actors(prev.masked, [])
+    for d in made:
+        d.linked = True
+        d.first_sent = i - 1
+        d.start = prev.sent.start
+        if d.place is None:
+            d.place = place
+        if d.event_type == "other" and prev_type:
+            d.event_type = prev_type
+        if d.actor is None and prev_actors:
+            d.actor = _actor_for(prev_actors, pos)
+        d.targets = tuple(dict.fromkeys((*_targets(prev.masked), *d.targets)))
+        if not d.date_explicit:
+            dm = find_date(prev.sent.text, article.date)
+            if dm is not None:
+                d.date, d.date_explicit = dm.date, True
+    for pd in prev_drafts:
+        pd.drop = True
+    return made
+
+
+def _same_place(a: _Draft, b: _Draft) -> bool:
+    if a.place is None or b.place is None:
+        return False
+    return _norm(a.place.ref.name) == _norm(b.place.ref.name)
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
+def _merge_injured(drafts: list[_Draft], infos: list[_SentInfo]) -> None:
+    """An injured-only draft joins the incident just before it with the same (or no) place."""
+    for n, d in enumerate(drafts):
+        if d.drop or d.killed is not None or d.injured is None or d.event_only:
+            continue
+        for host in reversed(drafts[:n]):
+            if host.drop or host.event_only or host.killed is None:
+                continue
+            if d.sent - host.sent > 3:
+                break
+            if host.injured is not None or host.cumulative != d.cumulative:
+                continue
+            if _same_place(d, host) or (
+                d.place is None and not infos[d.sent].events and d.sent - host.sent <= 1
+            ):
+                host.injured = d.injured
+                host.end = max(host.end, d.end)
+                d.drop = True
+                break
+
+
+def _inherit_cumulative_place(drafts: list[_Draft]) -> None:
+    """A running toll with no place is the toll of the area the article was about."""
+    for n, d in enumerate(drafts):
+        if not d.cumulative or d.place is not None or d.drop:
+            continue
+        earlier = [h for h in drafts[:n] if not h.drop and h.place is not None]
+        if not earlier:
+            continue
+        d.place = earlier[-1].place
+
+
+# ------------------------------------------------------------------------------------------
+# Resolution and totals
+def _default_resolver(config: Config) -> Any:
+    import gazetteer
+
+    return gazetteer.default_resolver()
+
+
+def _country_location(doc: DocumentResolver) -> Location | None:
+    ref = PlaceRef(text="Syria", name="Syria", feature_hint="country")
+    key = ("country-loc",)
+    cache = doc._cache
+    if key not in cache:
+        loc = None
+        match = doc._match(ref.name, "country", None, ())
+        if match is not None and match.place.country_code == doc.country:
+            loc = Location(
+                lat=float(match.place.lat), lon=float(match.place.lon), precision=6,
+                place_name=match.place.name, place_id=match.place.place_id,
+                country_code=match.place.country_code, feature_code=match.place.feature_code,
+                score=round(float(match.score), 3),
+            )
+        cache[key] = loc
+    return cache[key]
+
+
+def _resolve(drafts: list[_Draft], doc: DocumentResolver) -> None:
+    doc.set_context(d.place.ref for d in drafts if d.place is not None)
+    for d in drafts:
+        if d.place is None:
+            continue
+        d.location = doc.locate(d.place.ref)
+
+
+def _contains(area: Location, point: Location) -> bool:
+    if area.precision == 4:
+        return bool(area.admin1) and area.admin1 == point.admin1
+    if area.precision == 3:
+        return bool(area.admin2) and area.admin2 == point.admin2
+    if area.precision == 5:
+        return distance_km(area.lat, area.lon, point.lat, point.lon) <= 20.0
+    return False
+
+
+def _mark_parts(drafts: list[_Draft]) -> None:
+    for n, d in enumerate(drafts):
+        if d.location is None or d.location.precision > 2 or d.killed is None or d.cumulative:
+            continue
+        for m, area in enumerate(drafts):
+            if m == n or area.location is None or area.cumulative or area.killed is None:
+                continue
+            if area.location.precision < 3 or area.part_of is not None:
+                continue
+            if area.date and d.date and area.date != d.date:
+                continue
+            kb, ab = d.killed.best, area.killed.best
+            if kb is None or ab is None or kb > ab:
+                continue
+            if _contains(area.location, d.location):
+                d.part_of = m
+                break
+
+
+def _dedupe(drafts: list[_Draft]) -> None:
+    """The same event told twice in one article becomes one incident."""
+    for n, d in enumerate(drafts):
+        if d.drop:
+            continue
+        for e in drafts[n + 1 :]:
+            if e.drop:
+                continue
+            same_place = (
+                d.location is not None and e.location is not None
+                and d.location.place_id == e.location.place_id
+            ) or _same_place(d, e)
+            if e.event_only and same_place:
+                e.drop = True
+                continue
+            if d.event_only and same_place and not e.event_only:
+                d.drop = True
+                break
+            if (
+                same_place and d.killed is not None and e.killed is not None
+                and d.killed.best == e.killed.best and d.cumulative == e.cumulative
+            ):
+                e.drop = True
+                if d.injured is None:
+                    d.injured = e.injured
+
+
+def _confidence(d: _Draft) -> float:
+    score = 0.3
+    if d.killed is not None and d.killed.best is not None:
+        score += 0.25
+    elif d.injured is not None:
+        score += 0.15
+    if d.location is not None:
+        score += 0.2 if d.location.precision <= 2 else 0.1
+    if d.event_type != "other":
+        score += 0.1
+    if d.actor:
+        score += 0.05
+    if d.linked:
+        score -= 0.05
+    if d.event_only:
+        score = min(score, 0.45)
+    return round(max(0.05, min(score, 0.95)), 2)
+
+
+def _to_incident(d: _Draft, article: Article, incident_id: str, part_of: str | None) -> Incident:
+    text = article.text[d.start : d.end]
+    k = d.killed or Count(None, None, None)
+    j = d.injured or Count(None, None, None)
+    victims = d.victims
+    return Incident(
+        incident_id=incident_id,
+        doc_id=article.doc_id,
+        text=text,
+        char_start=d.start,
+        char_end=d.end,
+        event_type=d.event_type,
+        actor=d.actor,
+        date=d.date,
+        place=d.place.ref.text if d.place else None,
+        location=d.location,
+        killed_low=k.low,
+        killed_best=k.best,
+        killed_high=k.high,
+        injured_low=j.low,
+        injured_best=j.best,
+        injured_high=j.high,
+        killed_children=d.children,
+        killed_women=d.women,
+        killed_rescuers=d.rescuers,
+        victims=victims,
+        targets=d.targets,
+        is_cumulative=d.cumulative,
+        part_of=part_of,
+        sources=(article.doc_id,),
+        confidence=_confidence(d),
+    )
+
+
+def extract_incidents(
+    article: Article,
+    *,
+    resolver: Any | None = None,
+    config: Config = DEFAULT_CONFIG,
+) -> list[Incident]:
+    """Extract the incidents of one article, with places resolved.
+
+    Parameters
+    ----------
+    article
+        The article; ``article.date`` resolves relative days ("on Thursday").
+    resolver
+        A ``gazetteer.Resolver``; None uses ``gazetteer.default_resolver()``.
+    config
+        Run settings (``default_country``, ``min_score``).
+
+    Returns
+    -------
+    list of Incident
+        In text order, with stable ids ``f"{doc_id}-{n:03d}"``. Counts the text does not
+        give are None. ``is_cumulative`` marks running tolls and ``part_of`` names the
+        incident an incident lies inside; totals should skip both.
+
+    Examples
+    --------
+    >>> from geoconflict.records import Article
+    >>> art = Article("note", "Regime warplanes struck Kafr Nabl, killing 4 civilians.")
+    >>> [(i.event_type, i.killed_best) for i in extract_incidents(art)]  # doctest: +SKIP
+    [('airstrike', 4)]
+    """
+    drafts = read_drafts(article)
+    if not drafts:
+        return []
+    if resolver is None:
+        resolver = _default_resolver(config)
+    doc = DocumentResolver(resolver, country=config.default_country, min_score=config.min_score)
+    _resolve(drafts, doc)
+    country_loc = None
+    for d in drafts:
+        if d.location is None and d.place is not None and d.place.country:
+            country_loc = country_loc or _country_location(doc)
+            d.location = country_loc
+        if d.event_only and (d.location is None or d.location.precision >= 6):
+            d.drop = True
+        if d.event_only and d.extra.get("title"):
+            d.drop = True
+    _dedupe(drafts)
+    kept = [d for d in drafts if not d.drop]
+    _mark_parts(kept)
+    ids = {n: f"{article.doc_id}-{n + 1:03d}" for n in range(len(kept))}
+    return [
+        _to_incident(d, article, ids[n], ids.get(d.part_of) if d.part_of is not None else None)
+        for n, d in enumerate(kept)
+    ]
+
+
+def extract_articles(
+    articles: Iterable[Article],
+    *,
+    resolver: Any | None = None,
+    config: Config = DEFAULT_CONFIG,
+) -> Iterator[Incident]:
+    """Extract incidents from many articles, lazily, sharing one resolver.
+
+    Parameters
+    ----------
+    articles
+        Any iterable of :class:`~geoconflict.records.Article`.
+    resolver, config
+        As for :func:`extract_incidents`.
+
+    Yields
+    ------
+    Incident
+        Article by article, in text order.
+    """
+    for article in articles:
+        if resolver is None:
+            resolver = _default_resolver(config)
+        yield from extract_incidents(article, resolver=resolver, config=config)

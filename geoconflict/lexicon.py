@@ -1,0 +1,394 @@
+"""Words of war reporting: compiled regexes and keyword tables (data, no logic).
+
+Everything here is matched case-insensitively unless said otherwise. The tables are ordered:
+where two entries can match at the same place, the longer, more specific one comes first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import COUNT_PATTERN
+
+I = re.IGNORECASE
+
+# --------------------------------------------------------------------------------------------
+# Event types. Each entry: (event_type, regex fragment, specific?). A generic cue ("attack",
+# "strikes", "bombed") gives way to a specific one in the same sentence.
+EVENT_CUES: tuple[tuple[str, str, bool], ...] = (
+    ("airstrike", r"barrel[-\s]bombs?(?:ing)?|(?:vacuum|cluster|phosphorus|incendiary)\s+bombs?", True),
+    ("missile", r"(?:ballistic|cruise|guided|surface-to-surface|anti-tank)\s+missiles?"
+                r"|missile\s+(?:strikes?|attacks?|fire)|missiles?|tomahawks?|scud", True),
+    ("airstrike", r"air[-\s]?strikes?|air[-\s]?raids?|air\s+attacks?|aerial\s+(?:bombardment|"
+                  r"bombing|attacks?|strikes?)|drone\s+(?:strikes?|attacks?)|warplanes?|war\s+planes?"
+                  r"|fighter\s+jets?|jets?|helicopters?|gunships?|aircraft|bombers?|drones?"
+                  r"|air\s+force|planes?|sorties", True),
+    ("shelling", r"artillery(?:\s+(?:fire|shells?|strikes?))?|shell(?:ing|ed|s)|mortars?(?:\s+"
+                 r"(?:fire|shells?|rounds?|bombs?))?|rocket\s+(?:fire|attacks?|launchers?)"
+                 r"|rockets?|grad|tank\s+(?:fire|shells?)|bombarded|bombardment|shell", True),
+    ("bombing", r"car[-\s]bomb(?:s|ings?)?|suicide\s+(?:bomb(?:ing|ers?|s)?|attacks?|attackers?"
+                r"|car\s+bombs?)|truck\s+bombs?|(?:vehicle-borne\s+)?improvised\s+explosive"
+                r"(?:\s+devices?)?|v?ieds?|explosive\s+devices?|booby[-\s]trap(?:ped|s)?"
+                r"|land\s?mines?|explosions?|exploded|explod(?:ing|es)|blasts?|detonat(?:ed|ion|ing)"
+                r"|bomb(?:ing|ings|s|ed)?", True),
+    ("ground_assault", r"ground\s+(?:assaults?|offensive|attacks?|operations?|incursions?)"
+                       r"|counter[-\s]?(?:attacks?|offensive)|assaults?|offensives?|clash(?:es|ed)"
+                       r"|fighting|battles?|storm(?:ed|ing)|incursions?|(?:re)?captur(?:e|ed|ing)"
+                       r"|seiz(?:e|ed|ing)|advance[sd]?", True),
+    ("attack", r"shoot(?:ing|ings)|shot\s+dead|gunmen|gunfire|gunshots?|snipers?|sniper\s+fire"
+               r"|ambush(?:ed|es)?|opened\s+fire|assassinat(?:ed|ion|ions)|executed|executions?"
+               r"|massacres?|stabb(?:ed|ing)|beheaded", True),
+    ("airstrike", r"strikes?|struck|raids?", False),
+    ("attack", r"attack(?:s|ed|ing)?", False),
+)
+#: An air platform in the same sentence turns a generic "bombs/bombed/bombing" into an airstrike.
+AIR_PLATFORM_RE = re.compile(
+    r"\b(?:air[-\s]?strikes?|air[-\s]?raids?|warplanes?|jets?|helicopters?|aircraft|bombers?"
+    r"|planes?|drones?|air\s+force)\b",
+    I,
+)
+EVENT_RE = re.compile(
+    "|".join(
+        f"(?P<e{i}>\\b(?:{pattern})\\b)" for i, (_, pattern, _) in enumerate(EVENT_CUES)
+    ),
+    I,
+)
+#: Verbs that say something struck a place (used to link a place sentence to the next one).
+STRIKE_VERB_RE = re.compile(
+    r"\b(?:hit|hits|struck|strikes?|targeted|targeting|pounded|pounding|bombed|shelled|"
+    r"raided|attacked|stormed|exploded|rained\s+down|slammed)\b",
+    I,
+)
+
+# --------------------------------------------------------------------------------------------
+# Actors: (normalised name, regex fragment). Order matters: combined forms first.
+_MIL = (
+    r"(?:air\s*strikes?|air\s+raids?|air\s+force|jets?|warplanes?|war\s+planes?|planes?|aircraft"
+    r"|bombers?|helicopters?|drones?|forces?|troops?|army|military|soldiers|artillery|strikes?"
+    r"|raids?|bombing|bombardment|shelling|missiles?|units?|militias?|fighters)"
+)
+ACTORS: tuple[tuple[str, str], ...] = (
+    ("Russia", r"(?:Syrian|regime|government)(?:\s+and\s+|/)Russian|Russian(?:\s+and\s+|/)"
+               r"(?:Syrian|regime|government)|Russia(?:n)?[-\s]regime|Russia\s+and\s+the\s+regime"),
+    ("US-led coalition", r"U\.?S\.?[-\s]led(?:\s+(?:international\s+)?coalition)?"
+                         r"|(?:international|anti-IS|anti-ISIS|global|western)\s+coalition"
+                         r"|coalition|American\s+" + _MIL + r"|U\.?S\.?\s+" + _MIL
+                         + r"|Pentagon|United\s+States\s+" + _MIL),
+    ("Russia", r"Russian\s+Federation|Russian\s+" + _MIL + r"|Russian\s+"
+               r"(?:Su-\d+|Sukhoi)|Russia|Russians|Moscow's\s+" + _MIL),
+    ("Israel", r"Israeli\s+" + _MIL + r"|Israel|(?-i:IDF)|Israelis"),
+    ("Turkey", r"Turkish[-\s]backed|Turkey[-\s]backed|Turkish\s+" + _MIL + r"|Turkey|Turks"
+               r"|Operation\s+(?:Olive\s+Branch|Euphrates\s+Shield|Peace\s+Spring)"),
+    ("HTS", r"Hayat\s+Tahrir\s+al[-\s]Sham|Tahrir\s+al[-\s]Sham|(?-i:HTS)|(?:al[-\s])?Nusra(?:\s+Front)?"
+            r"|Jabhat\s+(?:Fateh|Fatah)\s+al[-\s]Sham|Jabhat\s+al[-\s]Nusra"),
+    ("IS", r"Islamic\s+State(?:\s+group)?|(?-i:ISIS|ISIL)|Daesh|Daish|(?-i:IS)\s+" + _MIL + r"|(?-i:IS)(?=\s|,|\.)"),
+    ("SDF", r"Syrian\s+Democratic\s+Forces|(?-i:SDF|YPG|YPJ)|Kurdish[-\s]led(?:\s+forces)?"
+            r"|Kurdish\s+" + _MIL + r"|(?-i:PKK)|People's\s+Protection\s+Units"),
+    ("pro-Assad forces", r"pro[-\s]Assad(?:\s+" + _MIL + r")?|pro[-\s](?:government|regime)"
+                         r"(?:\s+" + _MIL + r")?|regime(?:\s+" + _MIL + r")?|Assad(?:'s|’s)?\s+"
+                         r"(?:regime|government|" + _MIL + r")|Syrian\s+(?:Arab\s+)?(?:government"
+                         r"|regime|army|air\s+force|" + _MIL + r")|government\s+" + _MIL
+                         + r"|(?-i:SAA)|loyalists?|Hezbollah|Tiger\s+Forces|Iranian[-\s]backed\s+"
+                         + _MIL + r"|Iranian\s+" + _MIL + r"|Shabiha|National\s+Defen[cs]e\s+"
+                         r"Forces|(?-i:NDF)"),
+    ("rebels", r"Free\s+Syrian\s+Army|(?-i:FSA)|rebels?(?:\s+" + _MIL + r")?|insurgents|opposition\s+"
+               r"(?:forces|fighters|groups|factions|militants)|Jaish\s+al[-\s]\w+|Ahrar\s+"
+               r"al[-\s]Sham|Faylaq\s+al[-\s]Rahman|armed\s+(?:opposition|groups?)"),
+)
+ACTOR_RE = re.compile(
+    "|".join(
+        f"(?P<a{i}>\\b(?:{pattern})\\b(?![-\\s](?:held|controlled|dominated|besieged)))"
+        for i, (_, pattern) in enumerate(ACTORS)
+    ),
+    I,
+)
+
+# --------------------------------------------------------------------------------------------
+# Victims. Plural and singular nouns; each maps to a victim class.
+VICTIM_CLASSES: dict[str, str] = {
+    "children": "children", "child": "children", "kids": "children", "boys": "children",
+    "boy": "children", "girls": "children", "girl": "children", "infants": "children",
+    "infant": "children", "babies": "children", "baby": "children", "minors": "children",
+    "schoolchildren": "children", "toddler": "children", "toddlers": "children",
+    "women": "women", "woman": "women", "mothers": "women", "mother": "women",
+    "rescuers": "rescuers", "rescuer": "rescuers", "volunteers": "rescuers",
+    "volunteer": "rescuers", "paramedics": "rescuers", "paramedic": "rescuers",
+    "medics": "rescuers", "medic": "rescuers", "responders": "rescuers",
+    "rescue workers": "rescuers", "white helmets": "rescuers", "civil defence": "rescuers",
+    "civil defense": "rescuers",
+    "civilians": "civilians", "civilian": "civilians", "people": "civilians",
+    "persons": "civilians", "person": "civilians", "residents": "civilians",
+    "resident": "civilians", "villagers": "civilians", "farmers": "civilians",
+    "farmer": "civilians", "men": "civilians", "man": "civilians", "family": "civilians",
+    "relatives": "civilians", "shepherd": "civilians", "students": "civilians",
+    "doctors": "civilians", "doctor": "civilians", "nurses": "civilians", "nurse": "civilians",
+    "journalists": "civilians", "journalist": "civilians", "workers": "civilians",
+    "worker": "civilians", "teachers": "civilians", "displaced": "civilians",
+    "refugees": "civilians", "patients": "civilians", "worshippers": "civilians",
+    "fighters": "fighters", "fighter": "fighters", "militants": "fighters",
+    "militant": "fighters", "rebels": "fighters", "rebel": "fighters",
+    "jihadists": "fighters", "jihadist": "fighters", "terrorists": "fighters",
+    "terrorist": "fighters", "insurgents": "fighters", "gunmen": "fighters",
+    "gunman": "fighters", "combatants": "fighters", "members": "fighters",
+    "member": "fighters", "militiamen": "fighters", "commanders": "fighters",
+    "commander": "fighters", "leader": "fighters", "leaders": "fighters",
+    "troops": "troops", "soldiers": "troops", "soldier": "troops", "personnel": "troops",
+    "servicemen": "troops", "serviceman": "troops", "officers": "troops", "officer": "troops",
+    "policemen": "troops", "policeman": "troops", "guards": "troops", "conscripts": "troops",
+    "others": "others", "other": "others", "more": "others",
+}
+_PLURAL_VICTIMS = (
+    r"people|persons|civilians|children|kids|boys|girls|infants|babies|minors|schoolchildren"
+    r"|toddlers|women|mothers|rescuers|volunteers|paramedics|medics|responders|rescue\s+workers"
+    r"|residents|villagers|farmers|men|family\s+members|relatives|students|doctors|nurses"
+    r"|journalists|workers|teachers|displaced|refugees|patients|worshippers|fighters|militants"
+    r"|rebels|jihadists|terrorists|insurgents|gunmen|combatants|members|militiamen|commanders"
+    r"|leaders|troops|soldiers|personnel|servicemen|officers|policemen|guards|conscripts"
+    r"|others|dead|bodies|victims|individuals|pilgrims|shoppers|passengers|detainees|prisoners"
+    r"|youths|teenagers|adults|elderly|siblings|brothers|sisters|sons|daughters|people's"
+)
+_SINGULAR_VICTIMS = (
+    r"child|boy|girl|infant|baby|toddler|woman|mother|father|rescuer|volunteer|paramedic"
+    r"|medic|civilian|person|resident|farmer|man|shepherd|doctor|nurse|journalist|worker"
+    r"|teacher|fighter|militant|rebel|jihadist|terrorist|insurgent|gunman|member|commander"
+    r"|leader|soldier|officer|policeman|guard|teenager|student|elderly\s+man|elderly\s+woman"
+    r"|pilot|driver|activist|photographer"
+)
+#: Modifier words allowed between a count and its victim noun ("pro-Assad", "White Helmets").
+_MOD = r"(?:[\w’'-]+\s+){0,3}?"
+VICTIM_NOUN = rf"(?:{_MOD}(?:{_PLURAL_VICTIMS}))"
+SINGULAR_VICTIM = rf"(?:{_MOD}(?:{_SINGULAR_VICTIMS}))"
+_NUMV = (
+    rf"(?:(?<![\w-])(?P<num>{COUNT_PATTERN})(?:\s+of)?(?:\s+(?:the|them|whom|those|their))?"
+    rf"(?:\s+(?P<vict>{VICTIM_NOUN}))?(?![\w-])"
+    rf"|(?P<one>\b(?:a|an|one|another)\b)\s+(?P<vict1>{SINGULAR_VICTIM})\b)"
+)
+_AUX = (
+    r"(?:(?:were|was|have|has|had|been|being|are|is|reportedly|also|all|later|allegedly"
+    r"|reported|confirmed|believed|feared|said\s+to\s+be|to\s+be|left|were\s+left|now|since"
+    r"|subsequently|later|killed\s+and)\s+){0,4}"
+)
+_MIXED = r"(?!\s*(?:or|and|/)\s+(?:injured|wounded|hurt|maimed)\b)"
+
+#: Active voice: "killed 21", "killing at least 12 civilians", "claimed the lives of 5".
+KILL_ACTIVE_RE = re.compile(
+    r"\b(?P<verb>kill(?:ed|ing|s)?|claim(?:ed|ing|s)?\s+the\s+lives\s+of|massacr(?:ed|ing)"
+    r"|execut(?:ed|ing|es)|shot\s+dead|shooting\s+dead|gunned\s+down|slaughtered"
+    r"|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|left|leaving)\s+"
+    r"(?:(?:another|a\s+further|at\s+least)\s+)?" + _NUMV.replace("(?P<num>", "(?P<num>", 1),
+    I,
+)
+#: "left 5 dead": the active forms "left"/"leaving" need a following "dead".
+LEFT_DEAD_RE = re.compile(r"\s*(?:people\s+|civilians\s+|others\s+)?dead\b", I)
+#: Passive voice and nouns: "21 were killed", "five people died", "3 dead", "12 deaths".
+KILL_PASSIVE_RE = re.compile(
+    _NUMV + r"(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them)[^,]{0,80},)?\s+"
+    + _AUX
+    + r"(?P<verb>killed|slain|dead|died|perished|martyred|executed|lost\s+their\s+lives"
+      r"|deaths|fatalities|were\s+among\s+(?:those|the)\s+(?:killed|slain|dead|victims)"
+      r"|among\s+(?:those|the)\s+(?:killed|slain|dead)|shot\s+dead|gunned\s+down)\b"
+    + _MIXED,
+    I,
+)
+#: Death toll phrases: "the death toll rose to 45", "a toll of 12 dead".
+TOLL_RE = re.compile(
+    r"\b(?:death|casualty|civilian|fatality)?\s*toll\b[^.;:]{0,60}?\b(?:to|at|of|is|was|reached"
+    r"|hit|be|stood|stands|climbed|rose|risen|surpassed|passed|exceeded)\s+(?P<num>"
+    + COUNT_PATTERN + r")(?!\s*(?:injured|wounded))",
+    I,
+)
+#: "the deaths of dozens of troops", "the death of 3 civilians".
+DEATHS_OF_RE = re.compile(
+    r"\b(?:deaths?|killing|murder)\s+of\s+" + _NUMV,
+    I,
+)
+#: Injured: active ("wounding 10"), passive ("139 people were injured", "five wounded").
+INJURE_ACTIVE_RE = re.compile(
+    r"\b(?:injur(?:ed|ing|es)|wound(?:ed|ing|s)|maim(?:ed|ing))\s+"
+    r"(?:(?:another|a\s+further|at\s+least)\s+)?" + _NUMV,
+    I,
+)
+INJURE_PASSIVE_RE = re.compile(
+    _NUMV + r"\s+" + _AUX + r"(?:injured|wounded|hurt|maimed|injuries|sustained\s+injuries)\b",
+    I,
+)
+#: "killed or wounded", "dead and injured": a mixed count that gives no number of deaths.
+MIXED_RE = re.compile(
+    r"\b(?:killed|dead|deaths)\s+(?:or|and|/)\s+(?:injured|wounded|hurt|maimed)\b|\bcasualties\b",
+    I,
+)
+#: Cheap pre-filter: a sentence without any of these is skipped.
+CASUALTY_CUE_RE = re.compile(
+    r"\b(?:kill|killed|killing|kills|dead|died|die|dies|death|deaths|slain|perish|martyr"
+    r"|toll|fatalit|injur|wound|hurt|maim|lives|massacr|execut|shot\s+dead|gunned\s+down"
+    r"|slaughter|bodies)",
+    I,
+)
+#: Subset introducers for the victim breakdown ("including nine children and three women").
+BREAKDOWN_RE = re.compile(
+    r"[^.;]{0,40}?\b(?:including|among\s+them|among\s+whom|of\s+whom|amongst\s+them"
+    r"|mostly|most\s+of\s+them|among\s+the\s+dead\s+(?:were|are)|among\s+those\s+killed"
+    r"\s+(?:were|are))\b",
+    I,
+)
+BREAKDOWN_ITEM_RE = re.compile(r"\s*(?:,|and|as\s+well\s+as|plus)?\s*" + _NUMV, I)
+#: "5 soldiers and 3 rebels": list continuation after an active count.
+LIST_CONT_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)" + _NUMV, I)
+
+# --------------------------------------------------------------------------------------------
+# Negation, rhetoric and cumulative tolls.
+NEGATION_RE = re.compile(
+    r"\b(?:not|n't|never|no\s+one|nobody|none|denied|den(?:y|ies)|without\s+(?:any\s+)?"
+    r"(?:casualties|injuries|deaths)|no\s+(?:casualties|deaths|injuries|fatalities|victims"
+    r"|reports?\s+of)|false|fake|rumou?rs?|refuted|failed\s+to)\b",
+    I,
+)
+RHETORIC_RE = re.compile(
+    r"\b(?:murderer|butcher|tyrant|criminal|war\s+criminal|dictator|who\s+has\s+killed"
+    r"|killed\s+(?:his|their)\s+own|genocide\s+against|threaten(?:ed|s)?\s+to|would\s+kill"
+    r"|could\s+kill|will\s+kill|may\s+have\s+killed|if\s+)\b",
+    I,
+)
+CUMULATIVE_RE = re.compile(
+    r"\b(?:since\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+start"
+    r"|the\s+beginning|\d{4}|January|February|March|April|May|June|July|August|September"
+    r"|October|November|December|last\s+\w+|early|late|mid)|so\s+far|to\s+date|in\s+total"
+    r"|total\s+(?:death\s+)?toll|overall\s+(?:death\s+)?toll|cumulative|this\s+(?:week|month|year)"
+    r"|past\s+(?:\w+\s+)?(?:days|weeks|months|years)|over\s+the\s+(?:past|last)|in\s+recent"
+    r"\s+(?:days|weeks|months)|since\s+the\s+(?:war|conflict|uprising|offensive|campaign)"
+    r"|(?:the\s+)?(?:war|conflict)\s+(?:has|have)\s+(?:killed|claimed)|during\s+the\s+(?:war"
+    r"|conflict)|in\s+the\s+(?:war|conflict))\b",
+    I,
+)
+#: Counts at or above this are war-wide totals, never one incident.
+MAX_INCIDENT_KILLED = 50_000
+
+# --------------------------------------------------------------------------------------------
+# Targets: (normalised name, regex fragment).
+TARGETS: tuple[tuple[str, str], ...] = (
+    ("blood bank", r"blood\s+banks?"),
+    ("hospital", r"hospitals?|field\s+hospital|maternity\s+hospital"),
+    ("medical facility", r"medical\s+(?:facilit(?:y|ies)|cent(?:er|re)s?|points?)|health\s+cent(?:er|re)s?"),
+    ("clinic", r"clinics?"),
+    ("school", r"schools?|kindergartens?"),
+    ("market", r"markets?|marketplaces?|souks?|bazaars?"),
+    ("mosque", r"mosques?"),
+    ("church", r"churches"),
+    ("church", r"church"),
+    ("headquarters", r"headquarters|HQ|command\s+cent(?:er|re)"),
+    ("civil defence centre", r"civil\s+defen[cs]e\s+(?:cent(?:er|re)s?|facilit(?:y|ies)|stations?)"),
+    ("bakery", r"bakery|bakeries"),
+    ("residential building", r"residential\s+(?:buildings?|areas?|neighbou?rhoods?|blocks?)"
+                             r"|apartment\s+(?:buildings?|blocks?)|homes?|houses?"),
+    ("camp", r"(?:IDP|refugee|displacement|displaced)\s+camps?|camps?"),
+    ("convoy", r"(?:aid\s+)?convoys?"),
+    ("checkpoint", r"checkpoints?"),
+    ("base", r"(?:military|air)\s+bases?|bases?|barracks"),
+    ("airport", r"airports?|airbases?|air\s+base|airfields?"),
+    ("bridge", r"bridges?"),
+    ("water station", r"water\s+(?:stations?|plants?|pumping\s+stations?|facilit(?:y|ies))"),
+    ("power station", r"power\s+(?:stations?|plants?)|electricity\s+(?:stations?|plants?)"),
+    ("gas plant", r"gas\s+(?:plants?|fields?|facilit(?:y|ies))"),
+    ("oil field", r"oil\s+(?:fields?|wells?|refiner(?:y|ies))"),
+    ("prison", r"prisons?|jails?"),
+    ("position", r"positions?|posts?"),
+    ("vehicle", r"vehicles?|cars?|bus(?:es)?|trucks?"),
+)
+TARGET_RE = re.compile(
+    "|".join(f"(?P<t{i}>\\b(?:{pattern})\\b)" for i, (_, pattern) in enumerate(TARGETS)),
+    I,
+)
+
+# --------------------------------------------------------------------------------------------
+# Places.
+#: Words that may join the capitalised words of an Arabic place name ("Deir ez-Zor").
+_PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|en|et|bin|ibn|um|umm|abu|bani|beni|wa)"
+_CAPWORD = r"(?:" + _PARTICLE + r"[-\s‘’'`])?[A-Z][\w‘’'`-]*"
+#: A capitalised span of up to four words (case-sensitive).
+CAPSPAN = rf"{_CAPWORD}(?:\s{_CAPWORD}){{0,3}}"
+#: Feature words after a name ("Idlib province") or before it ("the town of Erbin").
+FEATURE_HINTS: dict[str, str | None] = {
+    "town": "populated", "village": "populated", "city": "populated", "hamlet": "populated",
+    "neighbourhood": "populated", "neighborhood": "populated", "suburb": "populated",
+    "suburbs": "populated", "municipality": "populated", "camp": "populated",
+    "outskirts": "populated", "district": "admin2", "province": "admin1",
+    "governorate": "admin1", "countryside": "admin1", "region": "region", "area": None,
+    "stronghold": None, "bastion": None, "enclave": "region", "border town": "populated",
+    "capital": "populated", "desert": "region", "plain": "region", "plains": "region",
+    "subdistrict": "admin2", "sub-district": "admin2",
+}
+_FEAT_BEFORE = (
+    r"town|village|city|hamlet|neighbou?rhood|suburbs?|municipality|camp|outskirts|district"
+    r"|sub-?district|province|governorate|countryside|region|area|stronghold|bastion|enclave"
+    r"|border\s+town|capital|desert"
+)
+_FEAT_AFTER = (
+    r"province|governorate|countryside|city|town|village|district|area|region|suburbs?"
+    r"|neighbou?rhood|camp|desert|plains?|subdistrict|sub-district"
+)
+_MODS = (
+    r"(?:(?:[\w-]+-(?:held|controlled|besieged)|besieged|embattled|northern|southern|eastern"
+    r"|western|central|north-?western|north-?eastern|south-?western|south-?eastern|rural|nearby"
+    r"|neighbou?ring|opposition|rebel|regime|government|IS|ISIS|Kurdish|small|key|strategic"
+    r"|northwestern|northeastern|southwestern|southeastern|jihadist|restive|last)\s+){0,3}"
+)
+#: Prepositions and verbs that introduce the place where something happened.
+PLACE_CUES = (
+    r"in|at|on|near|outside|around|inside|across|into|toward|towards|targeting|targeted|hit"
+    r"|hitting|struck|striking|pounded|pounding|shelled|bombed|bombarded|attacked|attacking"
+    r"|raided|stormed|storming|captured|capturing|capture|seized|seize|recaptured|retake"
+    r"|retook|besieged|besieging|over|throughout|within"
+)
+PLACE_CUE_RE = re.compile(
+    rf"\b(?P<cue>(?i:{PLACE_CUES}))\s+(?i:the\s+)?(?P<mods>(?i:{_MODS}))"
+    rf"(?:(?P<feat>(?i:{_FEAT_BEFORE}))\s+of\s+)?(?P<name>{CAPSPAN})"
+    rf"(?:\s+(?P<feat2>(?i:{_FEAT_AFTER}))\b)?"
+)
+#: "Idlib province", "Homs countryside" without a preposition; "the Erbin area".
+PLACE_FEAT_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{CAPSPAN})\s+(?P<feat2>(?i:province|governorate|countryside"
+    rf"|district|area|region|city|town|village|neighbou?rhood|suburbs?|subdistrict))\b"
+)
+#: "the town of X" with no preposition before it ("The town of X was shelled").
+PLACE_OF_RE = re.compile(
+    rf"\b(?P<feat>(?i:{_FEAT_BEFORE}))\s+of\s+(?P<name>{CAPSPAN})"
+)
+#: A capitalised span anywhere (candidates for gazetteer tagging).
+CAPSPAN_RE = re.compile(rf"(?<![\w-])(?P<name>{CAPSPAN})")
+#: Place context that is "near", not "in": the incident is beside it, not at it.
+NEAR_CUES = frozenset({"near", "outside", "around", "toward", "towards"})
+#: Words that follow a name used as a speaker or source ("Washington said", "Damascus condemned").
+SPEAKER_AFTER_RE = re.compile(
+    r"(?:\s*(?:,|has|have|had|also|has\s+also|would|will|on\s+\w+)?)*\s*"
+    r"(?:said|says|say|told|tells|announced|accused|accuses|condemned|condemns|denied|denies"
+    r"|claimed|claims|blamed|blames|warned|warns|insisted|reported|reports|stated|responded"
+    r"|rejected|called|urged|demanded|described|dismissed|confirmed|believes|wants|supports"
+    r"|backs|argued|leads|already)\b",
+    I,
+)
+#: Words after a name that make it a source or an organisation, not a place.
+SOURCE_AFTER_RE = re.compile(
+    r"(?:['’]s)?\s*(?:[A-Z][\w-]*\s+){0,2}(?:TV|television|news|agency|newspaper|radio|post"
+    r"|times|daily|channel|network|observatory|ministry|government|regime|officials?|authorities"
+    r"|embassy|president|foreign|defen[cs]e|media|report|press|state\s+media)\b",
+    I,
+)
+SOURCE_BEFORE_RE = re.compile(
+    r"(?:courtesy\s+of|according\s+to|told|reported\s+by|quoted\s+by|cited\s+by|via|said\s+to"
+    r"|letter\s+to|visit\s+to|talks\s+(?:in|with)|meeting\s+in|summit\s+in|conference\s+in"
+    r"|envoy\s+to|ambassador\s+to)\s+(?:the\s+)?$",
+    I,
+)
+#: Names that are never the place of an incident.
+NOT_PLACES = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december the a an it this that he she they we
+    un u.n. nato eu white helmets sdf ypg is isis isil daesh hts fsa saa ministry observatory
+    syrian observatory russia's god allah reuters afp ap sana bbc cnn
+    """.split()
+)
+#: Attribution clauses whose places are not where things happened (leading words of the clause).
+ATTRIBUTION_RE = re.compile(
+    r"\b(?:said|says|told|reported|according\s+to|announced|stated|claimed)\b", I
+)

@@ -1,0 +1,197 @@
+"""Resolve the place text of incidents with the gazetteer, using the article as context.
+
+A :class:`DocumentResolver` serves one article: it caches every answer, and it knows the
+other places the article names, so an ambiguous village name is resolved near them
+(``near``), inside the province the sentence names (``within``, from "in Idlib province"),
+and as the kind of feature the text says ("the town of" -> ``feature_hint="populated"``).
+
+Only places in the configured country become incident locations: a foreign place ("in Iraq",
+"Paris") resolves to None, and the country itself ("in Syria") to a country-level location
+(precision 6).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .records import Location
+
+__all__ = ["DocumentResolver", "PlaceRef", "distance_km", "location_from_match"]
+
+#: Words of a place text that only say which part of it ("eastern Aleppo").
+_PART_WORDS = frozenset(
+    """
+    northern southern eastern western central northwestern northeastern southwestern
+    southeastern north-western north-eastern south-western south-eastern rural outer inner
+    north south east west
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    """A place as the text names it, with what the sentence says about it.
+
+    Parameters
+    ----------
+    text
+        The place as written ("Idlib province", "eastern Aleppo").
+    name
+        The bare name to look up ("Idlib", "Aleppo").
+    feature_hint
+        None, "populated", "admin1", "admin2" or "region".
+    within
+        The name of an enclosing area named in the same sentence ("Idlib").
+    near
+        True when the text places the event beside it ("near X", "outside X").
+    part
+        True when the text names a part of it ("eastern Aleppo", "the outskirts of X").
+    """
+
+    text: str
+    name: str
+    feature_hint: str | None = None
+    within: str | None = None
+    near: bool = False
+    part: bool = False
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def location_from_match(match: Any, *, near: bool = False, part: bool = False) -> Location:
+    """Build a :class:`Location` from a gazetteer match.
+
+    "near X" or "eastern X" about a town is precision 2 (near or part of a place).
+    """
+    place = match.place
+    precision = int(match.precision)
+    if (near or part) and precision == 1:
+        precision = 2
+    return Location(
+        lat=float(place.lat),
+        lon=float(place.lon),
+        precision=precision,
+        place_name=place.name,
+        place_id=place.place_id,
+        admin1=place.admin1,
+        admin2=place.admin2,
+        country_code=place.country_code,
+        feature_code=place.feature_code,
+        score=round(float(match.score), 3),
+    )
+
+
+class DocumentResolver:
+    """Resolve the places of one article, with caching and document context.
+
+    Parameters
+    ----------
+    resolver
+        A ``gazetteer.Resolver`` (``resolve(name, *, country, feature_hint, within, near)``).
+    country
+        ISO code of the country incidents are placed in (``SY``).
+    min_score
+        Lowest match score accepted.
+    """
+
+    def __init__(self, resolver: Any, *, country: str | None = "SY", min_score: float = 0.5):
+        self.resolver = resolver
+        self.country = country
+        self.min_score = min_score
+        self.gazetteer = getattr(resolver, "gazetteer", None) or getattr(resolver, "g", None)
+        self._cache: dict[tuple[Any, ...], Any] = {}
+        self._near: tuple[tuple[float, float], ...] = ()
+
+    # -- context --------------------------------------------------------------------------
+    def set_context(self, refs: Iterable[PlaceRef]) -> None:
+        """Resolve the article's places once, alone, and keep the sure ones as ``near``."""
+        points: list[tuple[float, float]] = []
+        seen: set[str] = set()
+        for ref in refs:
+            if ref.name in seen:
+                continue
+            seen.add(ref.name)
+            match = self._match(ref.name, ref.feature_hint, None, ())
+            if match is None or match.score < 0.8:
+                continue
+            if match.place.country_code != self.country or match.precision > 4:
+                continue
+            points.append((float(match.place.lat), float(match.place.lon)))
+        self._near = tuple(points[:8])
+
+    # -- lookups --------------------------------------------------------------------------
+    def _match(
+        self,
+        name: str,
+        hint: str | None,
+        within: str | None,
+        near: Sequence[tuple[float, float]],
+    ) -> Any:
+        key = (name, hint, within, tuple(near))
+        if key in self._cache:
+            return self._cache[key]
+        match = None
+        try:
+            res = self.resolver.resolve(
+                name, country=self.country, feature_hint=hint, within=within, near=tuple(near)
+            )
+            match = res.best
+        except (LookupError, ValueError):
+            match = None
+        if match is not None and match.score < self.min_score:
+            match = None
+        self._cache[key] = match
+        return match
+
+    def is_foreign(self, name: str) -> bool:
+        """True when every gazetteer entry of ``name`` lies outside the configured country."""
+        if self.gazetteer is None or not hasattr(self.gazetteer, "lookup"):
+            return False
+        key = ("foreign?", name)
+        if key not in self._cache:
+            try:
+                places = self.gazetteer.lookup(name)
+            except (LookupError, ValueError):
+                places = ()
+            self._cache[key] = bool(places) and all(
+                p.country_code != self.country for p in places
+            )
+        return bool(self._cache[key])
+
+    def is_known(self, name: str) -> bool:
+        """True when the gazetteer has ``name`` (exact or normalised variant) in the country."""
+        if self.gazetteer is None or not hasattr(self.gazetteer, "lookup"):
+            return False
+        key = ("known?", name)
+        if key not in self._cache:
+            try:
+                places = self.gazetteer.lookup(name)
+            except (LookupError, ValueError):
+                places = ()
+            self._cache[key] = any(p.country_code == self.country for p in places)
+        return bool(self._cache[key])
+
+    def locate(self, ref: PlaceRef) -> Location | None:
+        """Return the location of ``ref`` in the configured country, or None."""
+        if self.is_foreign(ref.name):
+            return None
+        near = [p for p in self._near]
+        match = self._match(ref.name, ref.feature_hint, ref.within, near)
+        if match is None and ref.within:
+            match = self._match(ref.name, ref.feature_hint, None, near)
+        if match is None and ref.feature_hint is not None:
+            match = self._match(ref.name, None, ref.within, near)
+        if match is None:
+            return None
+        if self.country and match.place.country_code != self.country:
+            return None
+        return location_from_match(match, near=ref.near, part=ref.part)
