@@ -162,7 +162,7 @@ def extract_command(
     from ._atomic import atomic_open
     from .articles import InputReport, read_articles
     from .config import DEFAULT_CONFIG
-    from .errors import ExportError, ExtractionError, InputError
+    from .errors import ExportError, InputError
     from .extract import extract_incidents
     from .geojson import incidents_to_feature_collection, write_incidents_geojson
 
@@ -190,8 +190,8 @@ def extract_command(
         for article in articles:
             try:
                 found = extract_incidents(article, config=config)
-            except ExtractionError as exc:
-                report.skip(article.doc_id, "extraction failed", str(exc))
+            except Exception as exc:  # one bad article must not stop a corpus run
+                report.skip(article.doc_id, "extraction failed", f"{type(exc).__name__}: {exc}")
                 continue
             for incident in found:
                 counts["incidents"] += 1
@@ -230,10 +230,9 @@ def extract_command(
             click.echo(f"warning: {warning}", err=True)
         if report.warning_count > len(shown):
             click.echo(f"warning: ... and {report.warning_count - len(shown)} more", err=True)
-        click.echo(
-            f"{report.summary()}; {counts['incidents']} incidents, {counts['placed']} placed",
-            err=True,
-        )
+        n = counts["incidents"]
+        found_line = f"{n} incident{'' if n == 1 else 's'}, {counts['placed']} placed"
+        click.echo(f"{report.summary()}; {found_line}", err=True)
 
 
 # --- map / export -----------------------------------------------------------------------
