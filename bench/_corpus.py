@@ -288,6 +288,7 @@ class PlacePool:
 
     towns: tuple[str, ...]
     admin1: tuple[str, ...]
+    major: tuple[str, ...] = ()  # the most populous towns, named more often (as in the news)
 
 
 def place_pool() -> PlacePool:
@@ -296,6 +297,7 @@ def place_pool() -> PlacePool:
 
     towns: set[str] = set()
     admin1: set[str] = set()
+    populous: list[tuple[int, str]] = []
     for place in gazetteer.load_default():
         if place.country_code != "SY":
             continue
@@ -306,12 +308,14 @@ def place_pool() -> PlacePool:
             admin1.add(name)
         elif place.feature_class == "P":
             towns.add(name)
+            populous.append((-(place.population or 0), name))
         if place.admin1:
             admin1.add(place.admin1)
     if len(towns) < 100 or not admin1:
         msg = f"the gazetteer gave too few Syrian names ({len(towns)} towns) for a corpus"
         raise RuntimeError(msg)
-    return PlacePool(tuple(sorted(towns)), tuple(sorted(admin1)))
+    major = tuple(dict.fromkeys(name for _pop, name in sorted(populous)))[:300]
+    return PlacePool(tuple(sorted(towns)), tuple(sorted(admin1)), major)
 
 
 class _Filler:
@@ -350,8 +354,13 @@ class _Filler:
         )
         return f"{day} {month} {year}" if self.rng.random() < 0.5 else f"{month} {day}, {year}"
 
+    def town(self) -> str:
+        if self.pool.major and self.rng.random() < 0.5:
+            return self.rng.choice(self.pool.major)
+        return self.rng.choice(self.pool.towns)
+
     def place(self) -> str:
-        name = self.rng.choice(self.pool.towns)
+        name = self.town()
         r = self.rng.random()
         if r < 0.2:
             return f"the town of {name}"
@@ -385,7 +394,7 @@ class _Filler:
             "date": self.date(),
             "date_full": self.date_full(),
             "place": self.place(),
-            "place2": rng.choice(self.pool.towns),
+            "place2": self.town(),
             "admin1": rng.choice(self.pool.admin1),
         }
         for key in ("actor", "weapon", "source", "person", "n", "vague"):
