@@ -270,11 +270,10 @@ def _word_skeleton(word: str, *, last: bool) -> str:
             sk = sk[:-1] + ("t" if not last else "")
     else:
         sk = _latin_word_skeleton(word)
-    sk = _DOUBLE_RE.sub(r"\1", sk)
-    if last or not _is_arabic(word):
-        while len(sk) > 1 and sk.endswith("h"):
+        # a final "h" after a vowel is the ta marbuta (-ah, -eh): silent
+        if len(sk) > 1 and sk.endswith("h") and len(word) > 1 and word[-2] in "aeiouy":
             sk = sk[:-1]
-    return sk
+    return _DOUBLE_RE.sub(r"\1", sk)
 
 
 def _drop_articles(words: list[str]) -> list[str]:
@@ -338,6 +337,12 @@ def skeleton_keys(normalized: str) -> tuple[str, ...]:
     if unglued != words:
         alt = _skeleton_of_words(_drop_articles(unglued))
         if alt and alt not in keys:
+            keys.append(alt)
+    # A Latin "-ah" cannot tell the ta marbuta from a final ha/ḥa: an Arabic name ending
+    # in ح also gets the key without it.
+    if words and _is_arabic(words[-1]) and words[-1][-1] == "ح" and primary.endswith("h"):
+        alt = primary[:-1]
+        if len(alt) > 1 and alt not in keys:
             keys.append(alt)
     return tuple(keys)
 

@@ -52,6 +52,8 @@ _VARIANT_FLOOR = 0.70
 _VARIANT_SPAN = 0.27
 #: Variant matches whose spellings (without articles) agree less than this are dropped.
 _VARIANT_MIN_SIM = 0.5
+#: ... and for skeletons of one or two letters (``Darayya`` -> ``dr``), this much.
+_SHORT_KEY_MIN_SIM = 0.65
 #: Fuzzy matches below this similarity are not answers.
 _FUZZY_MIN = 0.84
 #: Two candidates farther apart than this are different answers (ambiguity).
@@ -191,23 +193,33 @@ class Resolver:
         return tuple(out)
 
     # --- candidates --------------------------------------------------------------------
-    def _lookup(self, norm: str, approx: bool) -> list[_Cand]:
+    def _exact(self, norm: str, approx: bool) -> list[_Cand]:
+        return [(i, n, "exact", 1.0, approx) for i, n in self.gazetteer.entries(norm)]
+
+    def _variants(self, norm: str, approx: bool, seen: set[int]) -> list[_Cand]:
         g = self.gazetteer
-        out: list[_Cand] = [(i, n, "exact", 1.0, approx) for i, n in g.entries(norm)]
-        seen = {c[0] for c in out}
+        out: list[_Cand] = []
         q_loose = loose_form(norm)
-        keys = skeleton_keys(norm)
-        for rank, key in enumerate(keys):
+        for rank, key in enumerate(skeleton_keys(norm)):
             for i, n in g.variant_entries(key):
                 if i in seen:
                     continue
                 sim = self._spelling_similarity(q_loose, n, g.places[i])
-                if sim < _VARIANT_MIN_SIM or (len(key) <= 2 and sim < 0.75):
+                if sim < _VARIANT_MIN_SIM or (len(key) <= 2 and sim < _SHORT_KEY_MIN_SIM):
                     continue  # same skeleton, different spelling: not the same name
                 seen.add(i)
                 score = _VARIANT_FLOOR + _VARIANT_SPAN * sim - 0.03 * rank
                 out.append((i, n, "variant", score, approx))
         return out
+
+    def _lookup(self, norm: str, approx: bool, target_cc: str | None) -> list[_Cand]:
+        """Exact hits; transliteration variants only when no exact hit is in the country."""
+        cands = self._exact(norm, approx)
+        places = self.gazetteer.places
+        if cands and (target_cc is None or any(places[c[0]].country_code == target_cc
+                                                for c in cands)):
+            return cands
+        return cands + self._variants(norm, approx, {c[0] for c in cands})
 
     @staticmethod
     def _spelling_similarity(q_loose: str, matched: str, place: Place) -> float:
@@ -224,18 +236,16 @@ class Resolver:
                 best = max(best, similarity(q_loose, alias))
         return best
 
-    def _candidates(self, norm: str) -> list[_Cand]:
-        cands = self._lookup(norm, False)
-        stripped, approx = strip_generic(norm)
-        if stripped and stripped != norm:
-            extra = self._lookup(stripped, approx)
-            if not cands:
-                cands = extra
-            else:  # keep the literal reading first; add the stripped one slightly lower
-                seen = {c[0] for c in cands}
-                cands += [(i, n, m, s * 0.9, a) for i, n, m, s, a in extra if i not in seen]
+    def _candidates(self, norm: str, target_cc: str | None) -> list[_Cand]:
+        """Candidates of a query: exact, then variant, then without generic words, then fuzzy."""
+        cands = self._lookup(norm, False, target_cc)
         if cands:
             return cands
+        stripped, approx = strip_generic(norm)
+        if stripped and stripped != norm:
+            cands = self._lookup(stripped, approx, target_cc)
+            if cands:
+                return cands
         target = stripped or norm
         fuzzy = fuzzy_candidates(self.gazetteer, target, skeleton_keys(target))
         return [(i, n, "fuzzy", s, approx) for i, n, s in fuzzy if s >= _FUZZY_MIN - 0.1]
@@ -252,10 +262,10 @@ class Resolver:
         limit: int,
     ) -> Resolution:
         g = self.gazetteer
-        cands = self._candidates(norm)
+        target_cc = (country or self.default_country or "").upper() or None
+        cands = self._candidates(norm, target_cc)
         if not cands:
             return Resolution(query=name, best=None, candidates=())
-        target_cc = (country or self.default_country or "").upper() or None
         area = self._area(within) if within else None
         ranked: dict[int, tuple[float, _Cand]] = {}
         for cand in cands:

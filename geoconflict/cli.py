@@ -55,6 +55,139 @@ def cli() -> None:
 
 # --- resolve (gazetteer) ---------------------------------------------------------------
 # RESOLVE-COMMAND
+class _BadUsage(click.ClickException):
+    """A one-line usage error (exit status 2, like click's own usage errors)."""
+
+    exit_code = 2
+
+
+def _match_json(match: Any) -> dict[str, Any]:
+    place = match.place
+    return {
+        "name": place.name,
+        "id": place.place_id,
+        "lat": place.lat,
+        "lon": place.lon,
+        "feature_code": place.feature_code,
+        "admin1": place.admin1,
+        "country_code": place.country_code,
+        "score": match.score,
+        "precision": match.precision,
+        "method": match.method,
+    }
+
+
+def _resolution_json(res: Any) -> dict[str, Any]:
+    best = res.best
+    out: dict[str, Any] = {"query": res.query}
+    if best is None:
+        out.update(
+            {k: None for k in ("name", "id", "lat", "lon", "feature_code", "admin1", "score",
+                               "precision")}  # fmt: skip
+        )
+    else:
+        out.update(_match_json(best))
+    out["candidates"] = [_match_json(m) for m in res.candidates]
+    return out
+
+
+def _resolution_line(res: Any) -> str:
+    best = res.best
+    if best is None:
+        hint = ""
+        if res.candidates:
+            hint = f" (closest: {res.candidates[0].place.name}, score {res.candidates[0].score:.2f})"
+        return f"{res.query}\tnot found{hint}"
+    p = best.place
+    where = ", ".join(x for x in (p.admin2, p.admin1, p.country_code) if x)
+    return (
+        f"{res.query}\t{p.name} ({where})\t{p.lat:.5f}, {p.lon:.5f}\t"
+        f"score {best.score:.2f}\tprecision {best.precision}\t{p.place_id}"
+    )
+
+
+@cli.command("resolve")
+@click.argument("names", nargs=-1)
+@click.option(
+    "--country",
+    metavar="CC",
+    default=None,
+    help="ISO 3166-1 alpha-2 code the places should lie in (default: SY for the embedded data).",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per name, one per line.")
+@click.option(
+    "--limit", type=click.IntRange(0, 50), default=5, show_default=True,
+    help="Runners-up to list per name.",
+)
+@click.option(
+    "--gazetteer", "gazetteer_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A GeoNames dump (XX.txt / XX.zip) or CSV of name,lat,lon added to the embedded data.",
+)
+@click.option("--online", is_flag=True, help="Ask Nominatim (OpenStreetMap) for names not found offline.")
+@friendly_errors
+def resolve_command(
+    names: tuple[str, ...],
+    country: str | None,
+    as_json: bool,
+    limit: int,
+    gazetteer_path: Path | None,
+    online: bool,
+) -> None:
+    """Resolve place names to coordinates (offline gazetteer).
+
+    \b
+    NAME... are place names in any transliteration or Arabic script; "-" reads one name
+    per line from standard input. Unresolved names are reported, not errors.
+    \b
+    Examples:
+      geoconflict resolve Erbin "Deir ez-Zor" "خان شيخون"
+      geoconflict resolve --json --country SY Douma < /dev/null
+      printf 'Saraqib\\nKafr Nabl\\n' | geoconflict resolve - --json
+    """
+    import json
+
+    import gazetteer
+
+    if not names:
+        raise _BadUsage("give at least one NAME, or - to read names from standard input")
+    if country is not None:
+        if len(country) != 2 or not country.isascii() or not country.isalpha():
+            raise _BadUsage(
+                f"--country {country!r} is not a two-letter ISO 3166-1 code (e.g. SY, IQ, YE)"
+            )
+        country = country.upper()
+    queries: list[str] = []
+    for name in names:
+        if name == "-":
+            queries.extend(line.strip() for line in click.get_text_stream("stdin") if line.strip())
+        else:
+            queries.append(name)
+
+    g = gazetteer.load_default()
+    default_country = "SY"
+    if gazetteer_path is not None:
+        from gazetteer.userdata import load_user_gazetteer
+
+        user = load_user_gazetteer(gazetteer_path, country=country)
+        g = g.merged(user)
+        default_country = country or user.default_country or "SY"
+    fallback = None
+    if online:
+        from gazetteer.online import NominatimFallback
+
+        fallback = NominatimFallback()
+    if gazetteer_path is None and fallback is None:
+        resolver = gazetteer.default_resolver()
+    else:
+        resolver = gazetteer.Resolver(g, default_country=default_country, online=fallback)
+    for query in queries:
+        res = resolver.resolve(query, country=country, limit=limit)
+        if as_json:
+            click.echo(json.dumps(_resolution_json(res), ensure_ascii=False))
+        else:
+            click.echo(_resolution_line(res))
+
 
 # --- extract ----------------------------------------------------------------------------
 # EXTRACT-COMMAND

@@ -404,11 +404,30 @@ def build(shared: Path) -> list[dict]:
                 aliases=_clean_aliases(names, drop={name}),
             )
         )
+    # Seats: a community that gives its name to its sub-district (district) is that area's
+    # administrative seat, GeoNames' PPLA3 (PPLA2): usually the largest place around.
+    adm3_keys: dict[str, set[str]] = {}
+    for r in adm3:
+        names = [r["name_en"], r["name_ar"], re.sub(r"^Markaz ", "", r["name_en"])]
+        adm3_keys[r["admin3_pcode"]] = _keys(names)
+    adm2_keys = {name: _keys([name]) for name in adm2_pcode}
+
+    def seat_code(o: dict) -> str | None:
+        r = o["row"]
+        if r["feature"] != "community":
+            return None
+        if o["keys"] & adm2_keys.get(r["admin2_en"], set()):
+            return "PPLA2"
+        if o["keys"] & adm3_keys.get(r["admin3_pcode"], set()):
+            return "PPLA3"
+        return None
+
     for oi, o in enumerate(ocha):
         if oi in merged_with:
             continue
         r = o["row"]
         feature = r["feature"]
+        seat = seat_code(o)
         rows.append(
             dict(
                 place_id=f"ocha:{r['pcode']}",
@@ -417,7 +436,8 @@ def build(shared: Path) -> list[dict]:
                 lon=o["lon"],
                 country_code="SY",
                 feature_class="P",
-                feature_code={"city": "PPLA2", "neighbourhood": "PPLX"}.get(feature, "PPL"),
+                feature_code=seat
+                or {"city": "PPLA2", "neighbourhood": "PPLX"}.get(feature, "PPL"),
                 admin1=r["admin1_en"],
                 admin2=r["admin2_en"],
                 population=0,
