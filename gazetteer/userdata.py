@@ -18,6 +18,7 @@ import io
 import re
 import warnings
 import zipfile
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +36,7 @@ from .records import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    from . import Gazetteer
+    from .index import Gazetteer
 
 __all__ = [
     "feature_precision",
@@ -867,7 +868,9 @@ def load_user_gazetteer(
     Returns
     -------
     Gazetteer
-        Ready for ``Resolver(gazetteer, default_country=...)``.
+        Its ``default_country`` is ``country`` or the most common country of the places;
+        ready for ``Resolver(gazetteer)``, or to extend the embedded data with
+        ``load_default().merged(gazetteer)``.
 
     Raises
     ------
@@ -888,11 +891,21 @@ def load_user_gazetteer(
             f"({', '.join(feature_classes) if feature_classes else 'all'})"
         )
         raise GazetteerDataError(msg)
-    return _gazetteer_from_places(places)
+    default_country = country.upper() if isinstance(country, str) else _main_country(places)
+    try:
+        return _gazetteer_from_places(places, default_country)
+    except GazetteerDataError as exc:
+        msg = f"{path}: {exc}; give every row its own id"
+        raise GazetteerDataError(msg) from exc
 
 
-def _gazetteer_from_places(places: tuple[Place, ...]) -> Gazetteer:
-    # The one call that depends on the core of the package (index/loader).
-    from . import Gazetteer
+def _main_country(places: Iterable[Place]) -> str | None:
+    counts = Counter(p.country_code for p in places if p.country_code)
+    return counts.most_common(1)[0][0] if counts else None
 
-    return Gazetteer.from_places(places)
+
+def _gazetteer_from_places(places: tuple[Place, ...], default_country: str | None) -> Gazetteer:
+    # The one call that depends on the core of the package (index.py).
+    from .index import Gazetteer
+
+    return Gazetteer.from_places(places, default_country=default_country)

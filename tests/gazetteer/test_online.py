@@ -190,3 +190,19 @@ def test_offline_raises_a_clear_error(tmp_path):
 )
 def test_osm_precision(result, precision):
     assert osm_precision(result)[0] == precision
+
+
+def test_resolver_asks_online_only_when_offline_data_has_no_answer(server, tmp_path):
+    from gazetteer import Gazetteer, Resolver
+
+    aden = Place("user:1", "Aden", 12.78, 45.04, "YE")
+    with _fallback(server.server_port, tmp_path) as online:
+        resolver = Resolver(Gazetteer.from_places([aden]), default_country="YE", online=online)
+        offline = resolver.resolve("Aden").best
+        assert offline is not None and offline.method != "online"
+        assert server.requests == []  # the offline answer needed no request
+        best = resolver.resolve("Marib").best
+    assert best is not None
+    assert best.method == "online"
+    assert best.place.name == "Marib"
+    assert server.requests[0][1]["countrycodes"] == "ye"

@@ -298,3 +298,76 @@ def test_dispatch_on_suffix_and_content(tmp_path):
     assert [p.name for p in read_user_places(tab_csv)] == ["Aden"]
     with pytest.raises(GazetteerDataError, match=r"unknown gazetteer format '\.xlsx'.*\.csv"):
         list(read_user_places(tmp_path / "towns.xlsx"))
+
+
+# ---------------------------------------------------------------------------- a user's gazetteer
+
+
+@pytest.fixture
+def yemen_resolver(tmp_path):
+    from gazetteer import Resolver
+    from gazetteer.userdata import load_user_gazetteer
+
+    g = load_user_gazetteer(_zip_dump(tmp_path), country="YE")
+    assert g.default_country == "YE"
+    assert {p.country_code for p in g} == {"YE"}
+    return Resolver(g, default_country=g.default_country)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Sana'a", "Sanaa"),
+        ("Sanaa", "Sanaa"),
+        ("صنعاء", "Sanaa"),
+        ("Taizz", "Taiz"),
+        ("Ta'izz", "Taiz"),
+        ("Hodeidah", "Al Hudaydah"),
+        ("Hudaydah", "Al Hudaydah"),
+        ("al-Hudaydah", "Al Hudaydah"),
+        ("Aden", "Aden"),
+    ],
+)
+def test_resolver_over_a_user_gazetteer(yemen_resolver, query, expected):
+    best = yemen_resolver.resolve(query).best
+    assert best is not None
+    assert best.place.name == expected
+    assert best.place.source == "geonames"
+
+
+def test_user_gazetteer_unknown_names_stay_unknown(yemen_resolver):
+    for name in ("Kharkiv", "Damascus", "Qwertyville"):  # Damascus was filtered out (country)
+        assert yemen_resolver.resolve(name).best is None
+
+
+def test_user_csv_gazetteer(tmp_path):
+    from gazetteer import Resolver
+    from gazetteer.userdata import load_user_gazetteer
+
+    path = tmp_path / "donbas.csv"
+    path.write_text(
+        "name,lat,lon,alternate_names,country\n"
+        "Bakhmut,48.5956,38.0003,Artemivsk|Бахмут,UA\n"
+        "Avdiivka,48.1394,37.7497,Avdeyevka|Авдіївка,UA\n",
+        encoding="utf-8",
+    )
+    g = load_user_gazetteer(path)
+    assert len(g) == 2 and g.default_country == "UA"
+    best = Resolver(g, default_country="UA").resolve("Artemivsk").best
+    assert best is not None and best.place.name == "Bakhmut"
+
+
+def test_user_gazetteer_empty_after_filter(tmp_path):
+    from gazetteer.userdata import load_user_gazetteer
+
+    with pytest.raises(GazetteerDataError, match="no places for country 'IQ'"):
+        load_user_gazetteer(_zip_dump(tmp_path), country="IQ")
+
+
+def test_user_gazetteer_duplicate_ids(tmp_path):
+    from gazetteer.userdata import load_user_gazetteer
+
+    path = tmp_path / "dupes.csv"
+    path.write_text("id,name,lat,lon\n1,Aden,12.7,45.0\n1,Taiz,13.5,44.0\n", encoding="utf-8")
+    with pytest.raises(GazetteerDataError, match=r"dupes\.csv.*duplicate place_id '1'"):
+        load_user_gazetteer(path)
