@@ -20,6 +20,8 @@ from .records import Place
 
 __all__ = ["Gazetteer", "loose_form", "place_prior"]
 
+_STATE_VERSION = 1
+
 #: Rank of a feature code among candidates of the same name (city > town > village > area).
 FEATURE_RANK = {
     "PCLI": 1.0,
@@ -136,6 +138,10 @@ class Gazetteer:
         #: Scratch space for caches derived at run time (block lengths, area lookups);
         #: not pickled.
         self.aux: dict[str, dict] = {}
+        #: Precomputed no-context answers per exact key (set by the loader) and the
+        #: ``(default_country, min_score)`` they were computed for.
+        self.answers: dict = {}
+        self.answers_key: tuple[str | None, float] | None = None
 
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
@@ -145,6 +151,49 @@ class Gazetteer:
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
+
+    # --- a plain-data form (tuples, dicts, strings, numbers) for the on-disk cache ------
+    def to_state(self) -> tuple:
+        """This gazetteer as plain data that :mod:`marshal` can store."""
+        places = tuple(
+            (p.place_id, p.name, p.lat, p.lon, p.country_code, p.feature_class,
+             p.feature_code, p.admin1, p.admin2, p.population, p.aliases, p.precision,
+             p.source)  # fmt: skip
+            for p in self.places
+        )
+        return (
+            _STATE_VERSION,
+            places,
+            self.coord_err,
+            self.prior,
+            self.default_country,
+            self.exact,
+            self.variant,
+            self.answers,
+            self.answers_key,
+        )
+
+    @classmethod
+    def from_state(cls, state: tuple) -> Gazetteer:
+        """Rebuild a gazetteer from :meth:`to_state` (no re-indexing)."""
+        if not state or state[0] != _STATE_VERSION:
+            msg = "gazetteer cache has another format version"
+            raise GazetteerDataError(msg)
+        (_v, places, coord_err, prior, default_country, exact, variant, answers,
+         answers_key) = state  # fmt: skip
+        obj = cls.__new__(cls)
+        obj.places = tuple(Place(*row) for row in places)
+        obj.default_country = default_country
+        obj._by_id = {p.place_id: i for i, p in enumerate(obj.places)}
+        obj.coord_err = coord_err
+        obj.prior = prior
+        obj.exact = exact
+        obj.variant = variant
+        obj._blocks = None
+        obj.aux = {}
+        obj.answers = answers
+        obj.answers_key = answers_key
+        return obj
 
     def _ranked(self, entries: dict[int, str]) -> tuple[tuple[int, str], ...]:
         return tuple(sorted(entries.items(), key=lambda e: (-self.prior[e[0]], e[0])))

@@ -10,11 +10,13 @@ cache directory is not writable the index lives in memory only.
 from __future__ import annotations
 
 import csv
+import gc
 import gzip
 import hashlib
 import io
 import os
-import pickle
+import marshal
+import sys
 import tempfile
 from collections.abc import Iterator
 from functools import lru_cache
@@ -141,7 +143,8 @@ def cache_dir() -> Path:
 
 
 def _cache_key(blobs: list[bytes]) -> str:
-    h = hashlib.sha256(_CACHE_FORMAT.encode())
+    # marshal's format depends on the Python version
+    h = hashlib.sha256(f"{_CACHE_FORMAT}:{sys.version}".encode())
     for b in blobs:
         h.update(hashlib.sha256(b).digest())
     pkg = resources.files("gazetteer")
@@ -155,11 +158,16 @@ def _cache_key(blobs: list[bytes]) -> str:
 
 def _read_cache(path: Path) -> Gazetteer | None:
     try:
-        with path.open("rb") as fh:
-            obj = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        # hundreds of thousands of small tuples: the cyclic GC has nothing to find here
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return Gazetteer.from_state(marshal.loads(path.read_bytes()))
+        finally:
+            if enabled:
+                gc.enable()
+    except (OSError, EOFError, ValueError, TypeError, GazetteerDataError):
         return None
-    return obj if isinstance(obj, Gazetteer) else None
 
 
 def _write_cache(path: Path, g: Gazetteer) -> None:
@@ -168,12 +176,15 @@ def _write_cache(path: Path, g: Gazetteer) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(g, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                fh.write(marshal.dumps(g.to_state()))
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-    except OSError:
+        for old in path.parent.glob("gazetteer-*.cache"):
+            if old != path:
+                old.unlink(missing_ok=True)  # an index of older data or code
+    except (OSError, ValueError):
         pass  # read-only home, full disk...: stay in memory
 
 
@@ -198,9 +209,24 @@ def load_default() -> Gazetteer:
         The same object on every call.
     """
     blobs = [_data_bytes(_PLACES_FILE), _data_bytes(_REGIONS_FILE)]
-    path = cache_dir() / f"gazetteer-{_cache_key(blobs)}.pickle"
+    path = cache_dir() / f"gazetteer-{_cache_key(blobs)}.cache"
     g = _read_cache(path)
     if g is None:
         g = build_default()
-        _write_cache(path, g)
+        if _cache_writable(path.parent):
+            # Precompute the no-context answer of every exact name (about a second), only
+            # when it can be kept on disk for the next process.
+            from .resolver import DEFAULT_MIN_SCORE, Resolver
+
+            g.answers = Resolver(g, default_country="SY").exact_answers()
+            g.answers_key = ("SY", DEFAULT_MIN_SCORE)
+            _write_cache(path, g)
     return g
+
+
+def _cache_writable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)

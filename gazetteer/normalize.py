@@ -18,7 +18,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["normalize_name", "skeleton_key", "skeleton_keys", "strip_generic"]
+__all__ = ["generic_hint", "normalize_name", "skeleton_key", "skeleton_keys", "strip_generic"]
 
 # ---------------------------------------------------------------------------------------
 # normalize_name
@@ -405,3 +405,27 @@ def strip_generic(normalized: str) -> tuple[str, bool]:
             approx = True
         s = s[: m.start()]
     return s.strip(), approx
+
+
+_HINT_WORDS = (
+    ("admin1", re.compile(r"\b(?:province|governorate|muhafazat|mohafazat)\b")),
+    ("admin2", re.compile(r"\b(?:district|mintaqa|mantiqa)\b")),
+    ("populated", re.compile(r"\b(?:town|village|city|camp|neighbou?rhood|hamlet)\b")),
+    ("region", re.compile(r"\b(?:region|plain|valley|mountains?)\b")),
+)
+
+
+def generic_hint(normalized: str) -> str | None:
+    """The feature hint that a generic word in the name implies, or None.
+
+    ``idlib province`` -> ``"admin1"``, ``al bab district`` -> ``"admin2"``,
+    ``the village of saqba`` -> ``"populated"``, ``ghab plain`` -> ``"region"``.
+    """
+    stripped, _ = strip_generic(normalized)
+    if stripped == normalized:
+        return None
+    rest = normalized.replace(stripped, " ", 1)
+    for hint, pattern in _HINT_WORDS:
+        if pattern.search(rest):
+            return hint
+    return None

@@ -18,7 +18,7 @@ from typing import Literal, Protocol
 from .errors import PlaceNotFoundError
 from .index import Gazetteer, loose_form
 from .matching import fuzzy_candidates, similarity
-from .normalize import normalize_name, skeleton_keys, strip_generic
+from .normalize import generic_hint, normalize_name, skeleton_keys, strip_generic
 from .records import PRECISION_NEAR, Match, MatchMethod, Place, Resolution
 
 __all__ = ["FeatureHint", "OnlineGeocoder", "Resolver", "default_resolver"]
@@ -46,6 +46,8 @@ def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 # (place index, matched name, method, similarity 0-1, approximate)
 _Cand = tuple[int, str, MatchMethod, float, bool]
+# (place index, score 0-1, matched name, method, approximate): a ranked answer, compact
+_Packed = tuple[int, float, str, MatchMethod, bool]
 
 #: Variant (skeleton) matches score between these bounds, by spelling similarity.
 _VARIANT_FLOOR = 0.70
@@ -56,6 +58,9 @@ _VARIANT_MIN_SIM = 0.5
 _SHORT_KEY_MIN_SIM = 0.65
 #: Fuzzy matches below this similarity are not answers.
 _FUZZY_MIN = 0.84
+#: Default number of runners-up, and default minimum score.
+DEFAULT_LIMIT = 5
+DEFAULT_MIN_SCORE = 0.45
 #: Two candidates farther apart than this are different answers (ambiguity).
 _SAME_PLACE_KM = 15.0
 
@@ -89,7 +94,7 @@ class Resolver:
         gazetteer: Gazetteer,
         *,
         default_country: str | None = "SY",
-        min_score: float = 0.45,
+        min_score: float = DEFAULT_MIN_SCORE,
         online: OnlineGeocoder | None = None,
     ) -> None:
         if not 0.0 <= min_score <= 1.0:
@@ -100,6 +105,23 @@ class Resolver:
         self.min_score = min_score
         self.online = online
         self._plain: dict[tuple[str, int], Resolution] = {}
+        # Precomputed no-context answers of every exact name key (built with the data).
+        self._table: dict[str, tuple[_Packed, ...]] | None = None
+        if gazetteer.answers_key == (self.default_country, self.min_score):
+            self._table = gazetteer.answers
+
+    def exact_answers(self) -> dict[str, tuple[_Packed, ...]]:
+        """The packed no-context answer of every exact name key of the gazetteer.
+
+        Stored with the embedded data (:func:`~gazetteer.loader.load_default`) so that an
+        exact hit costs a normalisation, one dictionary lookup and a few small objects.
+        """
+        out = {}
+        for norm in self.gazetteer.exact:
+            packed = self._rank(norm, None, None, None, (), DEFAULT_LIMIT)
+            if packed:
+                out[norm] = tuple(packed)
+        return out
 
     # --- public API --------------------------------------------------------------------
     def resolve(
@@ -143,6 +165,10 @@ class Resolver:
         if not norm:
             return Resolution(query=name, best=None, candidates=())
         plain = country is None and feature_hint is None and not within and not near
+        if plain and limit == DEFAULT_LIMIT and self._table is not None:
+            known = self._table.get(norm)
+            if known is not None and (self.online is None or known[0][1] >= self.min_score):
+                return self._materialize(name, known, limit)
         if plain:
             cached = self._plain.get((norm, limit))
             if cached is not None:
@@ -261,12 +287,31 @@ class Resolver:
         near: tuple[tuple[float, float], ...],
         limit: int,
     ) -> Resolution:
+        packed = self._rank(norm, country, hint, within, near, limit)
+        if not packed:
+            return Resolution(query=name, best=None, candidates=())
+        return self._materialize(name, packed, limit)
+
+    def _rank(
+        self,
+        norm: str,
+        country: str | None,
+        hint: FeatureHint | None,
+        within: str | None,
+        near: tuple[tuple[float, float], ...],
+        limit: int,
+    ) -> list[_Packed]:
+        """Candidates of a normalised query ranked in context, packed, best first."""
         g = self.gazetteer
         target_cc = (country or self.default_country or "").upper() or None
         cands = self._candidates(norm, target_cc)
         if not cands:
-            return Resolution(query=name, best=None, candidates=())
+            return []
         area = self._area(within) if within else None
+        if hint is None:
+            implied = generic_hint(norm)  # "Idlib province", "the village of X"
+            if implied is not None and not g.entries(norm):
+                hint = implied  # type: ignore[assignment]
         ranked: dict[int, tuple[float, _Cand]] = {}
         for cand in cands:
             idx, _n, method, sim, _approx = cand
@@ -296,22 +341,27 @@ class Resolver:
                 rival = value
                 break
         ambiguity = 1.0 - 0.4 * (rival / top_value) ** 2 if top_value > 0 else 0.0
-        matches = []
+        packed = []
         for pos, (value, (idx, matched, method, _sim, approx)) in enumerate(order[: limit + 1]):
-            place = g.places[idx]
-            if approx and place.precision < PRECISION_NEAR:
-                place = replace(place, precision=PRECISION_NEAR)
             if pos == 0:
                 score = min(1.0, value) * ambiguity
             else:
                 score = min(1.0, value) * (1.0 - 0.4 * min(1.0, top_value / value) ** 2)
-            matches.append(
-                Match(place=place, score=round(max(0.0, min(1.0, score)), 4),
-                      matched_name=matched, method=method)
-            )
+            packed.append((idx, round(max(0.0, min(1.0, score)), 4), matched, method, approx))
+        return packed
+
+    def _materialize(self, name: str, packed: Sequence[_Packed], limit: int) -> Resolution:
+        """Build the :class:`Resolution` of packed ``(index, score, name, method, approx)``."""
+        places = self.gazetteer.places
+        matches = []
+        for idx, score, matched, method, approx in packed:
+            place = places[idx]
+            if approx and place.precision < PRECISION_NEAR:
+                place = replace(place, precision=PRECISION_NEAR)
+            matches.append(Match(place, score, matched, method))
         if matches[0].score >= self.min_score:
-            return Resolution(query=name, best=matches[0], candidates=tuple(matches[1:]))
-        return Resolution(query=name, best=None, candidates=tuple(matches[:limit]))
+            return Resolution(name, matches[0], tuple(matches[1 : limit + 1]))
+        return Resolution(name, None, tuple(matches[:limit]))
 
     def _country_factor(
         self, place: Place, method: MatchMethod, target: str | None, *, explicit: bool
