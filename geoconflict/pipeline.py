@@ -177,6 +177,10 @@ def init_worker(config: Config) -> None:
     _WORKER["config"] = config
     _WORKER["resolver"] = _load_resolver(config)
     _WORKER["extract"] = _extractor()
+    # Warm up once here, so lazily built tables are ready before the first real chunk.
+    warmup = Article(doc_id="warmup", text="Shelling killed 2 people in Aleppo on Monday.")
+    with contextlib.suppress(Exception):
+        list(_WORKER["extract"](warmup, resolver=_WORKER["resolver"], config=config))
 
 
 def extract_chunk(
@@ -263,16 +267,22 @@ def unresolved_names(incidents: Iterable[Incident]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))
 
 
+_UNPLACED = "(unplaced, or outside the governorates)"
+
+
 def _by_admin1(incidents: Iterable[Incident]) -> list[tuple[str, int, int]]:
     n: Counter[str] = Counter()
     killed: defaultdict[str, int] = defaultdict(int)
     for inc in incidents:
         if not counted(inc):
             continue
-        area = (inc.location.admin1 if inc.location else None) or "(unplaced or outside)"
+        area = (inc.location.admin1 if inc.location else None) or _UNPLACED
         n[area] += 1
         killed[area] += inc.killed_best or 0
-    return sorted(((a, n[a], killed[a]) for a in n), key=lambda r: (-r[2], -r[1], r[0]))
+    return sorted(
+        ((a, n[a], killed[a]) for a in n),
+        key=lambda r: (r[0] == _UNPLACED, -r[2], -r[1], r[0]),
+    )
 
 
 def _md(text: Any) -> str:
