@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import tracemalloc
 import zipfile
 from pathlib import Path
 
@@ -97,6 +99,26 @@ def test_zip_dump_streams_the_txt_member(tmp_path):
     from_zip = list(read_geonames(_zip_dump(tmp_path)))
     assert from_zip == from_txt
     assert len(from_zip) == 7
+
+
+def test_dump_is_streamed_not_loaded(tmp_path):
+    # 200,000 rows follow the first ones; taking three places must not read them all.
+    filler = "x" * 90
+    path = tmp_path / "allCountries.zip"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("allCountries.txt", "w") as member:
+            member.write(("\n".join(YE_ROWS[:4]) + "\n").encode())
+            chunk = "".join(f"{i}\t{filler}\n" for i in range(10_000)).encode()
+            for _ in range(20):
+                member.write(chunk)  # bad rows, never reached
+    tracemalloc.start()
+    try:
+        first = list(itertools.islice(read_geonames(path, admin1_codes={}), 3))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [p.name for p in first] == ["Sanaa", "Taiz", "Al Hudaydah"]
+    assert peak < 2_000_000  # far less than the 19 MB of text in the archive
 
 
 def test_country_and_feature_class_filters(tmp_path):
