@@ -13,7 +13,9 @@ stays light.
 from __future__ import annotations
 
 import json
+import logging
 import os
+import re
 import sqlite3
 import sys
 import threading
@@ -240,6 +242,55 @@ class _AnswerCache:
             self._db.close()
 
 
+def _short_reason(exc: BaseException) -> str:
+    """One short phrase for a geopy error (its own text quotes whole urllib3 chains)."""
+    from geopy.exc import (
+        GeocoderInsufficientPrivileges,
+        GeocoderParseError,
+        GeocoderQueryError,
+        GeocoderRateLimited,
+        GeocoderTimedOut,
+    )
+
+    text = str(exc)
+    if isinstance(exc, GeocoderTimedOut):
+        return "timed out"
+    if isinstance(exc, GeocoderRateLimited):
+        return "too many requests (HTTP 429)"
+    if isinstance(exc, GeocoderInsufficientPrivileges):
+        return "access refused (HTTP 403)"
+    if isinstance(exc, GeocoderParseError):
+        return "the answer is not Nominatim JSON"
+    if isinstance(exc, GeocoderQueryError):
+        return f"bad request: {text[:80]}"
+    for needle, phrase in (
+        ("Failed to resolve", "cannot resolve the host name"),
+        ("Name or service not known", "cannot resolve the host name"),
+        ("Connection refused", "connection refused"),
+        ("timed out", "timed out"),
+        ("Network is unreachable", "network unreachable"),
+        ("SSL", "TLS/SSL error"),
+    ):
+        if needle in text:
+            return phrase
+    status = re.search(r"\b(?:HTTP|status)\D{0,12}(\d{3})\b", text)
+    if status:
+        return f"HTTP {status.group(1)}"
+    return type(exc).__name__
+
+
+def _quiet_geopy_logger() -> None:
+    """Keep geopy's retry warnings (with tracebacks) off stderr unless logging is configured.
+
+    geopy logs each retry at WARNING with ``exc_info``; with no handler anywhere, Python's
+    last-resort handler would print the whole traceback. A NullHandler on the ``geopy`` logger
+    stops that and still lets records propagate to handlers the application sets up.
+    """
+    log = logging.getLogger("geopy")
+    if not any(isinstance(h, logging.NullHandler) for h in log.handlers):
+        log.addHandler(logging.NullHandler())
+
+
 # --------------------------------------------------------------------------------------------
 # The fallback
 # --------------------------------------------------------------------------------------------
@@ -298,6 +349,7 @@ class NominatimFallback:
         if not user_agent.strip():
             msg = "user_agent is empty; Nominatim requires one that names your application"
             raise ValueError(msg)
+        _quiet_geopy_logger()
         self.domain = domain or "nominatim.openstreetmap.org"
         self.scheme = scheme
         self.user_agent = user_agent
@@ -338,11 +390,11 @@ class NominatimFallback:
             )
         except (GeocoderServiceError, GeocoderQueryError) as exc:
             msg = (
-                f"could not reach the online geocoder at {self.url} ({type(exc).__name__}: "
-                f"{exc}); you are offline or it refused; results so far are cached in "
+                f"could not reach the online geocoder at {self.url} ({_short_reason(exc)}); "
+                f"you are offline or it refused; results so far are cached in "
                 f"{self.cache.path}; run without --online"
             )
-            raise GeocoderUnavailableError(msg) from exc
+            raise GeocoderUnavailableError(msg) from None
         finally:
             self.requests_sent += 1
         if location is None:

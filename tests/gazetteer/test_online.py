@@ -63,6 +63,9 @@ class _Nominatim(BaseHTTPRequestHandler):
         if url.path != "/search" or params.get("format") not in {"json", "jsonv2"}:
             self.send_error(400, "bad request")
             return
+        if params.get("q") == "forbidden":
+            self.send_error(403, "Forbidden")
+            return
         answer = self.answers.get(params.get("q", "").casefold())
         if answer is not None and params.get("countrycodes", "ye") != "ye":
             answer = None
@@ -168,8 +171,9 @@ def test_offline_raises_a_clear_error(tmp_path):
             online.geocode("Marib")
         assert len(online.cache) == 0  # a failure is not cached as a miss
     message = str(info.value)
-    assert f"http://127.0.0.1:{port}/search" in message
+    assert f"http://127.0.0.1:{port}/search (connection refused)" in message
     assert "offline" in message
+    assert "\n" not in message and "Traceback" not in message
     assert "run without --online" in message
     assert isinstance(info.value, ConnectionError)
 
@@ -206,3 +210,10 @@ def test_resolver_asks_online_only_when_offline_data_has_no_answer(server, tmp_p
     assert best.method == "online"
     assert best.place.name == "Marib"
     assert server.requests[0][1]["countrycodes"] == "ye"
+
+
+def test_refusing_server_raises_a_clear_error(server, tmp_path):
+    with _fallback(server.server_port, tmp_path, max_retries=0) as online:
+        with pytest.raises(GeocoderUnavailableError, match=r"access refused \(HTTP 403\)"):
+            online.geocode("forbidden")
+        assert online.geocode("Marib") is not None  # the next name still works
