@@ -394,6 +394,26 @@ def _codes_from_dump(path: Path, code: str) -> dict[str, str]:
     return names
 
 
+#: GeoNames admin1 codes of Syria -> the OCHA English governorate names that the embedded
+#: data and ``CONTRACT.md`` use (joined through ``GN_ADMIN1`` of the OCHA ADM1 boundaries).
+OCHA_ADMIN1_SY: dict[str, str] = {
+    "SY.01": "Al-Hasakeh",
+    "SY.02": "Lattakia",
+    "SY.03": "Quneitra",
+    "SY.04": "Ar-Raqqa",
+    "SY.05": "As-Sweida",
+    "SY.06": "Dar'a",
+    "SY.07": "Deir-ez-Zor",
+    "SY.08": "Rural Damascus",
+    "SY.09": "Aleppo",
+    "SY.10": "Hama",
+    "SY.11": "Homs",
+    "SY.12": "Idleb",
+    "SY.13": "Damascus",
+    "SY.14": "Tartous",
+}
+
+
 def _admin1_names(
     path: Path, admin1_codes: str | Path | Mapping[str, str] | None
 ) -> Mapping[str, str]:
@@ -406,9 +426,10 @@ def _admin1_names(
             raise GazetteerDataError(msg)
         return _read_codes_file(codes_path)
     beside = _codes_beside(path, "admin1CodesASCII")
-    if beside is not None:
-        return beside
-    return _codes_from_dump(path, "ADM1")
+    names = beside if beside is not None else _codes_from_dump(path, "ADM1")
+    # Syria's governorates get the OCHA names of the embedded data, so a user's SY dump
+    # agrees with it (``within="Rural Damascus"``, joins with the boundaries).
+    return {**names, **OCHA_ADMIN1_SY}
 
 
 def _looks_like_geonames(first: str) -> bool:
@@ -440,10 +461,11 @@ def read_geonames(
         ``L`` regions by default; add ``T`` (mountains, valleys), ``H`` (water), ``S`` (spots,
         buildings). None keeps every class.
     admin1_codes
-        Names of first-level areas, to fill :attr:`Place.admin1`: a mapping ``{"SY.08": "Rif
-        Dimashq"}``, or the path of a GeoNames ``admin1CodesASCII.txt``. By default a file named
+        Names of first-level areas, to fill :attr:`Place.admin1`: a mapping ``{"YE.26": "Amanat
+        Al Asimah"}``, or the path of a GeoNames ``admin1CodesASCII.txt``. By default a file named
         ``admin1CodesASCII*.txt`` beside the dump is used, else the dump's own ``ADM1`` rows
-        (an extra pass over the file).
+        (an extra pass over the file); Syrian governorates always get the OCHA names of the
+        embedded data (:data:`OCHA_ADMIN1_SY`) unless a mapping or path is given.
     source
         The :attr:`Place.source` of the places read.
 
