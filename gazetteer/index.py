@@ -14,6 +14,8 @@ import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
+from rapidfuzz import fuzz
+
 from .errors import GazetteerDataError
 from .normalize import normalize_name, skeleton_keys
 from .records import Place
@@ -42,6 +44,14 @@ FEATURE_RANK = {
 _ARTICLE_WORDS = frozenset(
     "al el il ul l ad ed adh edh ar er as es ash esh az ez at et ath eth an en".split()
 )
+
+
+def _has_arabic(text: str) -> bool:
+    return not text.isascii() and any("\u0600" <= ch <= "\u06ff" for ch in text)
+
+
+def _loose_ratio(q_loose: str, name: str) -> float:
+    return fuzz.ratio(q_loose, loose_form(normalize_name(name))) / 100.0
 
 
 def loose_form(normalized: str) -> str:
@@ -274,12 +284,28 @@ class Gazetteer:
         hits = self.exact.get(norm, ())
         seen = {i for i, _ in hits}
         out = [self.places[i] for i, _ in hits]
+        q_loose = loose_form(norm)
         for k in skeleton_keys(norm):
-            for i, _ in self.variant.get(k, ()):
-                if i not in seen:
+            for i, matched in self.variant.get(k, ()):
+                if i not in seen and self.spelling_similarity(q_loose, matched, i) >= 0.5:
                     seen.add(i)
                     out.append(self.places[i])
         return tuple(out)
+
+    def spelling_similarity(self, q_loose: str, matched: str, idx: int) -> float:
+        """Similarity (0-1) of a query's loose form and the name it matched through a key.
+
+        A key that came from an Arabic-script name is compared with the place's Latin
+        names instead (a Latin query and an Arabic name share no letters).
+        """
+        if not _has_arabic(matched) or _has_arabic(q_loose):
+            return _loose_ratio(q_loose, matched)
+        place = self.places[idx]
+        best = _loose_ratio(q_loose, place.name)
+        for alias in place.aliases[:12]:
+            if not _has_arabic(alias):
+                best = max(best, _loose_ratio(q_loose, alias))
+        return best
 
     def entries(self, norm: str) -> tuple[tuple[int, str], ...]:
         """Exact-key entries ``(place index, matched name)`` of a normalised name."""

@@ -31,7 +31,7 @@ __all__ = ["cache_dir", "load_default", "read_places", "read_regions"]
 
 _PLACES_FILE = "places.tsv.gz"
 _REGIONS_FILE = "regions.tsv"
-_CODE_FILES = ("normalize.py", "index.py", "records.py", "loader.py")
+_CODE_FILES = ("normalize.py", "index.py", "records.py", "loader.py", "resolver.py", "matching.py")
 #: Bump when the pickled layout changes in a way the code hash would not catch.
 _CACHE_FORMAT = "1"
 

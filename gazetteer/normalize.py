@@ -122,6 +122,8 @@ def normalize_name(text: str) -> str:
     if not isinstance(text, str):
         text = str(text)
     out = _normalize_once(text)
+    if out.isascii():
+        return out  # the ASCII pass is idempotent by construction
     for _ in range(4):
         again = _normalize_once(out)
         if again == out:
@@ -174,7 +176,7 @@ _LATIN_MULTI = [
 ]
 _LATIN_MULTI_RE = re.compile("|".join(a for a, _ in _LATIN_MULTI))
 _LATIN_MULTI_MAP = dict(_LATIN_MULTI)
-_LATIN_SINGLE = str.maketrans({"q": "k", "c": "k", "g": "G", "z": "d", "x": "X", "v": "f", "p": "b"})
+_LATIN_SINGLE = str.maketrans({"q": "k", "c": "k", "g": "G", "x": "X", "v": "f", "p": "b"})
 
 #: Arabic letters to skeleton letters. Vowel carriers (ا و ي ى ع ء) map to "", except at the
 #: start of a word (see below).
@@ -188,13 +190,13 @@ _AR_MAP = {
     "د": "d",
     "ذ": "d",
     "ر": "r",
-    "ز": "d",
+    "ز": "z",
     "س": "s",
     "ش": "S",
     "ص": "s",
     "ض": "d",
     "ط": "t",
-    "ظ": "d",
+    "ظ": "z",
     "غ": "G",
     "ف": "f",
     "ق": "k",
@@ -258,8 +260,11 @@ def _arabic_word_skeleton(word: str) -> str:
     return "".join(out)
 
 
+_ARABIC_RE = re.compile("[\u0600-\u06ff]")
+
+
 def _is_arabic(word: str) -> bool:
-    return any("\u0600" <= ch <= "\u06ff" for ch in word)
+    return not word.isascii() and _ARABIC_RE.search(word) is not None
 
 
 def _word_skeleton(word: str, *, last: bool) -> str:

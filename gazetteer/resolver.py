@@ -230,7 +230,7 @@ class Resolver:
             for i, n in g.variant_entries(key):
                 if i in seen:
                     continue
-                sim = self._spelling_similarity(q_loose, n, g.places[i])
+                sim = g.spelling_similarity(q_loose, n, i)
                 if sim < _VARIANT_MIN_SIM or (len(key) <= 2 and sim < _SHORT_KEY_MIN_SIM):
                     continue  # same skeleton, different spelling: not the same name
                 seen.add(i)
@@ -239,28 +239,16 @@ class Resolver:
         return out
 
     def _lookup(self, norm: str, approx: bool, target_cc: str | None) -> list[_Cand]:
-        """Exact hits; transliteration variants only when no exact hit is in the country."""
+        """Exact hits, plus transliteration variants when no exact hit is a populated
+        place in the country (``al-Raqqa`` written exactly as the governorate is named must
+        still find the city spelled ``Ar Raqqah``)."""
         cands = self._exact(norm, approx)
         places = self.gazetteer.places
-        if cands and (target_cc is None or any(places[c[0]].country_code == target_cc
-                                                for c in cands)):
-            return cands
+        for c in cands:
+            p = places[c[0]]
+            if p.feature_class == "P" and (target_cc is None or p.country_code == target_cc):
+                return cands
         return cands + self._variants(norm, approx, {c[0] for c in cands})
-
-    @staticmethod
-    def _spelling_similarity(q_loose: str, matched: str, place: Place) -> float:
-        """Similarity of the query's spelling and the name it matched through a key.
-
-        A key that came from an Arabic-script name is compared with the place's Latin
-        names instead (a Latin query and an Arabic name share no letters).
-        """
-        if not _has_arabic(matched) or _has_arabic(q_loose):
-            return similarity(q_loose, matched)
-        best = similarity(q_loose, place.name)
-        for alias in place.aliases[:12]:
-            if not _has_arabic(alias):
-                best = max(best, similarity(q_loose, alias))
-        return best
 
     def _candidates(self, norm: str, target_cc: str | None) -> list[_Cand]:
         """Candidates of a query: exact, then variant, then without generic words, then fuzzy."""
@@ -439,7 +427,9 @@ def _area_of(
     key = _area_cache_key(norm)
     best: tuple[int, Place] | None = None
     order = {"ADM1": 0, "ADM2": 1, "PCLI": 2, "RGN": 3, "ADM3": 4}
-    hits = [g.places[i] for i, _ in g.entries(key)]
+    hits = [g.places[i] for i, _ in g.entries(norm)]  # "Damascus countryside" as named
+    if not hits:
+        hits = [g.places[i] for i, _ in g.entries(key)]
     if not hits:
         for k in skeleton_keys(key):
             hits.extend(g.places[i] for i, _ in g.variant_entries(k))

@@ -533,7 +533,7 @@ def build(shared: Path) -> list[dict]:
                 precision=1,
                 source="geonames-world",
                 coord_err_km=0,
-                aliases=_clean_aliases(alts, drop={city["name"]}, limit=30),
+                aliases=_clean_aliases(alts, drop={city["name"]}, limit=12),
             )
         )
     return rows

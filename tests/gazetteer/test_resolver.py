@@ -1,0 +1,233 @@
+"""Tests of gazetteer.resolver: spelling families, scripts, unknown names and context."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import gazetteer
+from gazetteer import Gazetteer, Place, PlaceNotFoundError, Resolver
+
+
+def km(a: Place, lat: float, lon: float) -> float:
+    p = math.pi / 180
+    h = (math.sin((lat - a.lat) * p / 2) ** 2
+         + math.cos(a.lat * p) * math.cos(lat * p) * math.sin((lon - a.lon) * p / 2) ** 2)  # fmt: skip
+    return 12742 * math.asin(math.sqrt(h))
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Resolver:
+    return gazetteer.default_resolver()
+
+
+@pytest.fixture(scope="module")
+def g() -> Gazetteer:
+    return gazetteer.load_default()
+
+
+# GeoNames ids of the towns; each family must land within 5 km of GeoNames' point.
+FAMILIES = {
+    "geonames:169372": ["Erbin", "Arbin", "Irbin", "‘Irbīn", "Irbeen"],
+    "geonames:170794": ["Deir ez-Zor", "Deir al-Zour", "Dayr az Zawr", "Deir Ezzor", "Deir el-Zor",
+                        "Dair Alzour"],
+    "geonames:172955": ["Raqa", "Raqqa", "Ar-Raqqah", "al-Raqqa", "Rakka"],
+    "geonames:168325": ["Khan Sheikhoun", "Khan Shaykhun", "Khan Sheikhun", "Khan Shaykhoun",
+                        "Khan Cheikhoun"],
+    "geonames:167611": ["Maarrat an Nouman", "Ma'arrat al-Nu'man", "Maarat al-Numan",
+                        "Maaret al-Noman", "Marat Numan"],
+    "geonames:163476": ["Tal Rifaat", "Tall Rifat", "Tel Rifaat", "Tell Refaat"],
+    "geonames:169023": ["Jisr Al-Shughur", "Jisr ash-Shughur", "Jisr al-Shagour",
+                        "Jisr esh-Shoghour"],
+    "geonames:174018": ["Al-Bab", "al Bab", "El Bab"],
+    "geonames:164816": ["Saraqeb", "Saraqib", "Sarakeb"],
+    "geonames:170592": ["Douma", "Duma", "Dhuma"],
+}  # fmt: skip
+CASES = [(pid, name) for pid, names in FAMILIES.items() for name in names]
+
+
+@pytest.mark.parametrize(("pid", "name"), CASES, ids=[n for _, n in CASES])
+def test_spelling_families_reach_the_town(resolver: Resolver, g: Gazetteer, pid: str,
+                                          name: str) -> None:  # fmt: skip
+    truth = g.get(pid)
+    assert truth is not None
+    best = resolver.resolve(name).best
+    assert best is not None, name
+    assert km(best.place, truth.lat, truth.lon) <= 5.0, (name, best)
+    assert 0.0 < best.score <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("name", "pid"),
+    [
+        ("عربين", "geonames:169372"),
+        ("دير الزور", "geonames:170794"),
+        ("خان شيخون", "geonames:168325"),
+        ("معرة النعمان", "geonames:167611"),
+        ("سراقب", "geonames:164816"),
+    ],
+)
+def test_arabic_script(resolver: Resolver, g: Gazetteer, name: str, pid: str) -> None:
+    truth = g.get(pid)
+    best = resolver.resolve(name).best
+    assert best is not None and truth is not None
+    assert km(best.place, truth.lat, truth.lon) <= 5.0
+
+
+def test_villages_only_in_ocha(resolver: Resolver) -> None:
+    # Ein Terma and Saqba are OCHA communities of East Ghouta (not in GeoNames cities500)
+    for name in ("Ein Terma", "Ayn Tarma", "Saqba", "Sakba"):
+        best = resolver.resolve(name).best
+        assert best is not None, name
+        assert best.place.admin1 == "Rural Damascus"
+    # a GeoNames-style spelling of an OCHA-only village reaches it through the Arabic name
+    best = resolver.resolve("Kafr Nabudah").best
+    assert best is not None and best.place.admin1 == "Hama"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Qwertyville", "Springfield", "Zxcvbn", "Lower Snodsbury", "Kalamazoo", "Blorptown",
+     "New Flurbington", "Xanadu Heights", "", "  --  "],
+)  # fmt: skip
+def test_unknown_names_return_no_match(resolver: Resolver, name: str) -> None:
+    res = resolver.resolve(name)
+    assert res.best is None
+    assert not res.resolved
+
+
+def test_world_places_lie_outside_syria(resolver: Resolver) -> None:
+    expected = {
+        "Paris": "FR", "Washington": "US", "Moscow": "RU", "Tehran": "IR", "Ankara": "TR",
+        "Beirut": "LB", "Baghdad": "IQ", "Portugal": "PT", "Iran": "IR", "Turkey": "TR",
+        "Russia": "RU", "Iraq": "IQ", "Lebanon": "LB", "Jordan": "JO", "Israel": "IL",
+    }  # fmt: skip
+    for name, cc in expected.items():
+        best = resolver.resolve(name).best
+        assert best is not None, name
+        assert best.place.country_code == cc, (name, best.place)
+    assert resolver.resolve("Iran").best.precision == 6  # type: ignore[union-attr]
+    assert resolver.resolve("Syria").best.place.country_code == "SY"  # type: ignore[union-attr]
+
+
+def test_syrian_place_wins_a_shared_name(resolver: Resolver) -> None:
+    best = resolver.resolve("Palmyra").best
+    assert best is not None and best.place.country_code == "SY"
+    best = resolver.resolve("Homs").best
+    assert best is not None and best.place.country_code == "SY"
+
+
+def test_feature_hint_changes_the_answer(resolver: Resolver) -> None:
+    for name in ("Idlib", "Hama"):
+        town = resolver.resolve(name, feature_hint="populated").best
+        area = resolver.resolve(name, feature_hint="admin1").best
+        assert town is not None and area is not None
+        assert town.place.feature_class == "P" and town.precision == 1
+        assert area.place.feature_code == "ADM1" and area.precision == 4
+    # a generic word implies the hint
+    best = resolver.resolve("Idlib province").best
+    assert best is not None and best.place.feature_code == "ADM1"
+    with pytest.raises(ValueError, match="feature_hint"):
+        resolver.resolve("Idlib", feature_hint="town")  # type: ignore[arg-type]
+
+
+# Real homonyms of the OCHA list: the same village name in two governorates.
+@pytest.mark.parametrize(
+    ("name", "within", "admin1"),
+    [
+        ("Tal Dahab", "Hama", "Hama"),
+        ("Tal Dahab", "Homs province", "Homs"),
+        ("Kafr Laha", "Hama", "Hama"),
+        ("Kafr Laha", "Homs", "Homs"),
+        ("Duma", "Sweida", "As-Sweida"),
+        ("Duma", "Rif Dimashq", "Rural Damascus"),
+        ("Nasriyeh", "Daraa", "Dar'a"),
+        ("Nasriyeh", "Damascus countryside", "Rural Damascus"),
+    ],
+)
+def test_within_picks_the_governorate(resolver: Resolver, name: str, within: str,
+                                      admin1: str) -> None:  # fmt: skip
+    best = resolver.resolve(name, within=within).best
+    assert best is not None
+    assert best.place.admin1 == admin1
+
+
+def test_within_a_district(resolver: Resolver) -> None:
+    best = resolver.resolve("Tal Dahab", within="As-Salamiyeh district").best
+    assert best is not None and best.place.admin1 == "Hama"
+
+
+def test_near_picks_the_closer_homonym(resolver: Resolver) -> None:
+    salamiyah = (35.011, 37.053)
+    houla = (34.89, 36.52)
+    a = resolver.resolve("Tal Dahab", near=[salamiyah]).best
+    b = resolver.resolve("Tal Dahab", near=[houla]).best
+    assert a is not None and b is not None
+    assert a.place.admin1 == "Hama" and b.place.admin1 == "Homs"
+
+
+def test_ambiguity_lowers_the_score(resolver: Resolver) -> None:
+    unique = resolver.resolve("Saqba").best
+    shared = resolver.resolve("Tal Dahab").best
+    assert unique is not None and shared is not None
+    assert shared.score < unique.score
+    assert resolver.resolve("Tal Dahab").candidates  # the other one is a runner-up
+
+
+def test_regions_and_generic_words(resolver: Resolver) -> None:
+    ghouta = resolver.resolve("Eastern Ghouta").best
+    assert ghouta is not None and ghouta.precision == 5
+    assert ghouta.place.admin1 == "Rural Damascus"
+    damascus = resolver.resolve("Damascus").best
+    assert damascus is not None
+    assert km(ghouta.place, damascus.place.lat, damascus.place.lon) > 5
+    outskirts = resolver.resolve("outskirts of Saraqib").best
+    assert outskirts is not None and outskirts.precision == 2
+    assert outskirts.place.name == "Sarāqib"
+
+
+def test_resolve_many_and_one(resolver: Resolver) -> None:
+    many = resolver.resolve_many(["Douma", "Nowhere at all"])
+    assert [r.resolved for r in many] == [True, False]
+    assert resolver.resolve_one("Douma").place.admin1 == "Rural Damascus"  # type: ignore[union-attr]
+    assert resolver.resolve_one("Blorptown", strict=False) is None
+    with pytest.raises(PlaceNotFoundError, match="Blorptown"):
+        resolver.resolve_one("Blorptown")
+    with pytest.raises(PlaceNotFoundError, match="did you mean 'Sarāqib'"):
+        resolver.resolve_one("Saraqibxyzw")
+
+
+def test_country_argument(resolver: Resolver) -> None:
+    best = resolver.resolve("Tripoli", country="LB").best
+    assert best is not None and best.place.country_code == "LB"
+    best = resolver.resolve("Tripoli", country="LY").best
+    assert best is not None and best.place.country_code == "LY"
+
+
+def test_user_places_and_a_fake_online_geocoder() -> None:
+    class Offline:
+        calls: list[str] = []  # noqa: RUF012
+
+        def geocode(self, name: str, *, country: str | None = None) -> Place | None:
+            self.calls.append(name)
+            return Place("osm:1", name, 15.35, 44.2, "YE") if name == "Sanaa" else None
+
+    g = Gazetteer.from_places([Place("u:1", "Marib", 15.46, 45.32, "YE")], default_country="YE")
+    r = Resolver(g, default_country="YE", online=Offline())
+    assert r.resolve("Ma'rib").best.place.place_id == "u:1"  # type: ignore[union-attr]
+    online = r.resolve("Sanaa").best
+    assert online is not None and online.method == "online"
+    assert r.resolve("Nothing here").best is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=40))
+def test_scores_stay_in_range(text: str) -> None:
+    res = gazetteer.default_resolver().resolve(text)
+    for m in (res.best, *res.candidates):
+        if m is not None:
+            assert 0.0 <= m.score <= 1.0
+            assert 1 <= m.precision <= 6
