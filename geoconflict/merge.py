@@ -328,38 +328,127 @@ def merge_group(group: Sequence[Incident]) -> Incident:
     )
 
 
-def _group_incidents(incidents: Sequence[Incident], rule: MergeRule) -> list[list[Incident]]:
-    """Complete-linkage groups, visiting incidents in canonical order."""
+_EARTH_KM = 6371.0088
+
+
+class _GroupIndex:
+    """Blocking keys for candidate groups: only groups with a member that could match an
+    incident are compared with it (complete linkage then checks every member).
+
+    A member can match an incident only when they share a ``place_id``, or are both precise
+    and near (nearby cells of a 3-D grid over the unit sphere, cell side = twice the chord of
+    ``max_km``: exact at any latitude), or one is a district/governorate-level
+    report in the other's ``admin2``/``admin1``; all within ``max_days``.
+    """
+
+    def __init__(self, rule: MergeRule) -> None:
+        self.rule = rule
+        # cells twice the chord of max_km: a neighbour lies in the own cell or the next one
+        # on the side the point is nearer to, so 2 x 2 x 2 cells cover it
+        self.cell = 2 * (2 * math.sin(rule.max_km / (2 * _EARTH_KM)))
+        self.keys: defaultdict[tuple, set[int]] = defaultdict(set)
+
+    def _xyz(self, incident: Incident) -> tuple[float, float, float]:
+        loc = incident.location
+        assert loc is not None
+        lat, lon = math.radians(loc.lat), math.radians(loc.lon)
+        return (
+            math.cos(lat) * math.cos(lon) / self.cell,
+            math.cos(lat) * math.sin(lon) / self.cell,
+            math.sin(lat) / self.cell,
+        )
+
+    def _cell(self, incident: Incident) -> tuple[int, int, int]:
+        x, y, z = self._xyz(incident)
+        return math.floor(x), math.floor(y), math.floor(z)
+
+    def _near_cells(self, incident: Incident) -> list[tuple[int, int, int]]:
+        axes = []
+        for v in self._xyz(incident):
+            base = math.floor(v)
+            axes.append((base, base - 1 if v - base < 0.5 else base + 1))
+        return [(i, j, k) for i in axes[0] for j in axes[1] for k in axes[2]]
+
+    def add(self, incident: Incident, gi: int) -> None:
+        loc, day = incident.location, incident.date
+        assert loc is not None and day is not None
+        if loc.place_id is not None:
+            self.keys[("pid", day, loc.place_id)].add(gi)
+        if loc.precision <= self.rule.max_precise:
+            self.keys[("cell", day, *self._cell(incident))].add(gi)
+        elif loc.precision == 3 and loc.admin2:
+            self.keys[("coarse2", day, loc.admin2)].add(gi)
+        elif loc.precision == 4 and loc.admin1:
+            self.keys[("coarse1", day, loc.admin1)].add(gi)
+        if loc.admin1:
+            self.keys[("admin1", day, loc.admin1)].add(gi)
+        if loc.admin2:
+            self.keys[("admin2", day, loc.admin2)].add(gi)
+
+    def candidates(self, incident: Incident) -> set[int]:
+        loc, day = incident.location, incident.date
+        assert loc is not None and day is not None
+        found: set[int] = set()
+        cells: list[tuple[int, int, int]] | None = None
+        for delta in range(-self.rule.max_days, self.rule.max_days + 1):
+            d = day + dt.timedelta(days=delta)
+            lookups: list[tuple] = []
+            if loc.place_id is not None:
+                lookups.append(("pid", d, loc.place_id))
+            if loc.precision <= self.rule.max_precise:
+                if cells is None:
+                    cells = self._near_cells(incident)
+                lookups += [("cell", d, *c) for c in cells]
+                if loc.admin2:
+                    lookups.append(("coarse2", d, loc.admin2))
+                if loc.admin1:
+                    lookups.append(("coarse1", d, loc.admin1))
+            elif loc.precision == 3:
+                if loc.admin2:
+                    lookups.append(("admin2", d, loc.admin2))
+                if loc.admin1:
+                    lookups.append(("coarse1", d, loc.admin1))
+            elif loc.precision == 4 and loc.admin1:
+                lookups.append(("admin1", d, loc.admin1))
+            for key in lookups:
+                found.update(self.keys.get(key, ()))
+        return found
+
+
+def _group_incidents(
+    incidents: Sequence[Incident], rule: MergeRule, *, indexed: bool = True
+) -> list[list[Incident]]:
+    """Complete-linkage groups, visiting incidents in canonical order.
+
+    ``indexed=False`` compares every incident with every group (the reference the blocking
+    index is tested against).
+    """
     groups: list[list[Incident]] = []
-    by_day: dict[dt.date, list[int]] = defaultdict(list)  # day -> indices of groups
+    index = _GroupIndex(rule)
+    open_groups: list[int] = []
     for incident in sorted(incidents, key=_sort_key):
         best: tuple | None = None
         if _eligible(incident):
             assert incident.date is not None
-            seen: set[int] = set()
-            for delta in range(-rule.max_days, rule.max_days + 1):
-                for gi in by_day.get(incident.date + dt.timedelta(days=delta), ()):
-                    if gi in seen:
-                        continue
-                    seen.add(gi)
-                    group = groups[gi]
-                    if all(incidents_match(incident, m, rule=rule) for m in group):
-                        days = max(abs((incident.date - m.date).days) for m in group)  # type: ignore[operator]
-                        km = max(_distance_km(incident, m) for m in group)
-                        key = (days, km, gi)
-                        if best is None or key < best:
-                            best = key
+            candidates = index.candidates(incident) if indexed else open_groups
+            for gi in sorted(candidates):
+                group = groups[gi]
+                if all(incidents_match(incident, m, rule=rule) for m in group):
+                    days = max(abs((incident.date - m.date).days) for m in group)  # type: ignore[operator]
+                    km = max(_distance_km(incident, m) for m in group)
+                    key = (days, km, gi)
+                    if best is None or key < best:
+                        best = key
         if best is None:
+            gi = len(groups)
             groups.append([incident])
             if _eligible(incident):
-                assert incident.date is not None
-                by_day[incident.date].append(len(groups) - 1)
+                index.add(incident, gi)
+                open_groups.append(gi)
         else:
             gi = best[2]
             groups[gi].append(incident)
-            assert incident.date is not None
-            if gi not in by_day[incident.date]:
-                by_day[incident.date].append(gi)
+            index.add(incident, gi)
     return groups
 
 

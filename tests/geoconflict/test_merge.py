@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from geoconflict.geojson import read_incidents_geojson, write_incidents_geojson
 from geoconflict.merge import (
     MergeRule,
+    _group_incidents,
     incidents_match,
     merge_group,
     merge_incidents,
@@ -26,6 +27,9 @@ ARIHA_EAST = Location(35.8137, 36.6300, 2, "Ariha east", "p-ariha-e", "Idleb", "
 SARAQEB = Location(35.8623, 36.8006, 1, "Saraqeb", "p-saraqeb", "Idleb", "Idleb", "SY")
 IDLEB_GOV = Location(35.9, 36.6, 4, "Idleb", "a1-idleb", "Idleb", None, "SY")
 HOMS_GOV = Location(34.7, 36.9, 4, "Homs", "a1-homs", "Homs", None, "SY")
+ARIHA_DIST = Location(35.79, 36.55, 3, "Ariha district", "a2-ariha", "Idleb", "Ariha", "SY")
+GHOUTA = Location(33.55, 36.45, 5, "East Ghouta", "r-ghouta", None, None, "SY")
+NEAR_ARIHA = Location(35.80, 36.62, 1, "Kafr Najd", None, "Idleb", "Ariha", "SY")
 
 
 def make(doc: str, n: int = 0, **kw) -> Incident:
@@ -188,6 +192,31 @@ def test_merge_is_order_independent_and_keeps_every_source(incidents, rnd):
             assert m.killed_best >= m.killed_low
         if m.killed_best is not None and m.killed_high is not None:
             assert m.killed_best <= m.killed_high
+
+
+WIDE_PLACES = [*PLACES, ARIHA_DIST, GHOUTA, NEAR_ARIHA,
+               Location(35.8137, 36.6084, 1), Location(35.86, 36.79, 2, admin1="Idleb")]
+wide_incident_st = st.builds(
+    lambda doc, n, day, place, etype: make(
+        doc, n, date=DAY + dt.timedelta(days=day), location=WIDE_PLACES[place], event_type=etype,
+    ),
+    st.sampled_from("abcdef"),
+    st.integers(0, 2),
+    st.integers(0, 2),
+    st.integers(0, len(WIDE_PLACES) - 1),
+    st.sampled_from(["airstrike", "other", "shelling"]),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(wide_incident_st, max_size=16, unique_by=lambda i: i.incident_id))
+def test_blocking_index_finds_the_same_groups_as_comparing_everything(incidents):
+    rule = MergeRule()
+    indexed = _group_incidents(incidents, rule)
+    brute = _group_incidents(incidents, rule, indexed=False)
+    assert [[i.incident_id for i in g] for g in indexed] == [
+        [i.incident_id for i in g] for g in brute
+    ]
 
 
 def test_merge_group_rejects_empty():
