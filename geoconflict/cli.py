@@ -160,7 +160,8 @@ def resolve_command(
     queries: list[str] = []
     for name in names:
         if name == "-":
-            queries.extend(line.strip() for line in click.get_text_stream("stdin") if line.strip())
+            stdin = click.open_file("-", encoding="utf-8")
+            queries.extend(line.strip() for line in stdin if line.strip())
         else:
             queries.append(name)
 
