@@ -61,9 +61,7 @@ def _typed_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     df = pd.DataFrame.from_records(rows, columns=list(PROPERTY_NAMES))
     for col in INT_COLUMNS:
         if col in df:
-            df[col] = pd.array(
-                [None if v is None or v != v else int(v) for v in df[col]], dtype="Int64"
-            )
+            df[col] = pd.to_numeric(df[col], errors="coerce").astype("Int64")
     for col in FLOAT_COLUMNS:
         if col in df:
             df[col] = pd.to_numeric(df[col], errors="coerce").astype(float)
@@ -71,7 +69,8 @@ def _typed_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
         df["is_cumulative"] = df["is_cumulative"].fillna(False).astype(bool)
     for col in LIST_COLUMNS:
         if col in df:
-            df[col] = [list(v) if isinstance(v, (list, tuple)) else [] for v in df[col]]
+            df[col] = [v if type(v) is list else (list(v) if isinstance(v, tuple) else [])
+                       for v in df[col]]
     return df
 
 

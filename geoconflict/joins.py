@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -135,8 +136,7 @@ def join_admin_areas(
     hit1[need1] = locate_points(x[need1], y[need1], a1.geometry.values)
     gov_name = _pick(a1["name"], hit1)
 
-    canon_old1 = np.array([canonical_admin1(v) if isinstance(v, str) else None for v in old1],
-                          dtype=object)
+    canon_old1 = _map_unique(old1, canonical_admin1)
     # precision 1-3: from the polygons
     in_dist = hit2 >= 0
     in_gov = hit1 >= 0
@@ -183,26 +183,38 @@ def join_admin_areas(
     return out
 
 
+def _map_unique(values: np.ndarray, func: Any) -> np.ndarray:
+    """Apply ``func`` once per distinct non-null value (incident tables repeat names a lot)."""
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    mapped = np.array([func(u) for u in uniques] + [None], dtype=object)
+    return mapped[codes]  # code -1 picks the trailing None
+
+
+def _nullable(series: pd.Series) -> np.ndarray:
+    return series.astype(object).where(series.notna(), None).to_numpy()
+
+
 def _area_keys(gdf: pd.DataFrame, level: str) -> tuple[np.ndarray, np.ndarray]:
     """Return (key per incident, display label per incident) for ``level``."""
-    a1 = np.array([canonical_admin1(v) if isinstance(v, str) else None for v in gdf["admin1"]],
-                  dtype=object)
-    raw1 = gdf["admin1"].astype(object).where(gdf["admin1"].notna(), None).to_numpy()
+    raw1 = _nullable(gdf["admin1"])
+    a1 = _map_unique(raw1, canonical_admin1)
     if level == "admin1":
-        keys = np.array([area_name_key(v) if v else None for v in a1], dtype=object)
-        labels = raw1
-        return keys, labels
-    col = gdf[level].astype(object).where(gdf[level].notna(), None).to_numpy()
-    parent = a1 if level == "admin2" else (
-        gdf["admin2"].astype(object).where(gdf["admin2"].notna(), None).to_numpy())
-    keys = np.array(
-        [f"{area_name_key(p)}|{area_name_key(c)}" if (c and p) else None
-         for p, c in zip(parent, col, strict=True)],
-        dtype=object,
-    )
-    labels = np.array([f"{c} ({p})" if c else None for p, c in zip(parent, col, strict=True)],
-                      dtype=object)
-    return keys, labels
+        keys = _map_unique(a1, area_name_key)
+        return keys, raw1
+    col = _nullable(gdf[level])
+    parent = a1 if level == "admin2" else _nullable(gdf["admin2"])
+    pairs = np.array([f"{p}\x00{c}" if (c and p) else None
+                      for p, c in zip(parent, col, strict=True)], dtype=object)
+
+    def key(pair: str) -> str:
+        p, c = pair.split("\x00")
+        return f"{area_name_key(p)}|{area_name_key(c)}"
+
+    def label(pair: str) -> str:
+        p, c = pair.split("\x00")
+        return f"{c} ({p})"
+
+    return _map_unique(pairs, key), _map_unique(pairs, label)
 
 
 def casualties_by_area(gdf: gpd.GeoDataFrame, level: AdminLevel = "admin1"
