@@ -46,6 +46,11 @@ _ARTICLE_WORDS = frozenset(
 )
 
 
+#: Spelling similarity granted to a match through an Arabic name's skeleton, by key length:
+#: six consonants in the same order rarely agree by chance; three often do.
+_SKELETON_EVIDENCE = {4: 0.6, 5: 0.7, 6: 0.8}
+
+
 def _has_arabic(text: str) -> bool:
     return not text.isascii() and any("\u0600" <= ch <= "\u06ff" for ch in text)
 
@@ -287,16 +292,18 @@ class Gazetteer:
         q_loose = loose_form(norm)
         for k in skeleton_keys(norm):
             for i, matched in self.variant.get(k, ()):
-                if i not in seen and self.spelling_similarity(q_loose, matched, i) >= 0.5:
+                if i not in seen and self.spelling_similarity(q_loose, matched, i, k) >= 0.5:
                     seen.add(i)
                     out.append(self.places[i])
         return tuple(out)
 
-    def spelling_similarity(self, q_loose: str, matched: str, idx: int) -> float:
+    def spelling_similarity(self, q_loose: str, matched: str, idx: int, key: str = "") -> float:
         """Similarity (0-1) of a query's loose form and the name it matched through a key.
 
         A key that came from an Arabic-script name is compared with the place's Latin
-        names instead (a Latin query and an Arabic name share no letters).
+        names instead (a Latin query and an Arabic name share no letters). Those Latin names
+        may be translations (OCHA's "Madiq Castle" for قلعة المضيق, "Eastern Kwaires"), so
+        a long shared consonant skeleton counts as evidence on its own.
         """
         if not _has_arabic(matched) or _has_arabic(q_loose):
             return _loose_ratio(q_loose, matched)
@@ -305,7 +312,7 @@ class Gazetteer:
         for alias in place.aliases[:12]:
             if not _has_arabic(alias):
                 best = max(best, _loose_ratio(q_loose, alias))
-        return best
+        return max(best, _SKELETON_EVIDENCE.get(min(len(key), 6), 0.0))
 
     def entries(self, norm: str) -> tuple[tuple[int, str], ...]:
         """Exact-key entries ``(place index, matched name)`` of a normalised name."""

@@ -217,6 +217,8 @@ _DOUBLE_RE = re.compile(r"(.)\1+")
 
 
 def _latin_word_skeleton(word: str) -> str:
+    if word.startswith("ou") and len(word) > 2 and word[2] in "aeiy":
+        word = "w" + word[2:]  # French "ou" before a vowel: Ouadi, Ouard
     word = _LATIN_MULTI_RE.sub(lambda m: _LATIN_MULTI_MAP[m.group(0)], word)
     word = word.translate(_LATIN_SINGLE)
     if not word:
@@ -239,7 +241,17 @@ def _latin_word_skeleton(word: str) -> str:
     return "".join(out)
 
 
-def _arabic_word_skeleton(word: str) -> str:
+#: Other readings of the Arabic letters whose romanisations vary most: ظ (z, dh, d, th),
+#: ذ (dh, z, d, th), ث (th, t, s), ض (d, dh, z). Each table gives one more key.
+_AR_ALTERNATES = (
+    {"ظ": "d", "ذ": "z", "ث": "s", "ض": "z"},
+    {"ظ": "t", "ذ": "t"},
+)
+_AR_VARIABLE = frozenset("ظذثض")
+
+
+def _arabic_word_skeleton(word: str, table: dict[str, str] | None = None) -> str:
+    table = table or {}
     out = []
     first = word[0]
     start = 0
@@ -252,7 +264,7 @@ def _arabic_word_skeleton(word: str) -> str:
         while start < len(word) and word[start] in _AR_VOWELS:
             start += 1
     for ch in word[start:]:
-        mapped = _AR_MAP.get(ch)
+        mapped = table.get(ch) or _AR_MAP.get(ch)
         if mapped:
             out.append(mapped)
         elif ch.isdigit():
@@ -267,9 +279,9 @@ def _is_arabic(word: str) -> bool:
     return not word.isascii() and _ARABIC_RE.search(word) is not None
 
 
-def _word_skeleton(word: str, *, last: bool) -> str:
+def _word_skeleton(word: str, *, last: bool, table: dict[str, str] | None = None) -> str:
     if _is_arabic(word):
-        sk = _arabic_word_skeleton(word)
+        sk = _arabic_word_skeleton(word, table)
         # ta marbuta: "t" in the construct state (a non-final word), silent at the end
         if word.endswith("ه") and len(sk) > 1:
             sk = sk[:-1] + ("t" if not last else "")
@@ -306,14 +318,15 @@ def _unglue(word: str) -> str:
     return _GLUED_RE.sub("", word, count=1)
 
 
-def _skeleton_of_words(words: list[str]) -> str:
+def _skeleton_of_words(words: list[str], table: dict[str, str] | None = None) -> str:
     parts = []
     n = len(words)
     for i, w in enumerate(words):
-        sk = _word_skeleton(w, last=i == n - 1)
+        sk = _word_skeleton(w, last=i == n - 1, table=table)
         if sk:
             parts.append(sk)
-    return _DOUBLE_RE.sub(r"\1", "".join(parts))
+    # n before b is said (and often written) m: Muhanbal / Muhambal
+    return _DOUBLE_RE.sub(r"\1", "".join(parts)).replace("nb", "mb")
 
 
 @lru_cache(maxsize=65536)
@@ -343,6 +356,11 @@ def skeleton_keys(normalized: str) -> tuple[str, ...]:
         alt = _skeleton_of_words(_drop_articles(unglued))
         if alt and alt not in keys:
             keys.append(alt)
+    if any(ch in _AR_VARIABLE for ch in normalized):
+        for table in _AR_ALTERNATES:
+            alt = _skeleton_of_words(words, table)
+            if alt and alt not in keys:
+                keys.append(alt)
     # A Latin "-ah" cannot tell the ta marbuta from a final ha/ḥa: an Arabic name ending
     # in ح also gets the key without it.
     if words and _is_arabic(words[-1]) and words[-1][-1] == "ح" and primary.endswith("h"):

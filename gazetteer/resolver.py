@@ -10,6 +10,7 @@ population, coordinate quality). An unknown name resolves to nothing rather than
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -56,6 +57,8 @@ _VARIANT_SPAN = 0.27
 _VARIANT_MIN_SIM = 0.5
 #: ... and for skeletons of one or two letters (``Darayya`` -> ``dr``), this much.
 _SHORT_KEY_MIN_SIM = 0.65
+#: Weight of a place's static prior (feature rank, population) against the spelling.
+_PRIOR_WEIGHT = 0.28
 #: Fuzzy matches below this similarity are not answers.
 _FUZZY_MIN = 0.84
 #: Default number of runners-up, and default minimum score.
@@ -176,6 +179,11 @@ class Resolver:
                     return cached
                 return Resolution(query=name, best=cached.best, candidates=cached.candidates)
         res = self._resolve(name, norm, country, feature_hint, within, tuple(near), limit)
+        if res.best is None:
+            parts = _split_compound(name)
+            if parts is not None:
+                res = self._resolve_compound(name, parts, country, feature_hint, within,
+                                             tuple(near), limit) or res  # fmt: skip
         if res.best is None and self.online is not None:
             res = self._ask_online(name, country, res)
         if plain:
@@ -219,6 +227,45 @@ class Resolver:
         return tuple(out)
 
     # --- candidates --------------------------------------------------------------------
+    def _resolve_compound(
+        self,
+        name: str,
+        parts: tuple[str, str, str],
+        country: str | None,
+        hint: FeatureHint | None,
+        within: str | None,
+        near: tuple[tuple[float, float], ...],
+        limit: int,
+    ) -> Resolution | None:
+        """Resolve ``City - Neighbourhood``, ``Village, Governorate``, ``A (B)``, ``A / B``."""
+        kind, first, second = parts
+        ctx = {"country": country, "limit": limit}
+        if kind == "alt":  # two names of the same place
+            for part in (first, second):
+                res = self.resolve(part, feature_hint=hint, within=within, near=near, **ctx)
+                if res.best is not None:
+                    return Resolution(name, res.best, res.candidates)
+            return None
+        if kind == "context":  # "Saraqib, Idlib": the second part encloses the first
+            res = self.resolve(first, feature_hint=hint, within=second, near=near, **ctx)
+            if res.best is not None:
+                return Resolution(name, res.best, res.candidates)
+            res = self.resolve(second, within=within, near=near, **ctx)
+            return Resolution(name, res.best, res.candidates) if res.best is not None else None
+        # "Aleppo - Sheikh Maqsoud": a part of the first place
+        outer = self.resolve(first, within=within, near=near, **ctx)
+        if outer.best is None:
+            return None
+        o = outer.best.place
+        inner = self.resolve(second, feature_hint=hint, near=((o.lat, o.lon),), **ctx)
+        if inner.best is not None:
+            p = inner.best.place
+            if _haversine_km(o.lat, o.lon, p.lat, p.lon) <= 30.0:
+                return Resolution(name, inner.best, inner.candidates)
+        part_of = o if o.precision > PRECISION_NEAR else replace(o, precision=PRECISION_NEAR)
+        best = Match(part_of, outer.best.score, outer.best.matched_name, outer.best.method)
+        return Resolution(name, best, outer.candidates)
+
     def _exact(self, norm: str, approx: bool) -> list[_Cand]:
         return [(i, n, "exact", 1.0, approx) for i, n in self.gazetteer.entries(norm)]
 
@@ -230,7 +277,7 @@ class Resolver:
             for i, n in g.variant_entries(key):
                 if i in seen:
                     continue
-                sim = g.spelling_similarity(q_loose, n, i)
+                sim = g.spelling_similarity(q_loose, n, i, key)
                 if sim < _VARIANT_MIN_SIM or (len(key) <= 2 and sim < _SHORT_KEY_MIN_SIM):
                     continue  # same skeleton, different spelling: not the same name
                 seen.add(i)
@@ -304,7 +351,7 @@ class Resolver:
         for cand in cands:
             idx, _n, method, sim, _approx = cand
             place = g.places[idx]
-            ctx = 0.72 + 0.28 * g.prior[idx]
+            ctx = 1.0 - _PRIOR_WEIGHT + _PRIOR_WEIGHT * g.prior[idx]
             ctx *= self._country_factor(place, method, target_cc, explicit=country is not None)
             ctx *= _hint_factor(place, hint)
             if area is not None:
@@ -377,6 +424,26 @@ class Resolver:
             return res
         match = Match(place=place, score=0.6, matched_name=place.name, method="online")
         return Resolution(query=name, best=match, candidates=res.candidates)
+
+
+_DASH_RE = re.compile(r"\s+[-\u2013\u2014]\s+")
+_PAREN_RE = re.compile(r"^(.+?)\s*\((.+)\)\s*$")
+
+
+def _split_compound(name: str) -> tuple[str, str, str] | None:
+    """Split ``A - B`` (part), ``A, B`` / ``A (B)`` (context) or ``A / B`` (alternatives)."""
+    m = _PAREN_RE.match(name)
+    if m:
+        return ("context", m.group(1).strip(), m.group(2).strip())
+    pieces = _DASH_RE.split(name, maxsplit=1)
+    if len(pieces) == 2 and all(p.strip() for p in pieces):
+        return ("part", pieces[0].strip(), pieces[1].strip())
+    for sep, kind in ((",", "context"), ("/", "alt")):
+        if sep in name:
+            a, _, b = name.partition(sep)
+            if a.strip() and b.strip():
+                return (kind, a.strip(), b.strip())
+    return None
 
 
 def _has_arabic(text: str) -> bool:

@@ -231,3 +231,22 @@ def test_scores_stay_in_range(text: str) -> None:
         if m is not None:
             assert 0.0 <= m.score <= 1.0
             assert 1 <= m.precision <= 6
+
+
+def test_compound_names(resolver: Resolver) -> None:
+    # "City - Neighbourhood" (a part of the city), "Village, Governorate", "A (B)", "A / B"
+    part = resolver.resolve("Aleppo - Sheikh Maqsoud").best
+    assert part is not None and part.place.admin1 == "Aleppo" and part.precision == 2
+    unknown_part = resolver.resolve("Aleppo - Qwxzy Quarter").best
+    assert unknown_part is not None and unknown_part.place.name == "Aleppo"
+    assert unknown_part.precision == 2
+    assert resolver.resolve("Tal Dahab, Hama").best.place.admin1 == "Hama"  # type: ignore[union-attr]
+    assert resolver.resolve("Tal Dahab (Homs)").best.place.admin1 == "Homs"  # type: ignore[union-attr]
+    assert resolver.resolve("Qwxzy / Saraqib").best.place.admin1 == "Idleb"  # type: ignore[union-attr]
+
+
+def test_translated_ocha_names_reach_through_arabic(resolver: Resolver) -> None:
+    # OCHA's English list translates some names ("Madiq Castle" for Qal'at al-Madiq);
+    # the Arabic name's skeleton still finds it.
+    best = resolver.resolve("Qalaat al-Madiq").best
+    assert best is not None and best.place.admin1 == "Hama"
