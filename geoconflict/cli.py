@@ -340,7 +340,7 @@ def extract_command(
     if to_stdout:
         found = list(incidents())
         finish()
-        stdout = click.get_text_stream("stdout")
+        stdout = sys.stdout
         if fmt == "jsonl":
             _write_incidents_jsonl(found, stdout)
         else:
