@@ -371,6 +371,73 @@ def extract_command(
 
 # --- map / export -----------------------------------------------------------------------
 # MAP-EXPORT-COMMANDS
+def _echo_warnings(caught: list[Any]) -> None:
+    for w in caught:
+        click.echo(f"warning: {w.message}", err=True)
+
+
+@cli.command("map")
+@click.argument("incidents", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="HTML file to write.")
+@click.option("--offline", is_flag=True,
+              help="One self-contained file: scripts inlined, boundaries instead of web tiles.")
+@click.option("--png", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Also write a static PNG map here.")
+@click.option("--level", type=click.Choice(["admin1", "admin2"]), default="admin1",
+              show_default=True, help="Choropleth shown first: governorates or districts.")
+@click.option("--title", default=None, help="Map title (default: a summary of the data).")
+@friendly_errors
+def map_command(incidents: Path, output: Path, offline: bool, png: Path | None, level: str,
+                title: str | None) -> None:
+    """Render INCIDENTS (an incidents.geojson) as an HTML map of deaths and strikes."""
+    import warnings
+
+    from .frames import read_incidents
+    from .maps import incident_map, map_png, save_map
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UserWarning)
+        gdf = read_incidents(incidents)
+        m = incident_map(gdf, level=level, offline=offline, title=title)
+        save_map(m, output)
+        if png is not None:
+            map_png(gdf, png, level=level, title=title)
+    _echo_warnings([w for w in caught if issubclass(w.category, UserWarning)])
+    placed = int(gdf.geometry.notna().sum())
+    click.echo(f"{output}: {len(gdf)} incidents ({placed} placed)"
+               + (f"; {png}" if png is not None else ""), err=True)
+
+
+@cli.command("export")
+@click.argument("incidents", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="Output file: .geojson, .csv or .gpkg (format from the suffix).")
+@click.option("--areas", type=click.Choice(["admin1", "admin2", "admin3"]), default=None,
+              help="Write casualties per area (polygons with counts) instead of incidents.")
+@friendly_errors
+def export_command(incidents: Path, output: Path, areas: str | None) -> None:
+    """Export INCIDENTS (an incidents.geojson) as GeoJSON, CSV or GeoPackage."""
+    import warnings
+
+    from .exports import _format_for, export_areas, export_incidents
+    from .frames import read_incidents
+
+    _format_for(output)  # fail on a bad suffix before reading anything
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UserWarning)
+        gdf = read_incidents(incidents)
+        if areas is None:
+            n = export_incidents(gdf, output)
+            what = "incidents"
+        else:
+            from .joins import casualties_by_area
+
+            n = export_areas(casualties_by_area(gdf, areas), output)
+            what = f"{areas} areas"
+    _echo_warnings([w for w in caught if issubclass(w.category, UserWarning)])
+    click.echo(f"{output}: {n} {what}", err=True)
+
 
 # --- run --------------------------------------------------------------------------------
 # RUN-COMMAND

@@ -812,22 +812,23 @@ def map_png(incidents_or_gdf: Iterable[Incident] | gpd.GeoDataFrame,
     fills = [_fill_for(v, classes, colors) for v in summary["killed_best"]]
     nodata = summary["killed_best"].isna().to_numpy()
 
-    fig, ax = plt.subplots(figsize=(9, 8))
+    fig, ax = plt.subplots(figsize=(11, 8))
     try:
         load_boundaries("neighbours").plot(ax=ax, color="#f2efe9", edgecolor="#b9b4aa",
                                            linewidth=0.5)
         summary.plot(ax=ax, color=fills, edgecolor="#4a4a4a",
                      linewidth=0.8 if level == "admin1" else 0.4)
         if nodata.any():
-            summary[nodata].plot(ax=ax, facecolor="none", edgecolor="#8a9096", hatch="///",
-                                 linewidth=0)
+            with matplotlib.rc_context({"hatch.color": "#a3aab0", "hatch.linewidth": 0.5}):
+                summary[nodata].plot(ax=ax, facecolor="none", edgecolor="#a3aab0",
+                                     hatch="///", linewidth=0)
         if level != "admin1":
             load_boundaries("admin1").boundary.plot(ax=ax, color="#333333", linewidth=0.9)
         lon, lat = _marker_positions(gdf)
         ok = ~(np.isnan(lon) | np.isnan(lat))
         killed = pd.array(gdf["killed_best"], dtype="Int64").fillna(0).to_numpy(dtype=float)
         cumulative = gdf["is_cumulative"].fillna(False).astype(bool).to_numpy()
-        size = np.where(cumulative, 12.0, 12 + 9 * np.sqrt(np.minimum(killed, 400)))
+        size = np.where(cumulative, 16.0, 16 + 14 * np.sqrt(np.minimum(killed, 400)))
         prec = pd.array(gdf["precision"], dtype="Int64").fillna(1).to_numpy(dtype=int)
         hollow = prec >= 3
         types = gdf["event_type"].fillna("other").to_numpy()
@@ -848,9 +849,9 @@ def map_png(incidents_or_gdf: Iterable[Incident] | gpd.GeoDataFrame,
         ax.set_axis_off()
         handles = [Patch(facecolor=c, edgecolor="#4a4a4a", label=_interval_label(lo, hi))
                    for (lo, hi), c in zip(classes, colors, strict=True)]
-        handles.append(Patch(facecolor=NODATA_COLOR, edgecolor="#8a9096", hatch="///",
+        handles.append(Patch(facecolor=NODATA_COLOR, edgecolor="#a3aab0", hatch="///",
                              label="no incidents / deaths not reported"))
-        present = [t for t in EVENT_TYPES if (types == t).any()]
+        present = [t for t in EVENT_TYPES if (ok & (types == t)).any()]
         handles += [Line2D([], [], marker="o", linestyle="", markerfacecolor=EVENT_COLORS[t],
                            markeredgecolor="#222222", label=t.replace("_", " "))
                     for t in present]
@@ -858,15 +859,16 @@ def map_png(incidents_or_gdf: Iterable[Incident] | gpd.GeoDataFrame,
             handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="none",
                                   markeredgecolor="#444444",
                                   label="known only to district/governorate"))
-        ax.legend(handles=handles, loc="lower left", fontsize=7.5, frameon=True,
-                  title=f"Killed (best) per {LEVEL_LABELS[level]}", title_fontsize=8)
+        ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(1.0, 0.0), fontsize=8,
+                  frameon=False, title=f"Killed (best) per {LEVEL_LABELS[level]}",
+                  title_fontsize=9, alignment="left")
         ax.set_title(title if title is not None else _default_title(gdf), fontsize=13)
         fig.text(0.01, 0.01, _subtitle(gdf, int(ok.sum())) + "\n" + (
             "Boundaries: UN OCHA/UNCS via HDX, geoBoundaries (CC BY 3.0 IGO); places: GeoNames "
             "(CC BY 4.0); Natural Earth"), fontsize=6.5, color="#444444")
         fig.tight_layout()
         with atomic_path(path) as tmp:
-            fig.savefig(tmp, format="png", dpi=dpi)
+            fig.savefig(tmp, format="png", dpi=dpi, bbox_inches="tight")
     finally:
         plt.close(fig)
     return Path(path)
