@@ -341,7 +341,11 @@ class _Source:
                     msg = f"{self.path}: not a readable zip file ({exc}); download it again"
                     raise GazetteerDataError(msg) from exc
                 self.member = _zip_member(self._archive, self.path, self.suffixes)
-                self._stream = self._archive.open(self.member)
+                # zipfile's own readline is pure Python: buffer it in C
+                self._stream = io.BufferedReader(
+                    self._archive.open(self.member),  # type: ignore[arg-type]
+                    buffer_size=1 << 18,
+                )
             else:
                 self._stream = self.path.open("rb")
         except OSError as exc:
@@ -497,9 +501,18 @@ def read_geonames(
         "for a list of name, lat, lon use a .csv file",
     )
     source_file = _Source(path)
+    # filters compare raw bytes, so rows of other countries or classes are never decoded
+    b_countries = None if countries is None else {c.encode() for c in countries}
+    b_classes = None if classes is None else {c.encode() for c in classes}
     with source_file as stream:
         checked_first = False
         for lineno, raw in enumerate(stream, start=1):
+            fields = raw.rstrip(b"\r\n").split(b"\t")
+            if len(fields) == _N_GEONAMES and checked_first:
+                if b_countries is not None and fields[8].upper() not in b_countries:
+                    continue
+                if b_classes is not None and fields[6].upper() not in b_classes:
+                    continue
             try:
                 line = raw.decode("utf-8").rstrip("\r\n")
             except UnicodeDecodeError:
@@ -572,7 +585,8 @@ def _geonames_place(
     cc = parts[8].strip().upper()
     a1 = parts[10].strip()
     a2 = parts[11].strip()
-    aliases = _aliases(name, [parts[2].strip(), *_split_names(parts[3], ",")])
+    alternates = parts[3].split(",") if parts[3] else ()
+    aliases = _aliases(name, [parts[2].strip(), *(a.strip() for a in alternates)])
     return _checked_place(
         place_id=f"geonames:{geonameid}",
         name=name,

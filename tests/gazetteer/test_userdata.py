@@ -118,7 +118,7 @@ def test_dump_is_streamed_not_loaded(tmp_path):
     finally:
         tracemalloc.stop()
     assert [p.name for p in first] == ["Sanaa", "Taiz", "Al Hudaydah"]
-    assert peak < 2_000_000  # far less than the 19 MB of text in the archive
+    assert peak < 3_000_000  # far less than the 19 MB of text in the archive
 
 
 def test_country_and_feature_class_filters(tmp_path):
