@@ -309,7 +309,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "exact_names_per_s>=200000": results["exact"]["ours"]["names_per_s"] >= 200_000,
             "misspelled_names_per_s>=5000": results["misspelled"]["ours"]["names_per_s"] >= 5_000,
             "misspelled_speedup>=10": results["misspelled"]["speedup"] >= 10,
-            "false_matches<5%": ours_fm < 0.05,
+            "false_matches<5% (a: not even a variant)": ours_fm < 0.05,
+            "false_matches<5% (b: variant collisions counted)": ours_fm_b < 0.05,
         },
     }
     print_table(report, args)
