@@ -25,7 +25,8 @@ folder
 
 ``doc_id`` of a row is its ``id`` when given, else ``"<file stem>:<N>"`` where ``N`` is the
 line number (JSONL) or the 1-based data row after the header (CSV), the same number the
-report uses to point at a bad row.
+report uses to point at a bad row. A ``doc_id`` used by two articles of one run (two folders
+holding ``report.txt``) is kept as it is and adds a warning: its incident ids would repeat.
 
 Text is kept as read, except that the newlines ``\\r\\n`` and ``\\r`` become ``\\n``: incident
 offsets index into this text.
@@ -150,6 +151,7 @@ class InputReport:
     skipped_by_reason: Counter[str] = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     warning_count: int = 0
+    _seen_ids: set[str] = field(default_factory=set, repr=False, compare=False)
 
     @property
     def skipped_count(self) -> int:
@@ -798,7 +800,7 @@ def _iter_articles(
 ) -> Iterator[Article]:
     for item in checked:
         if item.kind == "stdin":
-            yield from _read_stdin(report, default_date, encoding)
+            yield from _unique(_read_stdin(report, default_date, encoding), report)
             continue
         assert item.path is not None
         if item.kind == "folder":
@@ -807,6 +809,21 @@ def _iter_articles(
             files = [(item.path, item.kind)]  # type: ignore[list-item]
         for path, kind in files:
             if kind == "text":
-                yield from _read_text_file(path, report, default_date, encoding)
+                yield from _unique(_read_text_file(path, report, default_date, encoding), report)
             else:
-                yield from _read_row_file(path, kind, report, default_date, encoding)
+                rows = _read_row_file(path, kind, report, default_date, encoding)
+                yield from _unique(rows, report)
+
+
+def _unique(articles: Iterator[Article], report: InputReport) -> Iterator[Article]:
+    """Pass articles through, warning when a ``doc_id`` was already used in this run."""
+    seen = report._seen_ids
+    for article in articles:
+        if article.doc_id in seen:
+            report.warn(
+                f"doc_id {article.doc_id!r} is used by more than one article; "
+                "incident ids will repeat (give rows an 'id', or rename the files)"
+            )
+        else:
+            seen.add(article.doc_id)
+        yield article

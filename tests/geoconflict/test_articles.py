@@ -87,6 +87,16 @@ def test_mix_of_inputs_keeps_the_given_order(tmp_path):
     assert report.summary() == "read 2 articles from 2 files"
 
 
+def test_repeated_doc_id_is_kept_with_a_warning(tmp_path):
+    for sub in ("x", "y"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "report.txt").write_text(STRIKE, encoding="utf-8")
+    articles, report = read([tmp_path])
+    assert [a.doc_id for a in articles] == ["report", "report"]
+    assert report.warning_count == 1
+    assert "doc_id 'report' is used by more than one article" in report.warnings[0]
+
+
 # --- JSONL -----------------------------------------------------------------------------------
 
 
