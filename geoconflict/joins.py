@@ -197,7 +197,9 @@ def _nullable(series: pd.Series) -> np.ndarray:
 def _area_keys(gdf: pd.DataFrame, level: str) -> tuple[np.ndarray, np.ndarray]:
     """Return (key per incident, display label per incident) for ``level``."""
     raw1 = _nullable(gdf["admin1"])
-    a1 = _map_unique(raw1, canonical_admin1)
+    # the layer's spelling when the name is a known governorate, else the name as given (so
+    # an unknown name stays visible and is reported as unmatched)
+    a1 = _map_unique(raw1, lambda v: canonical_admin1(v) or v)
     if level == "admin1":
         keys = _map_unique(a1, area_name_key)
         return keys, raw1
