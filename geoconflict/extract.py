@@ -61,10 +61,180 @@ _DEMONYMS = frozenset(
     """.split()
 )
 _TITLE_MAX_WORDS = 14
+_HYPOTHETICAL_RE = re.compile(
+    r"\b(?:to\s+stop|to\s+end|halt|ceasefire|truce|would|could|plans?\s+to|threat|if)\b"
+)
+_NON_LETTERS_RE = re.compile(r"[^a-z]")
 _LEAD_STOP_RE = re.compile(
     r"^(?:(?:In|On|At|The|A|An|And|But|Near|Outside|From|Into|After|Before|During|When|While"
     r"|As|Since|Meanwhile|Also|Then|Earlier|Later|Elsewhere)\s+)+"
 )
+
+
+# ------------------------------------------------------------------------------------------
+# Tokens: patterns are tried only where a sentence word is one of their triggers.
+_TOKEN_RE = re.compile(r"[a-z]+|\d[\d,.]*")
+_PARTICLES = frozenset(
+    "al el ad ar as ash at az an ed er es ez en et bin ibn um umm abu bani beni wa".split()
+)
+_FAMILIES: dict[str, frozenset[str]] = {
+    "event": lx.EVENT_TRIGGERS,
+    "actor": lx.ACTOR_TRIGGERS,
+    "target": lx.TARGET_TRIGGERS,
+    "kill": lx.KILL_ACTIVE_TRIGGERS,
+    "toll": lx.TOLL_TRIGGERS,
+    "deaths_of": lx.DEATHS_OF_TRIGGERS,
+    "injure": lx.INJURE_ACTIVE_TRIGGERS,
+    "place": lx.PLACE_CUE_TRIGGERS,
+    "feat_before": lx.FEATURE_BEFORE_TRIGGERS,
+    "feat_after": lx.FEATURE_AFTER_TRIGGERS,
+    "casualty": lx.CASUALTY_TRIGGERS,
+    "date": lx.DATE_TRIGGERS,
+}
+_INDEX: dict[str, tuple[str, ...]] = {}
+for _name, _words in _FAMILIES.items():
+    for _w in _words:
+        _INDEX[_w] = (*_INDEX.get(_w, ()), _name)
+#: Words that start a count only when a number follows ("at least 5", "a dozen").
+_NUM_CORE = frozenset(
+    """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred thousand million tens hundreds thousands dozen dozens scores couple handful
+    number several numerous
+    """.split()
+)
+_NUM_LEAD = lx.NUMBER_TRIGGERS - _NUM_CORE
+_SINGULAR = frozenset(k for k in lx.VICTIM_CLASSES if not k.endswith("s"))
+#: Verbs a passive count of dead / injured ends with ("21 were killed", "five wounded").
+_KILL_VERBS = frozenset(
+    "killed slain dead died perished martyred executed lives deaths fatalities among shot "
+    "gunned".split()
+)
+_INJURE_VERBS = frozenset("injured wounded hurt maimed injuries sustained".split())
+#: How many words a passive count may stand before its verb.
+_PASSIVE_REACH = 16
+#: How many words a place cue may stand before the capitalised name.
+_CUE_REACH = 5
+
+
+_EMPTY: tuple[tuple[str, ...], int] = ((), 0)
+_F_KILL, _F_INJ, _F_CORE, _F_LEAD, _F_SING = 1, 2, 4, 8, 16
+_TOKEN_INFO: dict[str, tuple[tuple[str, ...], int]] = {}
+
+
+def _token_info(t: str) -> tuple[tuple[str, ...], int]:
+    """Families and flags of one lowercased word (memoised)."""
+    info = _TOKEN_INFO.get(t)
+    if info is not None:
+        return info
+    fams = _INDEX.get(t, ())
+    if len(t) > 4:
+        fams = fams + tuple(f for f in _INDEX.get(t[:4], ()) if f not in fams)
+    flags = 0
+    if t in _KILL_VERBS:
+        flags |= _F_KILL
+    elif t in _INJURE_VERBS:
+        flags |= _F_INJ
+    if t[0].isdigit() or t in _NUM_CORE:
+        flags |= _F_CORE
+    elif t in _NUM_LEAD:
+        flags |= _F_LEAD
+    if t in _SINGULAR:
+        flags |= _F_SING
+    info = (fams, flags) if (fams or flags) else _EMPTY
+    if len(_TOKEN_INFO) < 100_000:
+        _TOKEN_INFO[t] = info
+    return info
+
+
+class _Toks:
+    """The words of one (lowercased) sentence and where each family of patterns may start."""
+
+    __slots__ = ("at", "items")
+
+    def __init__(self, low: str) -> None:
+        items = [(m.start(), m.group()) for m in _TOKEN_RE.finditer(low)]
+        self.items = items
+        at: dict[str, list[int]] = {}
+        info_of = _TOKEN_INFO.get
+        flags_at: list[tuple[int, int]] = []
+        any_verb = 0
+        for i, (pos, t) in enumerate(items):
+            info = info_of(t) or _token_info(t)
+            if info is _EMPTY:
+                continue
+            fams, flags = info
+            for name in fams:
+                lst = at.get(name)
+                if lst is None:
+                    at[name] = [pos]
+                else:
+                    lst.append(pos)
+            if flags:
+                flags_at.append((i, flags))
+                any_verb |= flags
+        if any_verb & (_F_KILL | _F_INJ) and any_verb & (_F_CORE | _F_LEAD):
+            self._numbers(items, flags_at, at)
+        self.at = at
+
+    @staticmethod
+    def _numbers(items: list[tuple[int, str]], flags_at: list[tuple[int, int]],
+                 at: dict[str, list[int]]) -> None:
+        """Counts that a passive verb follows ("21 were killed", "five wounded")."""
+        kv = [i for i, f in flags_at if f & _F_KILL]
+        iv = [i for i, f in flags_at if f & _F_INJ]
+        cores = [i for i, f in flags_at if f & _F_CORE]
+        sing = [i for i, f in flags_at if f & _F_SING]
+        nums = list(cores)
+        for i, f in flags_at:
+            if f & _F_LEAD:
+                if any(0 < c - i <= 3 for c in cores) or (
+                    items[i][1] in ("a", "an", "another", "one")
+                    and any(0 < c - i <= 4 for c in sing)
+                ):
+                    nums.append(i)
+        nums.sort()
+        for verbs, name in ((kv, "number_k"), (iv, "number_i")):
+            if verbs:
+                sel = [items[i][0] for i in nums
+                       if any(0 < v - i <= _PASSIVE_REACH for v in verbs)]
+                if sel:
+                    at[name] = sel
+
+    def has(self, family: str) -> bool:
+        return family in self.at
+
+    def cue_positions(self, text: str) -> list[int]:
+        """Place cues followed, within a few words, by a capitalised word of ``text``."""
+        out: list[int] = []
+        cues = self.at.get("place")
+        if not cues:
+            return out
+        items = self.items
+        cue_set = set(cues)
+        n = len(items)
+        for i, (pos, _) in enumerate(items):
+            if pos in cue_set:
+                for j in range(i + 1, min(n, i + 1 + _CUE_REACH)):
+                    if text[items[j][0]].isupper():
+                        out.append(pos)
+                        break
+        return out
+
+
+def _scan(rx: re.Pattern[str], family: str, toks: _Toks, text: str) -> list[re.Match[str]]:
+    """Like ``rx.finditer(text)``, but trying ``rx`` only where ``family`` may start."""
+    out: list[re.Match[str]] = []
+    last = 0
+    for pos in toks.at.get(family, ()):
+        if pos < last:
+            continue
+        m = rx.match(text, pos)
+        if m is not None:
+            out.append(m)
+            last = max(m.end(), pos + 1)
+    return out
 
 
 # ------------------------------------------------------------------------------------------
@@ -125,7 +295,8 @@ def _mask(text: str) -> str:
     def blank(m: re.Match[str]) -> str:
         return " " * len(m.group())
 
-    text = _ASIDE_RE.sub(blank, text)
+    if "—" in text or "–" in text or "(" in text or "[" in text:
+        text = _ASIDE_RE.sub(blank, text)
     return _QUOTES_RE.sub(" ", text)
 
 
@@ -141,7 +312,7 @@ def _count_of(m: re.Match[str]) -> Count | None:
 def _victim_class(text: str | None) -> str | None:
     if not text:
         return None
-    t = re.sub(r"\s+", " ", text.lower()).strip()
+    t = " ".join(text.lower().split())
     for key in ("white helmets", "civil defence", "civil defense", "rescue workers"):
         if key in t:
             return "rescuers"
@@ -204,7 +375,7 @@ def _usable(masked: str, m: re.Match[str], count: Count | None, verb_pos: int) -
     return not lx.RHETORIC_RE.search(window)
 
 
-def _mentions(masked: str) -> list[_Mention]:
+def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
     """Every usable count of dead and injured in one (masked) sentence."""
     out: list[_Mention] = []
     taken: list[tuple[int, int]] = []
@@ -259,9 +430,9 @@ def _mentions(masked: str) -> list[_Mention]:
         taken.append(span)
         out.append(mention)
 
-    if not lx.CASUALTY_CUE_RE.search(masked):
+    if not toks.has("casualty"):
         return out
-    for m in lx.TOLL_RE.finditer(masked):
+    for m in _scan(lx.TOLL_RE, "toll", toks, masked):
         count = parse_count(m.group("num"))
         if count is None or not _usable_toll(masked, m, count):
             continue
@@ -269,20 +440,20 @@ def _mentions(masked: str) -> list[_Mention]:
         mention.cumulative = bool(lx.CUMULATIVE_RE.search(masked[m.start() : m.end()]))
         taken.append((m.start("num"), m.end("num")))
         out.append(mention)
-    for m in lx.KILL_ACTIVE_RE.finditer(masked):
+    for m in _scan(lx.KILL_ACTIVE_RE, "kill", toks, masked):
         verb = m.group("verb").lower()
         if verb.startswith(("left", "leaving")):
             vict = (m.group("vict") or "").lower()
             if not vict.endswith("dead") and not lx.LEFT_DEAD_RE.match(masked, m.end()):
                 continue
         add("killed", m, m.start("verb"), active=True)
-    for m in lx.KILL_PASSIVE_RE.finditer(masked):
+    for m in _scan(lx.KILL_PASSIVE_RE, "number_k", toks, masked):
         add("killed", m, m.start("verb"), active=False)
-    for m in lx.DEATHS_OF_RE.finditer(masked):
+    for m in _scan(lx.DEATHS_OF_RE, "deaths_of", toks, masked):
         add("killed", m, m.start(), active=True)
-    for m in lx.INJURE_ACTIVE_RE.finditer(masked):
+    for m in _scan(lx.INJURE_ACTIVE_RE, "injure", toks, masked):
         add("injured", m, m.start(), active=True)
-    for m in lx.INJURE_PASSIVE_RE.finditer(masked):
+    for m in _scan(lx.INJURE_PASSIVE_RE, "number_i", toks, masked):
         add("injured", m, m.end(), active=False)
     out.sort(key=lambda x: x.start)
     return out
@@ -299,9 +470,9 @@ def _usable_toll(masked: str, m: re.Match[str], count: Count) -> bool:
 
 # ------------------------------------------------------------------------------------------
 # Event cues, actors, targets, places
-def _events(masked: str) -> list[tuple[str, int, int, bool, str]]:
+def _events(masked: str, toks: _Toks) -> list[tuple[str, int, int, bool, str]]:
     out = []
-    for m in lx.EVENT_RE.finditer(masked):
+    for m in _scan(lx.EVENT_RE, "event", toks, masked):
         idx = int(m.lastgroup[1:])  # type: ignore[index]
         etype, _, specific = lx.EVENT_CUES[idx]
         out.append((etype, m.start(), m.end(), specific, m.group().lower()))
@@ -319,9 +490,9 @@ def _event_for(events: list[tuple[str, int, int, bool, str]], pos: int, masked: 
     return etype
 
 
-def _actors(masked: str, exclude: list[tuple[int, int]]) -> list[tuple[str, int]]:
+def _actors(masked: str, toks: _Toks, exclude: list[tuple[int, int]]) -> list[tuple[str, int]]:
     out = []
-    for m in lx.ACTOR_RE.finditer(masked):
+    for m in _scan(lx.ACTOR_RE, "actor", toks, masked):
         if any(s <= m.start() < e for s, e in exclude):
             continue
         name = lx.ACTORS[int(m.lastgroup[1:])][0]  # type: ignore[index]
@@ -336,9 +507,9 @@ def _actor_for(actors: list[tuple[str, int]], pos: int) -> str | None:
     return actors[0][0] if actors else None
 
 
-def _targets(masked: str) -> tuple[str, ...]:
+def _targets(masked: str, toks: _Toks) -> tuple[str, ...]:
     out: list[str] = []
-    for m in lx.TARGET_RE.finditer(masked):
+    for m in _scan(lx.TARGET_RE, "target", toks, masked):
         name = lx.TARGETS[int(m.lastgroup[1:])][0]  # type: ignore[index]
         if name not in out:
             out.append(name)
@@ -347,7 +518,9 @@ def _targets(masked: str) -> tuple[str, ...]:
 
 def _clean_name(name: str) -> tuple[str, str | None]:
     """Strip a possessive and a trailing feature word ("Idlib Province" -> Idlib, province)."""
-    name = re.sub(r"[’'‘]s$", "", name.strip())
+    name = name.strip()
+    if name.endswith(("’s", "'s", "‘s")):
+        name = name[:-2]
     name = _LEAD_STOP_RE.sub("", name)
     name = name.rstrip("’'‘`-")
     words = name.split()
@@ -367,7 +540,10 @@ def _not_a_place(masked: str, name: str, start: int, end: int) -> bool:
         return True
     if lx.SPEAKER_AFTER_RE.match(masked, end) or lx.SOURCE_AFTER_RE.match(masked, end):
         return True
-    return bool(lx.SOURCE_BEFORE_RE.search(masked[max(0, start - 40) : start]))
+    before = " ".join(masked[max(0, start - 40) : start].lower().split())
+    if before.endswith(" the") or before == "the":
+        before = before[:-4] if len(before) > 3 else ""
+    return before.endswith(lx.SOURCE_BEFORE)
 
 
 def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | None:
@@ -380,7 +556,7 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
     gd = m.groupdict()
     feat = gd.get("feat")
     feat2 = (gd.get("feat2") or trailing or "").lower() or None
-    feat_word = re.sub(r"\s+", " ", (feat or feat2 or "").lower()) or None
+    feat_word = " ".join((feat or feat2 or "").lower().split()) or None
     level = lx.FEATURE_HINTS.get(feat_word) if feat_word else None
     mods = (gd.get("mods") or "").strip()
     part_words = [w for w in mods.lower().split() if w in _PART_WORDS_SET]
@@ -403,23 +579,45 @@ _PART_WORDS_SET = frozenset(
 )
 
 
-def _places(masked: str) -> list[_PlaceCand]:
+def _places(masked: str, toks: _Toks) -> list[_PlaceCand]:
     cands: list[_PlaceCand] = []
 
     def covered(s: int, e: int) -> bool:
         return any(s < c.end and c.start < e for c in cands)
 
-    for m in lx.PLACE_CUE_RE.finditer(masked):
+    last = 0
+    for pos in toks.cue_positions(masked):
+        if pos < last:
+            continue
+        m = lx.PLACE_CUE_RE.match(masked, pos)
+        if m is None:
+            continue
+        last = m.end()
         c = _make_cand(masked, m, m.group("cue"))
         if c is not None:
             cands.append(c)
-    for rx in (lx.PLACE_OF_RE, lx.PLACE_FEAT_RE):
-        for m in rx.finditer(masked):
-            if covered(m.start("name"), m.end()):
+    for m in _scan(lx.PLACE_OF_RE, "feat_before", toks, masked):
+        if covered(m.start("name"), m.end()):
+            continue
+        c = _make_cand(masked, m, None)
+        if c is not None:
+            cands.append(c)
+    items = toks.items
+    for k, (fpos, ftok) in enumerate(items if toks.has("feat_after") else ()):
+        if ftok not in lx.FEATURE_AFTER_TRIGGERS or not k:
+            continue
+        fend = fpos + len(ftok)
+        for j in range(max(0, k - 5), k):
+            pos, tok = items[j]
+            if not (masked[pos].isupper() or tok in _PARTICLES):
                 continue
-            c = _make_cand(masked, m, None)
-            if c is not None:
-                cands.append(c)
+            m = lx.PLACE_FEAT_RE.match(masked, pos)
+            if m is not None and m.end("feat2") == fend:
+                if not covered(m.start("name"), m.end()):
+                    c = _make_cand(masked, m, None)
+                    if c is not None:
+                        cands.append(c)
+                break
     cands.sort(key=lambda c: c.start)
     return cands
 
@@ -465,6 +663,8 @@ def _is_title(sentence: Sentence) -> bool:
 class _SentInfo:
     sent: Sentence
     masked: str
+    low: str
+    toks: _Toks
     mentions: list[_Mention]
     events: list[tuple[str, int, int, bool, str]]
     places: list[_PlaceCand]
@@ -473,11 +673,27 @@ class _SentInfo:
 
 def _analyse(sent: Sentence) -> _SentInfo:
     masked = _mask(sent.text)
+    low = _lower(masked)
+    toks = _Toks(low)
     question = sent.text.rstrip(" .…\"'”’)").endswith("?")
-    mentions = [] if question else _mentions(masked)
-    events = _events(masked)
-    places = _places(masked) if (mentions or events) else []
-    return _SentInfo(sent, masked, mentions, events, places, question)
+    mentions = [] if question else _mentions(low, toks)
+    events = _events(low, toks) if toks.has("event") else []
+    places = _places(masked, toks) if (mentions or events) else []
+    return _SentInfo(sent, masked, low, toks, mentions, events, places, question)
+
+
+def _lower(text: str) -> str:
+    """Lowercase ``text`` keeping every offset (a few characters grow when lowered)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _may_have_date(toks: _Toks) -> bool:
+    return toks.has("date") or any(
+        len(t) == 4 and t[0].isdigit() for _, t in toks.items
+    )
 
 
 def read_drafts(article: Article) -> list[_Draft]:
@@ -492,7 +708,7 @@ def read_drafts(article: Article) -> list[_Draft]:
     last_date: dt.date | None = None
     for i, info in enumerate(infos):
         s = info.sent
-        dm = find_date(s.text, article.date)
+        dm = find_date(s.text, article.date) if _may_have_date(info.toks) else None
         sent_date = dm.date if dm else None
         window = bool(dm and dm.window)
         if dm is not None and not window:
@@ -519,10 +735,10 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
     killed = [m for m in info.mentions if m.kind == "killed"]
     injured = [m for m in info.mentions if m.kind == "injured"]
     victim_spans = [(m.start, m.end) for m in info.mentions]
-    actors = _actors(masked, victim_spans) if (info.mentions or info.events) else []
-    targets = _targets(masked) if (info.mentions or info.events) else ()
+    actors = _actors(masked, info.toks, victim_spans) if (info.mentions or info.events) else []
+    targets = _targets(info.low, info.toks) if (info.mentions or info.events) else ()
     out: list[_Draft] = []
-    cumulative_sentence = bool(lx.CUMULATIVE_RE.search(masked))
+    cumulative_sentence = bool(lx.CUMULATIVE_RE.search(info.low))
     bounds = [k.start for k in killed] + [len(masked)]
     for n, k in enumerate(killed):
         lo = killed[n - 1].end if n else 0
@@ -532,7 +748,7 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
             place = _pick_place(info.places, 0, hi, k.verb)
         d = _Draft(
             sent=index, first_sent=index, start=s.start, end=s.end,
-            event_type=_event_for(info.events, k.verb, masked) or "other",
+            event_type=_event_for(info.events, k.verb, info.low) or "other",
             actor=_actor_for(actors, k.verb), place=place, killed=k.count,
             children=k.children, women=k.women, rescuers=k.rescuers, victims=k.victims,
             targets=targets, cumulative=k.cumulative or cumulative_sentence,
@@ -551,7 +767,7 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
         out.append(
             _Draft(
                 sent=index, first_sent=index, start=s.start, end=s.end,
-                event_type=_event_for(info.events, j.verb, masked) or "other",
+                event_type=_event_for(info.events, j.verb, info.low) or "other",
                 actor=_actor_for(actors, j.verb), place=place, injured=j.count,
                 targets=targets, cumulative=cumulative_sentence, has_event_cue=bool(info.events),
                 victims=j.victims,
@@ -569,7 +785,7 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
 
 def _event_only(info: _SentInfo, index: int, actors: list[tuple[str, int]],
                 targets: tuple[str, ...]) -> list[_Draft]:
-    s, masked = info.sent, info.masked
+    s, masked = info.sent, info.low
     specific = [e for e in info.events if e[3]]
     cue = specific[0] if specific else None
     if cue is None:
@@ -579,8 +795,7 @@ def _event_only(info: _SentInfo, index: int, actors: list[tuple[str, int]],
         cue = next((e for e in info.events if e[1] >= strike.start() - 40), info.events[0])
     if lx.NEGATION_RE.search(masked, 0, cue[2] + 40) or lx.RHETORIC_RE.search(masked):
         return []
-    if re.search(r"\b(?:to\s+stop|to\s+end|halt|ceasefire|truce|would|could|plans?\s+to"
-                 r"|threat|if)\b", masked[: cue[1]], re.I):
+    if _HYPOTHETICAL_RE.search(masked, 0, cue[1]):
         return []
     place = _pick_place(info.places, 0, len(masked), cue[1])
     if place is None:
@@ -611,18 +826,18 @@ def _link_previous(made: list[_Draft], infos: list[_SentInfo], i: int, drafts: l
     if not prev_places:
         return made
     same_para = prev.sent.paragraph == info.sent.paragraph
-    if not same_para and not lx.STRIKE_VERB_RE.search(prev.masked):
+    if not same_para and not lx.STRIKE_VERB_RE.search(prev.low):
         return made
-    prev_type = _event_for(prev.events, len(prev.masked), prev.masked)
+    prev_type = _event_for(prev.events, len(prev.low), prev.low)
     own_types = {d.event_type for d in made if d.event_type != "other"}
     if own_types and prev_type not in own_types:
         return made
     # The earlier sentence's event-only draft (if any) is absorbed.
     prev_drafts = [d for d in drafts if d.sent == i - 1 and d.event_only]
-    strike = lx.STRIKE_VERB_RE.search(prev.masked)
+    strike = lx.STRIKE_VERB_RE.search(prev.low)
     pos = strike.start() if strike else len(prev.masked)
     place = _pick_place(prev.places, 0, len(prev.masked), pos)
-    prev_actors = _actors(prev.masked, [])
+    prev_actors = _actors(prev.masked, prev.toks, [])
     for d in made:
         d.linked = True
         d.first_sent = i - 1
@@ -633,7 +848,7 @@ def _link_previous(made: list[_Draft], infos: list[_SentInfo], i: int, drafts: l
             d.event_type = prev_type
         if d.actor is None and prev_actors:
             d.actor = _actor_for(prev_actors, pos)
-        d.targets = tuple(dict.fromkeys((*_targets(prev.masked), *d.targets)))
+        d.targets = tuple(dict.fromkeys((*_targets(prev.low, prev.toks), *d.targets)))
         if not d.date_explicit:
             dm = find_date(prev.sent.text, article.date)
             if dm is not None:
@@ -650,7 +865,7 @@ def _same_place(a: _Draft, b: _Draft) -> bool:
 
 
 def _norm(name: str) -> str:
-    return re.sub(r"[^a-z]", "", name.lower())
+    return _NON_LETTERS_RE.sub("", name.lower())
 
 
 def _merge_injured(drafts: list[_Draft], infos: list[_SentInfo]) -> None:

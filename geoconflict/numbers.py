@@ -99,9 +99,18 @@ class Count:
         return self.low is not None or self.best is not None or self.high is not None
 
 
+_NUMBER_RE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(million|thousand|hundred)?")
+_Q_AT_LEAST = re.compile(r"\b(at least|no (fewer|less) than)\b")
+_Q_MORE = re.compile(r"\b(more than|over|upwards of|in excess of)\b")
+_Q_UP_TO = re.compile(r"\b(up to|as many as|at most)\b")
+_Q_FEWER = re.compile(r"\b(fewer than|less than)\b")
+_Q_NEARLY = re.compile(r"\b(nearly|almost|close to)\b")
+_Q_ABOUT = re.compile(r"\b(about|around|some|approximately|roughly|estimated)\b")
+
+
 def word_to_int(text: str) -> int | None:
     """Return the value of a number written in words ("twenty-one", "a hundred"), or None."""
-    words = re.split(r"[\s-]+", text.strip().lower())
+    words = text.strip().lower().replace("-", " ").split()
     words = [w for w in words if w and w != "and"]
     if not words:
         return None
@@ -132,7 +141,7 @@ def parse_number(text: str) -> int | None:
     t = text.strip().lower()
     if not t:
         return None
-    m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(million|thousand|hundred)?", t)
+    m = _NUMBER_RE.fullmatch(t)
     if m:
         value = float(m.group(1).replace(",", ""))
         if m.group(2):
@@ -142,7 +151,7 @@ def parse_number(text: str) -> int | None:
 
 
 def _vague_low(text: str) -> int | None:
-    t = re.sub(r"\s+", " ", text.strip().lower())
+    t = " ".join(text.lower().split())
     return VAGUE_LOW.get(t)
 
 
@@ -165,7 +174,7 @@ def parse_count(text: str) -> Count | None:
         return None
     qm = _QUAL_RE.match(text)
     assert qm is not None
-    quals = re.sub(r"\s+", " ", qm.group(1).strip().lower())
+    quals = " ".join(qm.group(1).lower().split())
     body = qm.group(2).strip()
     single = parse_number(body)
     if single is not None:
@@ -177,7 +186,7 @@ def parse_count(text: str) -> Count | None:
         if a is not None and b is not None and a <= b:
             return Count(a, a, b)
         return None
-    b_norm = re.sub(r"\s+", " ", body.lower())
+    b_norm = " ".join(body.lower().split())
     if b_norm in VAGUE_UNKNOWN:
         return Count(None, None, None, vague=True)
     vague = _vague_low(body)
@@ -194,16 +203,16 @@ def parse_count(text: str) -> Count | None:
 def _apply_qualifier(quals: str, n: int) -> Count:
     # The last qualifier that bounds the count wins ("another at least 5" -> at least).
     q = quals
-    if re.search(r"\b(at least|no (fewer|less) than)\b", q):
+    if _Q_AT_LEAST.search(q):
         return Count(n, n, None)
-    if re.search(r"\b(more than|over|upwards of|in excess of)\b", q):
+    if _Q_MORE.search(q):
         return Count(n + 1, n + 1, None)
-    if re.search(r"\b(up to|as many as|at most)\b", q):
+    if _Q_UP_TO.search(q):
         return Count(None, n, n)
-    if re.search(r"\b(fewer than|less than)\b", q):
+    if _Q_FEWER.search(q):
         return Count(None, max(n - 1, 0), max(n - 1, 0))
-    if re.search(r"\b(nearly|almost|close to)\b", q):
+    if _Q_NEARLY.search(q):
         return Count(None, n, n)
-    if re.search(r"\b(about|around|some|approximately|roughly|estimated)\b", q):
+    if _Q_ABOUT.search(q):
         return Count(None, n, None)
     return Count(n, n, n)

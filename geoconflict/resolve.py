@@ -90,6 +90,34 @@ def location_from_match(match: Any, *, near: bool = False, part: bool = False) -
     )
 
 
+_SHARED: dict[tuple[int, str | None, float], tuple[Any, dict[tuple[Any, ...], Any]]] = {}
+
+
+def _shared_cache(resolver: Any, country: str | None, min_score: float) -> dict[tuple[Any, ...], Any]:
+    """One answer cache per (resolver, country, min_score), shared by its documents."""
+    key = (id(resolver), country, min_score)
+    entry = _SHARED.get(key)
+    if entry is None or entry[0] is not resolver:
+        if len(_SHARED) > 16:
+            _SHARED.clear()
+        entry = (resolver, {})
+        _SHARED[key] = entry
+    return entry[1]
+
+
+def _ambiguous(res: Any, *, margin: float = 0.1, far_km: float = 15.0) -> bool:
+    """True when a runner-up scores close to the best but lies far from it."""
+    best = res.best
+    for cand in res.candidates:
+        if cand is best or cand.place.place_id == best.place.place_id:
+            continue
+        if cand.score >= best.score - margin and distance_km(
+            best.place.lat, best.place.lon, cand.place.lat, cand.place.lon
+        ) > far_km:
+            return True
+    return False
+
+
 class DocumentResolver:
     """Resolve the places of one article, with caching and document context.
 
@@ -108,7 +136,7 @@ class DocumentResolver:
         self.country = country
         self.min_score = min_score
         self.gazetteer = getattr(resolver, "gazetteer", None) or getattr(resolver, "g", None)
-        self._cache: dict[tuple[Any, ...], Any] = {}
+        self._cache = _shared_cache(resolver, country, min_score)
         self._near: tuple[tuple[float, float], ...] = ()
 
     # -- context --------------------------------------------------------------------------
@@ -136,21 +164,32 @@ class DocumentResolver:
         within: str | None,
         near: Sequence[tuple[float, float]],
     ) -> Any:
-        key = (name, hint, within, tuple(near))
-        if key in self._cache:
-            return self._cache[key]
-        match = None
-        try:
-            res = self.resolver.resolve(
-                name, country=self.country, feature_hint=hint, within=within, near=tuple(near)
-            )
-            match = res.best
-        except (LookupError, ValueError):
-            match = None
+        """Best match of ``name``; the document's ``near`` points are used only when the
+        name alone is ambiguous (two good candidates far apart), so most answers come from
+        the cache shared by every document resolved with the same resolver."""
+        key = (name, hint, within)
+        res = self._cache.get(key)
+        if res is None:
+            res = self._ask(name, hint, within, ())
+            if len(self._cache) > 100_000:
+                self._cache.clear()
+            self._cache[key] = res
+        match = res.best if res is not False else None
+        if match is not None and near and _ambiguous(res):
+            again = self._ask(name, hint, within, tuple(near))
+            match = again.best if again is not False else None
         if match is not None and match.score < self.min_score:
             match = None
-        self._cache[key] = match
         return match
+
+    def _ask(self, name: str, hint: str | None, within: str | None,
+             near: tuple[tuple[float, float], ...]) -> Any:
+        try:
+            return self.resolver.resolve(
+                name, country=self.country, feature_hint=hint, within=within, near=near
+            )
+        except (LookupError, ValueError):
+            return False
 
     def is_foreign(self, name: str) -> bool:
         """True when every gazetteer entry of ``name`` lies outside the configured country."""
