@@ -38,7 +38,7 @@ _DATE_RE = re.compile(
     rf"|\b{_MON2}\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year2>(?:19|20)\d\d))?",
 )
 _REL_RE = re.compile(
-    r"\b(?P<since>since|from)?\s*(?:(?:on|last|this|early|late)\s+)?"
+    r"\b(?P<since>since)?\s*(?:(?:on|last|this|early|late)\s+)?"
     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
     r"|\b(?P<yday>yesterday|last\s+night|overnight)\b"
     r"|\b(?P<today>today|this\s+morning|tonight|this\s+afternoon|this\s+evening)\b",

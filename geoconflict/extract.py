@@ -61,10 +61,21 @@ _DEMONYMS = frozenset(
     """.split()
 )
 _TITLE_MAX_WORDS = 14
+#: An explicit date this many days before the article date marks background, not news.
+_BACKGROUND_DAYS = 90
 _HYPOTHETICAL_RE = re.compile(
     r"\b(?:to\s+stop|to\s+end|halt|ceasefire|truce|would|could|plans?\s+to|threat|if)\b"
 )
 _NON_LETTERS_RE = re.compile(r"[^a-z]")
+#: "the Old City of Damascus": the enclosing place, tried when the first name fails.
+_OF_NAME_RE = re.compile(rf"\s+of\s+(?P<name>{lx.CAPSPAN})")
+#: Words before an actor's name that make it the one hit, not the one acting.
+_OBJECT_BEFORE_RE = re.compile(
+    r"\b(?:struck|strikes?\s+on|hit|hitting|targeted|targeting|attacked|attacking|against"
+    r"|on|at|shelled|shelling|bombed|bombing|of|ambushed|with)"
+    r"\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
 _LEAD_STOP_RE = re.compile(
     r"^(?:(?:In|On|At|The|A|An|And|But|Near|Outside|From|Into|After|Before|During|When|While"
     r"|As|Since|Meanwhile|Also|Then|Earlier|Later|Elsewhere)\s+)+"
@@ -251,6 +262,7 @@ class _Mention:
     women: int | None = None
     rescuers: int | None = None
     cumulative: bool = False
+    toll: bool = False
 
 
 @dataclass(slots=True)
@@ -426,7 +438,8 @@ def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
             mention.count = total
             mention.end = pos
         if kind == "killed":
-            _breakdown(masked, mention.end, mention)
+            after = m.end("vict") if m.group("vict") else m.end("num") if m.group("num") else m.end()
+            _breakdown(masked, mention.end if active else after, mention)
         taken.append(span)
         out.append(mention)
 
@@ -436,7 +449,7 @@ def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
         count = parse_count(m.group("num"))
         if count is None or not _usable_toll(masked, m, count):
             continue
-        mention = _Mention("killed", m.start(), m.end(), m.start(), count)
+        mention = _Mention("killed", m.start(), m.end(), m.start(), count, toll=True)
         mention.cumulative = bool(lx.CUMULATIVE_RE.search(masked[m.start() : m.end()]))
         taken.append((m.start("num"), m.end("num")))
         out.append(mention)
@@ -490,21 +503,33 @@ def _event_for(events: list[tuple[str, int, int, bool, str]], pos: int, masked: 
     return etype
 
 
-def _actors(masked: str, toks: _Toks, exclude: list[tuple[int, int]]) -> list[tuple[str, int]]:
-    out = []
+_Actor = tuple[str, int, str]  # (name, offset, role: "agent", "object" or "speaker")
+
+
+def _actors(masked: str, toks: _Toks, exclude: list[tuple[int, int]]) -> list[_Actor]:
+    """Actors named in a sentence, with their role: who acted, who was hit, who spoke."""
+    out: list[_Actor] = []
     for m in _scan(lx.ACTOR_RE, "actor", toks, masked):
         if any(s <= m.start() < e for s, e in exclude):
             continue
         name = lx.ACTORS[int(m.lastgroup[1:])][0]  # type: ignore[index]
-        out.append((name, m.start()))
+        role = "agent"
+        if lx.SPEAKER_AFTER_RE.match(masked, m.end()):
+            role = "speaker"
+        elif _OBJECT_BEFORE_RE.search(masked, max(0, m.start() - 32), m.start()):
+            role = "object"
+        out.append((name, m.start(), role))
     return out
 
 
-def _actor_for(actors: list[tuple[str, int]], pos: int) -> str | None:
-    before = [a for a in actors if a[1] < pos]
+def _actor_for(actors: list[_Actor], pos: int) -> str | None:
+    """The actor of the verb at ``pos``: the nearest agent before it, else after it."""
+    agents = [a for a in actors if a[2] == "agent"]
+    before = [a for a in agents if a[1] < pos]
     if before:
         return before[-1][0]
-    return actors[0][0] if actors else None
+    after = [a for a in agents if a[1] >= pos]
+    return after[0][0] if after else None
 
 
 def _targets(masked: str, toks: _Toks) -> tuple[str, ...]:
@@ -567,7 +592,11 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
         text = f"{' '.join(part_words)} {text}"
     near = (cue or "").lower() in lx.NEAR_CUES or (feat or "").lower() == "outskirts"
     part = bool(part_words) or (feat or "").lower() in ("outskirts", "suburbs", "suburb")
-    ref = PlaceRef(text=text, name=name, feature_hint=level, near=near, part=part)
+    of = _OF_NAME_RE.match(masked, end)
+    fallback = _clean_name(of.group("name"))[0] if of else None
+    rural = feat_word in ("countryside", "suburbs", "suburb", "outskirts") or "rural" in mods.lower()
+    ref = PlaceRef(text=text, name=name, feature_hint=level, near=near, part=part,
+                   fallback=fallback, rural=rural)
     country = name.lower() in _COUNTRY_WORDS
     full_end = m.end()
     return _PlaceCand(ref, start, full_end, level, country)
@@ -721,11 +750,55 @@ def read_drafts(article: Article) -> list[_Draft]:
                 d.date = last_date or article.date
             if window:
                 d.cumulative = True
+        if dm is not None and dm.explicit and article.date is not None and (
+            (article.date - dm.date).days > _BACKGROUND_DAYS
+        ):
+            for d in made:  # background: an event long before the report ("the 2013 attack")
+                d.drop = True
         made = _link_previous(made, infos, i, drafts, article)
+        _inherit_paragraph_place(made, infos, i)
         drafts.extend(made)
     _merge_injured(drafts, infos)
+    _merge_toll_updates(drafts)
     _inherit_cumulative_place(drafts)
     return [d for d in drafts if not d.drop]
+
+
+def _inherit_paragraph_place(made: list[_Draft], infos: list[_SentInfo], i: int) -> None:
+    """A casualty count with no place takes the place of the sentence before it in the same
+    paragraph ("Warplanes pounded X on Monday. The strikes killed 12 people.")."""
+    if i == 0:
+        return
+    prev = infos[i - 1]
+    if prev.sent.paragraph != infos[i].sent.paragraph or prev.question:
+        return
+    for d in made:
+        if d.place is not None or d.event_only or d.cumulative:
+            continue
+        cands = [p for p in prev.places if not p.country and not p.ref.near]
+        if cands:
+            d.place = _with_within(cands[0], prev.places)
+
+
+def _merge_toll_updates(drafts: list[_Draft]) -> None:
+    """"The death toll rose to 20" with no place of its own updates the incident before it."""
+    for n, d in enumerate(drafts):
+        if d.drop or not d.extra.get("toll") or d.cumulative or d.killed is None:
+            continue
+        if d.place is not None and d.sent != drafts[max(0, n - 1)].sent:
+            continue
+        for host in reversed(drafts[:n]):
+            if host.drop or host.event_only or host.cumulative or host.killed is None:
+                continue
+            if d.sent - host.sent > 4:
+                break
+            if d.place is not None and not _same_place(d, host):
+                break
+            if (d.killed.best or 0) >= (host.killed.best or 0):
+                host.killed = d.killed
+            host.end = max(host.end, d.end)
+            d.drop = True
+            break
 
 
 def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
@@ -754,6 +827,7 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
             targets=targets, cumulative=k.cumulative or cumulative_sentence,
             has_event_cue=bool(info.events),
         )
+        d.extra["toll"] = k.toll
         out.append(d)
     for j in injured:
         host = None
@@ -982,9 +1056,13 @@ def _dedupe(drafts: list[_Draft]) -> None:
                 d.drop = True
                 break
             if (
-                same_place and d.killed is not None and e.killed is not None
+                (same_place or e.place is None or d.place is None)
+                and d.killed is not None and e.killed is not None
+                and d.killed.best is not None
                 and d.killed.best == e.killed.best and d.cumulative == e.cumulative
             ):
+                if d.place is None and e.place is not None:
+                    d.place, d.location = e.place, e.location
                 e.drop = True
                 if d.injured is None:
                     d.injured = e.injured

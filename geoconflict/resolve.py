@@ -49,6 +49,11 @@ class PlaceRef:
         True when the text places the event beside it ("near X", "outside X").
     part
         True when the text names a part of it ("eastern Aleppo", "the outskirts of X").
+    fallback
+        An enclosing place to use when ``name`` does not resolve ("Damascus" in "the Old
+        City of Damascus").
+    rural
+        True for "X countryside" / "rural X": the area around a city.
     """
 
     text: str
@@ -57,6 +62,8 @@ class PlaceRef:
     within: str | None = None
     near: bool = False
     part: bool = False
+    fallback: str | None = None
+    rural: bool = False
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -224,12 +231,21 @@ class DocumentResolver:
         if self.is_foreign(ref.name):
             return None
         near = [p for p in self._near]
-        match = self._match(ref.name, ref.feature_hint, ref.within, near)
+        match = None
+        if ref.rural:
+            # "Damascus countryside" is the governorate around the city: "Rural Damascus".
+            match = self._match(f"Rural {ref.name}", "admin1", None, ())
+            if match is not None and match.precision != 4:
+                match = None
+        if match is None:
+            match = self._match(ref.name, ref.feature_hint, ref.within, near)
         if match is None and ref.within:
             match = self._match(ref.name, ref.feature_hint, None, near)
         if match is None and ref.feature_hint is not None:
             match = self._match(ref.name, None, ref.within, near)
         if match is None:
+            if ref.fallback and ref.fallback != ref.name:
+                return self.locate(PlaceRef(ref.fallback, ref.fallback, part=True))
             return None
         if self.country and match.place.country_code != self.country:
             return None
