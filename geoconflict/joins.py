@@ -282,7 +282,7 @@ def casualties_by_area(gdf: gpd.GeoDataFrame, level: AdminLevel = "admin1"
         )
     keys, labels = _area_keys(gdf, level)
     key_to_row = {k: i for i, k in enumerate(area_keys)}
-    row = np.array([key_to_row.get(k, -1) if k is not None else -1 for k in keys])
+    row = np.array([key_to_row.get(k, -1) if k is not None else -1 for k in keys], dtype=np.int64)
 
     unmatched_mask = (keys != None) & (row < 0)  # noqa: E711
     unmatched = pd.Series(labels[unmatched_mask]).value_counts().to_dict()
