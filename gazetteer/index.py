@@ -11,7 +11,9 @@
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TypeVar
 from dataclasses import replace
 
 from rapidfuzz import fuzz
@@ -22,7 +24,8 @@ from .records import Place
 
 __all__ = ["Gazetteer", "loose_form", "place_prior"]
 
-_STATE_VERSION = 1
+_STATE_VERSION = 2
+_T = TypeVar("_T")
 
 #: Rank of a feature code among candidates of the same name (city > town > village > area).
 FEATURE_RANK = {
@@ -55,8 +58,13 @@ def _has_arabic(text: str) -> bool:
     return not text.isascii() and any("\u0600" <= ch <= "\u06ff" for ch in text)
 
 
+@lru_cache(maxsize=262144)
+def _loose_of(name: str) -> str:
+    return loose_form(normalize_name(name))
+
+
 def _loose_ratio(q_loose: str, name: str) -> float:
-    return fuzz.ratio(q_loose, loose_form(normalize_name(name))) / 100.0
+    return fuzz.ratio(q_loose, _loose_of(name)) / 100.0
 
 
 def loose_form(normalized: str) -> str:
@@ -128,7 +136,7 @@ class Gazetteer:
             place_prior(p, e) for p, e in zip(self.places, self.coord_err, strict=True)
         )
         exact: dict[str, dict[int, str]] = {}
-        variant: dict[str, dict[int, str]] = {}
+        variant: dict[str, dict[int, tuple[str, str]]] = {}
         for i, p in enumerate(self.places):
             # Places outside the home country get variant keys from their canonical name
             # only: the hundreds of exonyms of a foreign capital would otherwise shadow
@@ -141,13 +149,14 @@ class Gazetteer:
                 exact.setdefault(norm, {}).setdefault(i, name)
                 if home or j == 0:
                     for k in skeleton_keys(norm):
-                        variant.setdefault(k, {}).setdefault(i, name)
+                        variant.setdefault(k, {}).setdefault(i, (name, loose_form(norm)))
         # Each key's entries sorted by the static prior, best first: the no-context answer.
         self.exact: dict[str, tuple[tuple[int, str], ...]] = {
             k: self._ranked(v) for k, v in exact.items()
         }
-        self.variant: dict[str, tuple[tuple[int, str], ...]] = {
-            k: self._ranked(v) for k, v in variant.items()
+        # variant entries carry the matched name's loose form: (index, name, loose)
+        self.variant: dict[str, tuple[tuple[int, str, str], ...]] = {
+            k: tuple((i, n, lf) for i, (n, lf) in self._ranked(v)) for k, v in variant.items()
         }
         self._blocks: dict[str, tuple[str, ...]] | None = None
         #: Scratch space for caches derived at run time (block lengths, area lookups);
@@ -210,7 +219,7 @@ class Gazetteer:
         obj.answers_key = answers_key
         return obj
 
-    def _ranked(self, entries: dict[int, str]) -> tuple[tuple[int, str], ...]:
+    def _ranked(self, entries: dict[int, _T]) -> tuple[tuple[int, _T], ...]:
         return tuple(sorted(entries.items(), key=lambda e: (-self.prior[e[0]], e[0])))
 
     # --- construction ----------------------------------------------------------------
@@ -291,13 +300,16 @@ class Gazetteer:
         out = [self.places[i] for i, _ in hits]
         q_loose = loose_form(norm)
         for k in skeleton_keys(norm):
-            for i, matched in self.variant.get(k, ()):
-                if i not in seen and self.spelling_similarity(q_loose, matched, i, k) >= 0.5:
+            for i, matched, loose in self.variant.get(k, ()):
+                if i not in seen and self.spelling_similarity(q_loose, matched, i, k,
+                                                              loose) >= 0.5:  # fmt: skip
                     seen.add(i)
                     out.append(self.places[i])
         return tuple(out)
 
-    def spelling_similarity(self, q_loose: str, matched: str, idx: int, key: str = "") -> float:
+    def spelling_similarity(
+        self, q_loose: str, matched: str, idx: int, key: str = "", loose: str | None = None
+    ) -> float:
         """Similarity (0-1) of a query's loose form and the name it matched through a key.
 
         A key that came from an Arabic-script name is compared with the place's Latin
@@ -306,10 +318,12 @@ class Gazetteer:
         a long shared consonant skeleton counts as evidence on its own.
         """
         if not _has_arabic(matched) or _has_arabic(q_loose):
+            if loose is not None:
+                return fuzz.ratio(q_loose, loose) / 100.0
             return _loose_ratio(q_loose, matched)
         place = self.places[idx]
         best = _loose_ratio(q_loose, place.name)
-        for alias in place.aliases[:12]:
+        for alias in place.aliases[:6]:
             if not _has_arabic(alias):
                 best = max(best, _loose_ratio(q_loose, alias))
         return max(best, _SKELETON_EVIDENCE.get(min(len(key), 6), 0.0))
@@ -318,8 +332,8 @@ class Gazetteer:
         """Exact-key entries ``(place index, matched name)`` of a normalised name."""
         return self.exact.get(norm, ())
 
-    def variant_entries(self, key: str) -> tuple[tuple[int, str], ...]:
-        """Variant-key entries ``(place index, matched name)`` of a skeleton key."""
+    def variant_entries(self, key: str) -> tuple[tuple[int, str, str], ...]:
+        """Variant-key entries ``(place index, matched name, its loose form)`` of a key."""
         return self.variant.get(key, ())
 
     @property

@@ -12,8 +12,7 @@ from bisect import bisect_left, bisect_right
 
 from rapidfuzz import fuzz, process
 
-from .index import Gazetteer, loose_form
-from .normalize import normalize_name
+from .index import Gazetteer, _loose_ratio, loose_form
 
 __all__ = ["fuzzy_candidates", "similarity"]
 
@@ -23,7 +22,7 @@ KEY_CUTOFF = 75.0
 
 def similarity(query_loose: str, name: str) -> float:
     """Similarity (0-1) of a query's loose form and a candidate name (any spelling)."""
-    return fuzz.ratio(query_loose, loose_form(normalize_name(name))) / 100.0
+    return _loose_ratio(query_loose, name)
 
 
 def _block_slice(g: Gazetteer, key: str) -> list[str]:
@@ -86,8 +85,9 @@ def fuzzy_candidates(
             key, choices, scorer=fuzz.ratio, score_cutoff=key_cutoff, limit=limit
         )
         for cand_key, key_score, _ in hits:
-            for idx, name in g.variant_entries(cand_key):
-                sim = 0.5 * key_score / 100.0 + 0.5 * similarity(q_loose, name)
+            for idx, name, loose in g.variant_entries(cand_key):
+                spelled = g.spelling_similarity(q_loose, name, idx, "", loose)
+                sim = 0.5 * key_score / 100.0 + 0.5 * spelled
                 if idx not in best or sim > best[idx][1]:
                     best[idx] = (name, sim)
     return sorted(((i, n, s) for i, (n, s) in best.items()), key=lambda t: -t[2])

@@ -27,10 +27,6 @@ __all__ = ["generic_hint", "normalize_name", "skeleton_key", "skeleton_keys", "s
 #: Marks that transliterations use for ayn and hamza; they are deleted (not spaced).
 _AYN_HAMZA = "'`\u00b4\u2018\u2019\u02bb\u02bc\u02be\u02bf\u02c8\u055a\u201b\u2032"
 
-_ASCII_TABLE = {i: " " for i in range(128) if not chr(i).isalnum()}
-for _c in "'`":
-    _ASCII_TABLE[ord(_c)] = None
-
 _ARABIC_TABLE = {
     0x0671: "\u0627",  # alef wasla
     0x0622: "\u0627",
@@ -73,23 +69,52 @@ def _strip_arabic_article(word: str) -> str:
     return word
 
 
+_ASCII_BYTES = bytes(
+    (c + 32 if 65 <= c <= 90 else c) if chr(c).isalnum() else 32 for c in range(256)
+)
+_ASCII_DELETE = b"'`"
+_NONWORD_RE = re.compile(r"[\W_]+")
+
+
+#: Blocks whose combining marks and format characters are deleted (Latin and Arabic
+#: diacritics, tashkeel, Quranic marks, zero-width and direction controls). Marks of other
+#: scripts become word breaks.
+_MARK_BLOCKS = (
+    (0x00AD, 0x00AD), (0x0300, 0x036F), (0x0483, 0x0489), (0x0591, 0x05C7),
+    (0x0600, 0x061C), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED),
+    (0x08D3, 0x08FF), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x200B, 0x200F),
+    (0x202A, 0x202E), (0x2060, 0x206F), (0x20D0, 0x20FF), (0xFE00, 0xFE0F),
+    (0xFE20, 0xFE2F), (0xFEFF, 0xFEFF),
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _full_table() -> dict[int, str | None]:
+    """The Arabic/Latin letter table plus every mark and format character of the blocks."""
+    table: dict[int, str | None] = {}
+    for lo, hi in _MARK_BLOCKS:
+        for cp in range(lo, hi + 1):
+            cat = unicodedata.category(chr(cp))
+            if cat[0] == "M" or cat == "Cf":
+                table[cp] = None
+    table.update(_ARABIC_TABLE)
+    return table
+
+
 def _normalize_once(text: str) -> str:
     if text.isascii():
-        return " ".join(text.lower().translate(_ASCII_TABLE).split())
-    text = unicodedata.normalize("NFKD", text)
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = text.translate(_ARABIC_TABLE)
-    out = []
-    for ch in text:
-        cat = unicodedata.category(ch)
-        if cat[0] == "M" or cat == "Cf":
-            continue
-        if cat[0] in "LN":
-            out.append(ch)
-        else:
-            out.append(" ")
-    words = "".join(out).split()
-    return " ".join(_strip_arabic_article(w) for w in words)
+        raw = text.encode("ascii").translate(_ASCII_BYTES, _ASCII_DELETE)
+        return " ".join(raw.decode("ascii").split())
+    text = unicodedata.normalize("NFKD", text).casefold()
+    if not unicodedata.is_normalized("NFKD", text):
+        text = unicodedata.normalize("NFKD", text)
+    words = _NONWORD_RE.sub(" ", text.translate(_full_table())).split()
+    return " ".join(_strip_arabic_article(w) if w[0] == "\u0627" else w for w in words)
+
+
+#: Outputs made only of these characters are fixed points of one pass: ASCII letters and
+#: digits, and the Arabic letters that the table leaves (no alef variants, no ta marbuta).
+_STABLE_RE = re.compile("[a-z0-9 \u0628-\u063a\u0641-\u0648\u064a\u0627]*")
 
 
 def normalize_name(text: str) -> str:
@@ -122,8 +147,8 @@ def normalize_name(text: str) -> str:
     if not isinstance(text, str):
         text = str(text)
     out = _normalize_once(text)
-    if out.isascii():
-        return out  # the ASCII pass is idempotent by construction
+    if out.isascii() or _STABLE_RE.fullmatch(out):
+        return out  # ASCII and plain Arabic-letter outputs are fixed points already
     for _ in range(4):
         again = _normalize_once(out)
         if again == out:
@@ -398,6 +423,16 @@ _GENERIC_SUFFIX = re.compile(
 )
 
 
+_ANY_GENERIC = re.compile(
+    r"\b(?:of|north|south|east|west|northern|southern|eastern|western|central|northeast|"
+    r"northeastern|northwest|northwestern|southeast|southeastern|southwest|southwestern|rural|"
+    r"greater|old|new|downtown|town|village|city|district|subdistrict|sub|province|governorate|"
+    r"countryside|outskirts|suburbs|area|region|camp|neighbourhood|neighborhood|plain|valley|"
+    r"mountain|mountains|hill|hills|airport|airbase|air|center|centre|municipality|muhafazat|"
+    r"mohafazat|nahiya|mintaqa|farm|farms)\b"
+)
+
+
 def strip_generic(normalized: str) -> tuple[str, bool]:
     """Remove generic words around a normalised name.
 
@@ -409,6 +444,8 @@ def strip_generic(normalized: str) -> tuple[str, bool]:
         The stripped name and whether the result names a place only approximately
         (outskirts, countryside, a compass part: precision 2 rather than 1).
     """
+    if _ANY_GENERIC.search(normalized) is None:
+        return normalized, False
     approx = False
     s = normalized
     m = _GENERIC_PREFIX.match(s)

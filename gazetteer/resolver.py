@@ -112,6 +112,18 @@ class Resolver:
         self._table: dict[str, tuple[_Packed, ...]] | None = None
         if gazetteer.answers_key == (self.default_country, self.min_score):
             self._table = gazetteer.answers
+        self._matches: dict[str, tuple[Match | None, tuple[Match, ...]]] | None = None
+
+    def _exact_matches(self) -> dict[str, tuple[Match | None, tuple[Match, ...]]]:
+        """The precomputed answers as :class:`Match` objects, built at first use."""
+        if self._matches is None:
+            table = self._table or {}
+            out = {}
+            for norm, packed in table.items():
+                res = self._materialize("", packed, DEFAULT_LIMIT)
+                out[norm] = (res.best, res.candidates)
+            self._matches = out
+        return self._matches
 
     def exact_answers(self) -> dict[str, tuple[_Packed, ...]]:
         """The packed no-context answer of every exact name key of the gazetteer.
@@ -169,9 +181,9 @@ class Resolver:
             return Resolution(query=name, best=None, candidates=())
         plain = country is None and feature_hint is None and not within and not near
         if plain and limit == DEFAULT_LIMIT and self._table is not None:
-            known = self._table.get(norm)
-            if known is not None and (self.online is None or known[0][1] >= self.min_score):
-                return self._materialize(name, known, limit)
+            known = self._exact_matches().get(norm)
+            if known is not None and (self.online is None or known[0] is not None):
+                return Resolution(name, known[0], known[1])
         if plain:
             cached = self._plain.get((norm, limit))
             if cached is not None:
@@ -274,10 +286,10 @@ class Resolver:
         out: list[_Cand] = []
         q_loose = loose_form(norm)
         for rank, key in enumerate(skeleton_keys(norm)):
-            for i, n in g.variant_entries(key):
+            for i, n, loose in g.variant_entries(key):
                 if i in seen:
                     continue
-                sim = g.spelling_similarity(q_loose, n, i, key)
+                sim = g.spelling_similarity(q_loose, n, i, key, loose)
                 if sim < _VARIANT_MIN_SIM or (len(key) <= 2 and sim < _SHORT_KEY_MIN_SIM):
                     continue  # same skeleton, different spelling: not the same name
                 seen.add(i)
@@ -499,7 +511,7 @@ def _area_of(
         hits = [g.places[i] for i, _ in g.entries(key)]
     if not hits:
         for k in skeleton_keys(key):
-            hits.extend(g.places[i] for i, _ in g.variant_entries(k))
+            hits.extend(g.places[e[0]] for e in g.variant_entries(k))
     for p in hits:
         rank = order.get(p.feature_code, 5 if p.feature_class == "P" else 6)
         if best is None or rank < best[0]:
