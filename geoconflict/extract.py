@@ -43,7 +43,10 @@ from .text import Sentence, split_sentences
 
 __all__ = ["extract_articles", "extract_incidents", "read_drafts"]
 
-_ASIDE_RE = re.compile(r"\s[—–]\s[^—–\n]{1,160}?\s[—–](?=\s)|\([^()\n]{0,200}\)|\[[^\[\]\n]{0,200}\]")
+_ASIDE_RE = re.compile(
+    r"\s[—–]\s[^—–\n]{1,160}?\s[—–](?=\s)|\s-\s(?=[A-Za-z])[^\n]{1,160}?\s-(?=\s)"
+    r"|\([^()\n]{0,200}\)|\[[^\[\]\n]{0,200}\]"
+)
 _QUOTES_RE = re.compile(r"[“”\"«»]")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]|\b(?:which|that|who|while|but|whereas|after|before)\b", re.I)
 _UNIT_AFTER_RE = re.compile(
@@ -67,6 +70,7 @@ _HYPOTHETICAL_RE = re.compile(
     r"\b(?:to\s+stop|to\s+end|halt|ceasefire|truce|would|could|plans?\s+to|threat|if)\b"
 )
 _NON_LETTERS_RE = re.compile(r"[^a-z]")
+_AND_BEFORE_RE = re.compile(r"\b(?:and|or|&)\s+(?:the\s+)?$", re.I)
 #: "the Old City of Damascus": the enclosing place, tried when the first name fails.
 _OF_NAME_RE = re.compile(rf"\s+of\s+(?P<name>{lx.CAPSPAN})")
 #: Words before an actor's name that make it the one hit, not the one acting.
@@ -307,7 +311,7 @@ def _mask(text: str) -> str:
     def blank(m: re.Match[str]) -> str:
         return " " * len(m.group())
 
-    if "—" in text or "–" in text or "(" in text or "[" in text:
+    if "—" in text or "–" in text or "(" in text or "[" in text or " - " in text:
         text = _ASIDE_RE.sub(blank, text)
     return _QUOTES_RE.sub(" ", text)
 
@@ -518,13 +522,15 @@ def _actors(masked: str, toks: _Toks, exclude: list[tuple[int, int]]) -> list[_A
             role = "speaker"
         elif _OBJECT_BEFORE_RE.search(masked, max(0, m.start() - 32), m.start()):
             role = "object"
+        elif _AND_BEFORE_RE.search(masked, max(0, m.start() - 12), m.start()):
+            role = "co-agent"
         out.append((name, m.start(), role))
     return out
 
 
 def _actor_for(actors: list[_Actor], pos: int) -> str | None:
     """The actor of the verb at ``pos``: the nearest agent before it, else after it."""
-    agents = [a for a in actors if a[2] == "agent"]
+    agents = [a for a in actors if a[2] == "agent"] or [a for a in actors if a[2] == "co-agent"]
     before = [a for a in agents if a[1] < pos]
     if before:
         return before[-1][0]
@@ -778,6 +784,7 @@ def _inherit_paragraph_place(made: list[_Draft], infos: list[_SentInfo], i: int)
         cands = [p for p in prev.places if not p.country and not p.ref.near]
         if cands:
             d.place = _with_within(cands[0], prev.places)
+            d.extra["inherited"] = True
 
 
 def _merge_toll_updates(drafts: list[_Draft]) -> None:
@@ -785,14 +792,15 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
     for n, d in enumerate(drafts):
         if d.drop or not d.extra.get("toll") or d.cumulative or d.killed is None:
             continue
-        if d.place is not None and d.sent != drafts[max(0, n - 1)].sent:
+        own_place = d.place is not None and not d.extra.get("inherited")
+        if own_place and d.sent != drafts[max(0, n - 1)].sent:
             continue
         for host in reversed(drafts[:n]):
             if host.drop or host.event_only or host.cumulative or host.killed is None:
                 continue
             if d.sent - host.sent > 4:
                 break
-            if d.place is not None and not _same_place(d, host):
+            if own_place and not _same_place(d, host):
                 break
             if (d.killed.best or 0) >= (host.killed.best or 0):
                 host.killed = d.killed

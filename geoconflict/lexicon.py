@@ -180,8 +180,7 @@ _MIXED = r"(?!\s*(?:or|and|/)\s+(?:injured|wounded|hurt|maimed)\b)"
 KILL_ACTIVE_RE = _lc(
     r"\b(?P<verb>kill(?:ed|ing|s)?|claim(?:ed|ing|s)?\s+the\s+lives\s+of|massacr(?:ed|ing)"
     r"|execut(?:ed|ing|es)|shot\s+dead|shooting\s+dead|gunned\s+down|slaughtered"
-    r"|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|left|leaving)\s+"
-    r"(?:(?:another|a\s+further|at\s+least)\s+)?" + _NUMV.replace("(?P<num>", "(?P<num>", 1),
+    r"|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|left|leaving)\s+" + _NUMV,
 )
 #: "left 5 dead": the active forms "left"/"leaving" need a following "dead".
 LEFT_DEAD_RE = _lc(r"\s*(?:people\s+|civilians\s+|others\s+)?dead\b")
@@ -206,8 +205,7 @@ DEATHS_OF_RE = _lc(
 )
 #: Injured: active ("wounding 10"), passive ("139 people were injured", "five wounded").
 INJURE_ACTIVE_RE = _lc(
-    r"\b(?:injur(?:ed|ing|es)|wound(?:ed|ing|s)|maim(?:ed|ing))\s+"
-    r"(?:(?:another|a\s+further|at\s+least)\s+)?" + _NUMV,
+    r"\b(?:injur(?:ed|ing|es)|wound(?:ed|ing|s)|maim(?:ed|ing))\s+" + _NUMV,
 )
 INJURE_PASSIVE_RE = _lc(
     _NUMV + r"\s+" + _AUX + r"(?:injured|wounded|hurt|maimed|injuries|sustained\s+injuries)\b",

@@ -97,6 +97,9 @@ def location_from_match(match: Any, *, near: bool = False, part: bool = False) -
     )
 
 
+#: Matches scoring below this are checked again with the document's other places.
+_SURE = 0.8
+
 _SHARED: dict[tuple[int, str | None, float], tuple[Any, dict[tuple[Any, ...], Any]]] = {}
 
 
@@ -158,7 +161,7 @@ class DocumentResolver:
             match = self._match(ref.name, ref.feature_hint, None, ())
             if match is None or match.score < 0.8:
                 continue
-            if match.place.country_code != self.country or match.precision > 4:
+            if match.place.country_code != self.country or match.precision > 5:
                 continue
             points.append((float(match.place.lat), float(match.place.lon)))
         self._near = tuple(points[:8])
@@ -182,7 +185,7 @@ class DocumentResolver:
                 self._cache.clear()
             self._cache[key] = res
         match = res.best if res is not False else None
-        if match is not None and near and _ambiguous(res):
+        if match is not None and near and (match.score < _SURE or _ambiguous(res)):
             again = self._ask(name, hint, within, tuple(near))
             match = again.best if again is not False else None
         if match is not None and match.score < self.min_score:
@@ -199,18 +202,25 @@ class DocumentResolver:
             return False
 
     def is_foreign(self, name: str) -> bool:
-        """True when every gazetteer entry of ``name`` lies outside the configured country."""
-        if self.gazetteer is None or not hasattr(self.gazetteer, "lookup"):
+        """True when ``name`` is, exactly, a place outside the configured country ("Paris",
+        "Baghdad") and not, exactly, one inside it."""
+        if not self.country:
             return False
         key = ("foreign?", name)
         if key not in self._cache:
+            foreign = False
             try:
-                places = self.gazetteer.lookup(name)
+                anywhere = self.resolver.resolve(name).best
             except (LookupError, ValueError):
-                places = ()
-            self._cache[key] = bool(places) and all(
-                p.country_code != self.country for p in places
-            )
+                anywhere = None
+            if (
+                anywhere is not None
+                and anywhere.method == "exact"
+                and anywhere.place.country_code != self.country
+            ):
+                home = self._match(name, None, None, ())
+                foreign = home is None or home.method != "exact"
+            self._cache[key] = foreign
         return bool(self._cache[key])
 
     def is_known(self, name: str) -> bool:

@@ -33,7 +33,7 @@ _BEFORE_DIGIT_ONLY = frozenset({"no", "nos", "vol"})
 
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
 _LINE_RE = re.compile(r"[^\n]+")
-_PARA_RE = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
+_PARA_SEP_RE = re.compile(r"\n[ \t\r]*\n")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
@@ -74,9 +74,20 @@ def _is_abbreviation(line: str, dot: int) -> bool:
 
 def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of paragraphs: runs of text separated by blank lines."""
-    for m in _PARA_RE.finditer(text):
-        if m.group().strip():
-            yield m.start(), m.end()
+    start = 0
+    for m in _PARA_SEP_RE.finditer(text):
+        yield from _trimmed(text, start, m.start())
+        start = m.end()
+    yield from _trimmed(text, start, len(text))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -1,0 +1,63 @@
+"""Event dates: explicit forms and relative days resolved against the article date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geoconflict.dates import find_date, find_dates
+
+FRIDAY = dt.date(2018, 2, 9)
+
+CASES = [
+    ("Jets struck the village on Feb. 8, 2018.", dt.date(2018, 2, 8)),
+    ("Jets struck the village on 8 February 2018.", dt.date(2018, 2, 8)),
+    ("On 12 March 2017, warplanes hit a bakery.", dt.date(2017, 3, 12)),
+    ("Shelling on 2018-02-07 killed two.", dt.date(2018, 2, 7)),
+    ("Shelling on February 3 killed two.", dt.date(2018, 2, 3)),
+    ("The strike came on the 4th of February.", dt.date(2018, 2, 4)),
+    ("Jets struck the village on Thursday.", dt.date(2018, 2, 8)),
+    ("Jets struck the village on Friday.", FRIDAY),
+    ("Jets struck the village last Friday.", dt.date(2018, 2, 2)),
+    ("Mortars fell for a second day Wednesday.", dt.date(2018, 2, 7)),
+    ("A car bomb exploded yesterday.", dt.date(2018, 2, 8)),
+    ("Heavy shelling last night killed four.", dt.date(2018, 2, 8)),
+    ("A car bomb exploded today.", FRIDAY),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_find_date(text: str, expected: dt.date) -> None:
+    found = find_date(text, FRIDAY)
+    assert found is not None
+    assert found.date == expected
+
+
+def test_since_opens_a_window() -> None:
+    found = find_date("The death toll since Monday is at least 40.", FRIDAY)
+    assert found is not None
+    assert found.window and found.date == dt.date(2018, 2, 5)
+
+
+def test_month_without_year_after_the_article_is_last_year() -> None:
+    found = find_date("The siege began on December 20.", dt.date(2018, 2, 9))
+    assert found is not None and found.date == dt.date(2017, 12, 20)
+
+
+def test_attribution_day_is_not_the_event_day() -> None:
+    assert find_date("Ten died, the ministry said in a statement on Thursday.", FRIDAY) is None
+
+
+def test_relative_days_need_the_article_date() -> None:
+    assert find_date("Jets struck on Thursday.", None) is None
+    assert find_date("Jets struck on 8 February 2018.", None).date == dt.date(2018, 2, 8)
+
+
+def test_no_date_and_modal_may() -> None:
+    assert find_date("Jets may strike again.", FRIDAY) is None
+    assert find_dates("Nothing here at all.", FRIDAY) == []
+
+
+def test_impossible_dates_are_ignored() -> None:
+    assert find_date("It happened on 31 February 2018.", None) is None

@@ -1,0 +1,369 @@
+"""The extraction engine, rule by rule, on sentences written for these tests.
+
+Every case runs the whole engine (reading + gazetteer resolution with the bundled data).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import gazetteer
+from geoconflict.extract import extract_articles, extract_incidents, read_drafts
+from geoconflict.geojson import write_incidents_geojson
+from geoconflict.records import Article, Incident
+
+FRIDAY = dt.date(2018, 2, 9)
+
+
+@pytest.fixture(scope="module")
+def resolver():  # type: ignore[no-untyped-def]
+    return gazetteer.default_resolver()
+
+
+def run(text: str, resolver, date: dt.date | None = FRIDAY, doc: str = "t") -> list[Incident]:  # type: ignore[no-untyped-def]
+    return extract_incidents(Article(doc, text, date=date), resolver=resolver)
+
+
+def one(text: str, resolver, **kw) -> Incident:  # type: ignore[no-untyped-def]
+    found = [i for i in run(text, resolver, **kw) if i.killed_best is not None or i.injured_best is not None]
+    assert len(found) == 1, [(i.text, i.killed_best, i.injured_best) for i in found]
+    return found[0]
+
+
+# --------------------------------------------------------------------------------------------
+# Casualty counts: voice, qualifiers, number words
+KILLED = [
+    ("Warplanes bombed the town of Saraqib, killing 14 civilians.", 14, 14, 14),
+    ("Artillery shells killed at least 12 people in Douma on Monday.", 12, 12, None),
+    ("Seven people were killed when a mortar hit a school in Jobar.", 7, 7, 7),
+    ("Twenty-three civilians died in an air raid on Maarat al-Numan.", 23, 23, 23),
+    ("An air strike on Kafr Batna left nine people dead.", 9, 9, 9),
+    ("The bombing of Atareb claimed the lives of 31 people.", 31, 31, 31),
+    ("Shelling on Harasta killed about 40 people.", None, 40, None),
+    ("More than 60 people were killed in raids on Jisr al-Shughur.", 61, 61, None),
+    ("Between 10 and 15 fighters were killed in clashes near Tal Rifaat.", 10, 10, 15),
+    ("Up to 20 soldiers died in an ambush near Palmyra.", None, 20, 20),
+    ("Dozens of civilians were killed in barrel bomb attacks on Daraya.", 24, 24, None),
+    ("A child was killed by a sniper in Deir ez-Zor city.", 1, 1, 1),
+    ("A suicide bomber killed eleven people at a checkpoint in Azaz.", 11, 11, 11),
+    ("Gunmen shot dead four men in the village of Tadef.", 4, 4, 4),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "best", "high"), KILLED, ids=[k[0][:40] for k in KILLED])
+def test_killed_counts(text: str, low, best, high, resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(text, resolver)
+    assert (inc.killed_low, inc.killed_best, inc.killed_high) == (low, best, high)
+
+
+def test_toll_phrases(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("The death toll from the car bomb in Jableh rose to 45.", resolver)
+    assert inc.killed_best == 45 and inc.event_type == "bombing"
+
+
+def test_among_those_killed(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Two paramedics were among those killed in Kafr Nabl.", resolver)
+    assert inc.killed_best == 2 and inc.killed_rescuers == 2
+
+
+def test_list_of_victims_adds_up(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("The clashes in Manbij killed 5 soldiers and 3 rebels.", resolver)
+    assert inc.killed_best == 8
+    assert set(inc.victims) >= {"troops", "fighters"}
+
+
+INJURED = [
+    ("Shelling killed 4 people and wounded 17 in Jobar.", 4, 17),
+    ("Two were killed and nine wounded when rockets hit Aleppo.", 2, 9),
+    ("Six civilians were killed in Ariha, and 22 others were injured.", 6, 22),
+    ("A mortar round injured 8 children at a school in Daraa.", None, 8),
+]
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), INJURED, ids=[k[0][:40] for k in INJURED])
+def test_injured_counts(text: str, killed, injured, resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(text, resolver)
+    assert inc.killed_best == killed
+    assert inc.injured_best == injured
+
+
+VICTIMS = [
+    ("Airstrikes killed 19 people in Hamouria, including seven children and four women.", 7, 4, None),
+    ("An airstrike killed 12 people in Saqba, among them 5 children.", 5, None, None),
+    ("Nine people, including three children, were killed in shelling on Zamalka.", 3, None, None),
+    ("Russian jets killed three White Helmets volunteers in Sarmin.", None, None, 3),
+    ("Barrel bombs killed 6 children in Anadan.", 6, None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "children", "women", "rescuers"), VICTIMS, ids=[v[0][:40] for v in VICTIMS])
+def test_victims(text: str, children, women, rescuers, resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(text, resolver)
+    assert (inc.killed_children, inc.killed_women, inc.killed_rescuers) == (children, women, rescuers)
+
+
+# --------------------------------------------------------------------------------------------
+# Event types and actors
+EVENTS = [
+    ("Russian warplanes killed 8 people in Khan Touman.", "airstrike", "Russia"),
+    ("A barrel bomb dropped by a regime helicopter killed 5 in Darayya.", "airstrike", "pro-Assad forces"),
+    ("Government artillery shelled Kafr Zita, killing three.", "shelling", "pro-Assad forces"),
+    ("A car bomb killed 12 people in Qamishli.", "bombing", None),
+    ("An IED exploded in al-Bab, killing four civilians.", "bombing", None),
+    ("A ballistic missile killed 7 people in Idlib city.", "missile", None),
+    ("Islamic State fighters attacked a checkpoint near Palmyra, killing 9 soldiers.", "attack", "IS"),
+    ("US-led coalition air strikes killed 15 civilians in Raqqa.", "airstrike", "US-led coalition"),
+    ("Turkish jets struck YPG positions near Afrin, killing 11 fighters.", "airstrike", "Turkey"),
+    ("Clashes between the SDF and IS in Hajin left 20 fighters dead.", "ground_assault", "SDF"),
+    ("Israeli strikes on a base near Masyaf killed 4 soldiers.", "airstrike", "Israel"),
+    ("Rebel mortar fire killed two people in Aleppo's Hamdaniya district.", "shelling", "rebels"),
+    ("Syrian and Russian jets killed 10 people in Maarat al-Numan.", "airstrike", "Russia"),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor"), EVENTS, ids=[e[0][:40] for e in EVENTS])
+def test_event_type_and_actor(text: str, event_type: str, actor, resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(text, resolver)
+    assert inc.event_type == event_type
+    assert inc.actor == actor
+
+
+def test_origin_word_is_an_actor_not_a_place(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Russian jets killed 5 people.", resolver)
+    assert inc.actor == "Russia"
+    assert inc.place is None and inc.location is None
+
+
+def test_targets(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Airstrikes hit a hospital and a bakery in Kafr Takharim, killing 6.", resolver)
+    assert {"hospital", "bakery"} <= set(inc.targets)
+
+
+# --------------------------------------------------------------------------------------------
+# Places
+PLACES = [
+    ("Jets killed 9 people in the town of Maarat al-Numan.", "Idleb", 1),
+    ("Shelling killed 4 people in Idlib province.", "Idleb", 4),
+    ("Airstrikes killed 7 people in Homs countryside.", "Homs", 4),
+    ("Shelling killed 3 people in Damascus countryside.", "Rural Damascus", 4),
+    ("Regime warplanes struck Kafr Nabl in Idlib countryside, killing 4 civilians.", "Idleb", 1),
+    ("A car bomb killed 8 people near Azaz.", "Aleppo", 2),
+    ("Airstrikes on eastern Aleppo killed 30 people.", "Aleppo", 2),
+    ("Shelling killed 5 people in Deir ez-Zor Province.", "Deir-ez-Zor", 4),
+]
+
+
+@pytest.mark.parametrize(("text", "admin1", "precision"), PLACES, ids=[p[0][:40] for p in PLACES])
+def test_places_resolve_with_precision(text: str, admin1: str, precision: int, resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(text, resolver)
+    assert inc.location is not None, inc.place
+    assert inc.location.admin1 == admin1
+    assert inc.location.precision == precision
+    assert inc.location.country_code == "SY"
+
+
+NOT_PLACES = [
+    "Washington said that airstrikes killed 12 people.",
+    "Damascus condemned the attack, which killed 12 people.",
+    "Portugal's RTP TV reported that an airstrike killed 12 people.",
+    "According to Reuters, an explosion killed 12 people.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PLACES, ids=[t[:40] for t in NOT_PLACES])
+def test_sources_and_speakers_are_not_places(text: str, resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(text, resolver)
+    assert inc.killed_best == 12
+    assert inc.location is None
+
+
+def test_foreign_places_give_no_point(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("A car bomb killed 12 people in Baghdad.", resolver)
+    assert all(i.location is None for i in found)
+    assert not run("Coalition strikes against IS in Syria and Iraq continued.", resolver)
+
+
+def test_country_only_is_country_precision(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Airstrikes killed 12 people in Syria.", resolver)
+    assert inc.location is None or inc.location.precision == 6
+
+
+def test_where_clause_gives_the_place(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "In the village of Kafr Nabl, where rebels have dug tunnels for months, "
+        "air strikes killed 13, including two children.",
+        resolver,
+    )
+    assert inc.place == "Kafr Nabl"
+    assert inc.killed_best == 13 and inc.killed_children == 2
+
+
+def test_two_places_in_one_sentence_make_two_incidents(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Shelling killed 14 people in Douma on Monday, while four fighters were killed "
+        "in Hama province.",
+        resolver,
+    )
+    assert [(i.killed_best, i.location.admin1) for i in found] == [
+        (14, "Rural Damascus"), (4, "Hama"),
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# Linking and merging
+def test_event_sentence_links_to_the_casualty_sentence(resolver) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Government helicopters dropped barrel bombs on a clinic in the town of Tamanah. "
+        "Two nurses - Huda and Rami - were killed and six wounded."
+    )
+    found = run(text, resolver)
+    assert len(found) == 1
+    inc = found[0]
+    assert inc.killed_best == 2 and inc.injured_best == 6
+    assert inc.place == "Tamanah" and inc.event_type == "airstrike"
+    assert inc.actor == "pro-Assad forces" and "clinic" in inc.targets
+    assert text[inc.char_start : inc.char_end] == inc.text == text
+
+
+def test_injured_told_later_joins_the_same_place(resolver) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Regime shelling killed 17 people in Saqba on Tuesday. "
+        "Medics said another 40 people were injured in Saqba."
+    )
+    found = run(text, resolver)
+    assert len(found) == 1
+    assert (found[0].killed_best, found[0].injured_best) == (17, 40)
+
+
+def test_same_event_told_twice_is_one_incident(resolver) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Airstrikes kill 16 in Ariha\n\n"
+        "Russian airstrikes killed 16 people in Ariha on Sunday, activists said."
+    )
+    found = [i for i in run(text, resolver) if i.killed_best]
+    assert len(found) == 1 and found[0].killed_best == 16
+
+
+def test_toll_update_updates_the_incident(resolver) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A car bomb killed at least 9 people in Azaz on Thursday. "
+        "The death toll later rose to 14."
+    )
+    found = run(text, resolver)
+    assert len(found) == 1 and found[0].killed_best == 14
+
+
+def test_cumulative_and_part_of(resolver) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Regime bombardment killed 40 people in East Ghouta on Wednesday. "
+        "In the town of Hamouria, airstrikes killed 12. "
+        "The death toll since Sunday stands at 150."
+    )
+    found = run(text, resolver)
+    by_count = {i.killed_best: i for i in found}
+    region, town, toll = by_count[40], by_count[12], by_count[150]
+    assert town.part_of == region.incident_id
+    assert toll.is_cumulative and not region.is_cumulative
+    assert region.part_of is None
+    assert town.date == region.date == dt.date(2018, 2, 7)
+
+
+# --------------------------------------------------------------------------------------------
+# Not incidents
+NOT_INCIDENTS = [
+    "Regime jets had not bombed Saraqib for the past 19 days.",
+    "The ministry denied that its aircraft struck the market in Ariha.",
+    "No casualties were reported after a rocket hit Latakia.",
+    "Is this the man who has killed two hundred thousand of his people?",
+    "He called the president a butcher who killed 300 of his own citizens.",
+    "The war has killed more than 400,000 people since 2011.",
+    "Idlib has an estimated 2.9 million residents.",
+    "Some 250,000 people have fled Afrin over the past 52 days.",
+    "The 71-month conflict has displaced 6 million.",
+    "At least 9 hospitals in Hama have been put out of service this month.",
+    "Hundreds of civilians have been killed or wounded in Idlib this week.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_INCIDENTS, ids=[t[:40] for t in NOT_INCIDENTS])
+def test_not_incidents_get_no_count(text: str, resolver) -> None:  # type: ignore[no-untyped-def]
+    for inc in run(text, resolver):
+        assert inc.killed_best is None and inc.killed_low is None, inc
+
+
+def test_background_events_are_not_news(resolver) -> None:  # type: ignore[no-untyped-def]
+    text = "On 21 August 2013, rockets killed hundreds of people in Zamalka."
+    assert not [i for i in run(text, resolver, date=FRIDAY) if i.killed_best]
+    assert [i.killed_best for i in run(text, resolver, date=None)] == [200]
+
+
+# --------------------------------------------------------------------------------------------
+# Dates, ids, provenance
+def test_dates_from_the_sentence_then_the_story_then_the_article(resolver) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Jets killed 6 people in Ariha on Thursday. "
+        "Shelling killed 3 people in Saraqib. "
+        "On 2 February 2018, a car bomb killed 5 in Azaz."
+    )
+    found = run(text, resolver)
+    assert [i.date for i in found] == [dt.date(2018, 2, 8), dt.date(2018, 2, 8), dt.date(2018, 2, 2)]
+    lone = run("Shelling killed 3 people in Saraqib.", resolver)
+    assert lone[0].date == FRIDAY
+    assert run("Shelling killed 3 people in Saraqib.", resolver, date=None)[0].date is None
+
+
+def test_ids_are_stable_and_offsets_index_the_text(resolver) -> None:  # type: ignore[no-untyped-def]
+    text = "Jets killed 6 people in Ariha.\n\nShelling killed 3 people in Saraqib."
+    a = run(text, resolver, doc="doc7")
+    b = run(text, resolver, doc="doc7")
+    assert [i.incident_id for i in a] == ["doc7-001", "doc7-002"] == [i.incident_id for i in b]
+    for inc in a:
+        assert text[inc.char_start : inc.char_end] == inc.text
+        assert 0 < inc.confidence <= 1
+
+
+def test_empty_article(resolver) -> None:  # type: ignore[no-untyped-def]
+    assert run("", resolver) == []
+    assert run("Nothing happened today.", resolver) == []
+
+
+def test_extract_articles_streams(resolver) -> None:  # type: ignore[no-untyped-def]
+    arts = [Article("a", "Jets killed 6 people in Ariha."), Article("b", "Calm day.")]
+    got = list(extract_articles(iter(arts), resolver=resolver))
+    assert [i.doc_id for i in got] == ["a"]
+
+
+def test_read_drafts_needs_no_gazetteer() -> None:
+    drafts = read_drafts(Article("x", "Shelling killed 3 people in Saraqib on Friday.", date=FRIDAY))
+    assert len(drafts) == 1 and drafts[0].killed.best == 3
+
+
+# --------------------------------------------------------------------------------------------
+# End to end: the sample articles against the gold file, with the shared scorer
+def test_sample_articles_pass_the_scorer(example_paths, shared_dir, tmp_path: Path, resolver) -> None:  # type: ignore[no-untyped-def]
+    gold_path = shared_dir / "eval" / "seeds_gold.json"
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    incidents: list[Incident] = []
+    for path in example_paths:
+        doc = path.stem
+        date = gold["documents"].get(doc, {}).get("date")
+        art = Article(doc, path.read_text(encoding="utf-8"),
+                      date=dt.date.fromisoformat(date) if date else None)
+        incidents.extend(extract_incidents(art, resolver=resolver))
+    out = tmp_path / "incidents.geojson"
+    write_incidents_geojson(incidents, out)
+    proc = subprocess.run(
+        [sys.executable, str(shared_dir / "eval" / "score_incidents.py"), str(gold_path), str(out)],
+        capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 0, proc.stdout
+    last = proc.stdout.strip().splitlines()[-1]
+    fields = last.split("fields=")[1].split()[0]
+    ok, total = (int(x) for x in fields.split("/"))
+    assert ok / total >= 0.9, last
