@@ -1,0 +1,83 @@
+"""Resolving incident places with the bundled gazetteer and the article as context."""
+
+from __future__ import annotations
+
+import pytest
+
+import gazetteer
+from geoconflict.resolve import DocumentResolver, PlaceRef, distance_km
+
+
+@pytest.fixture(scope="module")
+def resolver():  # type: ignore[no-untyped-def]
+    return gazetteer.default_resolver()
+
+
+@pytest.fixture
+def doc(resolver) -> DocumentResolver:  # type: ignore[no-untyped-def]
+    return DocumentResolver(resolver, country="SY", min_score=0.5)
+
+
+def test_town_resolves_to_a_point(doc: DocumentResolver) -> None:
+    loc = doc.locate(PlaceRef("Khan Sheikhoun", "Khan Sheikhoun", feature_hint="populated"))
+    assert loc is not None
+    assert loc.precision == 1 and loc.admin1 == "Idleb" and loc.country_code == "SY"
+    assert distance_km(loc.lat, loc.lon, 35.4417, 36.6508) < 5
+
+
+def test_province_hint_gives_the_governorate(doc: DocumentResolver) -> None:
+    loc = doc.locate(PlaceRef("Idlib province", "Idlib", feature_hint="admin1"))
+    assert loc is not None and loc.precision == 4 and loc.admin1 == "Idleb"
+
+
+def test_countryside_of_damascus_is_rural_damascus(doc: DocumentResolver) -> None:
+    loc = doc.locate(PlaceRef("Damascus countryside", "Damascus", feature_hint="admin1", rural=True))
+    assert loc is not None and loc.admin1 == "Rural Damascus" and loc.precision == 4
+
+
+def test_near_and_part_are_precision_two(doc: DocumentResolver) -> None:
+    near = doc.locate(PlaceRef("Azaz", "Azaz", near=True))
+    part = doc.locate(PlaceRef("eastern Aleppo", "Aleppo", part=True))
+    assert near is not None and near.precision == 2
+    assert part is not None and part.precision == 2
+
+
+@pytest.mark.parametrize("name", ["Paris", "Baghdad", "Moscow", "Washington"])
+def test_foreign_places_are_not_incident_locations(doc: DocumentResolver, name: str) -> None:
+    assert doc.is_foreign(name)
+    assert doc.locate(PlaceRef(name, name)) is None
+
+
+def test_syrian_places_are_not_foreign(doc: DocumentResolver) -> None:
+    assert not doc.is_foreign("Aleppo")
+    assert not doc.is_foreign("Saraqib")
+
+
+def test_document_context_picks_the_nearby_namesake(doc: DocumentResolver) -> None:
+    alone = doc.locate(PlaceRef("Hamouria", "Hamouria"))
+    doc.set_context([PlaceRef("East Ghouta", "East Ghouta")])
+    with_context = doc.locate(PlaceRef("Hamouria", "Hamouria"))
+    assert with_context is not None and with_context.admin1 == "Rural Damascus"
+    assert alone is None or alone.place_id != with_context.place_id or alone.admin1 == "Rural Damascus"
+
+
+def test_within_keeps_candidates_inside_the_area(doc: DocumentResolver) -> None:
+    loc = doc.locate(PlaceRef("Kafr Nabl", "Kafr Nabl", within="Idlib"))
+    assert loc is not None and loc.admin1 == "Idleb"
+
+
+def test_fallback_to_the_enclosing_place(doc: DocumentResolver) -> None:
+    loc = doc.locate(PlaceRef("Old City", "Old City", fallback="Damascus"))
+    assert loc is not None and loc.admin1 == "Damascus" and loc.precision == 2
+
+
+def test_unknown_name_is_none(doc: DocumentResolver) -> None:
+    assert doc.locate(PlaceRef("Qwzxv Blorp", "Qwzxv Blorp")) is None
+
+
+def test_answers_are_cached_across_documents(resolver) -> None:  # type: ignore[no-untyped-def]
+    a = DocumentResolver(resolver, country="SY")
+    b = DocumentResolver(resolver, country="SY")
+    a.locate(PlaceRef("Saraqib", "Saraqib"))
+    assert a._cache is b._cache
+    assert ("Saraqib", None, None) in b._cache
