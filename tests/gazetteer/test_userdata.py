@@ -140,6 +140,19 @@ def test_admin1_names_come_from_adm1_rows_without_a_codes_file(tmp_path):
     assert places["Sanaa"].admin1 is None
 
 
+def test_admin_codes_files(tmp_path):
+    row = YE_ROWS[1].split("\t")
+    row[11] = "2505"  # admin2 code of Taiz city
+    dump = _write_dump(tmp_path, ["\t".join(row)])
+    (tmp_path / "admin2Codes.txt").write_text("YE.25.2505\tAl Qahirah\tAl Qahirah\t1\n", "utf-8")
+    codes = tmp_path / "elsewhere.txt"
+    codes.write_text("YE.25\tTaizz Governorate\tTaizz Governorate\t2\n", encoding="utf-8")
+    (taiz,) = read_geonames(dump, admin1_codes=codes)
+    assert (taiz.admin1, taiz.admin2) == ("Taizz Governorate", "Al Qahirah")
+    with pytest.raises(GazetteerDataError, match="no such admin1 codes file"):
+        list(read_geonames(dump, admin1_codes=tmp_path / "missing.txt"))
+
+
 def test_bad_rows_are_skipped_with_one_warning(tmp_path):
     rows = [
         *YE_ROWS[:3],
