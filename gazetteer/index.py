@@ -150,6 +150,7 @@ class Gazetteer:
                 if home or j == 0:
                     for k in skeleton_keys(norm):
                         variant.setdefault(k, {}).setdefault(i, (name, loose_form(norm)))
+
         # Each key's entries sorted by the static prior, best first: the no-context answer.
         self.exact: dict[str, tuple[tuple[int, str], ...]] = {
             k: self._ranked(v) for k, v in exact.items()

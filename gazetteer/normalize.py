@@ -18,7 +18,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["generic_hint", "normalize_name", "skeleton_key", "skeleton_keys", "strip_generic"]
+__all__ = [
+    "generic_hint",
+    "normalize_name",
+    "skeleton_key",
+    "skeleton_keys",
+    "strip_generic",
+    "strip_qualifiers",
+]
 
 # ---------------------------------------------------------------------------------------
 # normalize_name
@@ -489,3 +496,48 @@ def generic_hint(normalized: str) -> str | None:
         if pattern.search(rest):
             return hint
     return None
+
+
+# ---------------------------------------------------------------------------------------
+# qualifiers: east/west, upper/lower, big/small, old/new parts of a name
+# ---------------------------------------------------------------------------------------
+
+_LATIN_QUALIFIERS = (
+    "sharqi sharqiya sharqiyah sharqiyeh sharqiyya sharki sharkiya charqi charqiye "
+    "gharbi gharbiya gharbiyah gharbiyeh gharbiyya gharbieh garbi "
+    "shamali shamaliya shamaliyah shamaliyeh chamali janubi janubiya janubiyah janubiyeh "
+    "jnubi qibli wusta wustani fawqani fouqani fawqa tahtani tahtaniyah kabir kabira kabirah "
+    "kabireh kbir kubra saghir saghira saghirah saghireh sghir sughra jadid jadida jadidah "
+    "jadideh qadim qadima qadimah qadimeh balad"
+)
+_ARABIC_QUALIFIERS = (
+    "شرقي شرقيه غربي غربيه شمالي شماليه جنوبي جنوبيه قبلي وسطي وسطاني فوقاني تحتاني "
+    "كبير كبيره كبري صغير صغيره صغري جديد جديده قديم قديمه بلد"
+)
+_QUALIFIERS = frozenset(_LATIN_QUALIFIERS.split()) | frozenset(_ARABIC_QUALIFIERS.split())
+_LEADING_QUALIFIERS = frozenset(
+    "eastern western northern southern east west north south upper lower big little small "
+    "great old new middle central".split()
+)
+_TAL_WORDS = frozenset({"tal", "tall", "tell", "tel", "til", "تل"})
+
+
+def strip_qualifiers(normalized: str) -> str:
+    """Drop qualifiers that tell neighbouring places apart, to reach the base name.
+
+    ``kuwayris ash sharqi`` -> ``kuwayris``, ``eastern kwaires`` -> ``kwaires``,
+    ``daraa al balad`` -> ``daraa``, ``كويرس شرقي`` -> ``كويرس``, and a leading
+    ``tall``/``tal``/``tell`` (``tell mardikh`` -> ``mardikh``). Returns the input unchanged
+    when nothing is dropped or nothing would be left.
+    """
+    words = normalized.split()
+    changed = False
+    while len(words) > 1 and words[-1] in _QUALIFIERS:
+        words.pop()
+        changed = True
+        if len(words) > 1 and (words[-1] in _ARTICLES or words[-1] in _SUN_ARTICLES):
+            words.pop()
+    while len(words) > 1 and (words[0] in _LEADING_QUALIFIERS or words[0] in _TAL_WORDS):
+        words.pop(0)
+        changed = True
+    return " ".join(words) if changed else normalized

@@ -19,7 +19,13 @@ from typing import Literal, Protocol
 from .errors import PlaceNotFoundError
 from .index import Gazetteer, loose_form
 from .matching import fuzzy_candidates, similarity
-from .normalize import generic_hint, normalize_name, skeleton_keys, strip_generic
+from .normalize import (
+    generic_hint,
+    normalize_name,
+    skeleton_keys,
+    strip_generic,
+    strip_qualifiers,
+)
 from .records import PRECISION_NEAR, Match, MatchMethod, Place, Resolution
 
 __all__ = ["FeatureHint", "OnlineGeocoder", "Resolver", "default_resolver"]
@@ -320,6 +326,11 @@ class Resolver:
             if cands:
                 return cands
         target = stripped or norm
+        base = strip_qualifiers(target)  # "Al Karak al Sharqi" -> "Karak", "Tell Mardikh"
+        if base != target:
+            cands = self._lookup(base, True, target_cc)
+            if cands:
+                return [(i, n, m, s * 0.95, a) for i, n, m, s, a in cands]
         fuzzy = fuzzy_candidates(self.gazetteer, target, skeleton_keys(target))
         return [(i, n, "fuzzy", s, approx) for i, n, s in fuzzy if s >= _FUZZY_MIN - 0.1]
 

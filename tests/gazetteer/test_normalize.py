@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gazetteer.normalize import normalize_name, skeleton_key, skeleton_keys, strip_generic
+from gazetteer.normalize import (
+    normalize_name,
+    skeleton_key,
+    skeleton_keys,
+    strip_generic,
+    strip_qualifiers,
+)
 
 
 @pytest.mark.parametrize(
@@ -113,3 +119,19 @@ def test_arabic_normalize_idempotent(text: str) -> None:
     once = normalize_name(text)
     assert normalize_name(once) == once
     skeleton_keys(once)
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        ("kuwayris ash sharqi", "kuwayris"),
+        ("eastern kwaires", "kwaires"),
+        ("daraa al balad", "daraa"),
+        ("tell mardikh", "mardikh"),
+        ("كويرس شرقي", "كويرس"),
+        ("sharqi", "sharqi"),
+        ("douma", "douma"),
+    ],
+)
+def test_strip_qualifiers(text: str, base: str) -> None:
+    assert strip_qualifiers(text) == base

@@ -250,3 +250,11 @@ def test_translated_ocha_names_reach_through_arabic(resolver: Resolver) -> None:
     # the Arabic name's skeleton still finds it.
     best = resolver.resolve("Qalaat al-Madiq").best
     assert best is not None and best.place.admin1 == "Hama"
+
+
+def test_qualified_names_fall_back_to_the_base_place(resolver: Resolver) -> None:
+    # "al-Balad" (the old town), "Tell" and east/west qualifiers: the base place, as a part
+    best = resolver.resolve("Daraa al-Balad").best
+    assert best is not None and best.place.admin1 == "Dar'a" and best.precision == 2
+    best = resolver.resolve("Tell Mardikh").best
+    assert best is not None and best.place.admin1 == "Idleb"
