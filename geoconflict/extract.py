@@ -65,7 +65,7 @@ _DEMONYMS = frozenset(
 )
 _TITLE_MAX_WORDS = 14
 #: An explicit date this many days before the article date marks background, not news.
-_BACKGROUND_DAYS = 90
+_BACKGROUND_DAYS = 180
 _HYPOTHETICAL_RE = re.compile(
     r"\b(?:to\s+stop|to\s+end|halt|ceasefire|truce|would|could|plans?\s+to|threat|if)\b"
 )
@@ -73,6 +73,8 @@ _NON_LETTERS_RE = re.compile(r"[^a-z]")
 _AND_BEFORE_RE = re.compile(r"\b(?:and|or|&)\s+(?:the\s+)?$", re.I)
 #: "the Old City of Damascus": the enclosing place, tried when the first name fails.
 _OF_NAME_RE = re.compile(rf"\s+of\s+(?P<name>{lx.CAPSPAN})")
+_COMMA_NAME_RE = re.compile(rf",\s+(?P<name>{lx.CAPSPAN})(?=\s*(?:[.;:,]|$|province|governorate))")
+_ROCKET_RE = re.compile(r"rocket|missile")
 #: Words before an actor's name that make it the one hit, not the one acting.
 _OBJECT_BEFORE_RE = re.compile(
     r"\b(?:struck|strikes?\s+on|hit|hitting|targeted|targeting|attacked|attacking|against"
@@ -502,7 +504,10 @@ def _event_for(events: list[tuple[str, int, int, bool, str]], pos: int, masked: 
     pool = [e for e in events if e[3]] or events
     best = min(pool, key=lambda e: (abs(e[1] - pos), e[1] > pos))
     etype, cue = best[0], best[4]
-    if etype == "bombing" and cue.startswith("bomb") and lx.AIR_PLATFORM_RE.search(masked):
+    if (
+        (etype == "bombing" and cue.startswith("bomb"))
+        or (etype in ("shelling", "missile") and _ROCKET_RE.match(cue))
+    ) and lx.AIR_PLATFORM_RE.search(masked):
         return "airstrike"
     return etype
 
@@ -600,9 +605,16 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
     part = bool(part_words) or (feat or "").lower() in ("outskirts", "suburbs", "suburb")
     of = _OF_NAME_RE.match(masked, end)
     fallback = _clean_name(of.group("name"))[0] if of else None
+    within = None
+    comma = _COMMA_NAME_RE.match(masked, m.end())
+    if comma is not None:
+        outer = _clean_name(comma.group("name"))[0]
+        if outer.lower() in lx.GOVERNORATE_NAMES and outer.lower() != name.lower():
+            within = outer
     rural = feat_word in ("countryside", "suburbs", "suburb", "outskirts") or "rural" in mods.lower()
+    part = part or rural
     ref = PlaceRef(text=text, name=name, feature_hint=level, near=near, part=part,
-                   fallback=fallback, rural=rural)
+                   fallback=fallback, rural=rural, within=within)
     country = name.lower() in _COUNTRY_WORDS
     full_end = m.end()
     return _PlaceCand(ref, start, full_end, level, country)
@@ -746,7 +758,11 @@ def read_drafts(article: Article) -> list[_Draft]:
         dm = find_date(s.text, article.date) if _may_have_date(info.toks) else None
         sent_date = dm.date if dm else None
         window = bool(dm and dm.window)
-        if dm is not None and not window:
+        background = bool(
+            dm is not None and dm.explicit and article.date is not None
+            and (article.date - dm.date).days > _BACKGROUND_DAYS
+        )
+        if dm is not None and not window and not background:
             last_date = dm.date
         made = _drafts_of_sentence(info, i)
         for d in made:
@@ -756,12 +772,12 @@ def read_drafts(article: Article) -> list[_Draft]:
                 d.date = last_date or article.date
             if window:
                 d.cumulative = True
-        if dm is not None and dm.explicit and article.date is not None and (
-            (article.date - dm.date).days > _BACKGROUND_DAYS
-        ):
-            for d in made:  # background: an event long before the report ("the 2013 attack")
-                d.drop = True
         made = _link_previous(made, infos, i, drafts, article)
+        for d in made:  # background: an event long before the report ("the 2013 attack")
+            if d.date_explicit and article.date is not None and d.date is not None and (
+                (article.date - d.date).days > _BACKGROUND_DAYS
+            ):
+                d.drop = True
         _inherit_paragraph_place(made, infos, i)
         drafts.extend(made)
     _merge_injured(drafts, infos)

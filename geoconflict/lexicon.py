@@ -328,7 +328,8 @@ PLACE_CUES = (
     r"in|at|on|near|outside|around|inside|across|into|toward|towards|targeting|targeted|hit"
     r"|hitting|struck|striking|pounded|pounding|shelled|bombed|bombarded|attacked|attacking"
     r"|raided|stormed|storming|captured|capturing|capture|seized|seize|recaptured|retake"
-    r"|retook|besieged|besieging|over|throughout|within"
+    r"|retook|besieged|besieging|over|throughout|within|residents\s+of|people\s+of"
+    r"|inhabitants\s+of|villagers\s+of"
 )
 PLACE_CUE_RE = re.compile(
     rf"\b(?P<cue>(?i:{PLACE_CUES}))\s+(?i:the\s+)?(?P<mods>(?i:{_MODS}))"
@@ -359,7 +360,7 @@ SPEAKER_AFTER_RE = re.compile(
 )
 #: Words after a name that make it a source or an organisation, not a place.
 SOURCE_AFTER_RE = re.compile(
-    r"(?:['’]s)?\s*(?:[A-Z][\w-]*\s+){0,2}(?:TV|television|news|agency|newspaper|radio|post"
+    r"(?:['’]s)?\s*(?-i:[A-Z][\w-]*\s+){0,2}(?:TV|television|news|agency|newspaper|radio|post"
     r"|times|daily|channel|network|observatory|ministry|government|regime|officials?|authorities"
     r"|embassy|president|foreign|defen[cs]e|media|report|press|state\s+media)\b",
     I,
@@ -372,6 +373,14 @@ SOURCE_BEFORE = (
     "returned to", "fled to", "moved to", "travelled to", "traveled to", "based in",
     "headquartered in", "exile in", "born in",
 )
+#: Governorate names as news writes them: "Kafr Nabl, Idlib" names the enclosing area.
+GOVERNORATE_NAMES = frozenset(
+    """
+    idlib idleb aleppo halab hama homs latakia lattakia tartus tartous daraa dar'a deraa
+    raqqa ar-raqqa al-raqqa raqa hasakah hasakeh al-hasakeh hassakeh deir ez-zor deir ezzor
+    deir el-zor deir-ez-zor sweida as-sweida suwayda quneitra damascus
+    """.split()
+) | {"rural damascus", "deir ez-zor", "deir ez zor", "deir el-zor", "deir al-zor", "al-hasakah"}
 #: Names that are never the place of an incident.
 NOT_PLACES = frozenset(
     """
@@ -437,7 +446,7 @@ PLACE_CUE_TRIGGERS = _words(
     in at on near outside around inside across into toward towards targeting targeted hit
     hitting struck striking pounded pounding shelled bombed bombarded attacked attacking raided
     stormed storming captured capturing capture seized seize recaptured retake retook besieged
-    besieging over throughout within
+    besieging over throughout within residents people inhabitants villagers
     """
 )
 FEATURE_BEFORE_TRIGGERS = _words(
