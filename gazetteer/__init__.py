@@ -19,7 +19,13 @@ from .errors import (
 )
 from .index import Gazetteer
 from .loader import load_default, read_places, read_regions
-from .normalize import normalize_name, skeleton_key, skeleton_keys, strip_generic
+from .normalize import (
+    normalize_name,
+    skeleton_key,
+    skeleton_keys,
+    strip_generic,
+    strip_qualifiers,
+)
 from .records import (
     PRECISION_COUNTRY,
     PRECISION_DISTRICT,
@@ -33,6 +39,18 @@ from .records import (
     Resolution,
 )
 from .resolver import FeatureHint, OnlineGeocoder, Resolver, default_resolver
+from .userdata import load_user_gazetteer, read_geonames, read_places_csv
+
+
+def __getattr__(name: str) -> object:
+    # the online fallback (sqlite, geopy) is imported only when asked for
+    if name == "NominatimFallback":
+        from .online import NominatimFallback
+
+        return NominatimFallback
+    msg = f"module 'gazetteer' has no attribute {name!r}"
+    raise AttributeError(msg)
+
 
 __all__ = [
     "PRECISION_COUNTRY",
@@ -48,6 +66,7 @@ __all__ = [
     "GeocoderUnavailableError",
     "Match",
     "MatchMethod",
+    "NominatimFallback",
     "OnlineGeocoder",
     "Place",
     "PlaceNotFoundError",
@@ -55,10 +74,14 @@ __all__ = [
     "Resolver",
     "default_resolver",
     "load_default",
+    "load_user_gazetteer",
     "normalize_name",
+    "read_geonames",
     "read_places",
+    "read_places_csv",
     "read_regions",
     "skeleton_key",
     "skeleton_keys",
     "strip_generic",
+    "strip_qualifiers",
 ]

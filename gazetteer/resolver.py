@@ -332,7 +332,8 @@ class Resolver:
             if cands:
                 return [(i, n, m, s * 0.95, a) for i, n, m, s, a in cands]
         fuzzy = fuzzy_candidates(self.gazetteer, target, skeleton_keys(target))
-        return [(i, n, "fuzzy", s, approx) for i, n, s in fuzzy if s >= _FUZZY_MIN - 0.1]
+        fuzzy = [(i, n, s) for i, n, s in fuzzy if s >= _FUZZY_MIN - 0.1]
+        return [(i, n, "fuzzy", s, approx) for i, n, s in fuzzy]
 
     # --- context -----------------------------------------------------------------------
     def _resolve(
