@@ -36,7 +36,7 @@ from typing import Any
 from . import lexicon as lx
 from .config import DEFAULT_CONFIG, Config
 from .dates import find_date
-from .numbers import Count, parse_count
+from .numbers import COUNT_PATTERN, Count, parse_count
 from .records import Article, Incident, Location
 from .resolve import DocumentResolver, PlaceRef, distance_km
 from .text import Sentence, split_sentences
@@ -70,11 +70,20 @@ _HYPOTHETICAL_RE = re.compile(
     r"\b(?:to\s+stop|to\s+end|halt|ceasefire|truce|would|could|plans?\s+to|threat|if)\b"
 )
 _NON_LETTERS_RE = re.compile(r"[^a-z]")
+#: "Idlib: airstrikes kill 12": a headline that opens with the place.
+_HEADLINE_PLACE_RE = re.compile(rf"(?P<name>{lx.CAPSPAN}):\s")
 _AND_BEFORE_RE = re.compile(r"\b(?:and|or|&)\s+(?:the\s+)?$", re.I)
 #: "the Old City of Damascus": the enclosing place, tried when the first name fails.
 _OF_NAME_RE = re.compile(rf"\s+of\s+(?P<name>{lx.CAPSPAN})")
 _COMMA_NAME_RE = re.compile(rf",\s+(?P<name>{lx.CAPSPAN})(?=\s*(?:[.;:,]|$|province|governorate))")
 _ROCKET_RE = re.compile(r"rocket|missile")
+#: "... and around fifteen in Kafr Nabl": a further count of dead with its own place.
+_ELLIPTIC_RE = re.compile(
+    rf"[^.;]{{0,60}}?(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?P<num>{COUNT_PATTERN})"
+    r"\s+(?:(?:more|others?|people|civilians)\s+)?(?=(?:in|at|near|on)\s+(?:the\s+)?[a-z])"
+)
+#: A death toll this large counts a campaign or a war, not one event.
+_CAMPAIGN_TOLL = 1000
 #: Words before an actor's name that make it the one hit, not the one acting.
 _OBJECT_BEFORE_RE = re.compile(
     r"\b(?:struck|strikes?\s+on|hit|hitting|targeted|targeting|attacked|attacking|against"
@@ -466,6 +475,18 @@ def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
             if not vict.endswith("dead") and not lx.LEFT_DEAD_RE.match(masked, m.end()):
                 continue
         add("killed", m, m.start("verb"), active=True)
+        # "killed 5 people in X and 3 in Y": an elliptic second count with its own place.
+        pos = out[-1].end if out and out[-1].start == m.start() else m.end()
+        for _ in range(4):
+            e = _ELLIPTIC_RE.match(masked, pos)
+            if e is None:
+                break
+            count = parse_count(e.group("num"))
+            if count is None or count.best is None:
+                break
+            out.append(_Mention("killed", e.start("num"), e.end("num"), e.start("num"), count))
+            taken.append((e.start("num"), e.end("num")))
+            pos = e.end()
     for m in _scan(lx.KILL_PASSIVE_RE, "number_k", toks, masked):
         add("killed", m, m.start("verb"), active=False)
     for m in _scan(lx.DEATHS_OF_RE, "deaths_of", toks, masked):
@@ -665,6 +686,11 @@ def _places(masked: str, toks: _Toks) -> list[_PlaceCand]:
                     if c is not None:
                         cands.append(c)
                 break
+    head = _HEADLINE_PLACE_RE.match(masked)
+    if head is not None and not covered(head.start("name"), head.end("name")):
+        c = _make_cand(masked, head, None)
+        if c is not None:
+            cands.append(c)
     cands.sort(key=lambda c: c.start)
     return cands
 
@@ -848,7 +874,9 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
             event_type=_event_for(info.events, k.verb, info.low) or "other",
             actor=_actor_for(actors, k.verb), place=place, killed=k.count,
             children=k.children, women=k.women, rescuers=k.rescuers, victims=k.victims,
-            targets=targets, cumulative=k.cumulative or cumulative_sentence,
+            targets=targets,
+            cumulative=k.cumulative or cumulative_sentence
+            or (k.count.best is not None and k.count.best >= _CAMPAIGN_TOLL),
             has_event_cue=bool(info.events),
         )
         d.extra["toll"] = k.toll

@@ -215,6 +215,21 @@ def test_two_places_in_one_sentence_make_two_incidents(resolver) -> None:  # typ
     ]
 
 
+def test_elliptic_counts_with_their_own_places(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Shelling killed 6 people in Douma, 4 in Harasta and 2 in Arbin.", resolver)
+    assert [(i.killed_best, i.place) for i in found] == [(6, "Douma"), (4, "Harasta"), (2, "Arbin")]
+
+
+def test_headline_that_opens_with_the_place(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Hama: rockets kill 3 in market", resolver)
+    assert inc.killed_best == 3 and inc.location is not None and inc.location.admin1 == "Hama"
+
+
+def test_war_sized_tolls_are_cumulative(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Aleppo: death toll rises to 21,000", resolver)
+    assert inc.killed_best == 21000 and inc.is_cumulative
+
+
 # --------------------------------------------------------------------------------------------
 # Linking and merging
 def test_event_sentence_links_to_the_casualty_sentence(resolver) -> None:  # type: ignore[no-untyped-def]
