@@ -162,6 +162,8 @@ class Chromium:
         self.events.clear()
         start = time.perf_counter()
         self._send("Page.navigate", {"url": url})
+        # later evaluations must see the new document, not the one being replaced
+        self.wait_for(f"location.href === {json.dumps(url)}", interval=0.005)
         return start
 
     def evaluate(self, expression: str) -> Any:

@@ -404,7 +404,8 @@ def _elements() -> dict[str, Any]:
     class DataBlob(MacroElement):
         """A ``<script type="application/json">`` holding script-safe JSON.
 
-        Above ``COMPRESS_ABOVE`` bytes the JSON is gzip-compressed and base64-encoded (the page
+        With ``compress`` (incident blobs, read asynchronously by the page) and above
+        ``COMPRESS_ABOVE`` bytes the JSON is gzip-compressed and base64-encoded (the page
         inflates it with the browser's ``DecompressionStream``); base64 is script-safe too.
         """
 
@@ -414,12 +415,12 @@ def _elements() -> dict[str, Any]:
             """{{ this.payload }}</script>{% endmacro %}"""
         )
 
-        def __init__(self, value: Any) -> None:
+        def __init__(self, value: Any, *, compress: bool = False) -> None:
             super().__init__()
             self._name = "gc_data"
             text = script_json(value)
             self.raw_size = len(text.encode("utf-8"))
-            if self.raw_size > COMPRESS_ABOVE:
+            if compress and self.raw_size > COMPRESS_ABOVE:
                 import base64
                 import gzip
 
@@ -620,7 +621,7 @@ def incident_map(
 
     data = incidents_blob(gdf)
     n = len(data["lat"])
-    points_blob = el["DataBlob"](data)
+    points_blob = el["DataBlob"](data, compress=True)
     points_blob.add_to(m)
     points = el["IncidentLayer"](
         points_blob.get_name(), f"Incidents ({n:,})",
@@ -632,7 +633,7 @@ def incident_map(
     if reference is not None:
         ref_gdf = _as_gdf(reference)
         ref_data = incidents_blob(ref_gdf)
-        ref_blob = el["DataBlob"](ref_data)
+        ref_blob = el["DataBlob"](ref_data, compress=True)
         ref_blob.add_to(m)
         el["IncidentLayer"](
             ref_blob.get_name(), f"Reference events ({len(ref_data['lat']):,})",
@@ -641,7 +642,8 @@ def incident_map(
         ).add_to(m)
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
 
-    seen_types = set(gdf["event_type"].dropna().unique().tolist())
+    placed = gdf["lon"].notna() & gdf["lat"].notna()
+    seen_types = set(gdf.loc[placed, "event_type"].dropna().unique().tolist())
     types_present = [t for t in EVENT_TYPES if t in seen_types]
     prec = pd.array(gdf["precision"], dtype="Int64")
     has_hollow = bool(((prec >= 3).fillna(False)).any())
