@@ -48,7 +48,7 @@ _ASIDE_RE = re.compile(
     r"|\([^()\n]{0,200}\)|\[[^\[\]\n]{0,200}\]"
 )
 _QUOTES_RE = re.compile(r"[“”\"«»]")
-_CLAUSE_BREAK_RE = re.compile(r"[,;:]|\b(?:which|that|who|while|but|whereas|after|before)\b", re.I)
+_CLAUSE_BREAK_RE = re.compile(r"[,;:]|\b(?:which|that|who|while|but|whereas|after|before)\b")
 _UNIT_AFTER_RE = re.compile(
     r"^\s*(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|percent|per\s+cent|%|days?|weeks?"
     r"|months?|years?|hours?|minutes?|times|tons?|tonnes?)\b",
@@ -64,6 +64,9 @@ _DEMONYMS = frozenset(
     """.split()
 )
 _TITLE_MAX_WORDS = 14
+#: How far back a clause may start (characters).
+_CLAUSE_REACH = 160
+_BREAKDOWN_WORDS = ("includ", "among", "whom", "mostly", "most of")
 #: An explicit date this many days before the article date marks background, not news.
 _BACKGROUND_DAYS = 180
 _HYPOTHETICAL_RE = re.compile(
@@ -100,6 +103,8 @@ _LEAD_STOP_RE = re.compile(
 # ------------------------------------------------------------------------------------------
 # Tokens: patterns are tried only where a sentence word is one of their triggers.
 _TOKEN_RE = re.compile(r"[a-z]+|\d[\d,.]*")
+#: The same words, each with the separators before it (positions by summing lengths).
+_SEP_TOKEN_RE = re.compile(r"([^a-z0-9]*)([a-z]+|\d[\d,.]*)")
 _PARTICLES = frozenset(
     "al el ad ar as ash at az an ed er es ez en et bin ibn um umm abu bani beni wa".split()
 )
@@ -180,7 +185,13 @@ class _Toks:
     __slots__ = ("at", "items")
 
     def __init__(self, low: str) -> None:
-        items = [(m.start(), m.group()) for m in _TOKEN_RE.finditer(low)]
+        items = []
+        append = items.append
+        pos = 0
+        for sep, t in _SEP_TOKEN_RE.findall(low):
+            pos += len(sep)
+            append((pos, t))
+            pos += len(t)
         self.items = items
         at: dict[str, list[int]] = {}
         info_of = _TOKEN_INFO.get
@@ -247,6 +258,9 @@ class _Toks:
                         out.append(pos)
                         break
         return out
+
+
+_QUIET = _Toks("")
 
 
 def _scan(rx: re.Pattern[str], family: str, toks: _Toks, text: str) -> list[re.Match[str]]:
@@ -348,14 +362,19 @@ def _victim_class(text: str | None) -> str | None:
 
 
 def _clause_start(text: str, pos: int) -> int:
-    start = 0
-    for m in _CLAUSE_BREAK_RE.finditer(text, 0, pos):
+    """Start of the clause that holds ``pos`` (after the last comma, "which", "that"...)."""
+    lo = max(0, pos - _CLAUSE_REACH)
+    start = lo
+    for m in _CLAUSE_BREAK_RE.finditer(text, lo, pos):
         start = m.end()
     return start
 
 
 def _breakdown(text: str, end: int, mention: _Mention) -> None:
     """Read "including nine children and three women" after a count of dead."""
+    window = text[end : end + 60]
+    if not any(w in window for w in _BREAKDOWN_WORDS):
+        return
     m = lx.BREAKDOWN_RE.match(text, end)
     if not m:
         return
@@ -745,6 +764,10 @@ class _SentInfo:
 
 
 def _analyse(sent: Sentence) -> _SentInfo:
+    low0 = sent.text.lower()
+    if not _CUE_RE.search(low0):
+        # A quiet sentence (no casualty or event word) yields nothing: skip the work.
+        return _SentInfo(sent, sent.text, low0, _QUIET, [], [], [], False)
     masked = _mask(sent.text)
     low = _lower(masked)
     toks = _Toks(low)
@@ -763,10 +786,20 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def _may_have_date(toks: _Toks) -> bool:
-    return toks.has("date") or any(
-        len(t) == 4 and t[0].isdigit() for _, t in toks.items
-    )
+def _may_have_date(info: _SentInfo) -> bool:
+    return info.toks.has("date") or _YEAR_HINT_RE.search(info.low) is not None
+
+
+#: Words without which a sentence can hold no incident (a cheap first test).
+_CUE_RE = re.compile(
+    r"kill|dead|die|death|slain|toll|injur|wound|hurt|fatalit|perish|martyr|massacr|execut"
+    r"|shot|strike|struck|raid|bomb|shell|missile|rocket|mortar|artillery|attack|assault"
+    r"|offensive|clash|fight|battle|explo|blast|ied|jet|warplane|plane|aircraft|helicopter"
+    r"|drone|sniper|gunmen|gunfire|ambush|storm|captur|seiz|advanc|incursion|detonat|mine"
+    r"|booby|lives|bodies|maim|gunned|slaughter|sortie|scud|tomahawk|grad|tank|murder|hit"
+    r"|target|pound|fire|gunship|behead|stab|assassin|casualt"
+)
+_YEAR_HINT_RE = re.compile(r"\d{4}")
 
 
 def read_drafts(article: Article) -> list[_Draft]:
@@ -781,7 +814,8 @@ def read_drafts(article: Article) -> list[_Draft]:
     last_date: dt.date | None = None
     for i, info in enumerate(infos):
         s = info.sent
-        dm = find_date(s.text, article.date) if _may_have_date(info.toks) else None
+        quiet = info.toks is _QUIET
+        dm = find_date(s.text, article.date) if not quiet and _may_have_date(info) else None
         sent_date = dm.date if dm else None
         window = bool(dm and dm.window)
         background = bool(

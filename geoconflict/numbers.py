@@ -12,6 +12,7 @@ number is exact (low = best = high).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -155,6 +156,7 @@ def _vague_low(text: str) -> int | None:
     return VAGUE_LOW.get(t)
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_count(text: str) -> Count | None:
     """Parse a count phrase into a :class:`Count`; None when it is not a count.
 
