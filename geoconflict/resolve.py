@@ -238,9 +238,7 @@ class DocumentResolver:
 
     def locate(self, ref: PlaceRef) -> Location | None:
         """Return the location of ``ref`` in the configured country, or None."""
-        if self.is_foreign(ref.name):
-            return None
-        near = [p for p in self._near]
+        near = list(self._near)
         match = None
         if ref.rural:
             # "Damascus countryside" is the governorate around the city: "Rural Damascus".
@@ -253,6 +251,10 @@ class DocumentResolver:
             match = self._match(ref.name, ref.feature_hint, None, near)
         if match is None and ref.feature_hint is not None:
             match = self._match(ref.name, None, ref.within, near)
+        if match is None or match.method != "exact":
+            # A weak match at home may be a foreign place written exactly ("Paris").
+            if self.is_foreign(ref.name):
+                return None
         if match is None:
             if ref.fallback and ref.fallback != ref.name:
                 return self.locate(PlaceRef(ref.fallback, ref.fallback, part=True))
