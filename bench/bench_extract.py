@@ -9,6 +9,8 @@ pins this process and its children to CPU 0, and times in the same run:
 
 * **geoconflict**: ``extract_incidents(article, resolver=...)`` over every article: sentence
   splitting, event, actor, casualty and date extraction, and gazetteer resolution of places.
+* **reading** (a second, small table): ``read_articles`` over the corpus written as one
+  JSONL file, against a bare ``json.loads`` loop, to show that input checking costs little.
 * **baseline**: spaCy ``en_core_web_sm`` with only ``tok2vec`` + ``ner`` (named-entity tagging
   alone: no incidents, counts, dates or coordinates, so the comparison is generous to it),
   run by ``bench/_baseline_spacy.py`` in the separate venv ``bench/.venv-baseline`` (make it
@@ -95,6 +97,45 @@ def run_geoconflict(articles: list) -> dict:
     }
 
 
+def run_reading(articles: list) -> tuple[dict, dict]:
+    """Time ``read_articles`` over the corpus as one JSONL file, and a bare json.loads loop."""
+    from geoconflict.articles import InputReport, read_articles
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        with path.open("w", encoding="utf-8") as fh:
+            for a in articles:
+                row = {"id": a.doc_id, "date": "2018-02-09", "text": a.text}
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        size = path.stat().st_size
+        out = []
+        for name, reader in (
+            ("geoconflict read_articles (JSONL, checked)", _read_ours),
+            ("plain loop: json.loads per line", _read_plain),
+        ):
+            wall0, cpu0 = time.perf_counter(), time.process_time()
+            n = reader(path, read_articles, InputReport)
+            out.append(
+                {
+                    "name": name,
+                    "seconds": time.perf_counter() - wall0,
+                    "cpu_seconds": time.process_time() - cpu0,
+                    "articles": n,
+                    "bytes": size,
+                }
+            )
+    return out[0], out[1]
+
+
+def _read_ours(path: Path, read_articles, report_type) -> int:
+    return sum(1 for _ in read_articles([path], report=report_type()))
+
+
+def _read_plain(path: Path, _read_articles, _report_type) -> int:
+    with path.open(encoding="utf-8") as fh:
+        return sum(1 for line in fh if json.loads(line)["text"])
+
+
 def run_baseline(articles: list) -> dict:
     """Time spaCy NER in the baseline venv on the same texts (a child process, same core)."""
     if not BASELINE_PYTHON.exists():
@@ -179,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         file=sys.stderr,
     )
 
+    reading, plain_reading = (rates(r) for r in run_reading(articles))
     ours = rates(run_geoconflict(articles))
     sample = articles
     if args.baseline_mb is not None:
@@ -212,6 +254,7 @@ def main(argv: list[str] | None = None) -> int:
         },
         "geoconflict": ours,
         "baseline": base,
+        "reading": {"geoconflict": reading, "baseline": plain_reading},
         "speedup_vs_baseline": ratio,
         "targets": {
             "mb_per_s_at_least": TARGET_MB_S,
@@ -225,6 +268,9 @@ def main(argv: list[str] | None = None) -> int:
     args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
 
     print(table([ours, base]))
+    print()
+    print(table([reading, plain_reading]))
+    print()
     print(
         f"geoconflict found {ours['incidents']} incidents ({ours['incidents_placed']} placed) "
         f"in {ours['articles']} articles; gazetteer load {ours['load_seconds']} s"
