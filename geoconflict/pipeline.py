@@ -36,16 +36,18 @@ import json
 import multiprocessing
 import os
 import sys
-from collections import Counter, defaultdict
+import time
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._atomic import atomic_open
 from .config import DEFAULT_CONFIG, Config
-from .errors import ExportError, InputError
+from .errors import ExportError, GeoconflictError, InputError
 from .geojson import incident_properties, write_incidents_geojson
 from .merge import merge_incidents
 from .records import Article, Incident
@@ -116,6 +118,11 @@ class RunResult:
         ``(doc_id, message)`` of articles whose extraction failed.
     report
         The input report (files read, skipped items with reasons).
+    by_admin1
+        ``(governorate, incidents, killed)`` over the counted incidents.
+    timings
+        Seconds spent in each stage (``read+extract``, ``merge``, ``join``, ``write``); not
+        written to any output, so outputs stay identical between runs.
     """
 
     outdir: Path
@@ -131,6 +138,7 @@ class RunResult:
     failed: tuple[tuple[str, str], ...] = ()
     report: InputReport | None = None
     by_admin1: tuple[tuple[str, int, int], ...] = ()
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
 
     def summary(self) -> str:
         """Return a short multi-line summary for people (the CLI prints it)."""
@@ -217,10 +225,14 @@ def chunked(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def _mp_context() -> Any:
-    # forkserver: workers start clean (no inherited threads or locks) and load the gazetteer
-    # once each in the initializer.
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    # forkserver: workers start clean (no inherited threads or locks: a progress bar or a
+    # Dask client may be running) and load the gazetteer once each in the initializer; the
+    # server imports the code once, so every worker starts with it imported.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["geoconflict.pipeline", "geoconflict.extract", "gazetteer"])
+        return ctx
+    return multiprocessing.get_context("spawn")
 
 
 def _extract_local(
@@ -236,17 +248,24 @@ def _extract_local(
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=_mp_context(), initializer=init_worker, initargs=(config,)
     ) as pool:
-        pending: list[tuple[Future, int]] = []
-        for chunk in chunked(articles, CHUNK_SIZE):
-            pending.append((pool.submit(extract_chunk, chunk), len(chunk)))
-            del chunk
-            while len(pending) >= window:
-                future, n = pending.pop(0)
+        pending: deque[tuple[Future, int]] = deque()
+        try:
+            for chunk in chunked(articles, CHUNK_SIZE):
+                pending.append((pool.submit(extract_chunk, chunk), len(chunk)))
+                del chunk
+                while len(pending) >= window:
+                    future, n = pending.popleft()
+                    yield future.result()
+                    tick(n)
+            for future, n in pending:
                 yield future.result()
                 tick(n)
-        for future, n in pending:
-            yield future.result()
-            tick(n)
+        except BrokenProcessPool:
+            msg = (
+                "a worker process died (out of memory, or killed); in a Python script, call "
+                "run(..., jobs=N) under 'if __name__ == \"__main__\":' so workers can start"
+            )
+            raise GeoconflictError(msg) from None
 
 
 # --- summaries -----------------------------------------------------------------------------
@@ -553,6 +572,8 @@ def run(
     if not can_extract:
         missing.append("extraction: geoconflict.extract is not available yet")
     paths: dict[str, Path] = {}
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
     with contextlib.ExitStack() as stack:
         dask_engine = None
         if engine == "dask":
@@ -587,15 +608,21 @@ def run(
             msg = f"cannot create output folder {str(out)!r}: {exc.strerror or exc}"
             raise ExportError(msg) from None
 
+        timings["read+extract"] = time.perf_counter() - clock
+        clock = time.perf_counter()
         unresolved = unresolved_names(extracted)
         n_extracted = len(extracted)
         incidents = merge_incidents(extracted)
         del extracted
+        timings["merge"] = time.perf_counter() - clock
+        clock = time.perf_counter()
         if dask_engine is not None:
             incidents = dask_engine.join_admin(incidents)
             paths["parquet"] = dask_engine.write_parquet(incidents, out / "incidents.parquet")
         else:
             incidents = join_admin(incidents, missing)
+        timings["join"] = time.perf_counter() - clock
+    clock = time.perf_counter()
     paths.update(
         _write_outputs(
             incidents, out, offline_map=offline_map, missing=missing, reference=ref_incidents
@@ -615,11 +642,13 @@ def run(
         failed=tuple(sorted(failed)),
         report=report,
         by_admin1=tuple(_by_admin1(incidents)),
+        timings=timings,
     )
     path = out / OUTPUT_NAMES["report"]
     label = ", ".join(Path(p).name or p for p in inputs)
     with atomic_open(path, "w") as fh:
         fh.write(_report_markdown(result, label))
     result.paths["report"] = path
+    timings["write"] = time.perf_counter() - clock
     return result
 
