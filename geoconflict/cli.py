@@ -312,6 +312,9 @@ def extract_command(
         if Path(output).is_dir():
             msg = f"cannot write {output!r}: it is a folder; give a file name"
             raise ExportError(msg)
+        if any(Path(i).is_file() and Path(i).resolve() == Path(output).resolve() for i in inputs):
+            msg = f"cannot write {output!r}: it is also an input; give another file name"
+            raise ExportError(msg)
     config = DEFAULT_CONFIG
     if country is not None:
         config = dataclasses.replace(config, default_country=country)
