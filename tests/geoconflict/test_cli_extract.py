@@ -206,6 +206,27 @@ def test_no_readable_article_is_an_error(runner, tmp_path):
     assert not out.exists()
 
 
+def test_output_must_not_overwrite_an_input(runner, tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"text": RAID}) + "\n", encoding="utf-8")
+    before = path.read_bytes()
+    result = runner.invoke(cli, ["extract", str(path), "-o", str(path)])
+    assert result.exit_code == 1
+    assert "it is also an input" in result.stderr
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["incidents.geojson", "incidents.jsonl"])
+def test_no_output_file_when_no_article_is_read(runner, tmp_path, name):
+    (tmp_path / "blank.jsonl").write_text("\n\n", encoding="utf-8")
+    result = runner.invoke(
+        cli, ["extract", str(tmp_path / "blank.jsonl"), "-o", str(tmp_path / name)]
+    )
+    assert result.exit_code == 1
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["blank.jsonl"]
+
+
 def test_output_folder_must_exist(runner, tmp_path):
     (tmp_path / "raid.txt").write_text(RAID, encoding="utf-8")
     out = tmp_path / "nowhere" / "incidents.geojson"
