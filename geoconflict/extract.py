@@ -73,6 +73,7 @@ _HYPOTHETICAL_RE = re.compile(
     r"\b(?:to\s+stop|to\s+end|halt|ceasefire|truce|would|could|plans?\s+to|threat|if)\b"
 )
 _NON_LETTERS_RE = re.compile(r"[^a-z]")
+_POSSESSIVE_RE = re.compile(r"^.*[’'‘]s\s+")
 #: "Idlib: airstrikes kill 12": a headline that opens with the place.
 _HEADLINE_PLACE_RE = re.compile(rf"(?P<name>{lx.CAPSPAN}):\s")
 _AND_BEFORE_RE = re.compile(r"\b(?:and|or|&)\s+(?:the\s+)?$", re.I)
@@ -597,6 +598,9 @@ def _clean_name(name: str) -> tuple[str, str | None]:
     name = name.strip()
     if name.endswith(("’s", "'s", "‘s")):
         name = name[:-2]
+    inner = _POSSESSIVE_RE.search(name)
+    if inner is not None:  # "Syria's Azaz" -> "Azaz"
+        name = name[inner.end() :]
     name = _LEAD_STOP_RE.sub("", name)
     name = name.rstrip("’'‘`-")
     words = name.split()
@@ -914,6 +918,7 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
             has_event_cue=bool(info.events),
         )
         d.extra["toll"] = k.toll
+        d.extra["title"] = _is_title(s)
         out.append(d)
     for j in injured:
         host = None
@@ -1036,12 +1041,12 @@ def _merge_injured(drafts: list[_Draft], infos: list[_SentInfo]) -> None:
         for host in reversed(drafts[:n]):
             if host.drop or host.event_only or host.killed is None:
                 continue
-            if d.sent - host.sent > 3:
+            if d.sent - host.sent > 4:
                 break
             if host.injured is not None or host.cumulative != d.cumulative:
                 continue
             if _same_place(d, host) or (
-                d.place is None and not infos[d.sent].events and d.sent - host.sent <= 1
+                d.place is None and not infos[d.sent].events and d.sent - host.sent <= 4
             ):
                 host.injured = d.injured
                 host.end = max(host.end, d.end)
@@ -1124,12 +1129,18 @@ def _mark_parts(drafts: list[_Draft]) -> None:
 
 
 def _dedupe(drafts: list[_Draft]) -> None:
-    """The same event told twice in one article becomes one incident."""
+    """The same event told twice in one article becomes one incident.
+
+    Two drafts are the same event when they give the same number of dead (both running tolls
+    or neither) and their places agree: the same place, the same governorate, or one of them
+    names none. The better-told draft survives (body over headline, the more precise place,
+    more details) and takes what only the other one says.
+    """
     for n, d in enumerate(drafts):
         if d.drop:
             continue
         for e in drafts[n + 1 :]:
-            if e.drop:
+            if e.drop or d.drop:
                 continue
             same_place = (
                 d.location is not None and e.location is not None
@@ -1142,16 +1153,53 @@ def _dedupe(drafts: list[_Draft]) -> None:
                 d.drop = True
                 break
             if (
-                (same_place or e.place is None or d.place is None)
+                (same_place or e.place is None or d.place is None or _same_area(d, e))
                 and d.killed is not None and e.killed is not None
                 and d.killed.best is not None
                 and d.killed.best == e.killed.best and d.cumulative == e.cumulative
             ):
-                if d.place is None and e.place is not None:
-                    d.place, d.location = e.place, e.location
-                e.drop = True
-                if d.injured is None:
-                    d.injured = e.injured
+                keep, lose = (e, d) if _better(e, d) else (d, e)
+                _absorb(keep, lose)
+                lose.drop = True
+
+
+def _better(a: _Draft, b: _Draft) -> bool:
+    """True when draft ``a`` tells the event better than ``b``."""
+    def rank(d: _Draft) -> tuple[int, int, int, int]:
+        precision = d.location.precision if d.location is not None else 9
+        details = sum(x is not None for x in (d.injured, d.children, d.women, d.rescuers))
+        return (int(bool(d.extra.get("title"))), precision, -details, -int(d.actor is not None))
+    return rank(a) < rank(b)
+
+
+def _absorb(keep: _Draft, lose: _Draft) -> None:
+    """Fill what ``keep`` lacks from ``lose``."""
+    if keep.place is None:
+        keep.place, keep.location = lose.place, lose.location
+    for name in ("injured", "children", "women", "rescuers", "actor"):
+        if getattr(keep, name) is None:
+            setattr(keep, name, getattr(lose, name))
+    if keep.event_type == "other":
+        keep.event_type = lose.event_type
+    if not keep.date_explicit and lose.date_explicit:
+        keep.date, keep.date_explicit = lose.date, True
+    keep.targets = tuple(dict.fromkeys((*keep.targets, *lose.targets)))
+    keep.victims = tuple(dict.fromkeys((*keep.victims, *lose.victims)))
+
+
+def _same_area(a: _Draft, b: _Draft) -> bool:
+    """Both resolved inside the same governorate."""
+    la, lb = a.location, b.location
+    return la is not None and lb is not None and la.admin1 is not None and la.admin1 == lb.admin1
+
+
+def _more_precise(a: _Draft, b: _Draft) -> bool:
+    """True when ``a`` is placed more precisely than ``b``."""
+    if a.location is None:
+        return False
+    return b.location is None or a.location.precision < b.location.precision or (
+        a.location.precision == b.location.precision and b.extra.get("title", False)
+    )
 
 
 def _confidence(d: _Draft) -> float:

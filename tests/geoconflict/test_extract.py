@@ -265,6 +265,21 @@ def test_same_event_told_twice_is_one_incident(resolver) -> None:  # type: ignor
     assert len(found) == 1 and found[0].killed_best == 16
 
 
+def test_headline_and_body_are_one_incident_told_best_by_the_body(resolver) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Air strikes kill 17 in rebel-held Idlib\n\n"
+        "Air strikes killed 17 people, including five children, in the town of Saraqib "
+        "on Wednesday, rescuers said.\n\n"
+        "Rescue workers were still digging through the rubble at nightfall.\n\n"
+        "Another 30 people were wounded, they said."
+    )
+    found = [i for i in run(text, resolver) if i.killed_best]
+    assert len(found) == 1
+    inc = found[0]
+    assert inc.place == "Saraqib" and inc.killed_children == 5
+    assert inc.injured_best == 30 and inc.date == dt.date(2018, 2, 7)
+
+
 def test_toll_update_updates_the_incident(resolver) -> None:  # type: ignore[no-untyped-def]
     text = (
         "A car bomb killed at least 9 people in Azaz on Thursday. "
