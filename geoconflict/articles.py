@@ -34,8 +34,9 @@ offsets index into this text.
 Dates
 -----
 A row's ``date`` may be ``YYYY-MM-DD``; an ISO date-time (``2018-02-09T10:00:00Z``: the date
-as written, with no time-zone conversion); ``YYYY/MM/DD``; ``9 February 2018``, ``Feb. 9,
-2018`` (an optional weekday in front); an RFC 2822 mail date; or a numeric ``D/M/YYYY`` /
+as written, with no time-zone conversion); ``YYYY/MM/DD`` or ``YYYY.MM.DD``; ``9 February
+2018``, ``Feb. 9, 2018`` (an optional weekday in front, an optional time after); an RFC 2822
+mail date; or a numeric ``D/M/YYYY`` /
 ``M/D/YYYY`` (``/``, ``.`` or ``-``) **only when unambiguous** (one of the first two numbers
 is above 12, or both are equal). ``09/02/2018`` is ambiguous and is not guessed. An absent,
 unrecognised or ambiguous date falls back to ``default_date``; the last two add a warning.
@@ -224,9 +225,9 @@ _MONTHS = {
 }
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
-_TIME_TAIL = r"(?:[ T,]+\d{1,2}:\d{2}.*)?"
+_TIME_TAIL = r"(?:(?:,|\s+at)?\s+\d{1,2}[:.]\d{2}\b.*)?"
 _ISO_RE = re.compile(
-    r"(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})"
+    r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
     r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?"
 )
 _DMY_WORDS_RE = re.compile(
