@@ -43,7 +43,6 @@ def test_notebook_runs_top_to_bottom(tmp_path, monkeypatch):
     # sys.executable); put its folder first on PATH for any other lookups.
     monkeypatch.setenv("PATH", str(Path(sys.executable).parent) + os.pathsep
                        + os.environ.get("PATH", ""))
-    monkeypatch.setenv("MPLBACKEND", "Agg")
     nb = nbformat.read(NOTEBOOK, as_version=4)
     client = nbclient.NotebookClient(
         nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
