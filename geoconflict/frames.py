@@ -134,14 +134,18 @@ def validate_incidents_gdf(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     lat = np.full(len(out), np.nan)
     lon[present] = coords[:, 0] if coords.size else []
     lat[present] = coords[:, 1] if coords.size else []
+    n = len(out)
     for col in PROPERTY_NAMES:
         if col not in out.columns:
             if col in LIST_COLUMNS:
-                out[col] = [[] for _ in range(len(out))]
+                empty = np.empty(n, dtype=object)
+                empty[:] = [()] * n  # one shared immutable empty sequence (fast for 1e6 rows)
+                out[col] = empty
             elif col == "is_cumulative":
                 out[col] = False
             elif col in INT_COLUMNS:
-                out[col] = pd.array([None] * len(out), dtype="Int64")
+                out[col] = pd.arrays.IntegerArray(np.zeros(n, dtype=np.int64),
+                                                  np.ones(n, dtype=bool))
             else:
                 out[col] = None
     out["lon"] = lon

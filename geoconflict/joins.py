@@ -31,24 +31,36 @@ SUM_COLUMNS: tuple[str, ...] = (
 def locate_points(x: np.ndarray, y: np.ndarray, polygons: np.ndarray) -> np.ndarray:
     """Return, for each point ``(x[i], y[i])``, the index of the polygon it lies in, or -1.
 
-    A point on a shared border goes to the first polygon that touches it. Vectorised: one
-    bounding-box filter and one prepared ``shapely.intersects_xy`` call per polygon, on plain
-    coordinate arrays (no point geometries are built).
+    A point on a shared border goes to the first polygon that touches it. Vectorised: the
+    points are sorted by x once, so each polygon's bounding box is a slice plus a y filter,
+    then one prepared ``shapely.intersects_xy`` call per polygon on plain coordinate arrays
+    (no point geometries are built).
     """
     x = np.asarray(x, dtype=float)
     y = np.asarray(y, dtype=float)
     out = np.full(x.shape, -1, dtype=np.int64)
-    valid = ~(np.isnan(x) | np.isnan(y))
+    valid = np.flatnonzero(~(np.isnan(x) | np.isnan(y)))
+    # sort once by x, so each polygon's bounding box is a contiguous slice of xs/ys
+    order = valid[np.argsort(x[valid], kind="stable")]
+    xs = x[order]
+    ys = y[order]
+    found = np.full(order.shape, -1, dtype=np.int64)
     for k, poly in enumerate(polygons):
         if poly is None or shapely.is_empty(poly):
             continue
         x0, y0, x1, y1 = shapely.bounds(poly)
-        cand = np.flatnonzero(valid & (out < 0) & (x >= x0) & (x <= x1) & (y >= y0) & (y <= y1))
+        lo = int(np.searchsorted(xs, x0, side="left"))
+        hi = int(np.searchsorted(xs, x1, side="right"))
+        if hi <= lo:
+            continue
+        sy = ys[lo:hi]
+        cand = np.flatnonzero((sy >= y0) & (sy <= y1) & (found[lo:hi] < 0)) + lo
         if cand.size == 0:
             continue
         shapely.prepare(poly)
-        hit = shapely.intersects_xy(poly, x[cand], y[cand])
-        out[cand[hit]] = k
+        hit = shapely.intersects_xy(poly, xs[cand], ys[cand])
+        found[cand[hit]] = k
+    out[order] = found
     return out
 
 
