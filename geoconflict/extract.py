@@ -141,7 +141,7 @@ _SINGULAR = frozenset(k for k in lx.VICTIM_CLASSES if not k.endswith("s"))
 #: Verbs a passive count of dead / injured ends with ("21 were killed", "five wounded").
 _KILL_VERBS = frozenset(
     "killed slain dead died perished martyred executed lives deaths fatalities among shot "
-    "gunned".split()
+    "gunned assassinated beheaded".split()
 )
 _INJURE_VERBS = frozenset("injured wounded hurt maimed injuries sustained".split())
 #: How many words a passive count may stand before its verb.
@@ -302,6 +302,8 @@ class _PlaceCand:
     end: int
     level: str | None  # feature hint
     country: bool = False
+    #: Other places of the same part of the sentence, tried in order when this one fails.
+    alts: tuple[_PlaceCand, ...] = ()
 
 
 @dataclass(slots=True)
@@ -469,6 +471,9 @@ def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
                 c2 = _victim_class(cont.group("vict") or cont.group("vict1"))
                 if c2 and c2 not in mention.victims and c2 != "others":
                     mention.victims = (*mention.victims, c2)
+                if c2 in ("children", "women", "rescuers"):
+                    attr = c2 if c2 != "children" else "children"
+                    setattr(mention, attr, (getattr(mention, attr) or 0) + more.best)
                 pos = cont.end()
             mention.count = total
             mention.end = pos
@@ -645,7 +650,7 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
         text = f"{name} {m.group('feat2') or trailing}" if gd.get("feat2") else f"{raw}".rstrip()
     if part_words:
         text = f"{' '.join(part_words)} {text}"
-    near = (cue or "").lower() in lx.NEAR_CUES or (feat or "").lower() == "outskirts"
+    near = (cue or "").lower() in lx.NEAR_CUES or (feat or "").lower() in lx.NEAR_FEATURES
     part = bool(part_words) or (feat or "").lower() in ("outskirts", "suburbs", "suburb")
     of = _OF_NAME_RE.match(masked, end)
     fallback = _clean_name(of.group("name"))[0] if of else None
@@ -743,7 +748,11 @@ def _pick_place(cands: list[_PlaceCand], lo: int, hi: int, pos: int) -> _PlaceCa
         firm = [c for c in pool if not c.ref.near] or pool
         specific = [c for c in firm if c.level not in ("admin1", "admin2", "region")]
         chosen = specific[0] if specific else firm[0]
-        return _with_within(chosen, inside)
+        alts: list[_PlaceCand] = []
+        for c in (*pool, *inside):
+            if c is not chosen and all(c is not a for a in alts):
+                alts.append(c)
+        return replace(_with_within(chosen, inside), alts=tuple(alts))
 
     return choose(after) or choose(before)
 
@@ -1097,6 +1106,14 @@ def _resolve(drafts: list[_Draft], doc: DocumentResolver) -> None:
         if d.place is None:
             continue
         d.location = doc.locate(d.place.ref)
+        if d.location is None and not doc.is_foreign(d.place.ref.name):
+            # "at Mezzeh airport in Damascus": when the first place is unknown, the
+            # enclosing one of the same clause places the event near it.
+            for alt in d.place.alts:
+                loc = doc.locate(replace(alt.ref, near=True))
+                if loc is not None:
+                    d.location = loc
+                    break
 
 
 def _contains(area: Location, point: Location) -> bool:

@@ -180,7 +180,8 @@ _MIXED = r"(?!\s*(?:or|and|/)\s+(?:injured|wounded|hurt|maimed)\b)"
 KILL_ACTIVE_RE = _lc(
     r"\b(?P<verb>kill(?:ed|ing|s)?|claim(?:ed|ing|s)?\s+the\s+lives\s+of|massacr(?:ed|ing)"
     r"|execut(?:ed|ing|es)|shot\s+dead|shooting\s+dead|gunned\s+down|slaughtered"
-    r"|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|left|leaving)\s+" + _NUMV,
+    r"|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|left|leaving"
+    r"|assassinat(?:ed|ing|es)|behead(?:ed|ing|s))\s+" + _NUMV,
 )
 #: "left 5 dead": the active forms "left"/"leaving" need a following "dead".
 LEFT_DEAD_RE = _lc(r"\s*(?:people\s+|civilians\s+|others\s+)?dead\b")
@@ -190,7 +191,8 @@ KILL_PASSIVE_RE = _lc(
     + _AUX
     + r"(?P<verb>killed|slain|dead|died|perished|martyred|executed|lost\s+their\s+lives"
       r"|deaths|fatalities|were\s+among\s+(?:those|the)\s+(?:killed|slain|dead|victims)"
-      r"|among\s+(?:those|the)\s+(?:killed|slain|dead)|shot\s+dead|gunned\s+down)\b"
+      r"|among\s+(?:those|the)\s+(?:killed|slain|dead)|shot\s+dead|gunned\s+down"
+      r"|assassinated|beheaded)\b"
     + _MIXED,
 )
 #: Death toll phrases: "the death toll rose to 45", "a toll of 12 dead".
@@ -228,7 +230,10 @@ BREAKDOWN_RE = _lc(
 )
 BREAKDOWN_ITEM_RE = _lc(r"\s*(?:,|and|as\s+well\s+as|plus)?\s*" + _NUMV)
 #: "5 soldiers and 3 rebels": list continuation after an active count.
-LIST_CONT_RE = _lc(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)" + _NUMV)
+LIST_CONT_RE = _lc(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:(?:his|her|their|its)\s+)?"
+    + _NUMV
+)
 
 # --------------------------------------------------------------------------------------------
 # Negation, rhetoric and cumulative tolls.
@@ -306,12 +311,24 @@ FEATURE_HINTS: dict[str, str | None] = {
     "governorate": "admin1", "countryside": "admin1", "region": "region", "area": None,
     "stronghold": None, "bastion": None, "enclave": "region", "border town": "populated",
     "capital": "populated", "desert": "region", "plain": "region", "plains": "region",
+    "vicinity": None, "surroundings": None, "environs": None, "edge": None, "edges": None,
+    "outskirt": "populated",
     "subdistrict": "admin2", "sub-district": "admin2",
 }
+_COMPASS = (
+    r"north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west"
+    r"|south-east|south-west"
+)
 _FEAT_BEFORE = (
     r"town|village|city|hamlet|neighbou?rhood|suburbs?|municipality|camp|outskirts|district"
     r"|sub-?district|province|governorate|countryside|region|area|stronghold|bastion|enclave"
-    r"|border\s+town|capital|desert"
+    r"|border\s+town|capital|desert|vicinity|surroundings|environs|edges?|outskirt|"
+    + _COMPASS
+)
+#: Feature words that place an event beside a place, not in it.
+NEAR_FEATURES = frozenset(
+    "outskirts outskirt vicinity surroundings environs edge edges north south east west "
+    "northeast northwest southeast southwest north-east north-west south-east south-west".split()
 )
 _FEAT_AFTER = (
     r"province|governorate|countryside|city|town|village|district|area|region|suburbs?"
@@ -437,7 +454,7 @@ TARGET_TRIGGERS = _words(
     brid wate powe elec gas oil pris jail posi post vehi car cars bus buse truc
     """
 )
-KILL_ACTIVE_TRIGGERS = _words("kill clai mass exec shot shoo gunn slau took taki left leav")
+KILL_ACTIVE_TRIGGERS = _words("kill clai mass exec shot shoo gunn slau took taki left leav assa behe")
 TOLL_TRIGGERS = _words("deat casu civi fata toll")
 DEATHS_OF_TRIGGERS = _words("deat kill murd")
 INJURE_ACTIVE_TRIGGERS = _words("inju woun maim")
@@ -453,7 +470,8 @@ FEATURE_BEFORE_TRIGGERS = _words(
     """
     town village city hamlet neighbourhood neighborhood suburb suburbs municipality camp
     outskirts district subdistrict sub province governorate countryside region area stronghold
-    bastion enclave border capital desert
+    bastion enclave border capital desert vicinity surroundings environs edge edges outskirt
+    north south east west northeast northwest southeast southwest
     """
 )
 FEATURE_AFTER_TRIGGERS = _words(
@@ -465,7 +483,7 @@ FEATURE_AFTER_TRIGGERS = _words(
 CASUALTY_TRIGGERS = _words(
     """
     kill dead died die dies deat slai peri mart toll fata inju woun hurt maim live mass exec
-    shot gunn slau bodi
+    shot gunn slau bodi assa behe
     """
 )
 NEGATION_TRIGGERS = _words(

@@ -215,6 +215,34 @@ def test_two_places_in_one_sentence_make_two_incidents(resolver) -> None:  # typ
     ]
 
 
+NOTES = [
+    ("Unknown gunmen assassinated a local council member in Dael.", 1, "Dar'a", 1),
+    ("Regime forces shelled areas 5 km west of Jisr al-Shughur, killing 2 civilians.", 2, "Idleb", 2),
+    ("Clashes erupted between IS and the SDF in the vicinity of Tabqa. 4 SDF members were killed.", 4, "Ar-Raqqa", 2),
+    ("A helicopter dropped barrel bombs on Daraya, killing a woman and her two children.", 3, "Rural Damascus", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "killed", "admin1", "precision"), NOTES, ids=[n[0][:40] for n in NOTES])
+def test_event_note_styles(text: str, killed: int, admin1: str, precision: int, resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(text, resolver)
+    assert inc.killed_best == killed
+    assert inc.location is not None and inc.location.admin1 == admin1
+    assert inc.location.precision == precision
+
+
+def test_woman_and_her_children_are_counted_by_kind(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Shelling on Kafr Zita killed a woman and her three children.", resolver)
+    assert (inc.killed_best, inc.killed_women, inc.killed_children) == (4, 1, 3)
+
+
+def test_unknown_place_falls_back_to_the_enclosing_one(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Missiles struck positions at Qwzxv airport in Damascus.", resolver)
+    assert len(found) == 1
+    loc = found[0].location
+    assert loc is not None and loc.admin1 == "Damascus" and loc.precision == 2
+
+
 def test_elliptic_counts_with_their_own_places(resolver) -> None:  # type: ignore[no-untyped-def]
     found = run("Shelling killed 6 people in Douma, 4 in Harasta and 2 in Arbin.", resolver)
     assert [(i.killed_best, i.place) for i in found] == [(6, "Douma"), (4, "Harasta"), (2, "Arbin")]
