@@ -138,12 +138,22 @@ def incidents_to_feature_collection(incidents: Iterable[Incident]) -> dict[str, 
 
 
 def write_incidents_geojson(incidents: Iterable[Incident], path: str | os.PathLike[str]) -> int:
-    """Write incidents to ``path`` as GeoJSON, atomically. Return the number written."""
-    collection = incidents_to_feature_collection(incidents)
+    """Write incidents to ``path`` as GeoJSON, atomically. Return the number written.
+
+    Features are written one at a time as ``incidents`` yields them (a generator is never
+    held in memory whole); the bytes are those of ``json.dump(collection, indent=1)``. If the
+    iterable raises, the exception propagates and no file is left.
+    """
+    count = 0
     with atomic_open(path, "w") as fh:
-        json.dump(collection, fh, ensure_ascii=False, indent=1)
-        fh.write("\n")
-    return len(collection["features"])
+        fh.write('{\n "type": "FeatureCollection",\n "features": [')
+        for incident in incidents:
+            feature = json.dumps(incident_to_feature(incident), ensure_ascii=False, indent=1)
+            fh.write(",\n  " if count else "\n  ")
+            fh.write(feature.replace("\n", "\n  "))  # JSON strings hold no raw newline
+            count += 1
+        fh.write("\n ]\n}\n" if count else "]\n}\n")
+    return count
 
 
 def _opt_int(value: Any) -> int | None:
