@@ -357,9 +357,12 @@ def extract_command(
             _write_incidents_jsonl(incidents(), fh)
             finish()  # raising here discards the temporary file: no output is left
     else:
-        found = list(incidents())
-        finish()
-        write_incidents_geojson(found, output)
+
+        def checked() -> Any:
+            yield from incidents()
+            finish()  # raising inside the writer discards its temporary file
+
+        write_incidents_geojson(checked(), output)  # streams: features are not held in memory
 
     if not quiet:
         shown = report.warnings[:5]
