@@ -11,10 +11,10 @@
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TypeVar
 from dataclasses import replace
+from functools import lru_cache
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 
@@ -181,9 +181,21 @@ class Gazetteer:
     def to_state(self) -> tuple:
         """This gazetteer as plain data that :mod:`marshal` can store."""
         places = tuple(
-            (p.place_id, p.name, p.lat, p.lon, p.country_code, p.feature_class,
-             p.feature_code, p.admin1, p.admin2, p.population, p.aliases, p.precision,
-             p.source)  # fmt: skip
+            (
+                p.place_id,
+                p.name,
+                p.lat,
+                p.lon,
+                p.country_code,
+                p.feature_class,
+                p.feature_code,
+                p.admin1,
+                p.admin2,
+                p.population,
+                p.aliases,
+                p.precision,
+                p.source,
+            )
             for p in self.places
         )
         return (

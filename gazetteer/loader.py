@@ -14,8 +14,8 @@ import gc
 import gzip
 import hashlib
 import io
-import os
 import marshal
+import os
 import sys
 import tempfile
 from collections.abc import Iterator

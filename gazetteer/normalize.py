@@ -41,8 +41,8 @@ _ARABIC_TABLE = {
     0x0625: "\u0627",
     0x0629: "\u0647",  # ta marbuta -> ha
     0x0649: "\u064a",  # alef maqsura -> ya
-    0x06cc: "\u064a",  # farsi ya
-    0x06a9: "\u0643",  # keheh -> kaf
+    0x06CC: "\u064a",  # farsi ya
+    0x06A9: "\u0643",  # keheh -> kaf
     0x0640: None,  # tatweel
     0x0621: None,  # lone hamza
     0x0624: "\u0648",
@@ -457,15 +457,25 @@ def strip_generic(normalized: str) -> tuple[str, bool]:
     s = normalized
     m = _GENERIC_PREFIX.match(s)
     if m:
-        approx = approx or any(w in m.group(0) for w in ("outskirts", "suburbs", "countryside",
-                                                          "vicinity", "surroundings", "edge",
-                                                          "environs", "area"))
-        s = s[m.end():]
+        approx = approx or any(
+            w in m.group(0)
+            for w in (
+                "outskirts",
+                "suburbs",
+                "countryside",
+                "vicinity",
+                "surroundings",
+                "edge",
+                "environs",
+                "area",
+            )
+        )
+        s = s[m.end() :]
     m = _DIRECTION_PREFIX.match(s)
     if m and len(s) > m.end():
         if m.group(0).strip() not in {"old", "new", "greater"}:
             approx = True
-        s = s[m.end():]
+        s = s[m.end() :]
     m = _GENERIC_SUFFIX.search(s)
     if m and m.start() > 0:
         if any(w in m.group(0) for w in ("countryside", "outskirts", "suburbs", "area")):

@@ -18,7 +18,7 @@ from typing import Literal, Protocol
 
 from .errors import PlaceNotFoundError
 from .index import Gazetteer, loose_form
-from .matching import fuzzy_candidates, similarity
+from .matching import fuzzy_candidates
 from .normalize import (
     generic_hint,
     normalize_name,
@@ -509,9 +509,7 @@ def _area_cache_key(norm: str) -> str:
     return strip_generic(norm)[0] or norm
 
 
-def _area_of(
-    g: Gazetteer, norm: str
-) -> tuple[frozenset[str], frozenset[str], Place | None] | None:
+def _area_of(g: Gazetteer, norm: str) -> tuple[frozenset[str], frozenset[str], Place | None] | None:
     cache = g.aux.setdefault("areas", {})
     if norm in cache:
         return cache[norm]

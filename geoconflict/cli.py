@@ -81,10 +81,8 @@ def _resolution_json(res: Any) -> dict[str, Any]:
     best = res.best
     out: dict[str, Any] = {"query": res.query}
     if best is None:
-        out.update(
-            {k: None for k in ("name", "id", "lat", "lon", "feature_code", "admin1", "score",
-                               "precision")}  # fmt: skip
-        )
+        empty = ("name", "id", "lat", "lon", "feature_code", "admin1", "score", "precision")
+        out.update(dict.fromkeys(empty))
     else:
         out.update(_match_json(best))
     out["candidates"] = [_match_json(m) for m in res.candidates]
@@ -96,7 +94,8 @@ def _resolution_line(res: Any) -> str:
     if best is None:
         hint = ""
         if res.candidates:
-            hint = f" (closest: {res.candidates[0].place.name}, score {res.candidates[0].score:.2f})"
+            closest = res.candidates[0]
+            hint = f" (closest: {closest.place.name}, score {closest.score:.2f})"
         return f"{res.query}\tnot found{hint}"
     p = best.place
     where = ", ".join(x for x in (p.admin2, p.admin1, p.country_code) if x)
@@ -124,7 +123,9 @@ def _resolution_line(res: Any) -> str:
     default=None,
     help="A GeoNames dump (XX.txt / XX.zip) or CSV of name,lat,lon added to the embedded data.",
 )
-@click.option("--online", is_flag=True, help="Ask Nominatim (OpenStreetMap) for names not found offline.")
+@click.option(
+    "--online", is_flag=True, help="Ask Nominatim (OpenStreetMap) for names not found offline."
+)
 @friendly_errors
 def resolve_command(
     names: tuple[str, ...],
@@ -150,12 +151,12 @@ def resolve_command(
     import gazetteer
 
     if not names:
-        raise _BadUsage("give at least one NAME, or - to read names from standard input")
+        msg = "give at least one NAME, or - to read names from standard input"
+        raise _BadUsage(msg)
     if country is not None:
         if len(country) != 2 or not country.isascii() or not country.isalpha():
-            raise _BadUsage(
-                f"--country {country!r} is not a two-letter ISO 3166-1 code (e.g. SY, IQ, YE)"
-            )
+            msg = f"--country {country!r} is not a two-letter ISO 3166-1 code (e.g. SY, IQ, YE)"
+            raise _BadUsage(msg)
         country = country.upper()
     queries: list[str] = []
     for name in names:

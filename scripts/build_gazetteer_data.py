@@ -80,7 +80,15 @@ ADMIN1_VARIANTS = {
     "Hama": ["Hamah", "Hamat", "Hama governorate"],
     "Lattakia": ["Latakia", "Latakia", "Al-Ladhiqiyah", "Ladhiqiyah", "Lattaquie", "Al Lathqiyah"],
     "Idleb": ["Idlib", "Edlib", "Idlib governorate"],
-    "Al-Hasakeh": ["Hasakah", "Hasakeh", "Hasaka", "Al-Hasakah", "Hassakeh", "Al Hasakah", "Hassakah"],
+    "Al-Hasakeh": [
+        "Hasakah",
+        "Hasakeh",
+        "Hasaka",
+        "Al-Hasakah",
+        "Hassakeh",
+        "Al Hasakah",
+        "Hassakah",
+    ],
     "Deir-ez-Zor": [
         "Deir ez-Zor",
         "Deir ez Zor",
@@ -211,22 +219,22 @@ def build(shared: Path) -> list[dict]:
         aliases += gn_names.get(p["GN_ADMIN1"], [])
         aliases += ADMIN1_VARIANTS.get(p["ADM1_EN"], [])
         rows.append(
-            dict(
-                place_id=f"ocha:{p['ADM1_PCODE']}",
-                name=p["ADM1_EN"],
-                lat=pt.y,
-                lon=pt.x,
-                country_code="SY",
-                feature_class="A",
-                feature_code="ADM1",
-                admin1=p["ADM1_EN"],
-                admin2="",
-                population=0,
-                precision=4,
-                source="ocha",
-                coord_err_km=0,
-                aliases=_clean_aliases(aliases, drop={p["ADM1_EN"]}),
-            )
+            {
+                "place_id": f"ocha:{p['ADM1_PCODE']}",
+                "name": p["ADM1_EN"],
+                "lat": pt.y,
+                "lon": pt.x,
+                "country_code": "SY",
+                "feature_class": "A",
+                "feature_code": "ADM1",
+                "admin1": p["ADM1_EN"],
+                "admin2": "",
+                "population": 0,
+                "precision": 4,
+                "source": "ocha",
+                "coord_err_km": 0,
+                "aliases": _clean_aliases(aliases, drop={p["ADM1_EN"]}),
+            }
         )
 
     # --- districts ---------------------------------------------------------------------
@@ -248,44 +256,44 @@ def build(shared: Path) -> list[dict]:
         pcode = adm2_pcode.get(p["ADM2_EN"], p["shapeID"])
         seen_adm2.add(p["ADM2_EN"])
         rows.append(
-            dict(
-                place_id=f"ocha:{pcode}",
-                name=p["ADM2_EN"],
-                lat=pt.y,
-                lon=pt.x,
-                country_code="SY",
-                feature_class="A",
-                feature_code="ADM2",
-                admin1=p["ADM1_EN"],
-                admin2=p["ADM2_EN"],
-                population=0,
-                precision=3,
-                source="ocha",
-                coord_err_km=0,
-                aliases=_clean_aliases([p["ADM2_EN"] + " district"]),
-            )
+            {
+                "place_id": f"ocha:{pcode}",
+                "name": p["ADM2_EN"],
+                "lat": pt.y,
+                "lon": pt.x,
+                "country_code": "SY",
+                "feature_class": "A",
+                "feature_code": "ADM2",
+                "admin1": p["ADM1_EN"],
+                "admin2": p["ADM2_EN"],
+                "population": 0,
+                "precision": 3,
+                "source": "ocha",
+                "coord_err_km": 0,
+                "aliases": _clean_aliases([p["ADM2_EN"] + " district"]),
+            }
         )
     for name, pcode in sorted(adm2_pcode.items()):
         if name in seen_adm2:
             continue  # OCHA districts that geoBoundaries merges (Qadmous): mean of sub-districts
         subs = [r for r in adm3 if r["admin2_en"] == name]
         rows.append(
-            dict(
-                place_id=f"ocha:{pcode}",
-                name=name,
-                lat=sum(float(r["lat"]) for r in subs) / len(subs),
-                lon=sum(float(r["lon"]) for r in subs) / len(subs),
-                country_code="SY",
-                feature_class="A",
-                feature_code="ADM2",
-                admin1=adm2_admin1[name],
-                admin2=name,
-                population=0,
-                precision=3,
-                source="ocha",
-                coord_err_km=0,
-                aliases=[name + " district"],
-            )
+            {
+                "place_id": f"ocha:{pcode}",
+                "name": name,
+                "lat": sum(float(r["lat"]) for r in subs) / len(subs),
+                "lon": sum(float(r["lon"]) for r in subs) / len(subs),
+                "country_code": "SY",
+                "feature_class": "A",
+                "feature_code": "ADM2",
+                "admin1": adm2_admin1[name],
+                "admin2": name,
+                "population": 0,
+                "precision": 3,
+                "source": "ocha",
+                "coord_err_km": 0,
+                "aliases": [name + " district"],
+            }
         )
     shapely.prepare([g for g, _, _ in adm2_geoms])
 
@@ -301,22 +309,22 @@ def build(shared: Path) -> list[dict]:
     for r in adm3:
         alts = [a for a in r["alt_names"].split("|") if a]
         rows.append(
-            dict(
-                place_id=f"ocha:{r['admin3_pcode']}",
-                name=r["name_en"],
-                lat=float(r["lat"]),
-                lon=float(r["lon"]),
-                country_code="SY",
-                feature_class="A",
-                feature_code="ADM3",
-                admin1=r["admin1_en"],
-                admin2=r["admin2_en"],
-                population=0,
-                precision=3,
-                source="ocha",
-                coord_err_km=0,
-                aliases=_clean_aliases([r["name_ar"], *alts], drop={r["name_en"]}),
-            )
+            {
+                "place_id": f"ocha:{r['admin3_pcode']}",
+                "name": r["name_en"],
+                "lat": float(r["lat"]),
+                "lon": float(r["lon"]),
+                "country_code": "SY",
+                "feature_class": "A",
+                "feature_code": "ADM3",
+                "admin1": r["admin1_en"],
+                "admin2": r["admin2_en"],
+                "population": 0,
+                "precision": 3,
+                "source": "ocha",
+                "coord_err_km": 0,
+                "aliases": _clean_aliases([r["name_ar"], *alts], drop={r["name_en"]}),
+            }
         )
 
     # --- OCHA communities and GeoNames towns, merged ------------------------------------
@@ -329,14 +337,14 @@ def build(shared: Path) -> list[dict]:
                 if sep in n:
                     names += [x.strip() for x in n.split(sep)]
         ocha.append(
-            dict(
-                row=r,
-                names=names,
-                keys=_keys(names),
-                lat=float(r["lat"]),
-                lon=float(r["lon"]),
-                err=_coord_err(r["coord_quality"]),
-            )
+            {
+                "row": r,
+                "names": names,
+                "keys": _keys(names),
+                "lat": float(r["lat"]),
+                "lon": float(r["lon"]),
+                "err": _coord_err(r["coord_quality"]),
+            }
         )
     key_to_ocha: dict[str, list[int]] = defaultdict(list)
     for i, o in enumerate(ocha):
@@ -364,7 +372,7 @@ def build(shared: Path) -> list[dict]:
             d = _haversine_km(lat, lon, o["lat"], o["lon"])
             if d <= 5.0 + o["err"]:
                 pairs.append((d, gi, oi))
-    for d, gi, oi in sorted(pairs):
+    for _d, gi, oi in sorted(pairs):
         if gi in gn_match or oi in merged_with:
             continue
         gn_match[gi] = oi
@@ -387,22 +395,22 @@ def build(shared: Path) -> list[dict]:
             a2, a1 = district_of(lat, lon)
             a1 = gn_to_ocha.get(f[10], a1)
         rows.append(
-            dict(
-                place_id=f"geonames:{gid}",
-                name=name,
-                lat=lat,
-                lon=lon,
-                country_code="SY",
-                feature_class="P",
-                feature_code=fcode,
-                admin1=a1,
-                admin2=a2,
-                population=pop,
-                precision=1,
-                source="geonames+ocha" if oi is not None else "geonames",
-                coord_err_km=0,
-                aliases=_clean_aliases(names, drop={name}),
-            )
+            {
+                "place_id": f"geonames:{gid}",
+                "name": name,
+                "lat": lat,
+                "lon": lon,
+                "country_code": "SY",
+                "feature_class": "P",
+                "feature_code": fcode,
+                "admin1": a1,
+                "admin2": a2,
+                "population": pop,
+                "precision": 1,
+                "source": "geonames+ocha" if oi is not None else "geonames",
+                "coord_err_km": 0,
+                "aliases": _clean_aliases(names, drop={name}),
+            }
         )
     # Seats: a community that gives its name to its sub-district (district) is that area's
     # administrative seat, GeoNames' PPLA3 (PPLA2): usually the largest place around.
@@ -429,23 +437,23 @@ def build(shared: Path) -> list[dict]:
         feature = r["feature"]
         seat = seat_code(o)
         rows.append(
-            dict(
-                place_id=f"ocha:{r['pcode']}",
-                name=r["name_en"],
-                lat=o["lat"],
-                lon=o["lon"],
-                country_code="SY",
-                feature_class="P",
-                feature_code=seat
+            {
+                "place_id": f"ocha:{r['pcode']}",
+                "name": r["name_en"],
+                "lat": o["lat"],
+                "lon": o["lon"],
+                "country_code": "SY",
+                "feature_class": "P",
+                "feature_code": seat
                 or {"city": "PPLA2", "neighbourhood": "PPLX"}.get(feature, "PPL"),
-                admin1=r["admin1_en"],
-                admin2=r["admin2_en"],
-                population=0,
-                precision=2 if feature == "neighbourhood" else 1,
-                source="ocha",
-                coord_err_km=o["err"],
-                aliases=_clean_aliases(o["names"], drop={r["name_en"]}),
-            )
+                "admin1": r["admin1_en"],
+                "admin2": r["admin2_en"],
+                "population": 0,
+                "precision": 2 if feature == "neighbourhood" else 1,
+                "source": "ocha",
+                "coord_err_km": o["err"],
+                "aliases": _clean_aliases(o["names"], drop={r["name_en"]}),
+            }
         )
 
     # --- world layer -------------------------------------------------------------------
@@ -478,22 +486,22 @@ def build(shared: Path) -> list[dict]:
         pt = geom.representative_point()
         aliases = [c["name"], *COUNTRY_VARIANTS.get(c["iso"], [])]
         rows.append(
-            dict(
-                place_id=f"world:{c['iso']}",
-                name=p["NAME"],
-                lat=pt.y,
-                lon=pt.x,
-                country_code=c["iso"],
-                feature_class="A",
-                feature_code="PCLI",
-                admin1="",
-                admin2="",
-                population=int(c.get("population") or 0),
-                precision=6,
-                source="naturalearth+geonames",
-                coord_err_km=0,
-                aliases=_clean_aliases(aliases, drop={p["NAME"]}),
-            )
+            {
+                "place_id": f"world:{c['iso']}",
+                "name": p["NAME"],
+                "lat": pt.y,
+                "lon": pt.x,
+                "country_code": c["iso"],
+                "feature_class": "A",
+                "feature_code": "PCLI",
+                "admin1": "",
+                "admin2": "",
+                "population": int(c.get("population") or 0),
+                "precision": 6,
+                "source": "naturalearth+geonames",
+                "coord_err_km": 0,
+                "aliases": _clean_aliases(aliases, drop={p["NAME"]}),
+            }
         )
     cities = gc.get_cities()  # cities15000
     by_country_name: dict[tuple[str, str], dict] = {}
@@ -513,28 +521,30 @@ def build(shared: Path) -> list[dict]:
         if city["population"] >= 1_000_000 or (cc in _NEIGHBOURS and city["population"] >= 50_000):
             chosen.setdefault(city["geonameid"], "PPL")
     for gid, fcode in sorted(chosen.items()):
-        city = cities[str(gid)] if str(gid) in cities else next(
-            v for v in cities.values() if v["geonameid"] == gid
+        city = (
+            cities[str(gid)]
+            if str(gid) in cities
+            else next(v for v in cities.values() if v["geonameid"] == gid)
         )
         alts = [a for a in city.get("alternatenames", []) if a and not a.islower()]
         alts += [a for a in city.get("alternatenames", []) if _is_arabic_text(a)]
         rows.append(
-            dict(
-                place_id=f"geonames:{gid}",
-                name=city["name"],
-                lat=city["latitude"],
-                lon=city["longitude"],
-                country_code=city["countrycode"],
-                feature_class="P",
-                feature_code=fcode,
-                admin1="",
-                admin2="",
-                population=int(city["population"]),
-                precision=1,
-                source="geonames-world",
-                coord_err_km=0,
-                aliases=_clean_aliases(alts, drop={city["name"]}, limit=12),
-            )
+            {
+                "place_id": f"geonames:{gid}",
+                "name": city["name"],
+                "lat": city["latitude"],
+                "lon": city["longitude"],
+                "country_code": city["countrycode"],
+                "feature_class": "P",
+                "feature_code": fcode,
+                "admin1": "",
+                "admin2": "",
+                "population": int(city["population"]),
+                "precision": 1,
+                "source": "geonames-world",
+                "coord_err_km": 0,
+                "aliases": _clean_aliases(alts, drop={city["name"]}, limit=12),
+            }
         )
     return rows
 
@@ -562,9 +572,12 @@ def write(rows: list[dict], out: Path) -> None:
     data = buf.getvalue().encode("utf-8")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
-    with tmp.open("wb") as raw, gzip.GzipFile(
-        filename="places.tsv", mode="wb", fileobj=raw, mtime=0, compresslevel=9
-    ) as gz:
+    with (
+        tmp.open("wb") as raw,
+        gzip.GzipFile(
+            filename="places.tsv", mode="wb", fileobj=raw, mtime=0, compresslevel=9
+        ) as gz,
+    ):
         gz.write(data)
     tmp.replace(out)
 

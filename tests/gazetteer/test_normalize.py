@@ -27,8 +27,16 @@ from gazetteer.normalize import (
         ("DOUMA", "douma"),
         ("Straße", "strasse"),
     ],
-    ids=["ayn-marks", "spaces-hyphen", "dotted-h", "underscore-apostrophe", "backtick",
-         "modifier-letters", "case", "casefold"],
+    ids=[
+        "ayn-marks",
+        "spaces-hyphen",
+        "dotted-h",
+        "underscore-apostrophe",
+        "backtick",
+        "modifier-letters",
+        "case",
+        "casefold",
+    ],
 )
 def test_normalize_latin(text: str, expected: str) -> None:
     assert normalize_name(text) == expected
@@ -68,13 +76,22 @@ def test_normalize_empty_and_non_string() -> None:
         ["Ein Terma", "Ayn Tarma", "Ain Tarma", "عين ترما"],
         ["Kafr Nabudah", "Kfar Nabouda", "Kafrnabudeh", "كفرنبودة"],
     ],
-    ids=["deir-ez-zor", "arbin", "raqqa", "khan-shaykhun", "maarrat", "jisr", "tal-rifaat",
-         "ein-terma", "kafr-nabudah"],
+    ids=[
+        "deir-ez-zor",
+        "arbin",
+        "raqqa",
+        "khan-shaykhun",
+        "maarrat",
+        "jisr",
+        "tal-rifaat",
+        "ein-terma",
+        "kafr-nabudah",
+    ],
 )
 def test_spelling_families_share_a_key(family: list[str]) -> None:
     keys = [set(skeleton_keys(normalize_name(n))) for n in family]
     common = set.intersection(*keys)
-    assert common, {n: k for n, k in zip(family, keys, strict=True)}
+    assert common, dict(zip(family, keys, strict=True))
 
 
 def test_different_names_have_different_keys() -> None:

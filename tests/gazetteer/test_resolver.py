@@ -14,8 +14,9 @@ from gazetteer import Gazetteer, Place, PlaceNotFoundError, Resolver
 
 def km(a: Place, lat: float, lon: float) -> float:
     p = math.pi / 180
-    h = (math.sin((lat - a.lat) * p / 2) ** 2
-         + math.cos(a.lat * p) * math.cos(lat * p) * math.sin((lon - a.lon) * p / 2) ** 2)  # fmt: skip
+    dlat = math.sin((lat - a.lat) * p / 2) ** 2
+    dlon = math.sin((lon - a.lon) * p / 2) ** 2
+    h = dlat + math.cos(a.lat * p) * math.cos(lat * p) * dlon
     return 12742 * math.asin(math.sqrt(h))
 
 
