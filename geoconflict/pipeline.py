@@ -32,7 +32,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import json
 import multiprocessing
 import os
 import sys
@@ -48,7 +47,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ._atomic import atomic_open
 from .config import DEFAULT_CONFIG, Config
 from .errors import ExportError, GeoconflictError, InputError
-from .geojson import incident_properties, write_incidents_geojson
+from .geojson import write_incidents_geojson
 from .merge import merge_incidents
 from .records import Article, Incident
 
@@ -68,7 +67,6 @@ __all__ = [
     "init_worker",
     "run",
     "unresolved_names",
-    "write_incidents_csv",
 ]
 
 Engine = Literal["local", "dask"]
@@ -367,31 +365,6 @@ def _report_markdown(result: RunResult, inputs_label: str) -> str:
 # --- writing -------------------------------------------------------------------------------
 
 
-def _json_cell(value: Any) -> Any:
-    if isinstance(value, list | tuple | dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    if value is None:
-        return ""
-    return value
-
-
-def write_incidents_csv(incidents: Iterable[Incident], path: str | os.PathLike[str]) -> int:
-    """Write incidents as CSV (contract columns; lists as JSON text), atomically."""
-    import csv
-
-    from .geojson import PROPERTY_NAMES
-
-    n = 0
-    with atomic_open(path, "w") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(PROPERTY_NAMES)
-        for inc in incidents:
-            props = incident_properties(inc)
-            writer.writerow([_json_cell(props[k]) for k in PROPERTY_NAMES])
-            n += 1
-    return n
-
-
 def _apply_admin(incidents: list[Incident], gdf: gpd.GeoDataFrame) -> list[Incident]:
     """Copy the admin1/admin2 found by the spatial join back into the records."""
     by_id = {}
@@ -447,9 +420,13 @@ def _write_outputs(
     path = outdir / OUTPUT_NAMES["incidents"]
     write_incidents_geojson(incidents, path)
     paths["incidents"] = path
-    path = outdir / OUTPUT_NAMES["csv"]
-    write_incidents_csv(incidents, path)
-    paths["csv"] = path
+    export_incidents = _optional("exports", "export_incidents")
+    if export_incidents is not None:
+        path = outdir / OUTPUT_NAMES["csv"]
+        export_incidents(incidents, path, join_areas=False)  # joined above
+        paths["csv"] = path
+    else:
+        missing.append("incidents.csv: geoconflict.exports is not available yet")
 
     to_gdf = _optional("frames", "incidents_to_gdf")
     by_area = _optional("joins", "casualties_by_area")

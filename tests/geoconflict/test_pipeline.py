@@ -24,7 +24,6 @@ from geoconflict.pipeline import (
     join_admin,
     run,
     unresolved_names,
-    write_incidents_csv,
 )
 from geoconflict.records import Incident, Location
 
@@ -225,15 +224,6 @@ def test_join_admin_fills_governorate_and_district():
     assert out[0].location.admin1 == "Idleb"
     assert out[0].location.admin2 is not None
     assert out[1].location is None
-
-
-def test_csv_has_contract_columns_and_json_lists(tmp_path):
-    path = tmp_path / "i.csv"
-    write_incidents_csv([incident(1, targets=("school", "hospital"), killed_best=3)], path)
-    with open(path, encoding="utf-8", newline="") as fh:
-        (row,) = list(csv.DictReader(fh))
-    assert json.loads(row["targets"]) == ["school", "hospital"]
-    assert row["killed_best"] == "3" and row["killed_low"] == ""
 
 
 def test_chunked_streams():
