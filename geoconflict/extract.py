@@ -66,6 +66,7 @@ _DEMONYMS = frozenset(
 _TITLE_MAX_WORDS = 14
 #: How far back a clause may start (characters).
 _CLAUSE_REACH = 160
+_CLAUSE_END_RE = re.compile(r"[;:]|,\s+(?:the|a|an|which|who|while|but|as|said|according)\b")
 _BREAKDOWN_WORDS = ("includ", "among", "whom", "mostly", "most of")
 #: An explicit date this many days before the article date marks background, not news.
 _BACKGROUND_DAYS = 180
@@ -813,6 +814,10 @@ _CUE_RE = re.compile(
     r"|target|pound|fire|gunship|behead|stab|assassin|casualt"
 )
 _YEAR_HINT_RE = re.compile(r"\d{4}")
+#: A year named alone ("the 2013 attack", "in 2016"): an earlier year marks background.
+_BARE_YEAR_RE = re.compile(r"(?<![\d,.])((?:19[5-9]|20\d)\d)(?!\d|,\d)")
+#: "since 2011": a running toll, kept (and marked cumulative), not background.
+_SINCE_YEAR_RE = re.compile(r"\bsince\s+(?:\w+\s+)?(?:19|20)\d\d")
 
 
 def read_drafts(article: Article) -> list[_Draft]:
@@ -846,8 +851,16 @@ def read_drafts(article: Article) -> list[_Draft]:
             if window:
                 d.cumulative = True
         made = _link_previous(made, infos, i, drafts, article)
+        old_year = (
+            article.date is not None
+            and not (dm is not None and dm.explicit)
+            and any(int(y) < article.date.year for y in _BARE_YEAR_RE.findall(info.low))
+            and not _SINCE_YEAR_RE.search(info.low)
+        )
         for d in made:  # background: an event long before the report ("the 2013 attack")
-            if d.date_explicit and article.date is not None and d.date is not None and (
+            if old_year and not d.linked:
+                d.drop = True
+            elif d.date_explicit and article.date is not None and d.date is not None and (
                 (article.date - d.date).days > _BACKGROUND_DAYS
             ):
                 d.drop = True
@@ -908,7 +921,6 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
     actors = _actors(masked, info.toks, victim_spans) if (info.mentions or info.events) else []
     targets = _targets(info.low, info.toks) if (info.mentions or info.events) else ()
     out: list[_Draft] = []
-    cumulative_sentence = bool(lx.CUMULATIVE_RE.search(info.low))
     bounds = [k.start for k in killed] + [len(masked)]
     for n, k in enumerate(killed):
         lo = killed[n - 1].end if n else 0
@@ -922,7 +934,7 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
             actor=_actor_for(actors, k.verb), place=place, killed=k.count,
             children=k.children, women=k.women, rescuers=k.rescuers, victims=k.victims,
             targets=targets,
-            cumulative=k.cumulative or cumulative_sentence
+            cumulative=k.cumulative or _cumulative_clause(info.low, k)
             or (k.count.best is not None and k.count.best >= _CAMPAIGN_TOLL),
             has_event_cue=bool(info.events),
         )
@@ -943,7 +955,8 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
                 sent=index, first_sent=index, start=s.start, end=s.end,
                 event_type=_event_for(info.events, j.verb, info.low) or "other",
                 actor=_actor_for(actors, j.verb), place=place, injured=j.count,
-                targets=targets, cumulative=cumulative_sentence, has_event_cue=bool(info.events),
+                targets=targets, cumulative=_cumulative_clause(info.low, j),
+                has_event_cue=bool(info.events),
                 victims=j.victims,
             )
         )
@@ -955,6 +968,14 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
         if not info.events or not info.places:
             return out
     return _event_only(info, index, actors, targets)
+
+
+def _cumulative_clause(low: str, mention: _Mention) -> bool:
+    """True when the clause of a count says it runs over a period ("since Monday")."""
+    start = _clause_start(low, mention.start)
+    nxt = _CLAUSE_END_RE.search(low, mention.end)
+    end = nxt.start() if nxt else len(low)
+    return lx.CUMULATIVE_RE.search(low, start, end) is not None
 
 
 def _event_only(info: _SentInfo, index: int, actors: list[tuple[str, int]],

@@ -192,7 +192,7 @@ KILL_PASSIVE_RE = _lc(
     + r"(?P<verb>killed|slain|dead|died|perished|martyred|executed|lost\s+their\s+lives"
       r"|deaths|fatalities|were\s+among\s+(?:those|the)\s+(?:killed|slain|dead|victims)"
       r"|among\s+(?:those|the)\s+(?:killed|slain|dead)|shot\s+dead|gunned\s+down"
-      r"|assassinated|beheaded)\b"
+      r"|assassinated|beheaded)\b(?!-)"
     + _MIXED,
 )
 #: Death toll phrases: "the death toll rose to 45", "a toll of 12 dead".

@@ -355,6 +355,25 @@ def test_not_incidents_get_no_count(text: str, resolver) -> None:  # type: ignor
         assert inc.killed_best is None and inc.killed_low is None, inc
 
 
+def test_a_bare_earlier_year_is_background(resolver) -> None:  # type: ignore[no-untyped-def]
+    assert not run("In 2015, an air strike killed 30 people at the market in Saraqib.", resolver)
+    kept = run("Jets killed 12 people in Saraqib on Monday, the worst attack since 2016.", resolver)
+    assert [(i.killed_best, i.is_cumulative) for i in kept] == [(12, False)]
+
+
+CUMULATIVE = [
+    ("Russian strikes have killed 45 people in Idlib so far, monitors said.", True),
+    ("The offensive has killed 300 civilians in Idlib this week.", True),
+    ("Jets killed 12 people in Ariha, the highest toll this week.", False),
+    ("Jets killed 12 people in Ariha.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "cumulative"), CUMULATIVE, ids=[c[0][:40] for c in CUMULATIVE])
+def test_cumulative_is_read_from_the_clause_of_the_count(text: str, cumulative: bool, resolver) -> None:  # type: ignore[no-untyped-def]
+    assert one(text, resolver).is_cumulative is cumulative
+
+
 def test_background_events_are_not_news(resolver) -> None:  # type: ignore[no-untyped-def]
     text = "On 21 August 2013, rockets killed hundreds of people in Zamalka."
     assert not [i for i in run(text, resolver, date=FRIDAY) if i.killed_best]
