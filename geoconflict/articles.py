@@ -390,7 +390,7 @@ def _looks_binary(head: bytes) -> bool:
     return b"\x00" in head
 
 
-def _decode_fallback(data: bytes, where: str, report: InputReport) -> str:
+def _decode_fallback(data: bytes, where: str, report: InputReport | None) -> str:
     """Decode bytes that are not valid UTF-8: cp1252 when clean and mostly ASCII."""
     try:
         text = data.decode("cp1252")
@@ -400,7 +400,8 @@ def _decode_fallback(data: bytes, where: str, report: InputReport) -> str:
         non_ascii = sum(1 for ch in text if ord(ch) > 127)
         controls = any(ord(ch) < 32 and ch not in "\t\n\r\f" for ch in text)
         if not controls and non_ascii <= max(3, _CP1252_MAX_NON_ASCII * len(text)):
-            report.warn(f"{where}: not UTF-8; read as Windows-1252 (cp1252)")
+            if report is not None:
+                report.warn(f"{where}: not UTF-8; read as Windows-1252 (cp1252)")
             return text
     offset = 0
     try:
@@ -507,16 +508,25 @@ def _open_lines(
         finally:
             stream.detach()
         return
-    first = True
+    fallback_lines = 0  # lines read as cp1252: one warning per file, not one per line
     for number, raw in enumerate(fh, start=1):
-        if first:
-            first = False
-            if raw.startswith(codecs.BOM_UTF8):
-                raw = raw[len(codecs.BOM_UTF8) :]
+        if number == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8) :]
         try:
-            yield _decode(raw, f"{where}:{number}", report, None), True
-        except _Refused:
-            yield raw.decode("utf-8", errors="replace"), False
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                text = _decode_fallback(raw, where, None)
+            except _Refused:
+                yield raw.decode("utf-8", errors="replace"), False
+                continue
+            fallback_lines += 1
+            if fallback_lines == 1:
+                report.warn(
+                    f"{where}:{number}: not UTF-8; this line and any others like it in the "
+                    "file read as Windows-1252 (cp1252)"
+                )
+        yield text, True
 
 
 def _row_date(
@@ -553,6 +563,9 @@ def _row_article(
         if text is not None and not isinstance(text, str):
             detail = f"the 'text' field is {type(text).__name__}, not a string"
         report.skip(where, "no text", detail)
+        return None
+    if "\x00" in text:
+        report.skip(where, "binary", "the text holds NUL bytes")
         return None
     doc_id = _opt_str(row.get("id"))
     if doc_id is None:

@@ -236,6 +236,22 @@ def test_csv_with_bom_and_long_field(tmp_path):
     assert articles[0].text == long_text
 
 
+def test_csv_with_windows_line_ends_and_a_nul_byte_late_in_the_file(tmp_path):
+    path = tmp_path / "excel.csv"
+    filler = "".join(f'f{k},"{SHELLING}"\r\n' for k in range(200))  # past the binary sniff
+    path.write_bytes(
+        (f'id,text\r\na,"{STRIKE}\r\nSecond line."\r\n{filler}').encode()
+        + b'bad,"x\x00y"\r\nz,"'
+        + STRIKE.encode()
+        + b'"\r\n'
+    )
+    articles, report = read([path])
+    assert articles[0].text == f"{STRIKE}\nSecond line."
+    assert [a.doc_id for a in articles][-1] == "z"
+    assert len(articles) == 202
+    assert [(s.where, s.reason) for s in report.skipped] == [(f"{path}:202", "binary")]
+
+
 def test_tsv(tmp_path):
     path = tmp_path / "notes.tsv"
     path.write_text(f"id\ttext\nt1\t{STRIKE}\n", encoding="utf-8")
@@ -348,6 +364,17 @@ def test_windows_1252_english_text_is_read_with_a_warning(tmp_path):
     articles, report = read([path])
     assert articles[0].text == text
     assert report.warnings == [f"{path}: not UTF-8; read as Windows-1252 (cp1252)"]
+
+
+def test_windows_1252_rows_warn_once_per_file(tmp_path):
+    path = tmp_path / "old.csv"
+    rows = [f'r{k},"Caf\u00e9 \u201c{k}\u201d: {STRIKE}"' for k in range(50)]
+    path.write_bytes(("id,text\n" + "\n".join(rows) + "\n").encode("cp1252"))
+    articles, report = read([path])
+    assert len(articles) == 50
+    assert articles[7].text == f"Caf\u00e9 \u201c7\u201d: {STRIKE}"
+    assert report.warning_count == 1
+    assert report.warnings[0].startswith(f"{path}:2: not UTF-8")
 
 
 def test_other_8bit_encodings_are_refused_unless_named(tmp_path):
