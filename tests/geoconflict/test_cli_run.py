@@ -112,3 +112,30 @@ def test_run_with_a_reference_layer(runner, tmp_path):
     assert result.exit_code == 0, result.output
     html = (out / "map.html").read_text(encoding="utf-8")
     assert "SYR90001" in html or "warplanes struck a market in Ariha" in html
+
+
+@pytest.mark.parametrize("kind", ["acled", "ucdp"])
+def test_map_command_reads_reference_csvs(runner, tmp_path, kind):
+    from tests.geoconflict.test_reference import (
+        ACLED_HEADER,
+        ACLED_ROWS,
+        UCDP_HEADER,
+        UCDP_ROWS,
+        write_csv,
+    )
+
+    header, rows = (ACLED_HEADER, ACLED_ROWS) if kind == "acled" else (UCDP_HEADER, UCDP_ROWS)
+    src = write_csv(tmp_path / f"{kind}.csv", header, rows)
+    out = tmp_path / "map.html"
+    result = runner.invoke(cli, ["map", str(src), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.is_file() and "leaflet" in out.read_text(encoding="utf-8").lower()
+
+
+def test_map_command_rejects_other_csvs(runner, tmp_path):
+    other = tmp_path / "other.csv"
+    other.write_text("name,value\nx,1\n", encoding="utf-8")
+    result = runner.invoke(cli, ["map", str(other), "-o", str(tmp_path / "map.html")])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and "Traceback" not in result.output
+    assert not (tmp_path / "map.html").exists()
