@@ -303,6 +303,7 @@ class _PlaceCand:
     end: int
     level: str | None  # feature hint
     country: bool = False
+    foreign: bool = False
     #: Other places of the same part of the sentence, tried in order when this one fails.
     alts: tuple[_PlaceCand, ...] = ()
 
@@ -666,8 +667,9 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
     ref = PlaceRef(text=text, name=name, feature_hint=level, near=near, part=part,
                    fallback=fallback, rural=rural, within=within)
     country = name.lower() in _COUNTRY_WORDS
+    foreign = name.lower() in lx.FOREIGN_PLACES
     full_end = m.end()
-    return _PlaceCand(ref, start, full_end, level, country)
+    return _PlaceCand(ref, start, full_end, level, country, foreign)
 
 
 _PART_WORDS_SET = frozenset(
@@ -1124,7 +1126,7 @@ def _country_location(doc: DocumentResolver) -> Location | None:
 def _resolve(drafts: list[_Draft], doc: DocumentResolver) -> None:
     doc.set_context(d.place.ref for d in drafts if d.place is not None)
     for d in drafts:
-        if d.place is None:
+        if d.place is None or d.place.foreign:
             continue
         d.location = doc.locate(d.place.ref)
         if d.location is None and not doc.is_foreign(d.place.ref.name):

@@ -398,13 +398,25 @@ GOVERNORATE_NAMES = frozenset(
     deir el-zor deir-ez-zor sweida as-sweida suwayda quneitra damascus
     """.split()
 ) | {"rural damascus", "deir ez-zor", "deir ez zor", "deir el-zor", "deir al-zor", "al-hasakah"}
+#: Places abroad that Syria reports name often and that the Syrian gazetteer lacks (its world
+#: layer holds only countries and capitals); a namesake village must not take their place.
+FOREIGN_PLACES = frozenset(
+    """
+    mosul tikrit fallujah falluja ramadi erbil irbil sinjar kirkuk basra najaf karbala samarra
+    qaim al-qaim haditha rutba gaziantep kilis hatay antakya reyhanli sanliurfa urfa akcakale
+    ceylanpinar nusaybin mardin adana incirlik istanbul ankara izmir arsal tripoli sidon tyre
+    baalbek hermel beirut irbid mafraq zarqa ramtha amman haifa jerusalem tel-aviv sochi astana
+    geneva vienna munich riyadh doha cairo tehran moscow washington paris london brussels
+    """.split()
+) | {"tel aviv", "new york", "the hague", "golan heights israel"}
 #: Names that are never the place of an incident.
 NOT_PLACES = frozenset(
     """
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december the a an it this that he she they we
     un u.n. nato eu white helmets sdf ypg is isis isil daesh hts fsa saa ministry observatory
-    syrian observatory russia's god allah reuters afp ap sana bbc cnn
+    syrian observatory russia's god allah reuters afp ap sana bbc cnn assad putin erdogan
+    erdoğan trump obama mattis lavrov kerry tillerson pompeo khamenei nasrallah
     """.split()
 )
 #: Attribution clauses whose places are not where things happened (leading words of the clause).

@@ -189,6 +189,12 @@ def test_foreign_places_give_no_point(resolver) -> None:  # type: ignore[no-unty
     assert not run("Coalition strikes against IS in Syria and Iraq continued.", resolver)
 
 
+def test_a_foreign_city_blocks_the_place_of_the_sentence_before(resolver) -> None:  # type: ignore[no-untyped-def]
+    text = "Jets pounded Saraqib on Monday. A car bomb killed 12 people in Mosul."
+    found = [i for i in run(text, resolver) if i.killed_best]
+    assert len(found) == 1 and found[0].place == "Mosul" and found[0].location is None
+
+
 def test_country_only_is_country_precision(resolver) -> None:  # type: ignore[no-untyped-def]
     inc = one("Airstrikes killed 12 people in Syria.", resolver)
     assert inc.location is None or inc.location.precision == 6
