@@ -125,7 +125,7 @@ _STABLE_RE = re.compile("[a-z0-9 \u0628-\u063a\u0641-\u0648\u064a\u0627]*")
 
 
 def normalize_name(text: str) -> str:
-    """Return the normalised key of a place name.
+    """Return the normalised key of a place name (memoised for the latest 65,536 names).
 
     NFKD decomposition, combining marks removed, case folded; the ayn/hamza marks
     (``‘ ’ ʿ ʾ ` '``) deleted; hyphens, underscores and other punctuation turned into spaces
@@ -153,6 +153,11 @@ def normalize_name(text: str) -> str:
     """
     if not isinstance(text, str):
         text = str(text)
+    return _normalize_cached(text)
+
+
+@lru_cache(maxsize=65536)
+def _normalize_cached(text: str) -> str:
     out = _normalize_once(text)
     if out.isascii() or _STABLE_RE.fullmatch(out):
         return out  # ASCII and plain Arabic-letter outputs are fixed points already
