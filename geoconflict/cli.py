@@ -341,18 +341,18 @@ def extract_command(
             msg = f"no articles read: {report.summary()}"
             raise InputError(msg)
 
-    if to_stdout:
+    if to_stdout and fmt == "jsonl":  # streamed: no article read means no line written
+        _write_incidents_jsonl(incidents(), sys.stdout)
+        sys.stdout.flush()
+        finish()
+    elif to_stdout:
+        import json
+
         found = list(incidents())
         finish()
-        stdout = sys.stdout
-        if fmt == "jsonl":
-            _write_incidents_jsonl(found, stdout)
-        else:
-            import json
-
-            json.dump(incidents_to_feature_collection(found), stdout, ensure_ascii=False, indent=1)
-            stdout.write("\n")
-        stdout.flush()
+        json.dump(incidents_to_feature_collection(found), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        sys.stdout.flush()
     elif fmt == "jsonl":
         with atomic_open(output, "w") as fh:
             _write_incidents_jsonl(incidents(), fh)

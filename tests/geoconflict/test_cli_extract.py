@@ -152,6 +152,15 @@ def test_output_to_stdout(runner, tmp_path):
     assert result.stderr == ""
 
 
+def test_jsonl_to_stdout(runner):
+    stdin = json.dumps({"id": "s2", "text": SHELLING}) + "\n"
+    result = runner.invoke(cli, ["extract", "-", "-o", "-", "--format", "jsonl"], input=stdin)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines and all(json.loads(line)["properties"]["doc_id"] == "s2" for line in lines)
+    assert summary_of(result.stderr)["incidents"] == str(len(lines))
+
+
 def test_same_input_same_output(runner, tmp_path):
     (tmp_path / "raid.txt").write_text(RAID + SHELLING, encoding="utf-8")
     outs = []
