@@ -342,7 +342,8 @@ def _report_markdown(result: RunResult, inputs_label: str) -> str:
     out += ["", "## Skipped inputs", ""]
     rep = r.report
     if rep is not None and rep.skipped_count:
-        out.append(f"{rep.skipped_count} skipped; {rep.summary()}")
+        by_reason = ", ".join(f"{r} {n}" for r, n in sorted(rep.skipped_by_reason.items()))
+        out.append(f"{rep.skipped_count} skipped ({by_reason}), each listed once:")
         out.append("")
         out += [f"- {_md(item)}" for item in rep.skipped]
         if rep.skipped_count > len(rep.skipped):
