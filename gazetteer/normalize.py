@@ -431,7 +431,8 @@ _GENERIC_SUFFIX = re.compile(
     r"(?: (?:town|village|city|district|subdistrict|sub district|province|governorate|"
     r"countryside|outskirts|suburbs|area|region|camp|neighbourhood|neighborhood|"
     r"countryside|plain|valley|mountains?|hills?|airport|airbase|air base|military airport|"
-    r"center|centre|municipality|muhafazat|mohafazat|nahiya|mintaqa|farms?))+$"
+    r"center|centre|municipality|muhafazat|mohafazat|nahiya|mintaqa|farms?|"
+    r"border crossing|crossing|crossing point|checkpoint|military base|base))+$"
 )
 
 
@@ -441,7 +442,7 @@ _ANY_GENERIC = re.compile(
     r"greater|old|new|downtown|town|village|city|district|subdistrict|sub|province|governorate|"
     r"countryside|outskirts|suburbs|area|region|camp|neighbourhood|neighborhood|plain|valley|"
     r"mountain|mountains|hill|hills|airport|airbase|air|center|centre|municipality|muhafazat|"
-    r"mohafazat|nahiya|mintaqa|farm|farms)\b"
+    r"mohafazat|nahiya|mintaqa|farm|farms|crossing|checkpoint|base)\b"
 )
 
 
