@@ -1,10 +1,15 @@
 """Resolving place names to places, with context.
 
-A query is tried, in order, as an exact normalised name, as a transliteration variant, with
-generic words stripped (``outskirts of X``, ``X countryside``), and last by blocked fuzzy
-matching. Candidates are then ranked by context: the country prior, a feature hint, an
-enclosing area, the other places of the document and each place's own prior (feature rank,
-population, coordinate quality). An unknown name resolves to nothing rather than to junk.
+A query is tried, in order, as an exact normalised name, as a transliteration variant
+(:func:`~gazetteer.normalize.skeleton_keys`, kept only when the spellings also agree), with
+generic words stripped (``outskirts of X``, ``X countryside``, ``Idlib province``), without
+qualifiers (``X al-Sharqi``, ``Eastern X``, ``X al-Balad``, ``Tell X``), and last by blocked
+fuzzy matching. Compound strings (``Aleppo - Sheikh Maqsoud``, ``Saraqib, Idlib``,
+``A (B)``, ``A / B``) are split when the whole does not resolve. Candidates are then ranked by
+context: the country prior, a feature hint, an enclosing area, the other places of the
+document and each place's own prior (feature rank, population, coordinate quality); a rival
+of the same name elsewhere lowers the score. An unknown name resolves to nothing rather than
+to junk.
 """
 
 from __future__ import annotations
