@@ -198,6 +198,7 @@ _SUN_ARTICLES = {
 }
 
 _LATIN_MULTI = [
+    ("dzh", "j"),  # Russian-style: Dzhabla, Dzharamana
     ("sch", "S"),
     ("tch", "S"),
     ("sh", "S"),
@@ -205,6 +206,7 @@ _LATIN_MULTI = [
     ("kh", "X"),
     ("gh", "G"),
     ("dj", "j"),
+    ("dz", "j"),
     ("dh", "d"),
     ("th", "t"),
     ("ph", "f"),
@@ -213,7 +215,8 @@ _LATIN_MULTI = [
 ]
 _LATIN_MULTI_RE = re.compile("|".join(a for a, _ in _LATIN_MULTI))
 _LATIN_MULTI_MAP = dict(_LATIN_MULTI)
-_LATIN_SINGLE = str.maketrans({"q": "k", "c": "k", "g": "G", "x": "X", "v": "f", "p": "b"})
+# Arabic has no v: romanisations that write one (Nava, Suveyda) mean waw, a semivowel.
+_LATIN_SINGLE = str.maketrans({"q": "k", "c": "k", "g": "G", "x": "X", "v": "w", "p": "b"})
 
 #: Arabic letters to skeleton letters. Vowel carriers (ا و ي ى ع ء) map to "", except at the
 #: start of a word (see below).
@@ -420,7 +423,8 @@ def skeleton_key(text: str) -> str:
 _GENERIC_PREFIX = re.compile(
     r"^(?:the )?(?:(?:outskirts|suburbs|countryside|vicinity|surroundings|area|region|"
     r"village|town|city|district|province|governorate|center|centre|edge|environs)"
-    r" of (?:the )?)+"
+    r" of (?:the )?|(?:mukhayyam|mukhayam|mukhaym|mokhayam|madinat|medinat|madinet|"
+    r"nahiyat|muhafazat|mohafazat) (?:al |el )?)+"
 )
 _DIRECTION_PREFIX = re.compile(
     r"^(?:(?:north|south|east|west|northern|southern|eastern|western|central|"
@@ -437,7 +441,7 @@ _GENERIC_SUFFIX = re.compile(
 
 
 _ANY_GENERIC = re.compile(
-    r"\b(?:of|north|south|east|west|northern|southern|eastern|western|central|northeast|"
+    r"\b(?:of|mukhayyam|mukhayam|mukhaym|mokhayam|madinat|medinat|madinet|nahiyat|north|south|east|west|northern|southern|eastern|western|central|northeast|"
     r"northeastern|northwest|northwestern|southeast|southeastern|southwest|southwestern|rural|"
     r"greater|old|new|downtown|town|village|city|district|subdistrict|sub|province|governorate|"
     r"countryside|outskirts|suburbs|area|region|camp|neighbourhood|neighborhood|plain|valley|"
