@@ -7,6 +7,7 @@ a Point ``(lon, lat)``, or None for an incident without a resolvable place.
 
 from __future__ import annotations
 
+import operator
 import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -58,7 +59,14 @@ def points_from_lonlat(lon: Sequence[float] | np.ndarray, lat: Sequence[float] |
 
 
 def _typed_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    df = pd.DataFrame.from_records(rows, columns=list(PROPERTY_NAMES))
+    # column-wise construction (itemgetter + zip run in C) is several times faster than
+    # DataFrame.from_records on 1e5 dicts
+    if rows:
+        columns = zip(*map(operator.itemgetter(*PROPERTY_NAMES), rows), strict=True)
+        data = dict(zip(PROPERTY_NAMES, (list(c) for c in columns), strict=True))
+    else:
+        data = {col: [] for col in PROPERTY_NAMES}
+    df = pd.DataFrame(data, columns=list(PROPERTY_NAMES))
     for col in INT_COLUMNS:
         if col in df:
             df[col] = pd.to_numeric(df[col], errors="coerce").astype("Int64")

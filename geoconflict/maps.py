@@ -322,7 +322,8 @@ class _Strings:
 
     def codes(self, values: pd.Series, limit: int | None = None) -> list[int]:
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
-        lookup = np.array([self.add(u, limit) for u in uniques] + [-1], dtype=np.int64)
+        plain = pd.Index(uniques).to_numpy(dtype=object)  # iterating Arrow arrays is slow
+        lookup = np.array([self.add(u, limit) for u in plain] + [-1], dtype=np.int64)
         return lookup[codes].tolist()  # code -1 (missing) picks the trailing -1
 
 
@@ -424,7 +425,7 @@ def _elements() -> dict[str, Any]:
                 import base64
                 import gzip
 
-                packed = gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)
+                packed = gzip.compress(text.encode("utf-8"), compresslevel=4, mtime=0)
                 self.payload = base64.b64encode(packed).decode("ascii")
                 self.encoding = "gzip-base64"
             else:
@@ -593,7 +594,7 @@ def incident_map(
     m = folium.Map(location=[35.0, 38.5], zoom_start=7, tiles=None, control_scale=True,
                    zoom_snap=0.25)
     m.options["maxZoom"] = 18  # marker clustering needs it; there may be no tile layer
-    m.options["minZoom"] = 4
+    m.options["minZoom"] = 5
     m._geoconflict_offline = offline  # noqa: SLF001 - read by save_map
     m.default_js = [] if offline else [("leaflet", _CDN_JS["leaflet"])]
     m.default_css = [] if offline else [("leaflet_css", _CDN_CSS["leaflet_css"])]

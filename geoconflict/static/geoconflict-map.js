@@ -7,18 +7,20 @@
   var GC = (window.GC = window.GC || {});
   GC.pending = 0;
   GC.finalized = false;
+  GC.timing = {};
+  GC.mark = function (name) { GC.timing[name] = Math.round(performance.now()); };
 
   GC.setFlag = function (name, value) {
     document.documentElement.setAttribute("data-gc-" + name, String(value));
   };
   GC.begin = function () { GC.pending += 1; };
   GC.done = function () { GC.pending -= 1; GC.maybeReady(); };
-  GC.finalize = function () { GC.finalized = true; GC.maybeReady(); };
+  GC.finalize = function () { GC.mark("scripts-done"); GC.finalized = true; GC.maybeReady(); };
   GC.maybeReady = function () {
     if (GC.pending > 0 || !GC.finalized) return;
     // wait for a frame to be painted before saying the map is drawn
     requestAnimationFrame(function () {
-      setTimeout(function () { GC.setFlag("ready", 1); }, 0);
+      setTimeout(function () { GC.mark("ready"); GC.setFlag("ready", 1); }, 0);
     });
   };
 
@@ -39,7 +41,10 @@
     for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
     new Response(stream).text().then(function (text) {
-      callback(JSON.parse(text));
+      GC.mark("inflated");
+      var data = JSON.parse(text);
+      GC.mark("parsed");
+      callback(data);
       GC.done();
     });
   };
@@ -187,8 +192,9 @@
     if (opts.cluster && L.markerClusterGroup) {
       group = L.markerClusterGroup({
         chunkedLoading: true,
-        chunkInterval: 150,
-        disableClusteringAtZoom: 12,
+        chunkInterval: 200,
+        chunkDelay: 1,
+        disableClusteringAtZoom: 11,
         spiderfyOnMaxZoom: false,
         showCoverageOnHover: false,
         maxClusterRadius: 45,
@@ -229,7 +235,9 @@
         GC.begin();
         if (opts.cluster) {
           group.options.chunkProgress = function (done, total) {
-            if (done >= total) { group.options.chunkProgress = null; GC.done(); }
+            if (done >= total) {
+              group.options.chunkProgress = null; GC.mark("clustered"); GC.done();
+            }
           };
           group.addLayers(list);
           if (list.length === 0) { group.options.chunkProgress = null; GC.done(); }
@@ -246,12 +254,21 @@
       },
     };
     group.gcControl = ctl;
+    // one popup for the layer, filled on click (no popup object per marker: 1e5 markers)
+    ctl.openPopup = function (marker) {
+      return L.popup({ maxWidth: 360, className: "gc-incident-popup" })
+        .setLatLng(marker.getLatLng())
+        .setContent(GC.incidentPopup(ctl.data, marker.gcIndex))
+        .openOn(map);
+    };
+    group.on("click", function (e) {
+      if (e.layer && e.layer.gcIndex !== undefined) ctl.openPopup(e.layer);
+    });
     GC.loadJSON(blobId, function (D) {
       var n = D.lat.length;
       var renderer = opts.canvas ? L.canvas({ padding: 0.3 }) : L.svg();
       var markers = new Array(n);
       var hollowCount = 0;
-      var popup = function (layer) { return GC.incidentPopup(D, layer.gcIndex); };
       for (var i = 0; i < n; i++) {
         var k = val(D.k, i);
         var flags = sparse(D.f, i) || 0;
@@ -274,9 +291,9 @@
         });
         if (hollow) hollowCount += 1;
         m.gcIndex = i;
-        m.bindPopup(popup, { maxWidth: 360 });
         markers[i] = m;
       }
+      GC.mark("markers-created");
       ctl.data = D;
       ctl.markers = markers;
       GC.setFlag(opts.reference ? "reference" : "markers", n);
