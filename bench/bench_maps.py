@@ -33,10 +33,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _synthetic import synthetic_incidents  # noqa: E402
+from _synthetic import synthetic_incidents
 
-from geoconflict._browser import BrowserError, Chromium, find_chromium  # noqa: E402
-from geoconflict.maps import (  # noqa: E402
+from geoconflict._browser import BrowserError, Chromium, find_chromium
+from geoconflict.maps import (
     _STATIC_CSS,
     _STATIC_JS,
     _raw_element_class,
@@ -67,8 +67,8 @@ def naive_map(incidents, path: Path) -> None:
     icon = re.search(r"leaflet-default-icon-path[^}]*url\((data:image/png;base64,[^)]+)\)",
                      _static_text(_STATIC_CSS["leaflet_css"])).group(1)
     root.header.add_child(raw(
-        "<script>L.Icon.Default.mergeOptions({imagePath: '', iconUrl: '%s', "
-        "iconRetinaUrl: '%s', shadowUrl: null});</script>" % (icon, icon)), name="naive_icon")
+        f"<script>L.Icon.Default.mergeOptions({{imagePath: '', iconUrl: '{icon}', "
+        f"iconRetinaUrl: '{icon}', shadowUrl: null}});</script>"), name="naive_icon")
     for inc in incidents:
         loc = inc.location
         if loc is None:

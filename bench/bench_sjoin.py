@@ -28,11 +28,11 @@ import geopandas as gpd
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _synthetic import random_points_in_syria  # noqa: E402
+from _synthetic import random_points_in_syria
 
-from geoconflict.boundaries import load_boundaries  # noqa: E402
-from geoconflict.frames import points_from_lonlat  # noqa: E402
-from geoconflict.joins import join_admin_areas, locate_points  # noqa: E402
+from geoconflict.boundaries import load_boundaries
+from geoconflict.frames import points_from_lonlat
+from geoconflict.joins import join_admin_areas, locate_points
 
 RESULTS = Path(__file__).resolve().parent / "results"
 

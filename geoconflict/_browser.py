@@ -92,7 +92,7 @@ class Chromium:
         # non-inheritable (PEP 446) and so still closes on exec.
         self.proc = subprocess.Popen(
             args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL, close_fds=False, preexec_fn=_child,  # noqa: PLW1509
+            stderr=subprocess.DEVNULL, close_fds=False, preexec_fn=_child,
             start_new_session=True,
         )
         os.close(r_cmd)
@@ -119,7 +119,8 @@ class Chromium:
             reply = self._read(deadline)
             if reply.get("id") == want:
                 if "error" in reply:
-                    raise BrowserError(f"{method}: {reply['error']}")
+                    msg_0 = f"{method}: {reply['error']}"
+                    raise BrowserError(msg_0)
                 return reply.get("result", {})
             self.events.append(reply)
 
@@ -170,7 +171,8 @@ class Chromium:
         """Evaluate a JavaScript expression in the page and return its JSON value."""
         res = self._send("Runtime.evaluate", {"expression": expression, "returnByValue": True})
         if "exceptionDetails" in res:
-            raise BrowserError(f"evaluate {expression!r}: {res['exceptionDetails']}")
+            msg = f"evaluate {expression!r}: {res['exceptionDetails']}"
+            raise BrowserError(msg)
         return res.get("result", {}).get("value")
 
     def wait_for(self, expression: str, *, timeout: float | None = None,

@@ -159,7 +159,7 @@ def validate_incidents_gdf(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     out["lon"] = lon
     out["lat"] = lat
     extra = [c for c in out.columns if c not in COLUMNS]
-    cols = [c for c in PROPERTY_NAMES] + [c for c in extra if c != out.geometry.name]
+    cols = list(PROPERTY_NAMES) + [c for c in extra if c != out.geometry.name]
     return out[[*cols, out.geometry.name]]
 
 

@@ -328,7 +328,7 @@ def casualties_by_area(gdf: gpd.GeoDataFrame, level: AdminLevel = "admin1"
         sums = np.bincount(row[sel], weights=np.asarray(vals[sel], dtype=float), minlength=n)
         nknown = np.bincount(row[sel], minlength=n)
         out[col] = pd.array(
-            [int(round(s)) if c else None for s, c in zip(sums, nknown, strict=True)],
+            [round(s) if c else None for s, c in zip(sums, nknown, strict=True)],
             dtype="Int64",
         )
     out["cumulative_reports"] = tally(cumulative)

@@ -595,7 +595,7 @@ def incident_map(
                    zoom_snap=0.25)
     m.options["maxZoom"] = 18  # marker clustering needs it; there may be no tile layer
     m.options["minZoom"] = 5
-    m._geoconflict_offline = offline  # noqa: SLF001 - read by save_map
+    m._geoconflict_offline = offline
     m.default_js = [] if offline else [("leaflet", _CDN_JS["leaflet"])]
     m.default_css = [] if offline else [("leaflet_css", _CDN_CSS["leaflet_css"])]
     root = m.get_root()
@@ -676,7 +676,7 @@ def incident_map(
 }})();
 """
     el["Script"](code).add_to(m)
-    m._geoconflict_summaries = summaries  # noqa: SLF001 - for callers that want the numbers
+    m._geoconflict_summaries = summaries
     return m
 
 

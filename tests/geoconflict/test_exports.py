@@ -116,7 +116,8 @@ def test_failed_export_leaves_the_old_file_and_no_temporary_files(tmp_path, monk
     import geoconflict.exports as ex
 
     def boom(*args, **kwargs):
-        raise RuntimeError("disk full")
+        msg = "disk full"
+        raise RuntimeError(msg)
 
     if suffix == ".gpkg":
         monkeypatch.setattr("pyogrio.write_dataframe", boom)

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from geoconflict.errors import InputError, SchemaError
 from geoconflict.frames import (
-    COLUMNS,
     _READERS,
+    COLUMNS,
     incidents_to_gdf,
     points_from_lonlat,
     read_incidents,

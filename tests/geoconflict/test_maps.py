@@ -145,7 +145,8 @@ def _blob(html, needle):
                               r"(.*?)</script>", html, re.S):
         if needle in payload:
             return json.loads(payload)
-    raise AssertionError(f"no data blob containing {needle!r}")
+    msg = f"no data blob containing {needle!r}"
+    raise AssertionError(msg)
 
 
 def test_coarse_incidents_are_drawn_at_their_area_centre_not_as_a_pinpoint():
