@@ -142,7 +142,7 @@ _SINGULAR = frozenset(k for k in lx.VICTIM_CLASSES if not k.endswith("s"))
 #: Verbs a passive count of dead / injured ends with ("21 were killed", "five wounded").
 _KILL_VERBS = frozenset(
     "killed slain dead died perished martyred executed lives deaths fatalities among shot "
-    "gunned assassinated beheaded".split()
+    "gunned assassinated beheaded martyrs".split()
 )
 _INJURE_VERBS = frozenset("injured wounded hurt maimed injuries sustained".split())
 #: How many words a passive count may stand before its verb.
@@ -501,6 +501,9 @@ def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
             vict = (m.group("vict") or "").lower()
             if not vict.endswith("dead") and not lx.LEFT_DEAD_RE.match(masked, m.end()):
                 continue
+        if verb.startswith("claim") and "lives" not in verb:
+            if not (m.group("vict") or "").lower().endswith("lives"):
+                continue  # "claimed 3 attacks" is not a toll; "claimed 12 lives" is
         add("killed", m, m.start("verb"), active=True)
         # "killed 5 people in X and 3 in Y": an elliptic second count with its own place.
         pos = out[-1].end if out and out[-1].start == m.start() else m.end()

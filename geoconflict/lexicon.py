@@ -151,7 +151,7 @@ _PLURAL_VICTIMS = (
     r"|rebels|jihadists|terrorists|insurgents|gunmen|combatants|members|militiamen|commanders"
     r"|leaders|troops|soldiers|personnel|servicemen|officers|policemen|guards|conscripts"
     r"|others|dead|bodies|victims|individuals|pilgrims|shoppers|passengers|detainees|prisoners"
-    r"|youths|teenagers|adults|elderly|siblings|brothers|sisters|sons|daughters|people's"
+    r"|youths|teenagers|adults|elderly|siblings|brothers|sisters|sons|daughters|people's|lives"
 )
 _SINGULAR_VICTIMS = (
     r"child|boy|girl|infant|baby|toddler|woman|mother|father|rescuer|volunteer|paramedic"
@@ -178,7 +178,8 @@ _MIXED = r"(?!\s*(?:or|and|/)\s+(?:injured|wounded|hurt|maimed)\b)"
 
 #: Active voice: "killed 21", "killing at least 12 civilians", "claimed the lives of 5".
 KILL_ACTIVE_RE = _lc(
-    r"\b(?P<verb>kill(?:ed|ing|s)?|claim(?:ed|ing|s)?\s+the\s+lives\s+of|massacr(?:ed|ing)"
+    r"\b(?P<verb>kill(?:ed|ing|s)?|claim(?:ed|ing|s)?\s+the\s+lives\s+of|claim(?:ed|ing|s)?"
+    r"|massacr(?:ed|ing)"
     r"|execut(?:ed|ing|es)|shot\s+dead|shooting\s+dead|gunned\s+down|slaughtered"
     r"|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|left|leaving"
     r"|assassinat(?:ed|ing|es)|behead(?:ed|ing|s))\s+" + _NUMV,
@@ -192,7 +193,7 @@ KILL_PASSIVE_RE = _lc(
     + r"(?P<verb>killed|slain|dead|died|perished|martyred|executed|lost\s+their\s+lives"
       r"|deaths|fatalities|were\s+among\s+(?:those|the)\s+(?:killed|slain|dead|victims)"
       r"|among\s+(?:those|the)\s+(?:killed|slain|dead)|shot\s+dead|gunned\s+down"
-      r"|assassinated|beheaded)\b(?!-)"
+      r"|assassinated|beheaded|martyrs)\b(?!-)"
     + _MIXED,
 )
 #: Death toll phrases: "the death toll rose to 45", "a toll of 12 dead".
@@ -203,7 +204,7 @@ TOLL_RE = _lc(
 )
 #: "the deaths of dozens of troops", "the death of 3 civilians".
 DEATHS_OF_RE = _lc(
-    r"\b(?:deaths?|killing|murder)\s+of\s+" + _NUMV,
+    r"\b(?:deaths?|killing|murder|bodies|remains)\s+of\s+" + _NUMV,
 )
 #: Injured: active ("wounding 10"), passive ("139 people were injured", "five wounded").
 INJURE_ACTIVE_RE = _lc(
@@ -370,7 +371,7 @@ NEAR_CUES = frozenset({"near", "outside", "around", "toward", "towards"})
 SPEAKER_AFTER_RE = re.compile(
     r"(?:\s*(?:,|has|have|had|also|would|will|on\s+\w+)){0,3}\s*"
     r"(?:said|says|say|told|tells|announced|accused|accuses|condemned|condemns|denied|denies"
-    r"|claimed|claims|blamed|blames|warned|warns|insisted|reported|reports|stated|responded"
+    r"|blamed|blames|warned|warns|insisted|reported|reports|stated|responded"
     r"|rejected|called|urged|demanded|described|dismissed|confirmed|believes|wants|supports"
     r"|backs|argued|leads|already)\b",
     I,
@@ -468,7 +469,7 @@ TARGET_TRIGGERS = _words(
 )
 KILL_ACTIVE_TRIGGERS = _words("kill clai mass exec shot shoo gunn slau took taki left leav assa behe")
 TOLL_TRIGGERS = _words("deat casu civi fata toll")
-DEATHS_OF_TRIGGERS = _words("deat kill murd")
+DEATHS_OF_TRIGGERS = _words("deat kill murd bodi rema")
 INJURE_ACTIVE_TRIGGERS = _words("inju woun maim")
 PLACE_CUE_TRIGGERS = _words(
     """

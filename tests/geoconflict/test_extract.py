@@ -53,6 +53,9 @@ KILLED = [
     ("A child was killed by a sniper in Deir ez-Zor city.", 1, 1, 1),
     ("A suicide bomber killed eleven people at a checkpoint in Azaz.", 11, 11, 11),
     ("Gunmen shot dead four men in the village of Tadef.", 4, 4, 4),
+    ("The air raid on Saraqib claimed 12 lives.", 12, 12, 12),
+    ("Rocket fire on Mhardeh left 5 martyrs.", 5, 5, 5),
+    ("Rescuers recovered the bodies of 14 people from the rubble in Ariha.", 14, 14, 14),
 ]
 
 
@@ -341,6 +344,8 @@ def test_cumulative_and_part_of(resolver) -> None:  # type: ignore[no-untyped-de
 # --------------------------------------------------------------------------------------------
 # Not incidents
 NOT_INCIDENTS = [
+    "IS claimed 3 attacks in Homs last month.",
+    "Police closed 2 dead-end streets in Homs.",
     "Regime jets had not bombed Saraqib for the past 19 days.",
     "The ministry denied that its aircraft struck the market in Ariha.",
     "No casualties were reported after a rocket hit Latakia.",
