@@ -66,9 +66,15 @@ def naive_map(incidents, path: Path) -> None:
     # Leaflet finds its default marker image next to its CSS; offline, give it the inlined one
     icon = re.search(r"leaflet-default-icon-path[^}]*url\((data:image/png;base64,[^)]+)\)",
                      _static_text(_STATIC_CSS["leaflet_css"])).group(1)
+    blank = "data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw=="
     root.header.add_child(raw(
         f"<script>L.Icon.Default.mergeOptions({{imagePath: '', iconUrl: '{icon}', "
-        f"iconRetinaUrl: '{icon}', shadowUrl: null}});</script>"), name="naive_icon")
+        f"iconRetinaUrl: '{icon}', shadowUrl: '{blank}', shadowRetinaUrl: '{blank}'}});"
+        # folium's popups call jQuery's $(html)[0]; this minimal stand-in (cheaper than
+        # jQuery, so in the baseline's favour) keeps the naive map working offline
+        "window.$ = function (s) { var t = document.createElement('template');"
+        " t.innerHTML = String(s).trim(); return [t.content.firstChild]; };</script>"),
+        name="naive_icon")
     for inc in incidents:
         loc = inc.location
         if loc is None:
