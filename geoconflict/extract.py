@@ -1102,10 +1102,19 @@ def _inherit_cumulative_place(drafts: list[_Draft]) -> None:
 
 # ------------------------------------------------------------------------------------------
 # Resolution and totals
+_RESOLVERS: dict[str, Any] = {}
+
+
 def _default_resolver(config: Config) -> Any:
+    """The bundled gazetteer's resolver for ``config.default_country`` (built once)."""
     import gazetteer
 
-    return gazetteer.default_resolver()
+    country = config.default_country or "SY"
+    if country == "SY":
+        return gazetteer.default_resolver()
+    if country not in _RESOLVERS:
+        _RESOLVERS[country] = gazetteer.Resolver(gazetteer.load_default(), default_country=country)
+    return _RESOLVERS[country]
 
 
 def _country_location(doc: DocumentResolver) -> Location | None:
