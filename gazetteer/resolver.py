@@ -68,6 +68,8 @@ _VARIANT_SPAN = 0.27
 _VARIANT_MIN_SIM = 0.5
 #: ... and for skeletons of one or two letters (``Darayya`` -> ``dr``), this much.
 _SHORT_KEY_MIN_SIM = 0.65
+#: When a foreign place matches exactly, home variants need this spelling similarity.
+_FOREIGN_EXACT_MIN_SIM = 0.75
 #: Weight of a place's static prior (feature rank, population) against the spelling.
 _PRIOR_WEIGHT = 0.28
 #: Fuzzy matches below this similarity are not answers.
@@ -318,7 +320,13 @@ class Resolver:
             p = places[c[0]]
             if p.feature_class == "P" and (target_cc is None or p.country_code == target_cc):
                 return cands
-        return cands + self._variants(norm, approx, {c[0] for c in cands})
+        variants = self._variants(norm, approx, {c[0] for c in cands})
+        if any(places[c[0]].country_code != target_cc for c in cands):
+            # a foreign place named exactly ("Sidon") beats a loose home variant
+            # ("Sadouni"); only a close spelling ("Raqa" for Raqqa) stays in the running
+            floor = _VARIANT_FLOOR + _VARIANT_SPAN * _FOREIGN_EXACT_MIN_SIM
+            variants = [v for v in variants if v[3] >= floor]
+        return cands + variants
 
     def _candidates(self, norm: str, target_cc: str | None) -> list[_Cand]:
         """Candidates of a query: exact, then variant, then without generic words, then fuzzy."""
