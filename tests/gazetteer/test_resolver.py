@@ -114,6 +114,15 @@ def test_world_places_lie_outside_syria(resolver: Resolver) -> None:
     assert resolver.resolve("Syria").best.place.country_code == "SY"  # type: ignore[union-attr]
 
 
+def test_foreign_exact_name_beats_a_loose_syrian_variant(resolver: Resolver) -> None:
+    # Sidon (Lebanon) is named exactly; Syrian villages only share a loose skeleton
+    best = resolver.resolve("Sidon").best
+    assert best is not None and best.place.country_code == "LB"
+    # ...but a close Syrian spelling still wins over a foreign exonym
+    best = resolver.resolve("Raqa").best
+    assert best is not None and best.place.country_code == "SY"
+
+
 def test_syrian_place_wins_a_shared_name(resolver: Resolver) -> None:
     best = resolver.resolve("Palmyra").best
     assert best is not None and best.place.country_code == "SY"
