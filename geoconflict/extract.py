@@ -218,8 +218,9 @@ class _Toks:
         self.at = at
 
     @staticmethod
-    def _numbers(items: list[tuple[int, str]], flags_at: list[tuple[int, int]],
-                 at: dict[str, list[int]]) -> None:
+    def _numbers(
+        items: list[tuple[int, str]], flags_at: list[tuple[int, int]], at: dict[str, list[int]]
+    ) -> None:
         """Counts that a passive verb follows ("21 were killed", "five wounded")."""
         kv = [i for i, f in flags_at if f & _F_KILL]
         iv = [i for i, f in flags_at if f & _F_INJ]
@@ -236,8 +237,7 @@ class _Toks:
         nums.sort()
         for verbs, name in ((kv, "number_k"), (iv, "number_i")):
             if verbs:
-                sel = [items[i][0] for i in nums
-                       if any(0 < v - i <= _PASSIVE_REACH for v in verbs)]
+                sel = [items[i][0] for i in nums if any(0 < v - i <= _PASSIVE_REACH for v in verbs)]
                 if sel:
                     at[name] = sel
 
@@ -338,6 +338,7 @@ class _Draft:
 
 def _mask(text: str) -> str:
     """Blank out asides ("— names —", "(...)") and quote marks, keeping offsets."""
+
     def blank(m: re.Match[str]) -> str:
         return " " * len(m.group())
 
@@ -480,7 +481,9 @@ def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
             mention.count = total
             mention.end = pos
         if kind == "killed":
-            after = m.end("vict") if m.group("vict") else m.end("num") if m.group("num") else m.end()
+            after = (
+                m.end("vict") if m.group("vict") else m.end("num") if m.group("num") else m.end()
+            )
             _breakdown(masked, mention.end if active else after, mention)
         taken.append(span)
         out.append(mention)
@@ -665,10 +668,20 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
         outer = _clean_name(comma.group("name"))[0]
         if outer.lower() in lx.GOVERNORATE_NAMES and outer.lower() != name.lower():
             within = outer
-    rural = feat_word in ("countryside", "suburbs", "suburb", "outskirts") or "rural" in mods.lower()
+    rural = (
+        feat_word in ("countryside", "suburbs", "suburb", "outskirts") or "rural" in mods.lower()
+    )
     part = part or rural
-    ref = PlaceRef(text=text, name=name, feature_hint=level, near=near, part=part,
-                   fallback=fallback, rural=rural, within=within)
+    ref = PlaceRef(
+        text=text,
+        name=name,
+        feature_hint=level,
+        near=near,
+        part=part,
+        fallback=fallback,
+        rural=rural,
+        within=within,
+    )
     country = name.lower() in _COUNTRY_WORDS
     foreign = name.lower() in lx.FOREIGN_PLACES
     full_end = m.end()
@@ -842,7 +855,9 @@ def read_drafts(article: Article) -> list[_Draft]:
         sent_date = dm.date if dm else None
         window = bool(dm and dm.window)
         background = bool(
-            dm is not None and dm.explicit and article.date is not None
+            dm is not None
+            and dm.explicit
+            and article.date is not None
             and (article.date - dm.date).days > _BACKGROUND_DAYS
         )
         if dm is not None and not window and not background:
@@ -865,8 +880,11 @@ def read_drafts(article: Article) -> list[_Draft]:
         for d in made:  # background: an event long before the report ("the 2013 attack")
             if old_year and not d.linked:
                 d.drop = True
-            elif d.date_explicit and article.date is not None and d.date is not None and (
-                (article.date - d.date).days > _BACKGROUND_DAYS
+            elif (
+                d.date_explicit
+                and article.date is not None
+                and d.date is not None
+                and ((article.date - d.date).days > _BACKGROUND_DAYS)
             ):
                 d.drop = True
         _inherit_paragraph_place(made, infos, i)
@@ -895,7 +913,7 @@ def _inherit_paragraph_place(made: list[_Draft], infos: list[_SentInfo], i: int)
 
 
 def _merge_toll_updates(drafts: list[_Draft]) -> None:
-    """"The death toll rose to 20" with no place of its own updates the incident before it."""
+    """ "The death toll rose to 20" with no place of its own updates the incident before it."""
     for n, d in enumerate(drafts):
         if d.drop or not d.extra.get("toll") or d.cumulative or d.killed is None:
             continue
@@ -934,12 +952,21 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
         if place is None and n == 0:
             place = _pick_place(info.places, 0, hi, k.verb)
         d = _Draft(
-            sent=index, first_sent=index, start=s.start, end=s.end,
+            sent=index,
+            first_sent=index,
+            start=s.start,
+            end=s.end,
             event_type=_event_for(info.events, k.verb, info.low) or "other",
-            actor=_actor_for(actors, k.verb), place=place, killed=k.count,
-            children=k.children, women=k.women, rescuers=k.rescuers, victims=k.victims,
+            actor=_actor_for(actors, k.verb),
+            place=place,
+            killed=k.count,
+            children=k.children,
+            women=k.women,
+            rescuers=k.rescuers,
+            victims=k.victims,
             targets=targets,
-            cumulative=k.cumulative or _cumulative_clause(info.low, k)
+            cumulative=k.cumulative
+            or _cumulative_clause(info.low, k)
             or (k.count.best is not None and k.count.best >= _CAMPAIGN_TOLL),
             has_event_cue=bool(info.events),
         )
@@ -948,7 +975,7 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
         out.append(d)
     for j in injured:
         host = None
-        for d, k in zip(out, killed):
+        for d, k in zip(out, killed, strict=False):
             if k.start < j.start and d.injured is None:
                 host = d
         if host is not None:
@@ -957,10 +984,16 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
         place = _pick_place(info.places, 0, len(masked), j.verb)
         out.append(
             _Draft(
-                sent=index, first_sent=index, start=s.start, end=s.end,
+                sent=index,
+                first_sent=index,
+                start=s.start,
+                end=s.end,
                 event_type=_event_for(info.events, j.verb, info.low) or "other",
-                actor=_actor_for(actors, j.verb), place=place, injured=j.count,
-                targets=targets, cumulative=_cumulative_clause(info.low, j),
+                actor=_actor_for(actors, j.verb),
+                place=place,
+                injured=j.count,
+                targets=targets,
+                cumulative=_cumulative_clause(info.low, j),
                 has_event_cue=bool(info.events),
                 victims=j.victims,
             )
@@ -983,8 +1016,9 @@ def _cumulative_clause(low: str, mention: _Mention) -> bool:
     return lx.CUMULATIVE_RE.search(low, start, end) is not None
 
 
-def _event_only(info: _SentInfo, index: int, actors: list[tuple[str, int]],
-                targets: tuple[str, ...]) -> list[_Draft]:
+def _event_only(
+    info: _SentInfo, index: int, actors: list[tuple[str, int]], targets: tuple[str, ...]
+) -> list[_Draft]:
     s, masked = info.sent, info.low
     specific = [e for e in info.events if e[3]]
     cue = specific[0] if specific else None
@@ -1002,17 +1036,24 @@ def _event_only(info: _SentInfo, index: int, actors: list[tuple[str, int]],
         return []
     return [
         _Draft(
-            sent=index, first_sent=index, start=s.start, end=s.end,
+            sent=index,
+            first_sent=index,
+            start=s.start,
+            end=s.end,
             event_type=_event_for(info.events, cue[1], masked) or "other",
-            actor=_actor_for(actors, cue[1]), place=place, targets=targets,
-            event_only=True, has_event_cue=True,
+            actor=_actor_for(actors, cue[1]),
+            place=place,
+            targets=targets,
+            event_only=True,
+            has_event_cue=True,
             extra={"title": _is_title(s)},
         )
     ]
 
 
-def _link_previous(made: list[_Draft], infos: list[_SentInfo], i: int, drafts: list[_Draft],
-                   article: Article) -> list[_Draft]:
+def _link_previous(
+    made: list[_Draft], infos: list[_SentInfo], i: int, drafts: list[_Draft], article: Article
+) -> list[_Draft]:
     """Join a placeless casualty sentence to the event sentence just before it."""
     if i == 0 or not made:
         return made
@@ -1126,9 +1167,13 @@ def _country_location(doc: DocumentResolver) -> Location | None:
         match = doc._match(ref.name, "country", None, ())
         if match is not None and match.place.country_code == doc.country:
             loc = Location(
-                lat=float(match.place.lat), lon=float(match.place.lon), precision=6,
-                place_name=match.place.name, place_id=match.place.place_id,
-                country_code=match.place.country_code, feature_code=match.place.feature_code,
+                lat=float(match.place.lat),
+                lon=float(match.place.lon),
+                precision=6,
+                place_name=match.place.name,
+                place_id=match.place.place_id,
+                country_code=match.place.country_code,
+                feature_code=match.place.feature_code,
                 score=round(float(match.score), 3),
             )
         cache[key] = loc
@@ -1195,7 +1240,8 @@ def _dedupe(drafts: list[_Draft]) -> None:
             if e.drop or d.drop:
                 continue
             same_place = (
-                d.location is not None and e.location is not None
+                d.location is not None
+                and e.location is not None
                 and d.location.place_id == e.location.place_id
             ) or _same_place(d, e)
             if e.event_only and same_place:
@@ -1206,9 +1252,11 @@ def _dedupe(drafts: list[_Draft]) -> None:
                 break
             if (
                 (same_place or e.place is None or d.place is None or _same_area(d, e))
-                and d.killed is not None and e.killed is not None
+                and d.killed is not None
+                and e.killed is not None
                 and d.killed.best is not None
-                and d.killed.best == e.killed.best and d.cumulative == e.cumulative
+                and d.killed.best == e.killed.best
+                and d.cumulative == e.cumulative
             ):
                 keep, lose = (e, d) if _better(e, d) else (d, e)
                 _absorb(keep, lose)
@@ -1217,10 +1265,12 @@ def _dedupe(drafts: list[_Draft]) -> None:
 
 def _better(a: _Draft, b: _Draft) -> bool:
     """True when draft ``a`` tells the event better than ``b``."""
+
     def rank(d: _Draft) -> tuple[int, int, int, int]:
         precision = d.location.precision if d.location is not None else 9
         details = sum(x is not None for x in (d.injured, d.children, d.women, d.rescuers))
         return (int(bool(d.extra.get("title"))), precision, -details, -int(d.actor is not None))
+
     return rank(a) < rank(b)
 
 
@@ -1249,8 +1299,10 @@ def _more_precise(a: _Draft, b: _Draft) -> bool:
     """True when ``a`` is placed more precisely than ``b``."""
     if a.location is None:
         return False
-    return b.location is None or a.location.precision < b.location.precision or (
-        a.location.precision == b.location.precision and b.extra.get("title", False)
+    return (
+        b.location is None
+        or a.location.precision < b.location.precision
+        or (a.location.precision == b.location.precision and b.extra.get("title", False))
     )
 
 

@@ -10,7 +10,7 @@ import re
 
 from .numbers import COUNT_PATTERN
 
-I = re.IGNORECASE
+_I = re.IGNORECASE
 
 
 def _lc(pattern: str) -> re.Pattern[str]:
@@ -21,32 +21,61 @@ def _lc(pattern: str) -> re.Pattern[str]:
     """
     return re.compile(pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P="))
 
+
 # --------------------------------------------------------------------------------------------
 # Event types. Each entry: (event_type, regex fragment, specific?). A generic cue ("attack",
 # "strikes", "bombed") gives way to a specific one in the same sentence.
 EVENT_CUES: tuple[tuple[str, str, bool], ...] = (
-    ("airstrike", r"barrel[-\s]bombs?(?:ing)?|(?:vacuum|cluster|phosphorus|incendiary)\s+bombs?", True),
-    ("missile", r"(?:ballistic|cruise|guided|surface-to-surface|anti-tank)\s+missiles?"
-                r"|missile\s+(?:strikes?|attacks?|fire)|missiles?|tomahawks?|scud", True),
-    ("airstrike", r"air[-\s]?strikes?|air[-\s]?raids?|air\s+attacks?|aerial\s+(?:bombardment|"
-                  r"bombing|attacks?|strikes?)|drone\s+(?:strikes?|attacks?)|warplanes?|war\s+planes?"
-                  r"|fighter\s+jets?|jets?|helicopters?|gunships?|aircraft|bombers?|drones?"
-                  r"|air\s+force|planes?|sorties", True),
-    ("shelling", r"artillery(?:\s+(?:fire|shells?|strikes?))?|shell(?:ing|ed|s)|mortars?(?:\s+"
-                 r"(?:fire|shells?|rounds?|bombs?))?|rocket\s+(?:fire|attacks?|launchers?)"
-                 r"|rockets?|grad|tank\s+(?:fire|shells?)|bombarded|bombardment|shell", True),
-    ("bombing", r"car[-\s]bomb(?:s|ings?)?|suicide\s+(?:bomb(?:ing|ers?|s)?|attacks?|attackers?"
-                r"|car\s+bombs?)|truck\s+bombs?|(?:vehicle-borne\s+)?improvised\s+explosive"
-                r"(?:\s+devices?)?|v?ieds?|explosive\s+devices?|booby[-\s]trap(?:ped|s)?"
-                r"|land\s?mines?|explosions?|exploded|explod(?:ing|es)|blasts?|detonat(?:ed|ion|ing)"
-                r"|bomb(?:ing|ings|s|ed)?", True),
-    ("ground_assault", r"ground\s+(?:assaults?|offensive|attacks?|operations?|incursions?)"
-                       r"|counter[-\s]?(?:attacks?|offensive)|assaults?|offensives?|clash(?:es|ed)"
-                       r"|fighting|battles?|storm(?:ed|ing)|incursions?|(?:re)?captur(?:e|ed|ing)"
-                       r"|seiz(?:e|ed|ing)|advance[sd]?", True),
-    ("attack", r"shoot(?:ing|ings)|shot\s+dead|gunmen|gunfire|gunshots?|snipers?|sniper\s+fire"
-               r"|ambush(?:ed|es)?|opened\s+fire|assassinat(?:ed|ion|ions)|executed|executions?"
-               r"|massacres?|stabb(?:ed|ing)|beheaded", True),
+    (
+        "airstrike",
+        r"barrel[-\s]bombs?(?:ing)?|(?:vacuum|cluster|phosphorus|incendiary)\s+bombs?",
+        True,
+    ),
+    (
+        "missile",
+        r"(?:ballistic|cruise|guided|surface-to-surface|anti-tank)\s+missiles?"
+        r"|missile\s+(?:strikes?|attacks?|fire)|missiles?|tomahawks?|scud",
+        True,
+    ),
+    (
+        "airstrike",
+        r"air[-\s]?strikes?|air[-\s]?raids?|air\s+attacks?|aerial\s+(?:bombardment|"
+        r"bombing|attacks?|strikes?)|drone\s+(?:strikes?|attacks?)|warplanes?|war\s+planes?"
+        r"|fighter\s+jets?|jets?|helicopters?|gunships?|aircraft|bombers?|drones?"
+        r"|air\s+force|planes?|sorties",
+        True,
+    ),
+    (
+        "shelling",
+        r"artillery(?:\s+(?:fire|shells?|strikes?))?|shell(?:ing|ed|s)|mortars?(?:\s+"
+        r"(?:fire|shells?|rounds?|bombs?))?|rocket\s+(?:fire|attacks?|launchers?)"
+        r"|rockets?|grad|tank\s+(?:fire|shells?)|bombarded|bombardment|shell",
+        True,
+    ),
+    (
+        "bombing",
+        r"car[-\s]bomb(?:s|ings?)?|suicide\s+(?:bomb(?:ing|ers?|s)?|attacks?|attackers?"
+        r"|car\s+bombs?)|truck\s+bombs?|(?:vehicle-borne\s+)?improvised\s+explosive"
+        r"(?:\s+devices?)?|v?ieds?|explosive\s+devices?|booby[-\s]trap(?:ped|s)?"
+        r"|land\s?mines?|explosions?|exploded|explod(?:ing|es)|blasts?|detonat(?:ed|ion|ing)"
+        r"|bomb(?:ing|ings|s|ed)?",
+        True,
+    ),
+    (
+        "ground_assault",
+        r"ground\s+(?:assaults?|offensive|attacks?|operations?|incursions?)"
+        r"|counter[-\s]?(?:attacks?|offensive)|assaults?|offensives?|clash(?:es|ed)"
+        r"|fighting|battles?|storm(?:ed|ing)|incursions?|(?:re)?captur(?:e|ed|ing)"
+        r"|seiz(?:e|ed|ing)|advance[sd]?",
+        True,
+    ),
+    (
+        "attack",
+        r"shoot(?:ing|ings)|shot\s+dead|gunmen|gunfire|gunshots?|snipers?|sniper\s+fire"
+        r"|ambush(?:ed|es)?|opened\s+fire|assassinat(?:ed|ion|ions)|executed|executions?"
+        r"|massacres?|stabb(?:ed|ing)|beheaded",
+        True,
+    ),
     ("airstrike", r"strikes?|struck|raids?", False),
     ("attack", r"attack(?:s|ed|ing)?", False),
 )
@@ -56,9 +85,7 @@ AIR_PLATFORM_RE = _lc(
     r"|planes?|drones?|air\s+force)\b",
 )
 EVENT_RE = _lc(
-    "|".join(
-        f"(?P<e{i}>\\b(?:{pattern})\\b)" for i, (_, pattern, _) in enumerate(EVENT_CUES)
-    ),
+    "|".join(f"(?P<e{i}>\\b(?:{pattern})\\b)" for i, (_, pattern, _) in enumerate(EVENT_CUES)),
 )
 #: Verbs that say something struck a place (used to link a place sentence to the next one).
 STRIKE_VERB_RE = _lc(
@@ -74,74 +101,180 @@ _MIL = (
     r"|raids?|bombing|bombardment|shelling|missiles?|units?|militias?|fighters)"
 )
 ACTORS: tuple[tuple[str, str], ...] = (
-    ("Russia", r"(?:Syrian|regime|government)(?:\s+and\s+|/)Russian|Russian(?:\s+and\s+|/)"
-               r"(?:Syrian|regime|government)|Russia(?:n)?[-\s]regime|Russia\s+and\s+the\s+regime"),
-    ("US-led coalition", r"U\.?S\.?[-\s]led(?:\s+(?:international\s+)?coalition)?"
-                         r"|(?:international|anti-IS|anti-ISIS|global|western)\s+coalition"
-                         r"|coalition|American\s+" + _MIL + r"|U\.?S\.?\s+" + _MIL
-                         + r"|Pentagon|United\s+States\s+" + _MIL),
-    ("Russia", r"Russian\s+Federation|Russian\s+" + _MIL + r"|Russian\s+"
-               r"(?:Su-\d+|Sukhoi)|Russia|Russians|Moscow's\s+" + _MIL),
+    (
+        "Russia",
+        r"(?:Syrian|regime|government)(?:\s+and\s+|/)Russian|Russian(?:\s+and\s+|/)"
+        r"(?:Syrian|regime|government)|Russia(?:n)?[-\s]regime|Russia\s+and\s+the\s+regime",
+    ),
+    (
+        "US-led coalition",
+        r"U\.?S\.?[-\s]led(?:\s+(?:international\s+)?coalition)?"
+        r"|(?:international|anti-IS|anti-ISIS|global|western)\s+coalition"
+        r"|coalition|American\s+"
+        + _MIL
+        + r"|U\.?S\.?\s+"
+        + _MIL
+        + r"|Pentagon|United\s+States\s+"
+        + _MIL,
+    ),
+    (
+        "Russia",
+        r"Russian\s+Federation|Russian\s+" + _MIL + r"|Russian\s+"
+        r"(?:Su-\d+|Sukhoi)|Russia|Russians|Moscow's\s+" + _MIL,
+    ),
     ("Israel", r"Israeli\s+" + _MIL + r"|Israel|(?-i:IDF)|Israelis"),
-    ("Turkey", r"Turkish[-\s]backed|Turkey[-\s]backed|Turkish\s+" + _MIL + r"|Turkey|Turks"
-               r"|Operation\s+(?:Olive\s+Branch|Euphrates\s+Shield|Peace\s+Spring)"),
-    ("HTS", r"Hayat\s+Tahrir\s+al[-\s]Sham|Tahrir\s+al[-\s]Sham|(?-i:HTS)|(?:al[-\s])?Nusra(?:\s+Front)?"
-            r"|Jabhat\s+(?:Fateh|Fatah)\s+al[-\s]Sham|Jabhat\s+al[-\s]Nusra"),
-    ("IS", r"Islamic\s+State(?:\s+group)?|(?-i:ISIS|ISIL)|Daesh|Daish|(?-i:IS)\s+" + _MIL + r"|(?-i:IS)(?=\s|,|\.)"),
-    ("SDF", r"Syrian\s+Democratic\s+Forces|(?-i:SDF|YPG|YPJ)|Kurdish[-\s]led(?:\s+forces)?"
-            r"|Kurdish\s+" + _MIL + r"|(?-i:PKK)|People's\s+Protection\s+Units"),
-    ("pro-Assad forces", r"pro[-\s]Assad(?:\s+" + _MIL + r")?|pro[-\s](?:government|regime)"
-                         r"(?:\s+" + _MIL + r")?|regime(?:\s+" + _MIL + r")?|Assad(?:'s|’s)?\s+"
-                         r"(?:regime|government|" + _MIL + r")|Syrian\s+(?:Arab\s+)?(?:government"
-                         r"|regime|army|air\s+force|" + _MIL + r")|government\s+" + _MIL
-                         + r"|(?-i:SAA)|loyalists?|Hezbollah|Tiger\s+Forces|Iranian[-\s]backed\s+"
-                         + _MIL + r"|Iranian\s+" + _MIL + r"|Shabiha|National\s+Defen[cs]e\s+"
-                         r"Forces|(?-i:NDF)"),
-    ("rebels", r"Free\s+Syrian\s+Army|(?-i:FSA)|rebels?(?:\s+" + _MIL + r")?|insurgents|opposition\s+"
-               r"(?:forces|fighters|groups|factions|militants)|Jaish\s+al[-\s]\w+|Ahrar\s+"
-               r"al[-\s]Sham|Faylaq\s+al[-\s]Rahman|armed\s+(?:opposition|groups?)"),
+    (
+        "Turkey",
+        r"Turkish[-\s]backed|Turkey[-\s]backed|Turkish\s+" + _MIL + r"|Turkey|Turks"
+        r"|Operation\s+(?:Olive\s+Branch|Euphrates\s+Shield|Peace\s+Spring)",
+    ),
+    (
+        "HTS",
+        r"Hayat\s+Tahrir\s+al[-\s]Sham|Tahrir\s+al[-\s]Sham|(?-i:HTS)|(?:al[-\s])?Nusra(?:\s+Front)?"
+        r"|Jabhat\s+(?:Fateh|Fatah)\s+al[-\s]Sham|Jabhat\s+al[-\s]Nusra",
+    ),
+    (
+        "IS",
+        r"Islamic\s+State(?:\s+group)?|(?-i:ISIS|ISIL)|Daesh|Daish|(?-i:IS)\s+"
+        + _MIL
+        + r"|(?-i:IS)(?=\s|,|\.)",
+    ),
+    (
+        "SDF",
+        r"Syrian\s+Democratic\s+Forces|(?-i:SDF|YPG|YPJ)|Kurdish[-\s]led(?:\s+forces)?"
+        r"|Kurdish\s+" + _MIL + r"|(?-i:PKK)|People's\s+Protection\s+Units",
+    ),
+    (
+        "pro-Assad forces",
+        r"pro[-\s]Assad(?:\s+" + _MIL + r")?|pro[-\s](?:government|regime)"
+        r"(?:\s+" + _MIL + r")?|regime(?:\s+" + _MIL + r")?|Assad(?:'s|’s)?\s+"
+        r"(?:regime|government|" + _MIL + r")|Syrian\s+(?:Arab\s+)?(?:government"
+        r"|regime|army|air\s+force|"
+        + _MIL
+        + r")|government\s+"
+        + _MIL
+        + r"|(?-i:SAA)|loyalists?|Hezbollah|Tiger\s+Forces|Iranian[-\s]backed\s+"
+        + _MIL
+        + r"|Iranian\s+"
+        + _MIL
+        + r"|Shabiha|National\s+Defen[cs]e\s+"
+        r"Forces|(?-i:NDF)",
+    ),
+    (
+        "rebels",
+        r"Free\s+Syrian\s+Army|(?-i:FSA)|rebels?(?:\s+" + _MIL + r")?|insurgents|opposition\s+"
+        r"(?:forces|fighters|groups|factions|militants)|Jaish\s+al[-\s]\w+|Ahrar\s+"
+        r"al[-\s]Sham|Faylaq\s+al[-\s]Rahman|armed\s+(?:opposition|groups?)",
+    ),
 )
 ACTOR_RE = re.compile(
     "|".join(
         f"(?P<a{i}>\\b(?:{pattern})\\b(?![-\\s](?:held|controlled|dominated|besieged)))"
         for i, (_, pattern) in enumerate(ACTORS)
     ),
-    I,
+    _I,
 )
 
 # --------------------------------------------------------------------------------------------
 # Victims. Plural and singular nouns; each maps to a victim class.
 VICTIM_CLASSES: dict[str, str] = {
-    "children": "children", "child": "children", "kids": "children", "boys": "children",
-    "boy": "children", "girls": "children", "girl": "children", "infants": "children",
-    "infant": "children", "babies": "children", "baby": "children", "minors": "children",
-    "schoolchildren": "children", "toddler": "children", "toddlers": "children",
-    "women": "women", "woman": "women", "mothers": "women", "mother": "women",
-    "rescuers": "rescuers", "rescuer": "rescuers", "volunteers": "rescuers",
-    "volunteer": "rescuers", "paramedics": "rescuers", "paramedic": "rescuers",
-    "medics": "rescuers", "medic": "rescuers", "responders": "rescuers",
-    "rescue workers": "rescuers", "white helmets": "rescuers", "civil defence": "rescuers",
+    "children": "children",
+    "child": "children",
+    "kids": "children",
+    "boys": "children",
+    "boy": "children",
+    "girls": "children",
+    "girl": "children",
+    "infants": "children",
+    "infant": "children",
+    "babies": "children",
+    "baby": "children",
+    "minors": "children",
+    "schoolchildren": "children",
+    "toddler": "children",
+    "toddlers": "children",
+    "women": "women",
+    "woman": "women",
+    "mothers": "women",
+    "mother": "women",
+    "rescuers": "rescuers",
+    "rescuer": "rescuers",
+    "volunteers": "rescuers",
+    "volunteer": "rescuers",
+    "paramedics": "rescuers",
+    "paramedic": "rescuers",
+    "medics": "rescuers",
+    "medic": "rescuers",
+    "responders": "rescuers",
+    "rescue workers": "rescuers",
+    "white helmets": "rescuers",
+    "civil defence": "rescuers",
     "civil defense": "rescuers",
-    "civilians": "civilians", "civilian": "civilians", "people": "civilians",
-    "persons": "civilians", "person": "civilians", "residents": "civilians",
-    "resident": "civilians", "villagers": "civilians", "farmers": "civilians",
-    "farmer": "civilians", "men": "civilians", "man": "civilians", "family": "civilians",
-    "relatives": "civilians", "shepherd": "civilians", "students": "civilians",
-    "doctors": "civilians", "doctor": "civilians", "nurses": "civilians", "nurse": "civilians",
-    "journalists": "civilians", "journalist": "civilians", "workers": "civilians",
-    "worker": "civilians", "teachers": "civilians", "displaced": "civilians",
-    "refugees": "civilians", "patients": "civilians", "worshippers": "civilians",
-    "fighters": "fighters", "fighter": "fighters", "militants": "fighters",
-    "militant": "fighters", "rebels": "fighters", "rebel": "fighters",
-    "jihadists": "fighters", "jihadist": "fighters", "terrorists": "fighters",
-    "terrorist": "fighters", "insurgents": "fighters", "gunmen": "fighters",
-    "gunman": "fighters", "combatants": "fighters", "members": "fighters",
-    "member": "fighters", "militiamen": "fighters", "commanders": "fighters",
-    "commander": "fighters", "leader": "fighters", "leaders": "fighters",
-    "troops": "troops", "soldiers": "troops", "soldier": "troops", "personnel": "troops",
-    "servicemen": "troops", "serviceman": "troops", "officers": "troops", "officer": "troops",
-    "policemen": "troops", "policeman": "troops", "guards": "troops", "conscripts": "troops",
-    "others": "others", "other": "others", "more": "others",
+    "civilians": "civilians",
+    "civilian": "civilians",
+    "people": "civilians",
+    "persons": "civilians",
+    "person": "civilians",
+    "residents": "civilians",
+    "resident": "civilians",
+    "villagers": "civilians",
+    "farmers": "civilians",
+    "farmer": "civilians",
+    "men": "civilians",
+    "man": "civilians",
+    "family": "civilians",
+    "relatives": "civilians",
+    "shepherd": "civilians",
+    "students": "civilians",
+    "doctors": "civilians",
+    "doctor": "civilians",
+    "nurses": "civilians",
+    "nurse": "civilians",
+    "journalists": "civilians",
+    "journalist": "civilians",
+    "workers": "civilians",
+    "worker": "civilians",
+    "teachers": "civilians",
+    "displaced": "civilians",
+    "refugees": "civilians",
+    "patients": "civilians",
+    "worshippers": "civilians",
+    "fighters": "fighters",
+    "fighter": "fighters",
+    "militants": "fighters",
+    "militant": "fighters",
+    "rebels": "fighters",
+    "rebel": "fighters",
+    "jihadists": "fighters",
+    "jihadist": "fighters",
+    "terrorists": "fighters",
+    "terrorist": "fighters",
+    "insurgents": "fighters",
+    "gunmen": "fighters",
+    "gunman": "fighters",
+    "combatants": "fighters",
+    "members": "fighters",
+    "member": "fighters",
+    "militiamen": "fighters",
+    "commanders": "fighters",
+    "commander": "fighters",
+    "leader": "fighters",
+    "leaders": "fighters",
+    "troops": "troops",
+    "soldiers": "troops",
+    "soldier": "troops",
+    "personnel": "troops",
+    "servicemen": "troops",
+    "serviceman": "troops",
+    "officers": "troops",
+    "officer": "troops",
+    "policemen": "troops",
+    "policeman": "troops",
+    "guards": "troops",
+    "conscripts": "troops",
+    "others": "others",
+    "other": "others",
+    "more": "others",
 }
 _PLURAL_VICTIMS = (
     r"people|persons|civilians|children|kids|boys|girls|infants|babies|minors|schoolchildren"
@@ -188,19 +321,20 @@ KILL_ACTIVE_RE = _lc(
 LEFT_DEAD_RE = _lc(r"\s*(?:people\s+|civilians\s+|others\s+)?dead\b")
 #: Passive voice and nouns: "21 were killed", "five people died", "3 dead", "12 deaths".
 KILL_PASSIVE_RE = _lc(
-    _NUMV + r"(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them)[^,]{0,80},)?\s+"
+    _NUMV
+    + r"(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them)[^,]{0,80},)?\s+"
     + _AUX
     + r"(?P<verb>killed|slain|dead|died|perished|martyred|executed|lost\s+their\s+lives"
-      r"|deaths|fatalities|were\s+among\s+(?:those|the)\s+(?:killed|slain|dead|victims)"
-      r"|among\s+(?:those|the)\s+(?:killed|slain|dead)|shot\s+dead|gunned\s+down"
-      r"|assassinated|beheaded|martyrs)\b(?!-)"
-    + _MIXED,
+    r"|deaths|fatalities|were\s+among\s+(?:those|the)\s+(?:killed|slain|dead|victims)"
+    r"|among\s+(?:those|the)\s+(?:killed|slain|dead)|shot\s+dead|gunned\s+down"
+    r"|assassinated|beheaded|martyrs)\b(?!-)" + _MIXED,
 )
 #: Death toll phrases: "the death toll rose to 45", "a toll of 12 dead".
 TOLL_RE = _lc(
     r"\b(?:death|casualty|civilian|fatality)?\s*toll\b[^.;:]{0,60}?\b(?:to|at|of|is|was|reached"
     r"|hit|be|stood|stands|climbed|rose|risen|surpassed|passed|exceeded)\s+(?P<num>"
-    + COUNT_PATTERN + r")(?!\s*(?:injured|wounded))",
+    + COUNT_PATTERN
+    + r")(?!\s*(?:injured|wounded))",
 )
 #: "the deaths of dozens of troops", "the death of 3 civilians".
 DEATHS_OF_RE = _lc(
@@ -232,8 +366,7 @@ BREAKDOWN_RE = _lc(
 BREAKDOWN_ITEM_RE = _lc(r"\s*(?:,|and|as\s+well\s+as|plus)?\s*" + _NUMV)
 #: "5 soldiers and 3 rebels": list continuation after an active count.
 LIST_CONT_RE = _lc(
-    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:(?:his|her|their|its)\s+)?"
-    + _NUMV
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:(?:his|her|their|its)\s+)?" + _NUMV
 )
 
 # --------------------------------------------------------------------------------------------
@@ -266,7 +399,10 @@ MAX_INCIDENT_KILLED = 50_000
 TARGETS: tuple[tuple[str, str], ...] = (
     ("blood bank", r"blood\s+banks?"),
     ("hospital", r"hospitals?|field\s+hospital|maternity\s+hospital"),
-    ("medical facility", r"medical\s+(?:facilit(?:y|ies)|cent(?:er|re)s?|points?)|health\s+cent(?:er|re)s?"),
+    (
+        "medical facility",
+        r"medical\s+(?:facilit(?:y|ies)|cent(?:er|re)s?|points?)|health\s+cent(?:er|re)s?",
+    ),
     ("clinic", r"clinics?"),
     ("school", r"schools?|kindergartens?"),
     ("market", r"markets?|marketplaces?|souks?|bazaars?"),
@@ -274,10 +410,16 @@ TARGETS: tuple[tuple[str, str], ...] = (
     ("church", r"churches"),
     ("church", r"church"),
     ("headquarters", r"headquarters|HQ|command\s+cent(?:er|re)"),
-    ("civil defence centre", r"civil\s+defen[cs]e\s+(?:cent(?:er|re)s?|facilit(?:y|ies)|stations?)"),
+    (
+        "civil defence centre",
+        r"civil\s+defen[cs]e\s+(?:cent(?:er|re)s?|facilit(?:y|ies)|stations?)",
+    ),
     ("bakery", r"bakery|bakeries"),
-    ("residential building", r"residential\s+(?:buildings?|areas?|neighbou?rhoods?|blocks?)"
-                             r"|apartment\s+(?:buildings?|blocks?)|homes?|houses?"),
+    (
+        "residential building",
+        r"residential\s+(?:buildings?|areas?|neighbou?rhoods?|blocks?)"
+        r"|apartment\s+(?:buildings?|blocks?)|homes?|houses?",
+    ),
     ("camp", r"(?:IDP|refugee|displacement|displaced)\s+camps?|camps?"),
     ("convoy", r"(?:aid\s+)?convoys?"),
     ("checkpoint", r"checkpoints?"),
@@ -305,16 +447,39 @@ _CAPWORD = r"(?:" + _PARTICLE + r"[-\s‘’'`])?[A-Z][\w‘’'`-]*"
 CAPSPAN = rf"{_CAPWORD}(?:\s{_CAPWORD}){{0,3}}"
 #: Feature words after a name ("Idlib province") or before it ("the town of Erbin").
 FEATURE_HINTS: dict[str, str | None] = {
-    "town": "populated", "village": "populated", "city": "populated", "hamlet": "populated",
-    "neighbourhood": "populated", "neighborhood": "populated", "suburb": "populated",
-    "suburbs": "populated", "municipality": "populated", "camp": "populated",
-    "outskirts": "populated", "district": "admin2", "province": "admin1",
-    "governorate": "admin1", "countryside": "admin1", "region": "region", "area": None,
-    "stronghold": None, "bastion": None, "enclave": "region", "border town": "populated",
-    "capital": "populated", "desert": "region", "plain": "region", "plains": "region",
-    "vicinity": None, "surroundings": None, "environs": None, "edge": None, "edges": None,
+    "town": "populated",
+    "village": "populated",
+    "city": "populated",
+    "hamlet": "populated",
+    "neighbourhood": "populated",
+    "neighborhood": "populated",
+    "suburb": "populated",
+    "suburbs": "populated",
+    "municipality": "populated",
+    "camp": "populated",
+    "outskirts": "populated",
+    "district": "admin2",
+    "province": "admin1",
+    "governorate": "admin1",
+    "countryside": "admin1",
+    "region": "region",
+    "area": None,
+    "stronghold": None,
+    "bastion": None,
+    "enclave": "region",
+    "border town": "populated",
+    "capital": "populated",
+    "desert": "region",
+    "plain": "region",
+    "plains": "region",
+    "vicinity": None,
+    "surroundings": None,
+    "environs": None,
+    "edge": None,
+    "edges": None,
     "outskirt": "populated",
-    "subdistrict": "admin2", "sub-district": "admin2",
+    "subdistrict": "admin2",
+    "sub-district": "admin2",
 }
 _COMPASS = (
     r"north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west"
@@ -323,8 +488,7 @@ _COMPASS = (
 _FEAT_BEFORE = (
     r"town|village|city|hamlet|neighbou?rhood|suburbs?|municipality|camp|outskirts|district"
     r"|sub-?district|province|governorate|countryside|region|area|stronghold|bastion|enclave"
-    r"|border\s+town|capital|desert|vicinity|surroundings|environs|edges?|outskirt|"
-    + _COMPASS
+    r"|border\s+town|capital|desert|vicinity|surroundings|environs|edges?|outskirt|" + _COMPASS
 )
 #: Feature words that place an event beside a place, not in it.
 NEAR_FEATURES = frozenset(
@@ -360,9 +524,7 @@ PLACE_FEAT_RE = re.compile(
     rf"|district|area|region|city|town|village|neighbou?rhood|suburbs?|subdistrict))\b"
 )
 #: "the town of X" with no preposition before it ("The town of X was shelled").
-PLACE_OF_RE = re.compile(
-    rf"\b(?P<feat>(?i:{_FEAT_BEFORE}))\s+of\s+(?P<name>{CAPSPAN})"
-)
+PLACE_OF_RE = re.compile(rf"\b(?P<feat>(?i:{_FEAT_BEFORE}))\s+of\s+(?P<name>{CAPSPAN})")
 #: A capitalised span anywhere (candidates for gazetteer tagging).
 CAPSPAN_RE = re.compile(rf"(?<![\w-])(?P<name>{CAPSPAN})")
 #: Place context that is "near", not "in": the incident is beside it, not at it.
@@ -374,22 +536,46 @@ SPEAKER_AFTER_RE = re.compile(
     r"|blamed|blames|warned|warns|insisted|reported|reports|stated|responded"
     r"|rejected|called|urged|demanded|described|dismissed|confirmed|believes|wants|supports"
     r"|backs|argued|leads|already)\b",
-    I,
+    _I,
 )
 #: Words after a name that make it a source or an organisation, not a place.
 SOURCE_AFTER_RE = re.compile(
     r"(?:['’]s)?\s*(?-i:[A-Z][\w-]*\s+){0,2}(?:TV|television|news|agency|newspaper|radio|post"
     r"|times|daily|channel|network|observatory|ministry|government|regime|officials?|authorities"
     r"|embassy|president|foreign|defen[cs]e|media|report|press|state\s+media)\b",
-    I,
+    _I,
 )
 #: Phrases before a name that make it a source or an addressee, not a place.
 SOURCE_BEFORE = (
-    "courtesy of", "according to", "told", "reported by", "quoted by", "cited by", "via",
-    "said to", "letter to", "visit to", "talks in", "talks with", "meeting in", "summit in",
-    "conference in", "envoy to", "ambassador to", "delegation to", "trip to", "flew to",
-    "returned to", "fled to", "moved to", "travelled to", "traveled to", "based in",
-    "headquartered in", "exile in", "born in",
+    "courtesy of",
+    "according to",
+    "told",
+    "reported by",
+    "quoted by",
+    "cited by",
+    "via",
+    "said to",
+    "letter to",
+    "visit to",
+    "talks in",
+    "talks with",
+    "meeting in",
+    "summit in",
+    "conference in",
+    "envoy to",
+    "ambassador to",
+    "delegation to",
+    "trip to",
+    "flew to",
+    "returned to",
+    "fled to",
+    "moved to",
+    "travelled to",
+    "traveled to",
+    "based in",
+    "headquartered in",
+    "exile in",
+    "born in",
 )
 #: Governorate names as news writes them: "Kafr Nabl, Idlib" names the enclosing area.
 GOVERNORATE_NAMES = frozenset(
@@ -422,8 +608,9 @@ NOT_PLACES = frozenset(
 )
 #: Attribution clauses whose places are not where things happened (leading words of the clause).
 ATTRIBUTION_RE = re.compile(
-    r"\b(?:said|says|told|reported|according\s+to|announced|stated|claimed)\b", I
+    r"\b(?:said|says|told|reported|according\s+to|announced|stated|claimed)\b", _I
 )
+
 
 # --------------------------------------------------------------------------------------------
 # Triggers: the first word of every match of a pattern above, lowercased, as the whole word or
@@ -467,7 +654,9 @@ TARGET_TRIGGERS = _words(
     brid wate powe elec gas oil pris jail posi post vehi car cars bus buse truc
     """
 )
-KILL_ACTIVE_TRIGGERS = _words("kill clai mass exec shot shoo gunn slau took taki left leav assa behe")
+KILL_ACTIVE_TRIGGERS = _words(
+    "kill clai mass exec shot shoo gunn slau took taki left leav assa behe"
+)
 TOLL_TRIGGERS = _words("deat casu civi fata toll")
 DEATHS_OF_TRIGGERS = _words("deat kill murd bodi rema")
 INJURE_ACTIVE_TRIGGERS = _words("inju woun maim")

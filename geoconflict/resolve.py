@@ -103,7 +103,9 @@ _SURE = 0.8
 _SHARED: dict[tuple[int, str | None, float], tuple[Any, dict[tuple[Any, ...], Any]]] = {}
 
 
-def _shared_cache(resolver: Any, country: str | None, min_score: float) -> dict[tuple[Any, ...], Any]:
+def _shared_cache(
+    resolver: Any, country: str | None, min_score: float
+) -> dict[tuple[Any, ...], Any]:
     """One answer cache per (resolver, country, min_score), shared by its documents."""
     key = (id(resolver), country, min_score)
     entry = _SHARED.get(key)
@@ -121,9 +123,10 @@ def _ambiguous(res: Any, *, margin: float = 0.1, far_km: float = 15.0) -> bool:
     for cand in res.candidates:
         if cand is best or cand.place.place_id == best.place.place_id:
             continue
-        if cand.score >= best.score - margin and distance_km(
-            best.place.lat, best.place.lon, cand.place.lat, cand.place.lon
-        ) > far_km:
+        if (
+            cand.score >= best.score - margin
+            and distance_km(best.place.lat, best.place.lon, cand.place.lat, cand.place.lon) > far_km
+        ):
             return True
     return False
 
@@ -192,8 +195,9 @@ class DocumentResolver:
             match = None
         return match
 
-    def _ask(self, name: str, hint: str | None, within: str | None,
-             near: tuple[tuple[float, float], ...]) -> Any:
+    def _ask(
+        self, name: str, hint: str | None, within: str | None, near: tuple[tuple[float, float], ...]
+    ) -> Any:
         try:
             return self.resolver.resolve(
                 name, country=self.country, feature_hint=hint, within=within, near=near

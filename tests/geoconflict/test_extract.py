@@ -31,7 +31,11 @@ def run(text: str, resolver, date: dt.date | None = FRIDAY, doc: str = "t") -> l
 
 
 def one(text: str, resolver, **kw) -> Incident:  # type: ignore[no-untyped-def]
-    found = [i for i in run(text, resolver, **kw) if i.killed_best is not None or i.injured_best is not None]
+    found = [
+        i
+        for i in run(text, resolver, **kw)
+        if i.killed_best is not None or i.injured_best is not None
+    ]
     assert len(found) == 1, [(i.text, i.killed_best, i.injured_best) for i in found]
     return found[0]
 
@@ -97,7 +101,12 @@ def test_injured_counts(text: str, killed, injured, resolver) -> None:  # type: 
 
 
 VICTIMS = [
-    ("Airstrikes killed 19 people in Hamouria, including seven children and four women.", 7, 4, None),
+    (
+        "Airstrikes killed 19 people in Hamouria, including seven children and four women.",
+        7,
+        4,
+        None,
+    ),
     ("An airstrike killed 12 people in Saqba, among them 5 children.", 5, None, None),
     ("Nine people, including three children, were killed in shelling on Zamalka.", 3, None, None),
     ("Russian jets killed three White Helmets volunteers in Sarmin.", None, None, 3),
@@ -105,22 +114,36 @@ VICTIMS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "children", "women", "rescuers"), VICTIMS, ids=[v[0][:40] for v in VICTIMS])
+@pytest.mark.parametrize(
+    ("text", "children", "women", "rescuers"), VICTIMS, ids=[v[0][:40] for v in VICTIMS]
+)
 def test_victims(text: str, children, women, rescuers, resolver) -> None:  # type: ignore[no-untyped-def]
     inc = one(text, resolver)
-    assert (inc.killed_children, inc.killed_women, inc.killed_rescuers) == (children, women, rescuers)
+    assert (inc.killed_children, inc.killed_women, inc.killed_rescuers) == (
+        children,
+        women,
+        rescuers,
+    )
 
 
 # --------------------------------------------------------------------------------------------
 # Event types and actors
 EVENTS = [
     ("Russian warplanes killed 8 people in Khan Touman.", "airstrike", "Russia"),
-    ("A barrel bomb dropped by a regime helicopter killed 5 in Darayya.", "airstrike", "pro-Assad forces"),
+    (
+        "A barrel bomb dropped by a regime helicopter killed 5 in Darayya.",
+        "airstrike",
+        "pro-Assad forces",
+    ),
     ("Government artillery shelled Kafr Zita, killing three.", "shelling", "pro-Assad forces"),
     ("A car bomb killed 12 people in Qamishli.", "bombing", None),
     ("An IED exploded in al-Bab, killing four civilians.", "bombing", None),
     ("A ballistic missile killed 7 people in Idlib city.", "missile", None),
-    ("Islamic State fighters attacked a checkpoint near Palmyra, killing 9 soldiers.", "attack", "IS"),
+    (
+        "Islamic State fighters attacked a checkpoint near Palmyra, killing 9 soldiers.",
+        "attack",
+        "IS",
+    ),
     ("US-led coalition air strikes killed 15 civilians in Raqqa.", "airstrike", "US-led coalition"),
     ("Turkish jets struck YPG positions near Afrin, killing 11 fighters.", "airstrike", "Turkey"),
     ("Clashes between the SDF and IS in Hajin left 20 fighters dead.", "ground_assault", "SDF"),
@@ -220,19 +243,38 @@ def test_two_places_in_one_sentence_make_two_incidents(resolver) -> None:  # typ
         resolver,
     )
     assert [(i.killed_best, i.location.admin1) for i in found] == [
-        (14, "Rural Damascus"), (4, "Hama"),
+        (14, "Rural Damascus"),
+        (4, "Hama"),
     ]
 
 
 NOTES = [
     ("Unknown gunmen assassinated a local council member in Dael.", 1, "Dar'a", 1),
-    ("Regime forces shelled areas 5 km west of Jisr al-Shughur, killing 2 civilians.", 2, "Idleb", 2),
-    ("Clashes erupted between IS and the SDF in the vicinity of Tabqa. 4 SDF members were killed.", 4, "Ar-Raqqa", 2),
-    ("A helicopter dropped barrel bombs on Daraya, killing a woman and her two children.", 3, "Rural Damascus", 1),
+    (
+        "Regime forces shelled areas 5 km west of Jisr al-Shughur, killing 2 civilians.",
+        2,
+        "Idleb",
+        2,
+    ),
+    (
+        "Clashes erupted between IS and the SDF in the vicinity of Tabqa. "
+        "4 SDF members were killed.",
+        4,
+        "Ar-Raqqa",
+        2,
+    ),
+    (
+        "A helicopter dropped barrel bombs on Daraya, killing a woman and her two children.",
+        3,
+        "Rural Damascus",
+        1,
+    ),
 ]
 
 
-@pytest.mark.parametrize(("text", "killed", "admin1", "precision"), NOTES, ids=[n[0][:40] for n in NOTES])
+@pytest.mark.parametrize(
+    ("text", "killed", "admin1", "precision"), NOTES, ids=[n[0][:40] for n in NOTES]
+)
 def test_event_note_styles(text: str, killed: int, admin1: str, precision: int, resolver) -> None:  # type: ignore[no-untyped-def]
     inc = one(text, resolver)
     assert inc.killed_best == killed
@@ -319,8 +361,7 @@ def test_headline_and_body_are_one_incident_told_best_by_the_body(resolver) -> N
 
 def test_toll_update_updates_the_incident(resolver) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "A car bomb killed at least 9 people in Azaz on Thursday. "
-        "The death toll later rose to 14."
+        "A car bomb killed at least 9 people in Azaz on Thursday. The death toll later rose to 14."
     )
     found = run(text, resolver)
     assert len(found) == 1 and found[0].killed_best == 14
@@ -381,7 +422,9 @@ CUMULATIVE = [
 
 
 @pytest.mark.parametrize(("text", "cumulative"), CUMULATIVE, ids=[c[0][:40] for c in CUMULATIVE])
-def test_cumulative_is_read_from_the_clause_of_the_count(text: str, cumulative: bool, resolver) -> None:  # type: ignore[no-untyped-def]
+def test_cumulative_is_read_from_the_clause_of_the_count(
+    text: str, cumulative: bool, resolver
+) -> None:  # type: ignore[no-untyped-def]
     assert one(text, resolver).is_cumulative is cumulative
 
 
@@ -400,7 +443,11 @@ def test_dates_from_the_sentence_then_the_story_then_the_article(resolver) -> No
         "On 2 February 2018, a car bomb killed 5 in Azaz."
     )
     found = run(text, resolver)
-    assert [i.date for i in found] == [dt.date(2018, 2, 8), dt.date(2018, 2, 8), dt.date(2018, 2, 2)]
+    assert [i.date for i in found] == [
+        dt.date(2018, 2, 8),
+        dt.date(2018, 2, 8),
+        dt.date(2018, 2, 2),
+    ]
     lone = run("Shelling killed 3 people in Saraqib.", resolver)
     assert lone[0].date == FRIDAY
     assert run("Shelling killed 3 people in Saraqib.", resolver, date=None)[0].date is None
@@ -428,27 +475,36 @@ def test_extract_articles_streams(resolver) -> None:  # type: ignore[no-untyped-
 
 
 def test_read_drafts_needs_no_gazetteer() -> None:
-    drafts = read_drafts(Article("x", "Shelling killed 3 people in Saraqib on Friday.", date=FRIDAY))
+    drafts = read_drafts(
+        Article("x", "Shelling killed 3 people in Saraqib on Friday.", date=FRIDAY)
+    )
     assert len(drafts) == 1 and drafts[0].killed.best == 3
 
 
 # --------------------------------------------------------------------------------------------
 # End to end: the sample articles against the gold file, with the shared scorer
-def test_sample_articles_pass_the_scorer(example_paths, shared_dir, tmp_path: Path, resolver) -> None:  # type: ignore[no-untyped-def]
+def test_sample_articles_pass_the_scorer(
+    example_paths, shared_dir, tmp_path: Path, resolver
+) -> None:  # type: ignore[no-untyped-def]
     gold_path = shared_dir / "eval" / "seeds_gold.json"
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     incidents: list[Incident] = []
     for path in example_paths:
         doc = path.stem
         date = gold["documents"].get(doc, {}).get("date")
-        art = Article(doc, path.read_text(encoding="utf-8"),
-                      date=dt.date.fromisoformat(date) if date else None)
+        art = Article(
+            doc,
+            path.read_text(encoding="utf-8"),
+            date=dt.date.fromisoformat(date) if date else None,
+        )
         incidents.extend(extract_incidents(art, resolver=resolver))
     out = tmp_path / "incidents.geojson"
     write_incidents_geojson(incidents, out)
     proc = subprocess.run(
         [sys.executable, str(shared_dir / "eval" / "score_incidents.py"), str(gold_path), str(out)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 0, proc.stdout
     last = proc.stdout.strip().splitlines()[-1]

@@ -73,8 +73,15 @@ def test_lowercase_patterns_have_no_uppercase_escapes() -> None:
 def test_actor_table_names_are_stable() -> None:
     names = {name for name, _ in lx.ACTORS}
     assert names == {
-        "Russia", "US-led coalition", "Israel", "Turkey", "HTS", "IS", "SDF",
-        "pro-Assad forces", "rebels",
+        "Russia",
+        "US-led coalition",
+        "Israel",
+        "Turkey",
+        "HTS",
+        "IS",
+        "SDF",
+        "pro-Assad forces",
+        "rebels",
     }
 
 

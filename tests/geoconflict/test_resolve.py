@@ -31,7 +31,9 @@ def test_province_hint_gives_the_governorate(doc: DocumentResolver) -> None:
 
 
 def test_countryside_of_damascus_is_rural_damascus(doc: DocumentResolver) -> None:
-    loc = doc.locate(PlaceRef("Damascus countryside", "Damascus", feature_hint="admin1", rural=True))
+    loc = doc.locate(
+        PlaceRef("Damascus countryside", "Damascus", feature_hint="admin1", rural=True)
+    )
     assert loc is not None and loc.admin1 == "Rural Damascus" and loc.precision == 4
 
 
@@ -58,7 +60,9 @@ def test_document_context_picks_the_nearby_namesake(doc: DocumentResolver) -> No
     doc.set_context([PlaceRef("East Ghouta", "East Ghouta")])
     with_context = doc.locate(PlaceRef("Hamouria", "Hamouria"))
     assert with_context is not None and with_context.admin1 == "Rural Damascus"
-    assert alone is None or alone.place_id != with_context.place_id or alone.admin1 == "Rural Damascus"
+    assert (
+        alone is None or alone.place_id != with_context.place_id or alone.admin1 == "Rural Damascus"
+    )
 
 
 def test_within_keeps_candidates_inside_the_area(doc: DocumentResolver) -> None:

@@ -7,16 +7,34 @@ import pytest
 from geoconflict.text import split_paragraphs, split_sentences
 
 CASES = [
-    ("U.S. officials met Gen. Smith. Then they left.", ["U.S. officials met Gen. Smith.", "Then they left."]),
-    ("The raid came on Feb. 8 at dawn. Nine died.", ["The raid came on Feb. 8 at dawn.", "Nine died."]),
-    ("He lived at No. 12 Baghdad Street. Jets hit it.", ["He lived at No. 12 Baghdad Street.", "Jets hit it."]),
+    (
+        "U.S. officials met Gen. Smith. Then they left.",
+        ["U.S. officials met Gen. Smith.", "Then they left."],
+    ),
+    (
+        "The raid came on Feb. 8 at dawn. Nine died.",
+        ["The raid came on Feb. 8 at dawn.", "Nine died."],
+    ),
+    (
+        "He lived at No. 12 Baghdad Street. Jets hit it.",
+        ["He lived at No. 12 Baghdad Street.", "Jets hit it."],
+    ),
     ("Dr. Hamza treated them. Five survived.", ["Dr. Hamza treated them.", "Five survived."]),
     ("George W. Bush spoke. Nobody listened.", ["George W. Bush spoke.", "Nobody listened."]),
-    ("The toll rose 2.5 percent overnight. Rescuers dug.", ["The toll rose 2.5 percent overnight.", "Rescuers dug."]),
-    ('"We found nobody alive." The rescuer wept.', ['"We found nobody alive."', "The rescuer wept."]),
+    (
+        "The toll rose 2.5 percent overnight. Rescuers dug.",
+        ["The toll rose 2.5 percent overnight.", "Rescuers dug."],
+    ),
+    (
+        '"We found nobody alive." The rescuer wept.',
+        ['"We found nobody alive."', "The rescuer wept."],
+    ),
     ("“We found nobody,” he said. Then he left.", ["“We found nobody,” he said.", "Then he left."]),
     ("Why did they strike? Nobody knows.", ["Why did they strike?", "Nobody knows."]),
-    ("Headline without a stop\nBody sentence one. Body two.", ["Headline without a stop", "Body sentence one.", "Body two."]),
+    (
+        "Headline without a stop\nBody sentence one. Body two.",
+        ["Headline without a stop", "Body sentence one.", "Body two."],
+    ),
     ("the U.S. In a statement, it denied it.", ["the U.S.", "In a statement, it denied it."]),
     ("Shells fell at 9 a.m. on the market.", ["Shells fell at 9 a.m. on the market."]),
 ]
@@ -38,7 +56,9 @@ def test_paragraph_numbers_follow_blank_lines() -> None:
     sents = split_sentences(text)
     assert [s.paragraph for s in sents] == [0, 1, 1, 2]
     assert [text[a:b] for a, b in split_paragraphs(text)] == [
-        "Title line", "First para. Still first.", "Second para.",
+        "Title line",
+        "First para. Still first.",
+        "Second para.",
     ]
 
 
