@@ -74,6 +74,8 @@ _FOREIGN_EXACT_MIN_SIM = 0.75
 _PRIOR_WEIGHT = 0.28
 #: Fuzzy matches below this similarity are not answers.
 _FUZZY_MIN = 0.84
+#: ... and for names of five letters or fewer (without articles), this much.
+_FUZZY_SHORT_MIN = 0.88
 #: Default number of runners-up, and default minimum score.
 DEFAULT_LIMIT = 5
 DEFAULT_MIN_SCORE = 0.45
@@ -345,7 +347,9 @@ class Resolver:
             if cands:
                 return [(i, n, m, s * 0.95, a) for i, n, m, s, a in cands]
         fuzzy = fuzzy_candidates(self.gazetteer, target, skeleton_keys(target))
-        fuzzy = [(i, n, s) for i, n, s in fuzzy if s >= _FUZZY_MIN - 0.1]
+        # a one-letter difference is a typo in a long name, another name in a short one
+        floor = _FUZZY_MIN - 0.1 if len(loose_form(target)) > 5 else _FUZZY_SHORT_MIN
+        fuzzy = [(i, n, s) for i, n, s in fuzzy if s >= floor]
         return [(i, n, "fuzzy", s, approx) for i, n, s in fuzzy]
 
     # --- context -----------------------------------------------------------------------
