@@ -904,12 +904,21 @@ def _inherit_paragraph_place(made: list[_Draft], infos: list[_SentInfo], i: int)
     if prev.sent.paragraph != infos[i].sent.paragraph or prev.question:
         return
     for d in made:
+        if d.actor is None and prev.events and not d.event_only and not d.cumulative:
+            # "Russian jets pounded X. In Y, four were killed": the same attackers.
+            d.actor = _actor_for(_actors(prev.masked, prev.toks, []), len(prev.low))
         if d.place is not None or d.event_only or d.cumulative:
             continue
         cands = [p for p in prev.places if not p.country and not p.ref.near]
         if cands:
             d.place = _with_within(cands[0], prev.places)
             d.extra["inherited"] = True
+            if prev.events and (d.event_type == "other" or d.actor is None):
+                pos = len(prev.low)
+                if d.event_type == "other":
+                    d.event_type = _event_for(prev.events, pos, prev.low) or "other"
+                if d.actor is None:
+                    d.actor = _actor_for(_actors(prev.masked, prev.toks, []), pos)
 
 
 def _merge_toll_updates(drafts: list[_Draft]) -> None:
@@ -944,13 +953,19 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
     actors = _actors(masked, info.toks, victim_spans) if (info.mentions or info.events) else []
     targets = _targets(info.low, info.toks) if (info.mentions or info.events) else ()
     out: list[_Draft] = []
-    bounds = [k.start for k in killed] + [len(masked)]
+    # Each count of dead owns the text up to the clause of the next one ("..., while ...").
+    bounds = [0] + [k.start for k in killed[1:]] + [len(masked)]
+    for n in range(1, len(killed)):
+        cut = _clause_start(info.low, killed[n].start)
+        if cut > killed[n - 1].end:
+            bounds[n] = cut
     for n, k in enumerate(killed):
-        lo = killed[n - 1].end if n else 0
-        hi = bounds[n + 1]
+        lo, hi = bounds[n], bounds[n + 1]
         place = _pick_place(info.places, lo, hi, k.verb)
         if place is None and n == 0:
             place = _pick_place(info.places, 0, hi, k.verb)
+        if place is None and n > 0 and out:
+            place = out[-1].place  # "..., and three more were killed" (same place)
         d = _Draft(
             sent=index,
             first_sent=index,
@@ -1135,10 +1150,15 @@ def _inherit_cumulative_place(drafts: list[_Draft]) -> None:
     for n, d in enumerate(drafts):
         if not d.cumulative or d.place is not None or d.drop:
             continue
-        earlier = [h for h in drafts[:n] if not h.drop and h.place is not None]
+        earlier = [h for h in drafts[:n] if not h.drop and h.place is not None and not h.cumulative]
         if not earlier:
             continue
-        d.place = earlier[-1].place
+        # The story's main event: the one with most dead (the latest among equals).
+        main = max(
+            enumerate(earlier),
+            key=lambda e: ((e[1].killed.best or 0) if e[1].killed else 0, e[0]),
+        )[1]
+        d.place = main.place
 
 
 # ------------------------------------------------------------------------------------------
@@ -1196,12 +1216,43 @@ def _resolve(drafts: list[_Draft], doc: DocumentResolver) -> None:
                     break
 
 
+def _single_place_fallback(drafts: list[_Draft], article: Article, doc: DocumentResolver) -> None:
+    """When an article names one place only, a count of dead with no place of its own
+    happened there ("A strike on a convoy in northern Syria killed 11. The convoy was heading
+    to Ras al-Ain."), at district precision (3) since the text does not say so outright."""
+    if not any(d.location is None and d.place is None and not d.event_only for d in drafts):
+        return
+    if any(d.place is not None and d.place.foreign for d in drafts):
+        return
+    located = [d.location for d in drafts if d.location is not None and d.location.precision < 6]
+    for sent in split_sentences(article.text):
+        masked = _mask(sent.text)
+        for cand in _places(masked, _Toks(_lower(masked))):
+            if cand.foreign:
+                return
+            if cand.country:
+                continue
+            loc = doc.locate(cand.ref)
+            if loc is not None and loc.precision < 6:
+                located.append(loc)
+    ids = {loc.place_id for loc in located}
+    if len(ids) != 1:
+        return
+    loc = located[0]
+    for d in drafts:
+        if d.location is None and d.place is None and not d.event_only:
+            d.location = replace(loc, precision=max(loc.precision, 3))
+            d.extra["inferred_place"] = True
+
+
 def _contains(area: Location, point: Location) -> bool:
     if area.precision == 4:
         return bool(area.admin1) and area.admin1 == point.admin1
     if area.precision == 3:
         return bool(area.admin2) and area.admin2 == point.admin2
     if area.precision == 5:
+        if area.admin1 and point.admin1 and area.admin1 != point.admin1:
+            return False
         return distance_km(area.lat, area.lon, point.lat, point.lon) <= 20.0
     return False
 
@@ -1397,6 +1448,7 @@ def extract_incidents(
         resolver = _default_resolver(config)
     doc = DocumentResolver(resolver, country=config.default_country, min_score=config.min_score)
     _resolve(drafts, doc)
+    _single_place_fallback(drafts, article, doc)
     country_loc = None
     for d in drafts:
         if d.location is None and d.place is not None and d.place.country:

@@ -299,7 +299,8 @@ VICTIM_NOUN = rf"(?:{_MOD}(?:{_PLURAL_VICTIMS}))"
 SINGULAR_VICTIM = rf"(?:{_MOD}(?:{_SINGULAR_VICTIMS}))"
 _NUMV = (
     rf"(?:(?<![\w-])(?P<num>{COUNT_PATTERN})(?:\s+of)?(?:\s+(?:the|them|whom|those|their))?"
-    rf"(?:\s+(?P<vict>{VICTIM_NOUN}))?(?![\w-])"
+    rf"(?:\s+(?P<vict>{VICTIM_NOUN})(?:\s+of\s+(?:the\s+same|one|a\s+single|a|his|her"
+    rf"|their)\s+family)?)?(?![\w-])"
     rf"|(?P<one>\b(?:a|an|one|another)\b)\s+(?P<vict1>{SINGULAR_VICTIM})\b)"
 )
 _AUX = (
@@ -387,7 +388,8 @@ CUMULATIVE_RE = _lc(
     r"|October|November|December|last\s+\w+|early|late|mid)|so\s+far|to\s+date|in\s+total"
     r"|total\s+(?:death\s+)?toll|overall\s+(?:death\s+)?toll|cumulative|this\s+(?:week|month|year)"
     r"|past\s+(?:\w+\s+)?(?:days|weeks|months|years)|over\s+the\s+(?:past|last)|in\s+recent"
-    r"\s+(?:days|weeks|months)|since\s+the\s+(?:war|conflict|uprising|offensive|campaign)"
+    r"\s+(?:days|weeks|months)|since\s+the\s+(?:war|conflict|uprising|offensive|campaign"
+    r"|assault|attack|start|beginning|operation|bombardment|siege|escalation|revolution)"
     r"|(?:the\s+)?(?:war|conflict)\s+(?:has|have)\s+(?:killed|claimed)|during\s+the\s+(?:war"
     r"|conflict)|in\s+the\s+(?:war|conflict))\b",
 )
@@ -599,6 +601,7 @@ FOREIGN_PLACES = frozenset(
 #: Names that are never the place of an incident.
 NOT_PLACES = frozenset(
     """
+    jan feb mar apr jun jul aug sep sept oct nov dec
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december the a an it this that he she they we
     un u.n. nato eu white helmets sdf ypg is isis isil daesh hts fsa saa ministry observatory

@@ -309,6 +309,48 @@ def test_war_sized_tolls_are_cumulative(resolver) -> None:  # type: ignore[no-un
     assert inc.killed_best == 21000 and inc.is_cumulative
 
 
+def test_each_count_takes_the_place_of_its_own_clause(resolver) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russian warplanes pounded towns in southern Idlib on Tuesday. In Kafranbel, four "
+        "members of one family were killed, while strikes on Maarat al-Numan killed six more."
+    )
+    found = [i for i in run(text, resolver) if i.killed_best]
+    assert [(i.killed_best, i.place, i.actor) for i in found] == [
+        (4, "Kafranbel", "Russia"),
+        (6, "Maarat al-Numan", "Russia"),
+    ]
+
+
+def test_an_article_with_one_place_places_its_placeless_count(resolver) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A drone strike on a bus in northern Syria killed 7 civilians on Friday. "
+        "The bus was travelling to the border town of Tal Abyad."
+    )
+    inc = one(text, resolver)
+    assert inc.place is None
+    assert inc.location is not None and inc.location.admin1 == "Ar-Raqqa"
+    assert inc.location.precision == 3
+
+
+def test_running_toll_takes_the_main_area_of_the_story(resolver) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Regime air strikes killed 30 people in East Ghouta on Monday. "
+        "In Saqba, five people died. "
+        "More than 400 people have been killed in the enclave since the offensive began."
+    )
+    toll = next(i for i in run(text, resolver) if i.is_cumulative)
+    assert toll.killed_low == 401 and toll.place == "East Ghouta"
+
+
+def test_a_city_beside_a_region_is_not_inside_it(resolver) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Shelling killed 20 people in East Ghouta on Monday. "
+        "Rebel mortar fire killed two people in Damascus on Monday."
+    )
+    found = run(text, resolver)
+    assert all(i.part_of is None for i in found)
+
+
 # --------------------------------------------------------------------------------------------
 # Linking and merging
 def test_event_sentence_links_to_the_casualty_sentence(resolver) -> None:  # type: ignore[no-untyped-def]
