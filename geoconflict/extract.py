@@ -74,9 +74,16 @@ _HYPOTHETICAL_RE = re.compile(
     r"\b(?:to\s+stop|to\s+end|halt|ceasefire|truce|would|could|plans?\s+to|threat|if)\b"
 )
 _NON_LETTERS_RE = re.compile(r"[^a-z]")
+_LEAD_RE = re.compile(r"\s*(?:[A-Z][A-Z ,.]+\([A-Za-z]+\)\s*[-—–]\s*)?(?:The\s+)?")
 _POSSESSIVE_RE = re.compile(r"^.*[’'‘]s\s+")
 #: "Idlib: airstrikes kill 12": a headline that opens with the place.
 _HEADLINE_PLACE_RE = re.compile(rf"(?P<name>{lx.CAPSPAN}):\s")
+#: "Kafr Nabl came under heavy shelling", "Douma was hit by air strikes": a subject place.
+_SUBJECT_PLACE_RE = re.compile(
+    rf"(?P<name>{lx.CAPSPAN})\s+(?:came\s+under|(?:was|were|has\s+been|have\s+been|is|are)"
+    r"\s+(?:again\s+|also\s+|heavily\s+|repeatedly\s+)?(?:hit|shelled|bombed|struck|targeted"
+    r"|attacked|pounded|raided|stormed|besieged|captured|overrun|bombarded|under\s+attack))\b"
+)
 _AND_BEFORE_RE = re.compile(r"\b(?:and|or|&)\s+(?:the\s+)?$", re.I)
 #: "the Old City of Damascus": the enclosing place, tried when the first name fails.
 _OF_NAME_RE = re.compile(rf"\s+of\s+(?P<name>{lx.CAPSPAN})")
@@ -733,13 +740,20 @@ def _places(masked: str, toks: _Toks) -> list[_PlaceCand]:
                     if c is not None:
                         cands.append(c)
                 break
-    head = _HEADLINE_PLACE_RE.match(masked)
-    if head is not None and not covered(head.start("name"), head.end("name")):
-        c = _make_cand(masked, head, None)
-        if c is not None:
-            cands.append(c)
+    for rx in (_HEADLINE_PLACE_RE, _SUBJECT_PLACE_RE):
+        head = rx.match(masked, _lead_offset(masked))
+        if head is not None and not covered(head.start("name"), head.end("name")):
+            c = _make_cand(masked, head, None)
+            if c is not None:
+                cands.append(c)
     cands.sort(key=lambda c: c.start)
     return cands
+
+
+def _lead_offset(masked: str) -> int:
+    """Offset of the first word after an opening dateline or a leading "The"."""
+    m = _LEAD_RE.match(masked)
+    return m.end() if m else 0
 
 
 def _with_within(chosen: _PlaceCand, others: list[_PlaceCand]) -> _PlaceCand:

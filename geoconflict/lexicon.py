@@ -332,7 +332,7 @@ KILL_PASSIVE_RE = _lc(
 )
 #: Death toll phrases: "the death toll rose to 45", "a toll of 12 dead".
 TOLL_RE = _lc(
-    r"\b(?:death|casualty|civilian|fatality)?\s*toll\b[^.;:]{0,60}?\b(?:to|at|of|is|was|reached"
+    r"\b(?:death|casualty|civilian|fatality)?\s*toll\b[^.;:]{0,100}?\b(?:to|at|of|is|was|reached"
     r"|hit|be|stood|stands|climbed|rose|risen|surpassed|passed|exceeded)\s+(?P<num>"
     + COUNT_PATTERN
     + r")(?!\s*(?:injured|wounded))",

@@ -294,6 +294,20 @@ def test_unknown_place_falls_back_to_the_enclosing_one(resolver) -> None:  # typ
     assert loc is not None and loc.admin1 == "Damascus" and loc.precision == 2
 
 
+def test_a_subject_place_that_came_under_fire(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Kafr Zita came under heavy shelling on Monday; nine people were killed.", resolver)
+    assert inc.place == "Kafr Zita" and inc.killed_best == 9
+
+
+def test_a_long_toll_phrase(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "The death toll from Tuesday's motorcycle bomb at the crowded vegetable market in "
+        "the town of Azaz rose to 30, opposition media reported.",
+        resolver,
+    )
+    assert inc.killed_best == 30 and inc.place == "Azaz"
+
+
 def test_elliptic_counts_with_their_own_places(resolver) -> None:  # type: ignore[no-untyped-def]
     found = run("Shelling killed 6 people in Douma, 4 in Harasta and 2 in Arbin.", resolver)
     assert [(i.killed_best, i.place) for i in found] == [(6, "Douma"), (4, "Harasta"), (2, "Arbin")]
