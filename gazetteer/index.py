@@ -50,8 +50,8 @@ _ARTICLE_WORDS = frozenset(
 
 
 #: Spelling similarity granted to a match through an Arabic name's skeleton, by key length:
-#: six consonants in the same order rarely agree by chance; three often do.
-_SKELETON_EVIDENCE = {4: 0.6, 5: 0.7, 6: 0.8}
+#: six consonants in the same order rarely agree by chance; four often do.
+_SKELETON_EVIDENCE = {5: 0.6, 6: 0.75}
 
 
 def _has_arabic(text: str) -> bool:
