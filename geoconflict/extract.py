@@ -858,6 +858,10 @@ def read_drafts(article: Article) -> list[_Draft]:
     This is the text half of :func:`extract_incidents`, exposed for tests and tools that
     want the reading without the resolving.
     """
+    return _read(article)[0]
+
+
+def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
     sentences = split_sentences(article.text)
     infos = [_analyse(s) for s in sentences]
     drafts: list[_Draft] = []
@@ -906,7 +910,7 @@ def read_drafts(article: Article) -> list[_Draft]:
     _merge_injured(drafts, infos)
     _merge_toll_updates(drafts)
     _inherit_cumulative_place(drafts)
-    return [d for d in drafts if not d.drop]
+    return [d for d in drafts if not d.drop], infos
 
 
 def _inherit_paragraph_place(made: list[_Draft], infos: list[_SentInfo], i: int) -> None:
@@ -1230,7 +1234,9 @@ def _resolve(drafts: list[_Draft], doc: DocumentResolver) -> None:
                     break
 
 
-def _single_place_fallback(drafts: list[_Draft], article: Article, doc: DocumentResolver) -> None:
+def _single_place_fallback(
+    drafts: list[_Draft], infos: list[_SentInfo], doc: DocumentResolver
+) -> None:
     """When an article names one place only, a count of dead with no place of its own
     happened there ("A strike on a convoy in northern Syria killed 11. The convoy was heading
     to Ras al-Ain."), at district precision (3) since the text does not say so outright."""
@@ -1239,9 +1245,16 @@ def _single_place_fallback(drafts: list[_Draft], article: Article, doc: Document
     if any(d.place is not None and d.place.foreign for d in drafts):
         return
     located = [d.location for d in drafts if d.location is not None and d.location.precision < 6]
-    for sent in split_sentences(article.text):
-        masked = _mask(sent.text)
-        for cand in _places(masked, _Toks(_lower(masked))):
+    ids = {loc.place_id for loc in located}
+    if len(ids) > 1:
+        return
+    for info in infos:
+        if info.places or info.mentions or info.events:
+            cands = info.places
+        else:
+            masked = info.masked if info.toks is not _QUIET else _mask(info.sent.text)
+            cands = _places(masked, _Toks(_lower(masked)))
+        for cand in cands:
             if cand.foreign:
                 return
             if cand.country:
@@ -1249,7 +1262,9 @@ def _single_place_fallback(drafts: list[_Draft], article: Article, doc: Document
             loc = doc.locate(cand.ref)
             if loc is not None and loc.precision < 6:
                 located.append(loc)
-    ids = {loc.place_id for loc in located}
+                ids.add(loc.place_id)
+                if len(ids) > 1:
+                    return
     if len(ids) != 1:
         return
     loc = located[0]
@@ -1455,14 +1470,14 @@ def extract_incidents(
     >>> [(i.event_type, i.killed_best) for i in extract_incidents(art)]  # doctest: +SKIP
     [('airstrike', 4)]
     """
-    drafts = read_drafts(article)
+    drafts, infos = _read(article)
     if not drafts:
         return []
     if resolver is None:
         resolver = _default_resolver(config)
     doc = DocumentResolver(resolver, country=config.default_country, min_score=config.min_score)
     _resolve(drafts, doc)
-    _single_place_fallback(drafts, article, doc)
+    _single_place_fallback(drafts, infos, doc)
     country_loc = None
     for d in drafts:
         if d.location is None and d.place is not None and d.place.country:
