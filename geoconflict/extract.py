@@ -76,6 +76,8 @@ _HYPOTHETICAL_RE = re.compile(
 _NON_LETTERS_RE = re.compile(r"[^a-z]")
 _LEAD_RE = re.compile(r"\s*(?:[A-Z][A-Z ,.]+\([A-Za-z]+\)\s*[-—–]\s*)?(?:The\s+)?")
 _POSSESSIVE_RE = re.compile(r"^.*[’'‘]s\s+")
+_POSSESSOR_RE = re.compile(r"^(.+?)[’'‘]s\s+\S")
+_THEN_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 #: "Idlib: airstrikes kill 12": a headline that opens with the place.
 _HEADLINE_PLACE_RE = re.compile(rf"(?P<name>{lx.CAPSPAN}):\s")
 #: "Kafr Nabl came under heavy shelling", "Douma was hit by air strikes": a subject place.
@@ -670,6 +672,11 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
     of = _OF_NAME_RE.match(masked, end)
     fallback = _clean_name(of.group("name"))[0] if of else None
     within = None
+    owner = _POSSESSOR_RE.match(raw.strip())
+    if owner is not None:  # "Aleppo's Sheikh Maqsoud": inside Aleppo
+        possessor = owner.group(1)
+        if possessor.lower() not in _COUNTRY_WORDS and not _not_a_place(masked, possessor, 0, 0):
+            within = possessor
     comma = _COMMA_NAME_RE.match(masked, m.end())
     if comma is not None:
         outer = _clean_name(comma.group("name"))[0]
@@ -691,6 +698,10 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
     )
     country = name.lower() in _COUNTRY_WORDS
     foreign = name.lower() in lx.FOREIGN_PLACES
+    if gd.get("feat2") and _THEN_OF_RE.match(masked, m.end()):
+        # "the Idlib town of Saraqib": Idlib is the area around the place that follows.
+        level = "admin1"
+        ref = replace(ref, feature_hint=None, text=name)
     full_end = m.end()
     return _PlaceCand(ref, start, full_end, level, country, foreign)
 

@@ -194,6 +194,26 @@ def test_places_resolve_with_precision(text: str, admin1: str, precision: int, r
     assert inc.location.country_code == "SY"
 
 
+NEWS_PLACES = [
+    (
+        "Air strikes killed 9 people in the rebel-held Idlib town of Khan Sheikhoun.",
+        "Khan Sheikhoun",
+    ),
+    (
+        "Shelling killed 4 people in Aleppo's Sheikh Maqsoud neighbourhood.",
+        "Sheikh Maqsoud neighbourhood",
+    ),
+    ("Jets killed 6 in Idlib's Maarat al-Numan.", "Maarat al-Numan"),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), NEWS_PLACES, ids=[n[0][:40] for n in NEWS_PLACES])
+def test_news_place_phrases(text: str, place: str, resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(text, resolver)
+    assert inc.place == place
+    assert inc.location is not None and inc.location.precision <= 2
+
+
 NOT_PLACES = [
     "Washington said that airstrikes killed 12 people.",
     "Damascus condemned the attack, which killed 12 people.",
