@@ -77,6 +77,10 @@ _NON_LETTERS_RE = re.compile(r"[^a-z]")
 _LEAD_RE = re.compile(r"\s*(?:[A-Z][A-Z ,.]+\([A-Za-z]+\)\s*[-—–]\s*)?(?:The\s+)?")
 _POSSESSIVE_RE = re.compile(r"^.*[’'‘]s\s+")
 _POSSESSOR_RE = re.compile(r"^(.+?)[’'‘]s\s+\S")
+#: "the outskirts of X", "the towns of X, Y and Z": around X, not at X (precision 2).
+_AREA_PLURALS = frozenset(
+    "outskirts suburbs suburb towns villages cities neighbourhoods neighborhoods camps areas".split()
+)
 _THEN_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 #: "Idlib: airstrikes kill 12": a headline that opens with the place.
 _HEADLINE_PLACE_RE = re.compile(rf"(?P<name>{lx.CAPSPAN}):\s")
@@ -668,7 +672,7 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
     if part_words:
         text = f"{' '.join(part_words)} {text}"
     near = (cue or "").lower() in lx.NEAR_CUES or (feat or "").lower() in lx.NEAR_FEATURES
-    part = bool(part_words) or (feat or "").lower() in ("outskirts", "suburbs", "suburb")
+    part = bool(part_words) or (feat or "").lower() in _AREA_PLURALS
     of = _OF_NAME_RE.match(masked, end)
     fallback = _clean_name(of.group("name"))[0] if of else None
     within = None

@@ -480,6 +480,14 @@ FEATURE_HINTS: dict[str, str | None] = {
     "edge": None,
     "edges": None,
     "outskirt": "populated",
+    "towns": "populated",
+    "villages": "populated",
+    "cities": "populated",
+    "neighbourhoods": "populated",
+    "neighborhoods": "populated",
+    "districts": "admin2",
+    "areas": None,
+    "camps": "populated",
     "subdistrict": "admin2",
     "sub-district": "admin2",
 }
@@ -488,7 +496,8 @@ _COMPASS = (
     r"|south-east|south-west"
 )
 _FEAT_BEFORE = (
-    r"town|village|city|hamlet|neighbou?rhood|suburbs?|municipality|camp|outskirts|district"
+    r"towns|villages|cities|neighbou?rhoods|districts|areas|camps"
+    r"|town|village|city|hamlet|neighbou?rhood|suburbs?|municipality|camp|outskirts|district"
     r"|sub-?district|province|governorate|countryside|region|area|stronghold|bastion|enclave"
     r"|border\s+town|capital|desert|vicinity|surroundings|environs|edges?|outskirt|" + _COMPASS
 )
@@ -676,6 +685,7 @@ FEATURE_BEFORE_TRIGGERS = _words(
     town village city hamlet neighbourhood neighborhood suburb suburbs municipality camp
     outskirts district subdistrict sub province governorate countryside region area stronghold
     bastion enclave border capital desert vicinity surroundings environs edge edges outskirt
+    towns villages cities neighbourhoods neighborhoods districts areas camps
     north south east west northeast northwest southeast southwest
     """
 )

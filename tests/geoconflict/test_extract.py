@@ -204,6 +204,7 @@ NEWS_PLACES = [
         "Sheikh Maqsoud neighbourhood",
     ),
     ("Jets killed 6 in Idlib's Maarat al-Numan.", "Maarat al-Numan"),
+    ("Air strikes on the towns of Saqba, Kafr Batna and Zamalka killed 25 people.", "Saqba"),
 ]
 
 
