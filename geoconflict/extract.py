@@ -79,7 +79,9 @@ _POSSESSIVE_RE = re.compile(r"^.*[’'‘]s\s+")
 _POSSESSOR_RE = re.compile(r"^(.+?)[’'‘]s\s+\S")
 #: "the outskirts of X", "the towns of X, Y and Z": around X, not at X (precision 2).
 _AREA_PLURALS = frozenset(
-    "outskirts suburbs suburb towns villages cities neighbourhoods neighborhoods camps areas".split()
+    (
+        "outskirts suburbs suburb towns villages cities neighbourhoods neighborhoods camps areas"
+    ).split()
 )
 _THEN_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 #: "Idlib: airstrikes kill 12": a headline that opens with the place.
