@@ -339,6 +339,17 @@ def _sparse(series: pd.Series) -> dict[str, int]:
     return {str(i): int(v) for i, v in zip(known.tolist(), values.tolist(), strict=True)}
 
 
+def _iso_date(value: Any) -> str | None:
+    """``YYYY-MM-DD`` of a date given as ISO text, date, datetime or Timestamp; else None."""
+    if value is None or value is pd.NaT or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if isinstance(value, str):
+        return value[:10] or None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10]
+    return None
+
+
 def incidents_blob(gdf: gpd.GeoDataFrame) -> dict[str, Any]:
     """Return the compact columnar structure the map script draws incidents from.
 
@@ -352,7 +363,8 @@ def incidents_blob(gdf: gpd.GeoDataFrame) -> dict[str, Any]:
     strings = _Strings()
     types = list(EVENT_TYPES)
     type_idx = {t: i for i, t in enumerate(types)}
-    dates = sorted({d for d in g["date"].dropna().astype(str) if d})
+    iso = [_iso_date(d) for d in g["date"].to_numpy(dtype=object)]
+    dates = sorted({d for d in iso if d})
     date_idx = {d: i for i, d in enumerate(dates)}
     cumulative = g["is_cumulative"].fillna(False).astype(bool).to_numpy()
     part = g["part_of"].notna().to_numpy()
@@ -370,8 +382,7 @@ def incidents_blob(gdf: gpd.GeoDataFrame) -> dict[str, Any]:
                for t in g["event_type"].fillna("other").to_numpy(dtype=object)],
         "types": types,
         "colors": [EVENT_COLORS[t] for t in types],
-        "d": [date_idx.get(d, -1) if isinstance(d, str) else -1
-              for d in g["date"].to_numpy(dtype=object)],
+        "d": [date_idx.get(d, -1) if d else -1 for d in iso],
         "dates": dates,
         "pr": _int_list(g["precision"]),
         "f": flags,
@@ -685,7 +696,7 @@ def _default_title(gdf: gpd.GeoDataFrame) -> str:
 
 
 def _subtitle(gdf: gpd.GeoDataFrame, n_drawn: int) -> str:
-    dates = sorted(d for d in gdf["date"].dropna().astype(str) if d)
+    dates = sorted(d for d in (_iso_date(v) for v in gdf["date"].to_numpy(dtype=object)) if d)
     span = f"{dates[0]} to {dates[-1]}" if dates else "dates not given"
     counted = gdf[~gdf["is_cumulative"].fillna(False).astype(bool) & gdf["part_of"].isna()]
     killed = pd.array(counted["killed_best"], dtype="Int64").sum(skipna=True)

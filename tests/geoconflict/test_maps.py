@@ -183,3 +183,19 @@ def test_png_map(tmp_path):
     data = out.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
     assert [p.name for p in tmp_path.iterdir()] == ["map.png"]
+
+
+def test_reference_events_are_an_optional_grey_layer():
+    ref = [incident("acled-1", 35.0, 37.0, event_type="airstrike", killed_best=4)]
+    html = render_map(incident_map(map_incidents(), offline=True, reference=ref))
+    assert "Reference events (1)" in html
+    assert '"reference": true' in html or '"reference":true' in html
+
+
+def test_dates_given_as_timestamps_still_drive_the_slider():
+    import pandas as pd
+
+    gdf = incidents_to_gdf(map_incidents())
+    gdf["date"] = pd.to_datetime(gdf["date"])
+    blob = incidents_blob(join_admin_areas(gdf))
+    assert blob["dates"][0] == "2021-03-02" and len(blob["dates"]) == 5

@@ -126,6 +126,20 @@ def test_district_layer_and_legend_switch(browser, small_map):
     shot(browser, "map-offline-districts.png")
 
 
+def test_heat_map_layer_draws_when_switched_on(browser, small_map):
+    open_map(browser, small_map)
+    assert count(browser, "canvas.leaflet-heatmap-layer") == 0  # off at first
+    browser.evaluate("""(function () {
+        var labels = document.querySelectorAll('.leaflet-control-layers-overlays label');
+        for (var i = 0; i < labels.length; i++) {
+            if (labels[i].textContent.indexOf('Heat') >= 0)
+                labels[i].querySelector('input').click();
+        }
+    })()""")
+    assert count(browser, "canvas.leaflet-heatmap-layer") == 1
+    assert browser.errors == []
+
+
 def test_time_slider_filters_by_date(browser, small_map):
     open_map(browser, small_map)
     assert flag(browser, "markers-shown") == "7"
