@@ -112,11 +112,11 @@ def _normalize_once(text: str) -> str:
     if text.isascii():
         raw = text.encode("ascii").translate(_ASCII_BYTES, _ASCII_DELETE)
         return " ".join(raw.decode("ascii").split())
-    text = unicodedata.normalize("NFKD", text).casefold()
-    if not unicodedata.is_normalized("NFKD", text):
-        text = unicodedata.normalize("NFKD", text)
-    words = _NONWORD_RE.sub(" ", text.translate(_full_table())).split()
-    return " ".join(_strip_arabic_article(w) if w[0] == "\u0627" else w for w in words)
+    # casefold first: NFKD then decomposes what casefolding composed (a rare leftover, such
+    # as a compatibility capital, is caught by the second pass of normalize_name)
+    text = unicodedata.normalize("NFKD", text.casefold()).translate(_full_table())
+    words = _NONWORD_RE.sub(" ", text).split()
+    return " ".join([_strip_arabic_article(w) if w[0] == "\u0627" else w for w in words])
 
 
 #: Outputs made only of these characters are fixed points of one pass: ASCII letters and
@@ -159,8 +159,12 @@ def normalize_name(text: str) -> str:
 @lru_cache(maxsize=65536)
 def _normalize_cached(text: str) -> str:
     out = _normalize_once(text)
-    if out.isascii() or _STABLE_RE.fullmatch(out):
-        return out  # ASCII and plain Arabic-letter outputs are fixed points already
+    if out.isascii():
+        # the ASCII pass is a fixed point; a non-ASCII input may have left a capital
+        # (a compatibility letter that decomposes to one), which one more pass folds
+        return out if text.isascii() else _normalize_once(out)
+    if _STABLE_RE.fullmatch(out):
+        return out  # plain Arabic letters (and lowercase ASCII) are a fixed point too
     for _ in range(4):
         again = _normalize_once(out)
         if again == out:

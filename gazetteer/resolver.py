@@ -188,6 +188,18 @@ class Resolver:
         Resolution
             ``best`` is None when nothing scores at least ``min_score``.
         """
+        if (
+            country is None
+            and feature_hint is None
+            and not within
+            and not near
+            and limit == DEFAULT_LIMIT
+            and self._table is not None
+        ):
+            # the common case: no context, an exact name -> one dictionary lookup
+            known = (self._matches or self._exact_matches()).get(normalize_name(name))
+            if known is not None and (self.online is None or known[0] is not None):
+                return Resolution(name, known[0], known[1])
         if feature_hint is not None and feature_hint not in _HINTS:
             msg = f"feature_hint must be one of {_HINTS!r} or None, got {feature_hint!r}"
             raise ValueError(msg)
@@ -195,10 +207,6 @@ class Resolver:
         if not norm:
             return Resolution(query=name, best=None, candidates=())
         plain = country is None and feature_hint is None and not within and not near
-        if plain and limit == DEFAULT_LIMIT and self._table is not None:
-            known = self._exact_matches().get(norm)
-            if known is not None and (self.online is None or known[0] is not None):
-                return Resolution(name, known[0], known[1])
         if plain:
             cached = self._plain.get((norm, limit))
             if cached is not None:
