@@ -638,7 +638,7 @@ def _clean_name(name: str) -> tuple[str, str | None]:
     return " ".join(words), feat
 
 
-def _not_a_place(masked: str, name: str, start: int, end: int) -> bool:
+def _not_a_place(masked: str, name: str, start: int, end: int, *, speaker_ok: bool = False) -> bool:
     low = name.lower()
     first = low.split()[0] if low else low
     if not name or low in lx.NOT_PLACES or first in lx.NOT_PLACES or first in _DEMONYMS:
@@ -646,7 +646,9 @@ def _not_a_place(masked: str, name: str, start: int, end: int) -> bool:
     am = lx.ACTOR_RE.fullmatch(name)
     if am is not None:
         return True
-    if lx.SPEAKER_AFTER_RE.match(masked, end) or lx.SOURCE_AFTER_RE.match(masked, end):
+    if not speaker_ok and lx.SPEAKER_AFTER_RE.match(masked, end):
+        return True
+    if lx.SOURCE_AFTER_RE.match(masked, end):
         return True
     before = " ".join(masked[max(0, start - 40) : start].lower().split())
     if before.endswith(" the") or before == "the":
@@ -659,7 +661,8 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
     name, trailing = _clean_name(raw)
     start = m.start("name")
     end = start + len(raw)
-    if _not_a_place(masked, name, start, end):
+    people_of = bool(cue) and " ".join(cue.lower().split()).endswith(" of")  # "residents of X"
+    if _not_a_place(masked, name, start, end, speaker_ok=people_of):
         return None
     gd = m.groupdict()
     feat = gd.get("feat")

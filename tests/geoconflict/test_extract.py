@@ -205,6 +205,7 @@ NEWS_PLACES = [
     ),
     ("Jets killed 6 in Idlib's Maarat al-Numan.", "Maarat al-Numan"),
     ("Air strikes on the towns of Saqba, Kafr Batna and Zamalka killed 25 people.", "Saqba"),
+    ("Residents of Saqba said up to 24 people were killed when a drone hit a bakery.", "Saqba"),
 ]
 
 
