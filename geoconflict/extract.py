@@ -365,7 +365,7 @@ def _mask(text: str) -> str:
 def _count_of(m: re.Match[str]) -> Count | None:
     if m.group("one"):
         return Count(1, 1, 1)
-    raw = m.group("num")
+    raw = m.group("num") or m.group("family")
     if raw is None:
         return None
     return parse_count(raw)
@@ -455,7 +455,8 @@ def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
         if not _usable(masked, m, count, verb):
             return
         assert count is not None
-        span = (m.start("num") if m.group("num") else m.start("one"), m.end())
+        first = next(g for g in ("num", "one", "family") if m.group(g))
+        span = (m.start(first), m.end())
         if overlaps(*span):
             return
         vict_text = m.group("vict") or m.group("vict1")

@@ -301,7 +301,9 @@ _NUMV = (
     rf"(?:(?<![\w-])(?P<num>{COUNT_PATTERN})(?:\s+of)?(?:\s+(?:the|them|whom|those|their))?"
     rf"(?:\s+(?P<vict>{VICTIM_NOUN})(?:\s+of\s+(?:the\s+same|one|a\s+single|a|his|her"
     rf"|their)\s+family)?)?(?![\w-])"
-    rf"|(?P<one>\b(?:a|an|one|another)\b)\s+(?P<vict1>{SINGULAR_VICTIM})\b)"
+    rf"|(?P<one>\b(?:a|an|one|another)\b)\s+(?P<vict1>{SINGULAR_VICTIM})\b"
+    rf"|(?<![\w-])(?:(?:a|an|one|the|an\s+entire|a\s+whole)\s+)?family\s+of\s+"
+    rf"(?P<family>{COUNT_PATTERN}))"
 )
 _AUX = (
     r"(?:(?:were|was|have|has|had|been|being|are|is|reportedly|also|all|later|allegedly"

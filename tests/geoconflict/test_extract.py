@@ -60,6 +60,8 @@ KILLED = [
     ("The air raid on Saraqib claimed 12 lives.", 12, 12, 12),
     ("Rocket fire on Mhardeh left 5 martyrs.", 5, 5, 5),
     ("Rescuers recovered the bodies of 14 people from the rubble in Ariha.", 14, 14, 14),
+    ("An air strike on Ariha killed a family of five.", 5, 5, 5),
+    ("A family of six was killed when shells hit their home in Jobar.", 6, 6, 6),
 ]
 
 
