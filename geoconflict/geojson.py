@@ -137,6 +137,42 @@ def incidents_to_feature_collection(incidents: Iterable[Incident]) -> dict[str, 
     }
 
 
+_encode_str = json.encoder.encode_basestring  # the C encoder json.dumps uses (ensure_ascii=False)
+
+
+def _dumps_indented(value: Any, indent: str) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=1)`` at depth ``indent``, same bytes.
+
+    json's indenting encoder is pure Python (its C encoder does no indentation) and was most
+    of the time ``run`` spent writing; this one builds the same text several times faster.
+    """
+    if isinstance(value, str):
+        return _encode_str(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return json.dumps(value)
+    inner = indent + " "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = [f"{inner}{_encode_str(str(k))}: {_dumps_indented(v, inner)}"
+                 for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + indent + "}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        items = [inner + _dumps_indented(v, inner) for v in value]
+        return "[\n" + ",\n".join(items) + "\n" + indent + "]"
+    return json.dumps(value, ensure_ascii=False)  # anything else: json's own error or form
+
+
 def write_incidents_geojson(incidents: Iterable[Incident], path: str | os.PathLike[str]) -> int:
     """Write incidents to ``path`` as GeoJSON, atomically. Return the number written.
 
@@ -148,9 +184,8 @@ def write_incidents_geojson(incidents: Iterable[Incident], path: str | os.PathLi
     with atomic_open(path, "w") as fh:
         fh.write('{\n "type": "FeatureCollection",\n "features": [')
         for incident in incidents:
-            feature = json.dumps(incident_to_feature(incident), ensure_ascii=False, indent=1)
             fh.write(",\n  " if count else "\n  ")
-            fh.write(feature.replace("\n", "\n  "))  # JSON strings hold no raw newline
+            fh.write(_dumps_indented(incident_to_feature(incident), "  "))
             count += 1
         fh.write("\n ]\n}\n" if count else "]\n}\n")
     return count
