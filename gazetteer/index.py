@@ -308,6 +308,15 @@ class Gazetteer:
         norm = normalize_name(name)
         if not norm:
             return ()
+        memo = self.aux.setdefault("lookup", {})
+        found = memo.get(norm)
+        if found is None:
+            if len(memo) > 100_000:
+                memo.clear()
+            found = memo[norm] = self._lookup(norm)
+        return found
+
+    def _lookup(self, norm: str) -> tuple[Place, ...]:
         hits = self.exact.get(norm, ())
         seen = {i for i, _ in hits}
         out = [self.places[i] for i, _ in hits]
