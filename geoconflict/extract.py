@@ -67,7 +67,12 @@ _TITLE_MAX_WORDS = 14
 #: How far back a clause may start (characters).
 _CLAUSE_REACH = 160
 _CLAUSE_END_RE = re.compile(r"[;:]|,\s+(?:the|a|an|which|who|while|but|as|said|according)\b")
-_BREAKDOWN_WORDS = ("includ", "among", "whom", "mostly", "most of")
+_BREAKDOWN_WORDS = ("includ", "among", "whom", "mostly", "most of", "of them")
+_OF_THEM_RE = re.compile(
+    rf"[^.;]{{0,40}}?(?<![\w-])(?P<num>{COUNT_PATTERN})\s+of\s+(?:them|whom)\s+(?:were\s+)?"
+    r"(?P<vict>children|women|rescuers|civilians|fighters|soldiers|minors|girls|boys"
+    r"|volunteers|paramedics)\b"
+)
 #: An explicit date this many days before the article date marks background, not news.
 _BACKGROUND_DAYS = 180
 _HYPOTHETICAL_RE = re.compile(
@@ -396,16 +401,23 @@ def _breakdown(text: str, end: int, mention: _Mention) -> None:
     window = text[end : end + 60]
     if not any(w in window for w in _BREAKDOWN_WORDS):
         return
-    m = lx.BREAKDOWN_RE.match(text, end)
-    if not m:
-        return
-    pos = m.end()
-    for _ in range(6):
-        item = lx.BREAKDOWN_ITEM_RE.match(text, pos)
-        if not item:
-            break
-        count = _count_of(item)
-        cls = _victim_class(item.group("vict") or item.group("vict1"))
+    of_them = _OF_THEM_RE.match(text, end)
+    if of_them is not None:  # "12 people were killed, 5 of them children"
+        items = [(parse_count(of_them.group("num")), of_them.group("vict"))]
+    else:
+        m = lx.BREAKDOWN_RE.match(text, end)
+        if not m:
+            return
+        items = []
+        pos = m.end()
+        for _ in range(6):
+            item = lx.BREAKDOWN_ITEM_RE.match(text, pos)
+            if not item:
+                break
+            items.append((_count_of(item), item.group("vict") or item.group("vict1")))
+            pos = item.end()
+    for count, vict in items:
+        cls = _victim_class(vict)
         if count is None or count.best is None or cls is None:
             break
         if cls == "children":
@@ -416,7 +428,6 @@ def _breakdown(text: str, end: int, mention: _Mention) -> None:
             mention.rescuers = (mention.rescuers or 0) + count.best
         if cls not in mention.victims and cls != "others":
             mention.victims = (*mention.victims, cls)
-        pos = item.end()
 
 
 def _usable(masked: str, m: re.Match[str], count: Count | None, verb_pos: int) -> bool:

@@ -113,6 +113,7 @@ VICTIMS = [
     ("Nine people, including three children, were killed in shelling on Zamalka.", 3, None, None),
     ("Russian jets killed three White Helmets volunteers in Sarmin.", None, None, 3),
     ("Barrel bombs killed 6 children in Anadan.", 6, None, None),
+    ("Shelling killed 12 people in Ariha, 5 of them children, medics said.", 5, None, None),
 ]
 
 
