@@ -75,8 +75,11 @@ _OF_THEM_RE = re.compile(
 )
 #: An explicit date this many days before the article date marks background, not news.
 _BACKGROUND_DAYS = 180
+#: Words before an event cue that make it a plan, a fear or a demand, not something done.
 _HYPOTHETICAL_RE = re.compile(
-    r"\b(?:to\s+stop|to\s+end|halt|ceasefire|truce|would|could|plans?\s+to|threat|if)\b"
+    r"\b(?:to\s+stop|to\s+end|halt|ceasefire|truce|would|could|might|may|plans?\s+to|planned"
+    r"|planning|prepar(?:e|es|ed|ing)|expected|threat|threatens?|threatened|looming|imminent"
+    r"|possible|feared|fears?|warn(?:s|ed|ing)?|if|avoid|prevent)\b"
 )
 _NON_LETTERS_RE = re.compile(r"[^a-z]")
 _LEAD_RE = re.compile(r"\s*(?:[A-Z][A-Z ,.]+\([A-Za-z]+\)\s*[-—–]\s*)?(?:The\s+)?")

@@ -509,6 +509,18 @@ def test_cumulative_is_read_from_the_clause_of_the_count(
     assert one(text, resolver).is_cumulative is cumulative
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The regime is preparing an offensive on Idlib province.",
+        "Aid agencies warned that an assault on Daraa would be a catastrophe.",
+        "Turkey threatened a new offensive against Manbij.",
+    ],
+)
+def test_plans_and_fears_are_not_events(text: str, resolver) -> None:  # type: ignore[no-untyped-def]
+    assert run(text, resolver) == []
+
+
 def test_background_events_are_not_news(resolver) -> None:  # type: ignore[no-untyped-def]
     text = "On 21 August 2013, rockets killed hundreds of people in Zamalka."
     assert not [i for i in run(text, resolver, date=FRIDAY) if i.killed_best]
