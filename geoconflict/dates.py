@@ -69,6 +69,7 @@ _REL_RE = re.compile(
     r"|\b(?P<today>today|this\s+morning|tonight|this\s+afternoon|this\s+evening)\b",
     re.IGNORECASE,
 )
+_WEEKDAY_RE = re.compile(r"(?i)monday|tuesday|wednesday|thursday|friday|saturday|sunday")
 _ATTRIBUTION_RE = re.compile(
     r"\b(?:said|says|told|reported|announced|stated|added|confirmed|claimed|denied|declared)"
     r"\b[^,;]{0,40}$",
@@ -119,7 +120,8 @@ def find_dates(sentence: str, article_date: dt.date | None) -> list[DateMention]
         # "May" is also a modal verb: require a day number with it (the regex does).
         d = _explicit(m, article_date)
         if d is not None:
-            out.append(DateMention(d, m.start(), m.end(), explicit=True))
+            since = sentence[max(0, m.start() - 6) : m.start()].lower().endswith("since ")
+            out.append(DateMention(d, m.start(), m.end(), window=since, explicit=True))
     if article_date is None:
         return out
     for m in _REL_RE.finditer(sentence):
@@ -162,4 +164,8 @@ def find_date(sentence: str, article_date: dt.date | None) -> DateMention | None
     if not found:
         return None
     explicit = [f for f in found if f.explicit]
-    return explicit[0] if explicit else found[0]
+    if explicit:
+        return explicit[0]
+    # A named day is more precise than "overnight" or "today" in the same sentence.
+    days = [f for f in found if _WEEKDAY_RE.search(sentence, f.start, f.end)]
+    return days[0] if days else found[0]

@@ -34,6 +34,16 @@ def test_find_date(text: str, expected: dt.date) -> None:
     assert found.date == expected
 
 
+def test_a_named_day_wins_over_overnight() -> None:
+    found = find_date("Jets struck overnight Wednesday.", FRIDAY)
+    assert found is not None and found.date == dt.date(2018, 2, 7)
+
+
+def test_since_an_explicit_date_opens_a_window() -> None:
+    found = find_date("The toll since February 4 is 90.", FRIDAY)
+    assert found is not None and found.window and found.date == dt.date(2018, 2, 4)
+
+
 def test_since_opens_a_window() -> None:
     found = find_date("The death toll since Monday is at least 40.", FRIDAY)
     assert found is not None
