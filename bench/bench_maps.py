@@ -16,7 +16,7 @@ the layers were added and a frame was painted (ours: ``data-gc-ready``; naive: a
 appended after folium's, which runs once every marker was added). Targets at 100,000 incidents
 (issue 4): build <= 10 s, <= 25 MB, drawn <= 5 s, >= 5x smaller than the naive map. Run::
 
-    .venv/bin/python bench/bench_maps.py [--sizes 1000 10000 100000] [--draw-timeout 240]
+    .venv/bin/python bench/bench_maps.py [--sizes 1000 10000 100000] [--draw-timeout 180]
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def draw_time(path: Path, timeout: float) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
-    parser.add_argument("--draw-timeout", type=float, default=240.0)
+    parser.add_argument("--draw-timeout", type=float, default=180.0)
     parser.add_argument("--no-browser", action="store_true")
     args = parser.parse_args()
     browser = find_chromium() is not None and not args.no_browser

@@ -7,9 +7,11 @@ a Point ``(lon, lat)``, or None for an incident without a resolvable place.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import operator
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +60,23 @@ def points_from_lonlat(lon: Sequence[float] | np.ndarray, lat: Sequence[float] |
     return geoms
 
 
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while building large acyclic tables.
+
+    Building 1e5 row dicts triggers many full collections that traverse every live object
+    (about 45 % of the time of :func:`incidents_to_gdf` at 1e5 incidents); reference counting
+    still frees everything, and the collector resumes afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _typed_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     # column-wise construction (itemgetter + zip run in C) is several times faster than
     # DataFrame.from_records on 1e5 dicts
@@ -97,8 +116,9 @@ def incidents_to_gdf(incidents: Iterable[Incident]) -> gpd.GeoDataFrame:
         does not give stays missing, never 0), ``date`` as an ISO ``YYYY-MM-DD`` string, list
         fields as Python lists, and a Point ``(lon, lat)`` geometry (None when unplaced).
     """
-    rows = [incident_properties(i) for i in incidents]
-    df = _typed_frame(rows)
+    with paused_gc():
+        rows = [incident_properties(i) for i in incidents]
+        df = _typed_frame(rows)
     geoms = points_from_lonlat(df["lon"].to_numpy(), df["lat"].to_numpy())
     return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geoms, crs=CRS), crs=CRS)
 

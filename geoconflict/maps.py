@@ -33,7 +33,7 @@ import shapely
 from ._atomic import atomic_open, atomic_path
 from .boundaries import area_name_key, load_boundaries
 from .errors import ExportError, InputError
-from .frames import incidents_to_gdf, validate_incidents_gdf
+from .frames import incidents_to_gdf, paused_gc, validate_incidents_gdf
 from .joins import casualties_by_area, join_admin_areas
 from .records import EVENT_TYPES, Incident
 
@@ -300,31 +300,26 @@ def _marker_positions(gdf: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
 
 
 class _Strings:
-    """Interns strings into one table; frequent strings get small indices."""
+    """One string table for the blob; each column's distinct values are stored once."""
 
     def __init__(self) -> None:
-        self.index: dict[str, int] = {}
         self.table: list[str] = []
 
-    def add(self, value: Any, limit: int | None = None) -> int:
-        if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
-            return -1
-        s = str(value)
-        if s == "":
-            return -1
-        if limit is not None and len(s) > limit:
-            s = s[: limit - 1].rstrip() + "…"
-        code = self.index.get(s)
-        if code is None:
-            code = self.index[s] = len(self.table)
-            self.table.append(s)
-        return code
-
     def codes(self, values: pd.Series, limit: int | None = None) -> list[int]:
+        """Codes of ``values`` in the table; the column's distinct values are appended in bulk
+        (no per-value dictionary work, which matters for 1e5 distinct texts)."""
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
         plain = pd.Index(uniques).to_numpy(dtype=object)  # iterating Arrow arrays is slow
-        lookup = np.array([self.add(u, limit) for u in plain] + [-1], dtype=np.int64)
-        return lookup[codes].tolist()  # code -1 (missing) picks the trailing -1
+        texts = [str(u) for u in plain]
+        if limit is not None:
+            texts = [t if len(t) <= limit else t[: limit - 1].rstrip() + "…" for t in texts]
+        offset = len(self.table)
+        self.table.extend(texts)
+        lookup = np.arange(offset, offset + len(texts) + 1, dtype=np.int64)
+        lookup[-1] = -1  # code -1 (missing) picks this
+        empty = np.flatnonzero(np.array([t == "" for t in texts], dtype=bool))
+        lookup[empty] = -1
+        return lookup[codes].tolist()
 
 
 def _int_list(series: pd.Series) -> list[int]:
@@ -631,9 +626,10 @@ def incident_map(
         layer.add_to(m)
         area_layers[lvl] = layer
 
-    data = incidents_blob(gdf)
+    with paused_gc():
+        data = incidents_blob(gdf)
+        points_blob = el["DataBlob"](data, compress=True)
     n = len(data["lat"])
-    points_blob = el["DataBlob"](data, compress=True)
     points_blob.add_to(m)
     points = el["IncidentLayer"](
         points_blob.get_name(), f"Incidents ({n:,})",
@@ -792,7 +788,8 @@ def save_map(map_or_incidents: Any, path: str | os.PathLike[str], *, offline: bo
     folium = _folium()
     m = map_or_incidents if isinstance(map_or_incidents, folium.Map) else incident_map(
         map_or_incidents, offline=offline, **kwargs)
-    text = render_map(m)
+    with paused_gc():
+        text = render_map(m)
     with atomic_open(path, "w") as fh:
         fh.write(text)
     return Path(path)
