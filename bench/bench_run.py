@@ -127,7 +127,6 @@ class TreeSampler(threading.Thread):
 
 
 def child(args: argparse.Namespace) -> int:
-    sys.path.insert(0, str(REPO))
     from geoconflict.pipeline import run
 
     sampler = TreeSampler()
@@ -149,6 +148,7 @@ def child(args: argparse.Namespace) -> int:
         "stages": {k: round(v, 3) for k, v in result.timings.items()},
         "peak_rss_driver_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * kib / 1e6,
         "peak_rss_largest_child_mb": sampler.peak_child / 1e6,
+        "code": __import__("geoconflict").__file__,
         "peak_rss_tree_mb": sampler.peak / 1e6,
         "incidents_sha256": hashlib.sha256(
             (Path(args.outdir) / "incidents.geojson").read_bytes()
@@ -158,12 +158,25 @@ def child(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_config(name: str, corpus: Path, outdir: Path, *, jobs: int, engine: str) -> dict:
+def snapshot_code(dest: Path) -> Path:
+    """Copy the packages, so every configuration runs the same code even if the working
+    tree changes during the benchmark (workers inherit ``PYTHONPATH``)."""
+    import shutil
+
+    for package in ("geoconflict", "gazetteer"):
+        shutil.copytree(REPO / package, dest / package,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    return dest
+
+
+def run_config(
+    name: str, corpus: Path, outdir: Path, *, jobs: int, engine: str, code: Path
+) -> dict:
     cmd = [
         sys.executable, str(Path(__file__).resolve()), "--child", "--input", str(corpus),
         "--outdir", str(outdir), "--jobs", str(jobs), "--engine", engine,
     ]
-    env = {**os.environ, **ONE_THREAD}
+    env = {**os.environ, **ONE_THREAD, "PYTHONPATH": str(code)}
     load_before = os.getloadavg()[0]
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
     if proc.returncode != 0:
@@ -227,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="geoconflict-bench-run-") as tmp:
         work = Path(tmp)
+        code = snapshot_code(work / "code")
         corpus = work / "corpus.jsonl"
         t0 = time.perf_counter()
         info = write_corpus(corpus, args.articles, args.seed)
@@ -243,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         ]
         rows = []
         for name, path, jobs, engine in configs:
-            row = run_config(name, path, work / name, jobs=jobs, engine=engine)
+            row = run_config(name, path, work / name, jobs=jobs, engine=engine, code=code)
             rows.append(row)
             shown = {k: row.get(k) for k in ("seconds", "articles_per_s", "peak_rss_tree_mb")}
             print(f"{name}: {shown}", flush=True)

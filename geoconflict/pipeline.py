@@ -222,48 +222,90 @@ def chunked(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
+#: Imported once by the fork server, so every worker starts with them (the later stages'
+#: modules too: workers also join areas and write outputs).
+_PRELOAD = [
+    "geoconflict.pipeline", "geoconflict.extract", "gazetteer", "geoconflict.frames",
+    "geoconflict.joins", "geoconflict.exports",
+]
+
+
 def _mp_context() -> Any:
     # forkserver: workers start clean (no inherited threads or locks: a progress bar or a
     # Dask client may be running) and load the gazetteer once each in the initializer; the
     # server imports the code once, so every worker starts with it imported.
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["geoconflict.pipeline", "geoconflict.extract", "gazetteer"])
+        ctx.set_forkserver_preload(_PRELOAD)
         return ctx
     return multiprocessing.get_context("spawn")
 
 
+_POOL_DIED = (
+    "a worker process died (out of memory, or killed); in a Python script, call "
+    "run(..., jobs=N) under 'if __name__ == \"__main__\":' so workers can start"
+)
+
+
 def _extract_local(
-    articles: Iterable[Article], config: Config, jobs: int, tick: Callable[[int], None]
+    articles: Iterable[Article],
+    config: Config,
+    pool: ProcessPoolExecutor | None,
+    jobs: int,
+    tick: Callable[[int], None],
 ) -> Iterator[tuple[list[Incident], list[tuple[str, str]]]]:
-    if jobs <= 1:
+    if pool is None:
         for chunk in chunked(articles, CHUNK_SIZE):
             out = extract_chunk(chunk, config)
             tick(len(chunk))
             yield out
         return
     window = 2 * jobs  # chunks in flight: memory stays flat however large the corpus
-    with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=_mp_context(), initializer=init_worker, initargs=(config,)
-    ) as pool:
-        pending: deque[tuple[Future, int]] = deque()
-        try:
-            for chunk in chunked(articles, CHUNK_SIZE):
-                pending.append((pool.submit(extract_chunk, chunk), len(chunk)))
-                del chunk
-                while len(pending) >= window:
-                    future, n = pending.popleft()
-                    yield future.result()
-                    tick(n)
-            for future, n in pending:
+    pending: deque[tuple[Future, int]] = deque()
+    try:
+        for chunk in chunked(articles, CHUNK_SIZE):
+            pending.append((pool.submit(extract_chunk, chunk), len(chunk)))
+            del chunk
+            while len(pending) >= window:
+                future, n = pending.popleft()
                 yield future.result()
                 tick(n)
-        except BrokenProcessPool:
-            msg = (
-                "a worker process died (out of memory, or killed); in a Python script, call "
-                "run(..., jobs=N) under 'if __name__ == \"__main__\":' so workers can start"
-            )
-            raise GeoconflictError(msg) from None
+        for future, n in pending:
+            yield future.result()
+            tick(n)
+    except BrokenProcessPool:
+        raise GeoconflictError(_POOL_DIED) from None
+
+
+def _start_pool(config: Config, jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        max_workers=jobs, mp_context=_mp_context(), initializer=init_worker, initargs=(config,)
+    )
+
+
+#: ``submit(fn, *args)`` runs ``fn`` in a worker (or here) and returns a callable that waits
+#: for and returns its result.
+Submit = Callable[..., Callable[[], Any]]
+
+
+def _submit_here(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Callable[[], Any]:
+    value = fn(*args, **kwargs)
+    return lambda: value
+
+
+def _submit_to(pool: ProcessPoolExecutor) -> Submit:
+    def submit(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Callable[[], Any]:
+        future = pool.submit(fn, *args, **kwargs)
+
+        def result() -> Any:
+            try:
+                return future.result()
+            except BrokenProcessPool:
+                raise GeoconflictError(_POOL_DIED) from None
+
+        return result
+
+    return submit
 
 
 # --- summaries -----------------------------------------------------------------------------
@@ -398,15 +440,26 @@ def _optional(module: str, name: str) -> Any:
     return getattr(mod, name, None)
 
 
-def join_admin(incidents: list[Incident], missing: list[str]) -> list[Incident]:
-    """Give each placed incident the governorate/district its point falls in."""
+def join_admin(
+    incidents: list[Incident], missing: list[str], *, submit: Submit | None = None, parts: int = 1
+) -> list[Incident]:
+    """Give each placed incident the governorate/district its point falls in.
+
+    With ``submit`` and ``parts > 1`` the join runs on ``parts`` slices in worker processes.
+    """
     join = _optional("joins", "join_admin_areas")
     to_gdf = _optional("frames", "incidents_to_gdf")
     if join is None or to_gdf is None or not incidents:
         if join is None or to_gdf is None:
             missing.append("admin join: geoconflict.joins is not available yet")
         return incidents
-    return _apply_admin(incidents, join(to_gdf(incidents)))
+    if submit is None or parts <= 1 or len(incidents) < 1000:
+        return _apply_admin(incidents, join(to_gdf(incidents)))
+    size = -(-len(incidents) // parts)
+    waits = [
+        submit(join_admin, incidents[i : i + size], []) for i in range(0, len(incidents), size)
+    ]
+    return [inc for wait in waits for inc in wait()]
 
 
 def _write_outputs(
@@ -416,15 +469,19 @@ def _write_outputs(
     offline_map: bool,
     missing: list[str],
     reference: Sequence[Incident] | None = None,
+    submit: Submit = _submit_here,
 ) -> dict[str, Path]:
+    """Write the outputs; the GeoJSON and CSV go to ``submit`` (worker processes, when
+    there are some) while this process draws the areas and the map."""
     paths: dict[str, Path] = {}
+    waits = []
     path = outdir / OUTPUT_NAMES["incidents"]
-    write_incidents_geojson(incidents, path)
+    waits.append(submit(write_incidents_geojson, incidents, path))
     paths["incidents"] = path
     export_incidents = _optional("exports", "export_incidents")
     if export_incidents is not None:
         path = outdir / OUTPUT_NAMES["csv"]
-        export_incidents(incidents, path, join_areas=False)  # joined above
+        waits.append(submit(export_incidents, incidents, path, join_areas=False))  # joined
         paths["csv"] = path
     else:
         missing.append("incidents.csv: geoconflict.exports is not available yet")
@@ -456,6 +513,8 @@ def _write_outputs(
         paths["map"] = path
     else:
         missing.append("map: geoconflict.maps is not available yet")
+    for wait in waits:
+        wait()
     return paths
 
 
@@ -560,6 +619,11 @@ def run(
             dask_engine = stack.enter_context(
                 DaskEngine(scheduler=scheduler, workers=jobs, config=config)
             )
+        pool = None
+        submit: Submit = _submit_here
+        if dask_engine is None and jobs > 1:
+            pool = stack.enter_context(_start_pool(config, jobs))
+            submit = _submit_to(pool)
         bar = _progress_bar(progress)
         if bar is not None:
             stack.callback(bar.close)
@@ -572,7 +636,7 @@ def run(
         elif dask_engine is not None:
             extracted, failed = dask_engine.extract(articles, tick)
         else:
-            for incs, fails in _extract_local(articles, config, jobs, tick):
+            for incs, fails in _extract_local(articles, config, pool, jobs, tick):
                 extracted.extend(incs)
                 failed.extend(fails)
         if bar is not None:
@@ -598,14 +662,15 @@ def run(
             incidents = dask_engine.join_admin(incidents)
             paths["parquet"] = dask_engine.write_parquet(incidents, out / "incidents.parquet")
         else:
-            incidents = join_admin(incidents, missing)
+            incidents = join_admin(incidents, missing, submit=submit, parts=jobs)
         timings["join"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    paths.update(
-        _write_outputs(
-            incidents, out, offline_map=offline_map, missing=missing, reference=ref_incidents
+        clock = time.perf_counter()
+        paths.update(
+            _write_outputs(
+                incidents, out, offline_map=offline_map, missing=missing,
+                reference=ref_incidents, submit=submit,
+            )
         )
-    )
     result = RunResult(
         outdir=out,
         articles=report.articles_read,

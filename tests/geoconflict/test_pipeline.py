@@ -225,6 +225,18 @@ def test_join_admin_fills_governorate_and_district():
     assert out[1].location is None
 
 
+def test_join_in_slices_equals_join_in_one():
+    from geoconflict.pipeline import _submit_here
+
+    incidents = [
+        incident(k, location=Location(32.5 + (k % 50) / 10, 35.9 + (k % 37) / 8, 1))
+        for k in range(1200)
+    ]
+    whole = join_admin(incidents, missing=[])
+    assert join_admin(incidents, missing=[], submit=_submit_here, parts=3) == whole
+    assert {i.location.admin1 for i in whole} - {None}
+
+
 def test_chunked_streams():
     assert [len(c) for c in chunked(iter(range(130)), 64)] == [64, 64, 2]
 
