@@ -103,6 +103,7 @@ class TreeSampler(threading.Thread):
         self.interval = interval
         self.peak = 0  # sum over the tree
         self.peak_child = 0  # largest single descendant (a worker)
+        self.cpu: dict[int, float] = {}  # pid -> last seen user+system seconds
         self.stop = threading.Event()
 
     def run(self) -> None:
@@ -117,8 +118,10 @@ class TreeSampler(threading.Thread):
             for p in procs:
                 try:
                     rss = p.memory_info().rss
+                    times = p.cpu_times()
                 except psutil.Error:
                     continue
+                self.cpu[p.pid] = times.user + times.system
                 total += rss
                 if p.pid != self.proc.pid:
                     self.peak_child = max(self.peak_child, rss)
@@ -150,6 +153,7 @@ def child(args: argparse.Namespace) -> int:
         "peak_rss_largest_child_mb": sampler.peak_child / 1e6,
         "code": __import__("geoconflict").__file__,
         "peak_rss_tree_mb": sampler.peak / 1e6,
+        "cpu_seconds_tree": round(sum(sampler.cpu.values()), 1),
         "incidents_sha256": hashlib.sha256(
             (Path(args.outdir) / "incidents.geojson").read_bytes()
         ).hexdigest(),
@@ -183,7 +187,8 @@ def run_config(
         print(proc.stderr, file=sys.stderr)
         return {"name": name, "error": proc.stderr.strip().splitlines()[-1:]}
     row = json.loads(proc.stdout.strip().splitlines()[-1])
-    row.update(name=name, jobs=jobs, engine=engine, load_avg_before=round(load_before, 2))
+    row.update(name=name, jobs=jobs, engine=engine, load_avg_before=round(load_before, 2),
+               load_avg_after=round(os.getloadavg()[0], 2))
     row["articles_per_s"] = row["articles"] / row["seconds"]
     return row
 
