@@ -19,7 +19,8 @@ side by side in the same run, each configuration in a fresh Python process:
 Reported per configuration: wall time of ``run`` (start-up included), articles/s, the
 speed-up over ``local-1``, the seconds per stage, and memory: the driver's peak RSS
 (``getrusage``), and, sampled every 0.1 s with psutil, the largest single descendant process
-(a worker) and the peak of the sum over the driver and all its descendants. The
+(a worker) and the peak of the sum over the driver and all its descendants (PSS, so pages
+that forked workers share are counted once). The
 outputs of every configuration are compared byte for byte (``incidents.geojson``).
 
 Writes ``bench/results/run.json`` and prints a table. Target (issue 5): >= 1.8x from 1 to 2
@@ -93,7 +94,8 @@ def head_lines(src: Path, dst: Path, n: int) -> None:
 
 
 class TreeSampler(threading.Thread):
-    """Peak of the summed RSS of this process and all its descendants, sampled."""
+    """Peak of the summed PSS of this process and all its descendants (pages shared by
+    forked workers counted once), the largest descendant's RSS, and CPU seconds; sampled."""
 
     def __init__(self, interval: float = 0.1) -> None:
         super().__init__(daemon=True)
@@ -117,12 +119,13 @@ class TreeSampler(threading.Thread):
                 procs = [self.proc]
             for p in procs:
                 try:
-                    rss = p.memory_info().rss
+                    full = p.memory_full_info()  # pss: shared pages split between processes
+                    rss, pss = full.rss, full.pss
                     times = p.cpu_times()
                 except psutil.Error:
                     continue
                 self.cpu[p.pid] = times.user + times.system
-                total += rss
+                total += pss
                 if p.pid != self.proc.pid:
                     self.peak_child = max(self.peak_child, rss)
             self.peak = max(self.peak, total)
@@ -197,12 +200,12 @@ def run_config(
 
 
 def table(rows: list[dict], baseline: dict | None) -> str:
-    head = ("| configuration | articles | seconds | articles/s | speed-up | peak RSS driver | "
-            "largest worker | sum of processes |")
-    lines = [head, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    head = ("| configuration | articles | seconds | articles/s | speed-up | CPU s | load avg | "
+            "peak RSS driver | largest worker | sum of processes |")
+    lines = [head, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in rows:
         if "error" in r:
-            lines.append(f"| {r['name']} | error: {r['error']} | | | | | | |")
+            lines.append(f"| {r['name']} | error: {r['error']} | | | | | | | | |")
             continue
         speed = (
             f"{r['articles_per_s'] / baseline['articles_per_s']:.2f}x"
@@ -210,7 +213,9 @@ def table(rows: list[dict], baseline: dict | None) -> str:
         )
         lines.append(
             f"| {r['name']} | {r['articles']} | {r['seconds']:.1f} | {r['articles_per_s']:.0f} | "
-            f"{speed} | {r['peak_rss_driver_mb']:.0f} MB | {r['peak_rss_largest_child_mb']:.0f} MB"
+            f"{speed} | {r['cpu_seconds_tree']:.0f} | {r['load_avg_before']:.1f}-"
+            f"{r['load_avg_after']:.1f} | {r['peak_rss_driver_mb']:.0f} MB | "
+            f"{r['peak_rss_largest_child_mb']:.0f} MB"
             f" | {r['peak_rss_tree_mb']:.0f} MB |"
         )
     return "\n".join(lines)
