@@ -87,7 +87,15 @@ class DaskEngine:
             raise InputError(msg) from None
         from .pipeline import init_worker
 
-        self.client.run(init_worker, self.config)  # one gazetteer per worker, loaded now
+        try:
+            self.client.run(init_worker, self.config)  # one gazetteer per worker, loaded now
+        except Exception as exc:  # a remote worker without geoconflict, or a broken install
+            self._stack.close()
+            msg = (
+                f"the Dask workers cannot load geoconflict ({type(exc).__name__}: {exc}); "
+                "install it on every worker: pip install 'geoconflict[dask]'"
+            )
+            raise InputError(msg) from None
         return self
 
     def __exit__(self, *exc: object) -> None:
