@@ -2,7 +2,8 @@
 
 The data ship compressed inside the package (``places.tsv.gz``, built by
 ``scripts/build_gazetteer_data.py``) plus the hand-made ``regions.tsv``. The name index is
-built at first use and cached on disk (``$XDG_CACHE_HOME/geoconflict`` or
+built at first use and cached on disk (:func:`gazetteer.paths.user_cache_dir`:
+``$GEOCONFLICT_CACHE_DIR``, else ``$XDG_CACHE_HOME/geoconflict``, else
 ``~/.cache/geoconflict``), keyed by a hash of the data and of the code that builds it; when the
 cache directory is not writable the index lives in memory only.
 """
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from .errors import GazetteerDataError
 from .index import Gazetteer
+from .paths import user_cache_dir
 from .records import Place
 
 __all__ = ["cache_dir", "load_default", "read_places", "read_regions"]
@@ -137,9 +139,8 @@ def read_regions(data: bytes | str | Path | None = None) -> list[Place]:
 
 
 def cache_dir() -> Path:
-    """Directory of the on-disk index cache (``$XDG_CACHE_HOME/geoconflict``)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "geoconflict"
+    """Directory of the on-disk index cache: :func:`gazetteer.paths.user_cache_dir`."""
+    return user_cache_dir()
 
 
 def _cache_key(blobs: list[bytes]) -> str:

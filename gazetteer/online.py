@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import sqlite3
-import sys
 import threading
 import time
 from collections.abc import Mapping
@@ -26,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import GazetteerError, GeocoderUnavailableError
+from .paths import user_cache_dir
 from .records import (
     PRECISION_COUNTRY,
     PRECISION_DISTRICT,
@@ -55,24 +54,6 @@ DEFAULT_USER_AGENT = f"geoconflict/{_version()} (+{PROJECT_URL})"
 
 #: Bump when the cached JSON shape changes.
 _CACHE_SCHEMA = 1
-
-
-def user_cache_dir() -> Path:
-    """The per-user cache folder of the toolkit (``$GEOCONFLICT_CACHE_DIR`` wins).
-
-    ``$XDG_CACHE_HOME/geoconflict`` or ``~/.cache/geoconflict`` on Linux,
-    ``~/Library/Caches/geoconflict`` on macOS, ``%LOCALAPPDATA%\\geoconflict\\Cache`` on Windows.
-    """
-    override = os.environ.get("GEOCONFLICT_CACHE_DIR")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "geoconflict" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "geoconflict"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "geoconflict"
 
 
 # --------------------------------------------------------------------------------------------

@@ -102,3 +102,14 @@ def test_gazetteer_never_imports_geoconflict() -> None:
         None,
     )
     assert out == "[]"
+
+
+def test_index_cache_and_online_cache_share_one_folder_rule(monkeypatch, tmp_path):
+    from gazetteer import online
+    from gazetteer.loader import cache_dir
+
+    monkeypatch.setenv("GEOCONFLICT_CACHE_DIR", str(tmp_path / "gc"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_dir() == online.user_cache_dir() == tmp_path / "gc"
+    monkeypatch.delenv("GEOCONFLICT_CACHE_DIR")
+    assert cache_dir() == online.user_cache_dir() == tmp_path / "xdg" / "geoconflict"
