@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
+from itertools import accumulate
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -207,38 +208,43 @@ def _token_info(t: str) -> tuple[tuple[str, ...], int]:
 class _Toks:
     """The words of one (lowercased) sentence and where each family of patterns may start."""
 
-    __slots__ = ("at", "items")
+    __slots__ = ("at", "items", "idx")
 
     def __init__(self, low: str) -> None:
-        items = []
-        append = items.append
-        pos = 0
-        for sep, t in _SEP_TOKEN_RE.findall(low):
-            pos += len(sep)
-            append((pos, t))
-            pos += len(t)
+        pairs = _SEP_TOKEN_RE.findall(low)
+        words = [t for _, t in pairs]
+        # Offsets: each word starts after its separators and the words and separators before.
+        lengths = [len(sep) + len(t) for sep, t in pairs]
+        ends = list(accumulate(lengths))
+        items = [(e - len(t), t) for e, t in zip(ends, words)]
         self.items = items
         at: dict[str, list[int]] = {}
+        #: Token indices of the place cues and feature words that follow a name.
+        idx: dict[str, list[int]] = {}
         info_of = _TOKEN_INFO.get
         flags_at: list[tuple[int, int]] = []
         any_verb = 0
-        for i, (pos, t) in enumerate(items):
+        for i, t in enumerate(words):
             info = info_of(t) or _token_info(t)
             if info is _EMPTY:
                 continue
             fams, flags = info
+            pos = items[i][0]
             for name in fams:
                 lst = at.get(name)
                 if lst is None:
                     at[name] = [pos]
                 else:
                     lst.append(pos)
+                if name == "place" or name == "feat_after":
+                    idx.setdefault(name, []).append(i)
             if flags:
                 flags_at.append((i, flags))
                 any_verb |= flags
         if any_verb & (_F_KILL | _F_INJ) and any_verb & (_F_CORE | _F_LEAD):
             self._numbers(items, flags_at, at)
         self.at = at
+        self.idx = idx
 
     @staticmethod
     def _numbers(
@@ -270,18 +276,14 @@ class _Toks:
     def cue_positions(self, text: str) -> list[int]:
         """Place cues followed, within a few words, by a capitalised word of ``text``."""
         out: list[int] = []
-        cues = self.at.get("place")
-        if not cues:
-            return out
         items = self.items
-        cue_set = set(cues)
         n = len(items)
-        for i, (pos, _) in enumerate(items):
-            if pos in cue_set:
-                for j in range(i + 1, min(n, i + 1 + _CUE_REACH)):
-                    if text[items[j][0]].isupper():
-                        out.append(pos)
-                        break
+        for i in self.idx.get("place", ()):
+            pos = items[i][0]
+            for j in range(i + 1, min(n, i + 1 + _CUE_REACH)):
+                if text[items[j][0]].isupper():
+                    out.append(pos)
+                    break
         return out
 
 
@@ -760,7 +762,8 @@ def _places(masked: str, toks: _Toks) -> list[_PlaceCand]:
         if c is not None:
             cands.append(c)
     items = toks.items
-    for k, (fpos, ftok) in enumerate(items if toks.has("feat_after") else ()):
+    for k in toks.idx.get("feat_after", ()):
+        fpos, ftok = items[k]
         if ftok not in lx.FEATURE_AFTER_TRIGGERS or not k:
             continue
         fend = fpos + len(ftok)
@@ -820,7 +823,8 @@ def _pick_place(cands: list[_PlaceCand], lo: int, hi: int, pos: int) -> _PlaceCa
         for c in (*pool, *inside):
             if c is not chosen and all(c is not a for a in alts):
                 alts.append(c)
-        return replace(_with_within(chosen, inside), alts=tuple(alts))
+        c = _with_within(chosen, inside)
+        return _PlaceCand(c.ref, c.start, c.end, c.level, c.country, c.foreign, tuple(alts))
 
     return choose(after) or choose(before)
 
@@ -923,6 +927,8 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
                 d.date = last_date or article.date
             if window:
                 d.cumulative = True
+        if not made:
+            continue
         made = _link_previous(made, infos, i, drafts, article)
         old_year = (
             article.date is not None
@@ -998,7 +1004,7 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
 
 def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
     s, masked = info.sent, info.masked
-    if info.question:
+    if info.question or not (info.mentions or info.events):
         return []
     killed = [m for m in info.mentions if m.kind == "killed"]
     injured = [m for m in info.mentions if m.kind == "injured"]
