@@ -30,8 +30,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
-from itertools import accumulate
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 from typing import Any
 
 from . import lexicon as lx
@@ -208,7 +208,7 @@ def _token_info(t: str) -> tuple[tuple[str, ...], int]:
 class _Toks:
     """The words of one (lowercased) sentence and where each family of patterns may start."""
 
-    __slots__ = ("at", "items", "idx")
+    __slots__ = ("at", "idx", "items")
 
     def __init__(self, low: str) -> None:
         pairs = _SEP_TOKEN_RE.findall(low)
@@ -216,7 +216,7 @@ class _Toks:
         # Offsets: each word starts after its separators and the words and separators before.
         lengths = [len(sep) + len(t) for sep, t in pairs]
         ends = list(accumulate(lengths))
-        items = [(e - len(t), t) for e, t in zip(ends, words)]
+        items = [(e - len(t), t) for e, t in zip(ends, words, strict=True)]
         self.items = items
         at: dict[str, list[int]] = {}
         #: Token indices of the place cues and feature words that follow a name.
