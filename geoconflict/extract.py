@@ -31,7 +31,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import add, sub
 from typing import Any
 
 from . import lexicon as lx
@@ -175,12 +176,13 @@ _PASSIVE_REACH = 16
 _CUE_REACH = 5
 
 
-_EMPTY: tuple[tuple[str, ...], int] = ((), 0)
+#: The (falsy) info of a word that belongs to no family and has no flag.
+_EMPTY: tuple[()] = ()
 _F_KILL, _F_INJ, _F_CORE, _F_LEAD, _F_SING = 1, 2, 4, 8, 16
-_TOKEN_INFO: dict[str, tuple[tuple[str, ...], int]] = {}
+_TOKEN_INFO: dict[str, Any] = {}
 
 
-def _token_info(t: str) -> tuple[tuple[str, ...], int]:
+def _token_info(t: str) -> Any:
     """Families and flags of one lowercased word (memoised)."""
     info = _TOKEN_INFO.get(t)
     if info is not None:
@@ -212,24 +214,27 @@ class _Toks:
 
     def __init__(self, low: str) -> None:
         pairs = _SEP_TOKEN_RE.findall(low)
-        words = [t for _, t in pairs]
-        # Offsets: each word starts after its separators and the words and separators before.
-        lengths = [len(sep) + len(t) for sep, t in pairs]
-        ends = list(accumulate(lengths))
-        items = [(e - len(t), t) for e, t in zip(ends, words, strict=True)]
+        if pairs:
+            seps, words = zip(*pairs, strict=True)
+        else:
+            seps, words = (), ()
+        # Offsets: each word starts after its separators and the words and separators before
+        # (computed with C-level iterators: this runs on every word of every cued sentence).
+        lens = list(map(len, words))
+        starts = list(map(sub, accumulate(map(add, map(len, seps), lens)), lens))
+        items = list(zip(starts, words, strict=True))
         self.items = items
         at: dict[str, list[int]] = {}
         #: Token indices of the place cues and feature words that follow a name.
         idx: dict[str, list[int]] = {}
-        info_of = _TOKEN_INFO.get
+        infos = list(map(_TOKEN_INFO.get, words))
+        if None in infos:
+            infos = [_token_info(w) if f is None else f for f, w in zip(infos, words, strict=True)]
         flags_at: list[tuple[int, int]] = []
         any_verb = 0
-        for i, t in enumerate(words):
-            info = info_of(t) or _token_info(t)
-            if info is _EMPTY:
-                continue
-            fams, flags = info
-            pos = items[i][0]
+        for i in compress(range(len(infos)), infos):  # the words with a family or a flag
+            fams, flags = infos[i]
+            pos = starts[i]
             for name in fams:
                 lst = at.get(name)
                 if lst is None:
