@@ -881,14 +881,38 @@ def _may_have_date(info: _SentInfo) -> bool:
 
 
 #: Words without which a sentence can hold no incident (a cheap first test).
-_CUE_RE = re.compile(
-    r"kill|dead|die|death|slain|toll|injur|wound|hurt|fatalit|perish|martyr|massacr|execut"
-    r"|shot|strike|struck|raid|bomb|shell|missile|rocket|mortar|artillery|attack|assault"
-    r"|offensive|clash|fight|battle|explo|blast|ied|jet|warplane|plane|aircraft|helicopter"
-    r"|drone|sniper|gunmen|gunfire|ambush|storm|captur|seiz|advanc|incursion|detonat|mine"
-    r"|booby|lives|bodies|maim|gunned|slaughter|sortie|scud|tomahawk|grad|tank|murder|hit"
-    r"|target|pound|fire|gunship|behead|stab|assassin|casualt"
+_CUE_STEMS: tuple[str, ...] = tuple(
+    "kill|dead|die|death|slain|toll|injur|wound|hurt|fatalit|perish|martyr|massacr|execut"
+    "|shot|strike|struck|raid|bomb|shell|missile|rocket|mortar|artillery|attack|assault"
+    "|offensive|clash|fight|battle|explo|blast|ied|jet|warplane|plane|aircraft|helicopter"
+    "|drone|sniper|gunmen|gunfire|ambush|storm|captur|seiz|advanc|incursion|detonat|mine"
+    "|booby|lives|bodies|maim|gunned|slaughter|sortie|scud|tomahawk|grad|tank|murder|hit"
+    "|target|pound|fire|gunship|behead|stab|assassin|casualt".split("|")
 )
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regex alternation of ``words`` factored by shared prefixes ("kill|kin" ->
+    "ki(?:ll|n)"), for an existence test: it matches at every position where the flat
+    alternation matches (a word that extends another is dropped), several times faster,
+    since each position tries one branch per letter instead of every word."""
+    tree: dict[str, Any] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        if "" in node:  # a word ends here: any longer continuation is optional
+            return ""
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items())]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(tree)
+
+
+_CUE_RE = re.compile(_trie_pattern(_CUE_STEMS))
 _YEAR_HINT_RE = re.compile(r"\d{4}")
 #: A year named alone ("the 2013 attack", "in 2016"): an earlier year marks background.
 _BARE_YEAR_RE = re.compile(r"(?<![\d,.])((?:19[5-9]|20\d)\d)(?!\d|,\d)")

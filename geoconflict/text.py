@@ -34,7 +34,7 @@ _BEFORE_DIGIT_ONLY = frozenset({"no", "nos", "vol"})
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
 _LINE_RE = re.compile(r"[^\n]+")
 _PARA_SEP_RE = re.compile(r"\n[ \t\r]*\n")
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +52,18 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     """True when the full stop at ``line[dot]`` belongs to an abbreviation or initial."""
     if line[dot] != ".":
         return False
-    m = _WORD_BEFORE_RE.search(line, 0, dot)
-    if not m:
+    # The word before the dot: the run of letters and dots ending there, from its first
+    # letter (walking back is linear in the word; a regex search from 0 is not in the line).
+    r = dot
+    while r > 0 and line[r - 1] in _WORD_CHARS:
+        r -= 1
+    while r < dot and line[r] == ".":
+        r += 1
+    if r == dot:
         return False
-    word = m.group(1).lower().rstrip(".")
-    if len(word) == 1 and m.group(1)[0].isupper():
+    raw = line[r:dot]
+    word = raw.lower().rstrip(".")
+    if len(word) == 1 and raw[0].isupper():
         return True  # an initial: "George W. Bush", "U.S." handled below too
     if word in ABBREVIATIONS:
         if word in _BEFORE_DIGIT_ONLY:

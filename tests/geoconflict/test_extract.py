@@ -604,3 +604,23 @@ def test_sample_articles_pass_the_scorer(
     fields = last.split("fields=")[1].split()[0]
     ok, total = (int(x) for x in fields.split("/"))
     assert ok / total >= 0.9, last
+
+
+def test_cue_prefilter_matches_like_the_flat_alternation() -> None:
+    import re
+
+    from geoconflict import extract as ex
+
+    flat = re.compile("|".join(ex._CUE_STEMS))
+    samples = [
+        "The minister met his counterpart in Geneva.",
+        "Shells landed on the market.",
+        "A mortar round hit the school.",
+        "Talks resumed on Tuesday.",
+        "Residents fled the fighting.",
+        "they buried the victims",
+    ]
+    for s in samples:
+        assert (flat.search(s.lower()) is None) == (ex._CUE_RE.search(s.lower()) is None), s
+    assert re.fullmatch(ex._trie_pattern(["kill", "kin", "killing"]), "kin")
+    assert re.search(ex._trie_pattern(["kill", "kin"]), "skilled")

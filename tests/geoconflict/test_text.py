@@ -75,3 +75,13 @@ def test_sample_articles_keep_offsets(example_paths) -> None:  # type: ignore[no
         for s in sents:
             assert text[s.start : s.end] == s.text
             assert s.text == s.text.strip()
+
+
+def test_long_line_of_abbreviations_splits_like_short_ones() -> None:
+    # The word before each full stop is found by walking back over it, whatever the line's
+    # length: a very long line still splits at every real boundary and keeps "Gen." whole.
+    line = " ".join(["Gen. Ali met the U.S. envoy. Shells fell."] * 300)
+    sents = split_sentences(line)
+    assert len(sents) == 600
+    assert sents[0].text == "Gen. Ali met the U.S. envoy."
+    assert all(line[s.start : s.end] == s.text for s in sents)
