@@ -31,6 +31,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import accumulate, compress
 from operator import add, sub
 from typing import Any
@@ -643,6 +644,7 @@ def _targets(masked: str, toks: _Toks) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def _clean_name(name: str) -> tuple[str, str | None]:
     """Strip a possessive and a trailing feature word ("Idlib Province" -> Idlib, province)."""
     name = name.strip()
@@ -660,13 +662,18 @@ def _clean_name(name: str) -> tuple[str, str | None]:
     return " ".join(words), feat
 
 
+@lru_cache(maxsize=65536)
+def _is_actor_name(name: str) -> bool:
+    """True when the whole of ``name`` names an actor ("Hezbollah", "the Syrian army")."""
+    return lx.ACTOR_RE.fullmatch(name) is not None
+
+
 def _not_a_place(masked: str, name: str, start: int, end: int, *, speaker_ok: bool = False) -> bool:
     low = name.lower()
     first = low.split()[0] if low else low
     if not name or low in lx.NOT_PLACES or first in lx.NOT_PLACES or first in _DEMONYMS:
         return True
-    am = lx.ACTOR_RE.fullmatch(name)
-    if am is not None:
+    if _is_actor_name(name):
         return True
     if not speaker_ok and lx.SPEAKER_AFTER_RE.match(masked, end):
         return True
@@ -783,8 +790,9 @@ def _places(masked: str, toks: _Toks) -> list[_PlaceCand]:
                     if c is not None:
                         cands.append(c)
                 break
+    lead = _lead_offset(masked)
     for rx in (_HEADLINE_PLACE_RE, _SUBJECT_PLACE_RE):
-        head = rx.match(masked, _lead_offset(masked))
+        head = rx.match(masked, lead)
         if head is not None and not covered(head.start("name"), head.end("name")):
             c = _make_cand(masked, head, None)
             if c is not None:
