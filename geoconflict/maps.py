@@ -596,6 +596,17 @@ def incident_map(
     folium = el["folium"]
     gdf = join_admin_areas(_as_gdf(incidents_or_gdf))
     summaries = {lvl: casualties_by_area(gdf, lvl) for lvl in LEVEL_LABELS}
+    in_areas = int(summaries["admin1"][["incidents", "cumulative_reports", "sub_incidents"]]
+                   .to_numpy().sum())
+    placed = int(gdf.geometry.notna().sum())
+    if placed and in_areas == 0:
+        warnings.warn(
+            f"none of the {placed} placed incidents lies in a governorate of the embedded "
+            "boundaries (Syria), so the choropleth has no data; are the coordinates swapped "
+            "or from another country?",
+            UserWarning,
+            stacklevel=2,
+        )
 
     m = folium.Map(location=[35.0, 38.5], zoom_start=7, tiles=None, control_scale=True,
                    zoom_snap=0.25)

@@ -199,3 +199,9 @@ def test_dates_given_as_timestamps_still_drive_the_slider():
     gdf["date"] = pd.to_datetime(gdf["date"])
     blob = incidents_blob(join_admin_areas(gdf))
     assert blob["dates"][0] == "2021-03-02" and len(blob["dates"]) == 5
+
+
+def test_a_map_whose_points_miss_every_area_says_so():
+    far = [incident("kyiv", 50.45, 30.52, killed_best=2)]  # not in the embedded boundaries
+    with pytest.warns(UserWarning, match="none of the 1 placed incidents"):
+        incident_map(far, offline=True)
