@@ -92,8 +92,11 @@ _POSSESSOR_RE = re.compile(r"^(.+?)[’'‘]s\s+\S")
 _AREA_PLURALS = frozenset(
     (
         "outskirts suburbs suburb towns villages cities neighbourhoods neighborhoods camps areas"
+        " districts"
     ).split()
 )
+#: Feature words before "of X" naming parts of X, whatever kind of place X is.
+_PART_OF_WORDS = frozenset({"districts", "areas"})
 _THEN_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 #: "Idlib: airstrikes kill 12": a headline that opens with the place.
 _HEADLINE_PLACE_RE = re.compile(rf"(?P<name>{lx.CAPSPAN}):\s")
@@ -690,7 +693,9 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
     name, trailing = _clean_name(raw)
     start = m.start("name")
     end = start + len(raw)
-    people_of = bool(cue) and " ".join(cue.lower().split()).endswith(" of")  # "residents of X"
+    people_of = bool(cue) and cue.lower().startswith(
+        ("residents", "people", "inhabitants", "villagers")
+    )  # "residents of X said"
     if _not_a_place(masked, name, start, end, speaker_ok=people_of):
         return None
     gd = m.groupdict()
@@ -698,7 +703,15 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
     feat2 = (gd.get("feat2") or trailing or "").lower() or None
     feat_word = " ".join((feat or feat2 or "").lower().split()) or None
     level = lx.FEATURE_HINTS.get(feat_word) if feat_word else None
-    mods = (gd.get("mods") or "").strip()
+    if feat_word in _PART_OF_WORDS:  # "districts of X": X is the city, not a district
+        level = None
+    # Modifiers of the name: after a feature word's "of" ("districts of eastern X"), or before
+    # the name when no feature word comes between. Before a feature word they describe the
+    # town, not a part of it ("the besieged northern town of X" is X itself).
+    if feat:
+        mods = (gd.get("mods2") or "").strip()
+    else:
+        mods = (gd.get("mods") or "").strip()
     part_words = [w for w in mods.lower().split() if w in _PART_WORDS_SET]
     text = name
     if feat2:

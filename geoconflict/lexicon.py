@@ -525,10 +525,15 @@ PLACE_CUES = (
     r"|raided|stormed|storming|captured|capturing|capture|seized|seize|recaptured|retake"
     r"|retook|besieged|besieging|over|throughout|within|residents\s+of|people\s+of"
     r"|inhabitants\s+of|villagers\s+of"
+    # "Turkish shelling of Afrin", "the bombardment of Douma", "an assault against Saraqib":
+    # an attack noun with "of"/"against" names the place attacked.
+    r"|(?:shelling|bombardments?|bombings?|(?:air\s*)?strikes?|airstrikes?|(?:air\s+)?raids?"
+    r"|attacks?|assaults?|offensive|siege|barrage|pounding)\s+(?:of|against)"
 )
 PLACE_CUE_RE = re.compile(
     rf"\b(?P<cue>(?i:{PLACE_CUES}))\s+(?i:the\s+)?(?P<mods>(?i:{_MODS}))"
-    rf"(?:(?P<feat>(?i:{_FEAT_BEFORE}))\s+of\s+)?(?P<name>{CAPSPAN})"
+    rf"(?:(?P<feat>(?i:{_FEAT_BEFORE}))\s+of\s+(?i:the\s+)?(?P<mods2>{_MODS}))?"
+    rf"(?P<name>{CAPSPAN})"
     rf"(?:\s+(?P<feat2>(?i:{_FEAT_AFTER}))\b)?"
 )
 #: "Idlib province", "Homs countryside" without a preposition; "the Erbin area".
@@ -537,7 +542,12 @@ PLACE_FEAT_RE = re.compile(
     rf"|district|area|region|city|town|village|neighbou?rhood|suburbs?|subdistrict))\b"
 )
 #: "the town of X" with no preposition before it ("The town of X was shelled").
-PLACE_OF_RE = re.compile(rf"\b(?P<feat>(?i:{_FEAT_BEFORE}))\s+of\s+(?P<name>{CAPSPAN})")
+PLACE_OF_RE = re.compile(
+    rf"\b(?P<feat>(?i:{_FEAT_BEFORE}))\s+of\s+(?i:the\s+)?(?P<mods2>{_MODS})"
+    rf"(?P<name>{CAPSPAN})"
+)
+# After "of", only lowercase modifiers ("districts of eastern Aleppo"): a capitalised
+# "Eastern" there begins a name ("the town of Eastern Bekar").
 #: A capitalised span anywhere (candidates for gazetteer tagging).
 CAPSPAN_RE = re.compile(rf"(?<![\w-])(?P<name>{CAPSPAN})")
 #: Place context that is "near", not "in": the incident is beside it, not at it.
@@ -680,6 +690,8 @@ PLACE_CUE_TRIGGERS = _words(
     hitting struck striking pounded pounding shelled bombed bombarded attacked attacking raided
     stormed storming captured capturing capture seized seize recaptured retake retook besieged
     besieging over throughout within residents people inhabitants villagers
+    shelling bombardment bombardments bombing bombings strike strikes airstrike airstrikes
+    raid raids attack attacks assault assaults offensive siege barrage
     """
 )
 FEATURE_BEFORE_TRIGGERS = _words(

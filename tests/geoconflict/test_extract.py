@@ -624,3 +624,65 @@ def test_cue_prefilter_matches_like_the_flat_alternation() -> None:
         assert (flat.search(s.lower()) is None) == (ex._CUE_RE.search(s.lower()) is None), s
     assert re.fullmatch(ex._trie_pattern(["kill", "kin", "killing"]), "kin")
     assert re.search(ex._trie_pattern(["kill", "kin"]), "skilled")
+
+
+# --------------------------------------------------------------------------------------------
+# Places named by an attack noun, by modifiers after "of", by clauses of their own
+ATTACKED_PLACES = [
+    ("Russian shelling of Saraqib killed four civilians.", "Saraqib", "Idleb"),
+    (
+        "The bombardment of Jisr al-Shughur killed nine people on Sunday.",
+        "Jisr al-Shughur",
+        "Idleb",
+    ),
+    ("A Turkish assault against Tal Rifaat killed three fighters.", "Tal Rifaat", "Aleppo"),
+    ("Air strikes of Douma killed seven, medics said.", "Douma", "Rural Damascus"),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "admin1"), ATTACKED_PLACES)
+def test_attack_noun_of_names_the_place(text: str, place: str, admin1: str, resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(text, resolver)
+    assert inc.place == place
+    assert inc.location is not None and inc.location.admin1 == admin1
+
+
+def test_parts_of_a_city_after_of_take_the_city_near_it(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "Regime barrel bombs on opposition-held districts of western Homs killed 17 people.",
+        resolver,
+    )
+    assert inc.place == "western Homs"
+    assert inc.location is not None and inc.location.admin1 == "Homs"
+    assert inc.location.precision == 2
+
+
+def test_capitalised_compass_word_after_town_of_stays_in_the_name(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Shelling on the town of Eastern Ghouta killed five people.", resolver)
+    assert inc.place.startswith("Eastern Ghouta")
+
+
+def test_adjectives_before_the_feature_word_are_skipped(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "A truck bomb went off in the Kurdish-controlled town of Manbij, killing 19.", resolver
+    )
+    assert inc.place == "Manbij"
+    inc = one("Mortars fell on the besieged northern town of Foua, killing six people.", resolver)
+    assert inc.place == "Foua"
+
+
+def test_each_clause_keeps_its_own_place(resolver) -> None:  # type: ignore[no-untyped-def]
+    incs = run(
+        "In Saraqib, three men were killed, whereas in Ariha four women died in the shelling.",
+        resolver,
+    )
+    got = sorted((i.place, i.killed_best) for i in incs if i.killed_best)
+    assert got == [("Ariha", 4), ("Saraqib", 3)]
+
+
+def test_children_between_subject_count_and_verb(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "Some 30 people, among them eight children, were killed in an air raid on Atareb.",
+        resolver,
+    )
+    assert (inc.killed_best, inc.killed_children) == (30, 8)
