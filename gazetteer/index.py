@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -19,12 +20,12 @@ from typing import TypeVar
 from rapidfuzz import fuzz
 
 from .errors import GazetteerDataError
-from .normalize import normalize_name, skeleton_keys
+from .normalize import base_names, normalize_name, skeleton_keys
 from .records import Place
 
-__all__ = ["Gazetteer", "loose_form", "place_prior"]
+__all__ = ["Gazetteer", "loose_form", "place_prior", "sound_form"]
 
-_STATE_VERSION = 2
+_STATE_VERSION = 3
 _T = TypeVar("_T")
 
 #: Rank of a feature code among candidates of the same name (city > town > village > area).
@@ -63,8 +64,20 @@ def _loose_of(name: str) -> str:
     return loose_form(normalize_name(name))
 
 
-def _loose_ratio(q_loose: str, name: str) -> float:
+def _loose_ratio(q_loose: str, name: str, *, sound: bool = True) -> float:
+    if sound:
+        return _sound_ratio(q_loose, _loose_of(name))
     return fuzz.ratio(q_loose, _loose_of(name)) / 100.0
+
+
+def _sound_ratio(a: str, b: str) -> float:
+    """Similarity (0-1) of two loose forms: as written, raised half-way towards their
+    similarity with spelling habits evened out (:func:`sound_form`), so that among names
+    that sound alike the one spelled most alike still comes first."""
+    raw = fuzz.ratio(a, b)
+    if raw == 100.0:
+        return 1.0
+    return max(raw, 0.5 * (raw + fuzz.ratio(sound_form(a), sound_form(b)))) / 100.0
 
 
 def loose_form(normalized: str) -> str:
@@ -76,6 +89,29 @@ def loose_form(normalized: str) -> str:
     if len(words) > 1:
         words = [w for i, w in enumerate(words) if i == len(words) - 1 or w not in _ARTICLE_WORDS]
     return "".join(words)
+
+
+_SOUND_SUBS = (
+    (re.compile(r"ou|oo"), "u"),
+    (re.compile(r"ee"), "i"),
+    (re.compile(r"(.)\1+"), r"\1"),  # doubled letters: Hammura / Hamura
+    # the ta marbuta and the nisba ending: -iyeh, -iyah, -iyya, -ieh, -ia -> -iya
+    (re.compile(r"(?:iy|i|y)(?:eh|ah|a|e)$"), "iya"),
+    (re.compile(r"(?<=[^aeiouy])(?:eh|ah|e)$"), "a"),  # Barzeh / Barza
+)
+
+
+@lru_cache(maxsize=65536)
+def sound_form(loose: str) -> str:
+    """A loose form with the spelling habits of transliteration evened out.
+
+    Doubled letters single, ``ou``/``oo`` -> ``u``, ``ee`` -> ``i``, and the endings of
+    the ta marbuta and the nisba unified (``-eh``/``-ah``/``-a``, ``-iyeh``/``-iyah``/``-ia``),
+    so that ``barzeh`` and ``barza``, ``hamouriyah`` and ``hamuriya`` compare as equal.
+    """
+    for pattern, repl in _SOUND_SUBS:
+        loose = pattern.sub(repl, loose)
+    return loose
 
 
 def place_prior(place: Place, coord_err_km: float = 0.0) -> float:
@@ -137,6 +173,7 @@ class Gazetteer:
         )
         exact: dict[str, dict[int, str]] = {}
         variant: dict[str, dict[int, tuple[str, str]]] = {}
+        base: dict[str, dict[int, tuple[str, str]]] = {}
         for i, p in enumerate(self.places):
             # Places outside the home country get variant keys from their canonical name
             # only: the hundreds of exonyms of a foreign capital would otherwise shadow
@@ -150,6 +187,14 @@ class Gazetteer:
                 if home or j == 0:
                     for k in skeleton_keys(norm):
                         variant.setdefault(k, {}).setdefault(i, (name, loose_form(norm)))
+                if home:
+                    for b in base_names(norm):
+                        # an Arabic base is compared with the place's Latin base name
+                        loose = loose_form(b) if not _has_arabic(b) else ""
+                        for k in skeleton_keys(b):
+                            entry = base.setdefault(k, {})
+                            if i not in entry or (loose and not entry[i][1]):
+                                entry[i] = (name, loose)
 
         # Each key's entries sorted by the static prior, best first: the no-context answer.
         self.exact: dict[str, tuple[tuple[int, str], ...]] = {
@@ -158,6 +203,10 @@ class Gazetteer:
         # variant entries carry the matched name's loose form: (index, name, loose)
         self.variant: dict[str, tuple[tuple[int, str, str], ...]] = {
             k: tuple((i, n, lf) for i, (n, lf) in self._ranked(v)) for k, v in variant.items()
+        }
+        #: Base-name entries (``Joubar`` of ``Joubar Sharqi``): (index, name, base loose form)
+        self.base: dict[str, tuple[tuple[int, str, str], ...]] = {
+            k: tuple((i, n, lf) for i, (n, lf) in self._ranked(v)) for k, v in base.items()
         }
         self._blocks: dict[str, tuple[str, ...]] | None = None
         #: Scratch space for caches derived at run time (block lengths, area lookups);
@@ -206,6 +255,7 @@ class Gazetteer:
             self.default_country,
             self.exact,
             self.variant,
+            self.base,
             self.answers,
             self.answers_key,
         )
@@ -216,7 +266,7 @@ class Gazetteer:
         if not state or state[0] != _STATE_VERSION:
             msg = "gazetteer cache has another format version"
             raise GazetteerDataError(msg)
-        (_v, places, coord_err, prior, default_country, exact, variant, answers,
+        (_v, places, coord_err, prior, default_country, exact, variant, base, answers,
          answers_key) = state  # fmt: skip
         obj = cls.__new__(cls)
         obj.places = tuple(Place(*row) for row in places)
@@ -226,6 +276,7 @@ class Gazetteer:
         obj.prior = prior
         obj.exact = exact
         obj.variant = variant
+        obj.base = base
         obj._blocks = None
         obj.aux = {}
         obj.answers = answers
@@ -330,7 +381,14 @@ class Gazetteer:
         return tuple(out)
 
     def spelling_similarity(
-        self, q_loose: str, matched: str, idx: int, key: str = "", loose: str | None = None
+        self,
+        q_loose: str,
+        matched: str,
+        idx: int,
+        key: str = "",
+        loose: str | None = None,
+        *,
+        sound: bool = True,
     ) -> float:
         """Similarity (0-1) of a query's loose form and the name it matched through a key.
 
@@ -338,16 +396,22 @@ class Gazetteer:
         names instead (a Latin query and an Arabic name share no letters). Those Latin names
         may be translations (OCHA's "Madiq Castle" for قلعة المضيق, "Eastern Kwaires"), so
         a long shared consonant skeleton counts as evidence on its own.
+
+        With ``sound`` (the default, for names whose skeletons agree) the spellings are
+        also compared with transliteration habits evened out (:func:`sound_form`); fuzzy
+        matching, where the skeletons differ, compares them as written.
         """
         if not _has_arabic(matched) or _has_arabic(q_loose):
             if loose is not None:
+                if sound:
+                    return _sound_ratio(q_loose, loose)
                 return fuzz.ratio(q_loose, loose) / 100.0
-            return _loose_ratio(q_loose, matched)
+            return _loose_ratio(q_loose, matched, sound=sound)
         place = self.places[idx]
-        best = _loose_ratio(q_loose, place.name)
+        best = _loose_ratio(q_loose, place.name, sound=sound)
         for alias in place.aliases[:6]:
             if not _has_arabic(alias):
-                best = max(best, _loose_ratio(q_loose, alias))
+                best = max(best, _loose_ratio(q_loose, alias, sound=sound))
         return max(best, _SKELETON_EVIDENCE.get(min(len(key), 6), 0.0))
 
     def entries(self, norm: str) -> tuple[tuple[int, str], ...]:
@@ -357,6 +421,15 @@ class Gazetteer:
     def variant_entries(self, key: str) -> tuple[tuple[int, str, str], ...]:
         """Variant-key entries ``(place index, matched name, its loose form)`` of a key."""
         return self.variant.get(key, ())
+
+    def base_entries(self, key: str) -> tuple[tuple[int, str, str], ...]:
+        """Base-name entries ``(place index, full name, base loose form)`` of a skeleton key.
+
+        A place named with a qualifier (``Joubar Sharqi``, ``Mazzeh 86``, ``Barza al-Balad``)
+        is filed here under its base name too; the loose form is empty when the base came
+        from an Arabic-script name.
+        """
+        return self.base.get(key, ())
 
     @property
     def blocks(self) -> dict[str, tuple[str, ...]]:

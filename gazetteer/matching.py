@@ -22,7 +22,7 @@ KEY_CUTOFF = 75.0
 
 def similarity(query_loose: str, name: str) -> float:
     """Similarity (0-1) of a query's loose form and a candidate name (any spelling)."""
-    return _loose_ratio(query_loose, name)
+    return _loose_ratio(query_loose, name, sound=False)
 
 
 def _block_slice(g: Gazetteer, key: str) -> list[str]:
@@ -86,7 +86,7 @@ def fuzzy_candidates(
         )
         for cand_key, key_score, _ in hits:
             for idx, name, loose in g.variant_entries(cand_key):
-                spelled = g.spelling_similarity(q_loose, name, idx, "", loose)
+                spelled = g.spelling_similarity(q_loose, name, idx, "", loose, sound=False)
                 sim = 0.5 * key_score / 100.0 + 0.5 * spelled
                 if idx not in best or sim > best[idx][1]:
                     best[idx] = (name, sim)

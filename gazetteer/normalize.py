@@ -19,6 +19,7 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = [
+    "base_names",
     "generic_hint",
     "normalize_name",
     "skeleton_key",
@@ -532,11 +533,16 @@ _LATIN_QUALIFIERS = (
     "shamali shamaliya shamaliyah shamaliyeh chamali janubi janubiya janubiyah janubiyeh "
     "jnubi qibli wusta wustani fawqani fouqani fawqa tahtani tahtaniyah kabir kabira kabirah "
     "kabireh kbir kubra saghir saghira saghirah saghireh sghir sughra jadid jadida jadidah "
-    "jadideh qadim qadima qadimah qadimeh balad"
+    "jadideh qadim qadima qadimah qadimeh balad "
+    # more spellings of the same words (OCHA writes the Levantine forms)
+    "janoubi janoubiyeh jnoubi shmali shamali wastani wastaniyeh qebli fouqani fawqaniyeh "
+    "tahtaniyeh kabeer sagheer saghireh jdideh qadimeh qdimeh "
+    # the orchards (basatin) of a town, and "of Damascus" (al-Sham) after a town's name
+    "basatin basateen bsatin sham elsham"
 )
 _ARABIC_QUALIFIERS = (
     "شرقي شرقيه غربي غربيه شمالي شماليه جنوبي جنوبيه قبلي وسطي وسطاني فوقاني تحتاني "
-    "كبير كبيره كبري صغير صغيره صغري جديد جديده قديم قديمه بلد"
+    "كبير كبيره كبري صغير صغيره صغري جديد جديده قديم قديمه بلد بساتين شام"
 )
 _QUALIFIERS = frozenset(_LATIN_QUALIFIERS.split()) | frozenset(_ARABIC_QUALIFIERS.split())
 _LEADING_QUALIFIERS = frozenset(
@@ -556,7 +562,7 @@ def strip_qualifiers(normalized: str) -> str:
     """
     words = normalized.split()
     changed = False
-    while len(words) > 1 and words[-1] in _QUALIFIERS:
+    while len(words) > 1 and (words[-1] in _QUALIFIERS or words[-1].isdigit()):
         words.pop()
         changed = True
         if len(words) > 1 and (words[-1] in _ARTICLES or words[-1] in _SUN_ARTICLES):
@@ -565,3 +571,46 @@ def strip_qualifiers(normalized: str) -> str:
         words.pop(0)
         changed = True
     return " ".join(words) if changed else normalized
+
+
+#: Words that begin a name and need what follows (``Abu Kabir`` is not ``Abu``).
+_NAME_HEADS = frozenset(
+    "abu abou bu umm um om ibn bin bani beni ain ein ayn bir deir dayr kafr kfar kafar tal "
+    "tall tell tel khirbet khirbat kherbet beit bayt jisr qasr ras wadi jabal jebel bab "
+    "sheikh shaykh sheik mazraat marj tallet qalaat qalat ard hay harat"
+    " ابو ام عين بير دير كفر تل خربه بيت جسر قصر راس وادي جبل باب شيخ".split()
+)
+_CONSTRUCT_RE = re.compile(r"(?<=[a-z]{3})[aei]t$")
+
+
+def base_names(normalized: str) -> tuple[str, ...]:
+    """Base names of a gazetteer name whose qualifiers tell neighbouring places apart.
+
+    The index files each place under these too, as a weaker key, so that a report's plain
+    ``Joubar`` finds ``Joubar Sharqi`` and ``Joubar Gharbi``, and ``Mazzeh`` finds
+    ``Mazzeh 86``. A word left in the construct state by the dropped qualifier gets its
+    free form as well (``madamiyet elsham`` -> ``madamiyet``, ``madamiyeh``).
+
+    Returns
+    -------
+    tuple of str
+        Empty when nothing is dropped (see :func:`strip_qualifiers`).
+    """
+    words = normalized.split()
+    n = len(words)
+    while len(words) > 1 and (words[-1] in _QUALIFIERS or words[-1].isdigit()):
+        words.pop()
+        if len(words) > 1 and (words[-1] in _ARTICLES or words[-1] in _SUN_ARTICLES):
+            words.pop()
+    # a leading compass word or size ("Eastern X", "Big X"), never "Tell": "Tell X" and
+    # "X" are often two villages
+    while len(words) > 1 and words[0] in _LEADING_QUALIFIERS:
+        words.pop(0)
+    if len(words) == n or not words or words[-1] in _NAME_HEADS:
+        return ()  # nothing dropped, or a head left without its complement ("Abu" of "Abu Kabir")
+    base = " ".join(words)
+    out = [base]
+    words = base.split()
+    if normalized.split()[: len(words)] == words and _CONSTRUCT_RE.search(words[-1]):
+        out.append(" ".join([*words[:-1], words[-1][:-1] + "h"]))
+    return tuple(out)

@@ -22,9 +22,10 @@ from functools import lru_cache
 from typing import Literal, Protocol
 
 from .errors import PlaceNotFoundError
-from .index import Gazetteer, loose_form
+from .index import Gazetteer, _sound_ratio, loose_form
 from .matching import fuzzy_candidates
 from .normalize import (
+    base_names,
     generic_hint,
     normalize_name,
     skeleton_keys,
@@ -68,6 +69,10 @@ _VARIANT_SPAN = 0.27
 _VARIANT_MIN_SIM = 0.5
 #: ... and for skeletons of one or two letters (``Darayya`` -> ``dr``), this much.
 _SHORT_KEY_MIN_SIM = 0.65
+#: A place reached through its base name (``Joubar`` of ``Joubar Sharqi``) needs this
+#: spelling similarity, and scores this much below a variant of the same similarity.
+_BASE_MIN_SIM = 0.75
+_BASE_PENALTY = 0.05
 #: When a foreign place matches exactly, home variants need this spelling similarity.
 _FOREIGN_EXACT_MIN_SIM = 0.75
 #: Weight of a place's static prior (feature rank, population) against the spelling.
@@ -320,6 +325,42 @@ class Resolver:
                 out.append((i, n, "variant", score, approx))
         return out
 
+    def _bases(self, norm: str, seen: set[int]) -> list[_Cand]:
+        """Places whose name is the query plus a qualifier (``Mazzeh`` -> ``Mazzeh 86``).
+
+        Such a match names the place only approximately (a quarter of the town, one of
+        its two halves), so it is marked approximate and scores below a plain variant.
+        """
+        g = self.gazetteer
+        q_loose = loose_form(norm)
+        out: list[_Cand] = []
+        for rank, key in enumerate(skeleton_keys(norm)):
+            for i, n, loose in g.base_entries(key):
+                if i in seen:
+                    continue
+                if loose:
+                    sim = _sound_ratio(q_loose, loose)
+                else:  # the base of an Arabic name: its Latin names decide
+                    sim = self._latin_base_similarity(q_loose, i)
+                if sim < _BASE_MIN_SIM:
+                    continue
+                seen.add(i)
+                score = _VARIANT_FLOOR + _VARIANT_SPAN * sim - _BASE_PENALTY - 0.03 * rank
+                out.append((i, n, "variant", score, True))
+        return out
+
+    def _latin_base_similarity(self, q_loose: str, idx: int) -> float:
+        place = self.gazetteer.places[idx]
+        best = 0.0
+        for name in (place.name, *place.aliases[:6]):
+            if _has_arabic(name):
+                continue
+            norm = normalize_name(name)
+            for b in (norm, *base_names(norm)):
+                loose = loose_form(b)
+                best = max(best, _sound_ratio(q_loose, loose))
+        return best
+
     def _lookup(self, norm: str, approx: bool, target_cc: str | None) -> list[_Cand]:
         """Exact hits, plus transliteration variants when no exact hit is a populated
         place in the country (``al-Raqqa`` written exactly as the governorate is named must
@@ -336,7 +377,8 @@ class Resolver:
             # ("Sadouni"); only a close spelling ("Raqa" for Raqqa) stays in the running
             floor = _VARIANT_FLOOR + _VARIANT_SPAN * _FOREIGN_EXACT_MIN_SIM
             variants = [v for v in variants if v[3] >= floor]
-        return cands + variants
+        bases = self._bases(norm, {c[0] for c in cands} | {v[0] for v in variants})
+        return cands + variants + bases
 
     def _candidates(self, norm: str, target_cc: str | None) -> list[_Cand]:
         """Candidates of a query: exact, then variant, then without generic words, then fuzzy."""

@@ -98,3 +98,23 @@ def test_embedded_admin1_names_are_ocha_forms() -> None:
     }  # fmt: skip
     towns = [p for p in g.places if p.country_code == "SY" and p.feature_class == "P"]
     assert {p.admin1 for p in towns} <= admin1
+
+
+def test_places_are_filed_under_their_base_names_too() -> None:
+    g = Gazetteer.from_places(
+        [
+            _place("q:1", "Qaboun Gharbi", 33.54, 36.33),
+            _place("q:2", "Midan 3", 33.49, 36.30),
+            _place("q:3", "Paris Sharqi", 10.0, 10.0, country_code="XX"),  # not home
+        ],
+        default_country="SY",
+    )
+    from gazetteer.normalize import skeleton_key
+
+    assert [e[0] for e in g.base_entries(skeleton_key("Qaboun"))] == [0]
+    assert [e[0] for e in g.base_entries(skeleton_key("Midan"))] == [1]
+    assert g.base_entries(skeleton_key("Paris")) == ()
+    assert g.lookup("Qaboun") == ()  # lookup() stays exact/variant only
+    # survives the plain-data round trip of the on-disk cache
+    again = Gazetteer.from_state(g.to_state())
+    assert again.base == g.base

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gazetteer.normalize import (
+    base_names,
     normalize_name,
     skeleton_key,
     skeleton_keys,
@@ -152,3 +153,23 @@ def test_arabic_normalize_idempotent(text: str) -> None:
 )
 def test_strip_qualifiers(text: str, base: str) -> None:
     assert strip_qualifiers(text) == base
+
+
+@pytest.mark.parametrize(
+    ("text", "bases"),
+    [
+        ("qaboun gharbi", ("qaboun",)),
+        ("midan 3", ("midan",)),
+        ("nashabiyeh al qadimeh", ("nashabiyeh",)),
+        ("saqba al basatin", ("saqba",)),
+        ("western harasta", ("harasta",)),
+        ("zabadaniyet al sham", ("zabadaniyet", "zabadaniyeh")),  # construct state freed
+        ("حرستا شرقي", ("حرستا",)),
+        ("abu kabir", ()),  # "Abu" alone is no name
+        ("tell shihab", ()),  # "Tell X" and "X" are often two villages
+        ("eastern tal shihab", ("tal shihab",)),
+        ("saqba", ()),
+    ],
+)
+def test_base_names(text: str, bases: tuple[str, ...]) -> None:
+    assert base_names(text) == bases

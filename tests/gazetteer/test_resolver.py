@@ -268,3 +268,46 @@ def test_qualified_names_fall_back_to_the_base_place(resolver: Resolver) -> None
     assert best is not None and best.place.admin1 == "Dar'a" and best.precision == 2
     best = resolver.resolve("Tell Mardikh").best
     assert best is not None and best.place.admin1 == "Idleb"
+
+
+def test_a_plain_name_reaches_the_places_named_with_a_qualifier() -> None:
+    g = Gazetteer.from_places(
+        [
+            Place("q:1", "Qaboun Sharqi", 33.545, 36.335, "SY"),
+            Place("q:2", "Qaboun Gharbi", 33.540, 36.325, "SY"),
+            Place("q:3", "Qabun", 36.9, 40.0, "IQ"),  # foreign: no base keys
+            Place("q:4", "Zabadaniyet Al Sham", 33.70, 36.10, "SY"),
+            Place("q:5", "Abu Kabir", 35.0, 37.0, "SY"),
+        ],
+        default_country="SY",
+    )
+    r = Resolver(g, default_country="SY")
+    best = r.resolve("Qabun").best
+    assert best is not None and best.place.place_id in {"q:1", "q:2"}
+    assert best.place.precision == 2  # a part of the place the report names
+    assert best.score < 0.95  # weaker than a plain exact name
+    # the ta marbuta of the construct state meets the free forms -iyeh / -iyah
+    zab = r.resolve("Zabadaniyah").best
+    assert zab is not None and zab.place.place_id == "q:4"
+    assert r.resolve("Abu").best is None
+
+
+def test_spellings_that_only_differ_by_transliteration_habit() -> None:
+    # -iyeh/-iya endings, ou/u and doubled letters count as close spellings when the
+    # skeletons agree (variants); fuzzy matching compares the spellings as written
+    g = Gazetteer.from_places([Place("s:1", "Kharrubiyeh", 35.0, 37.0, "SY")])
+    habit = g.spelling_similarity("kharoubiya", "Kharrubiyeh", 0, loose="kharrubiyeh")
+    written = g.spelling_similarity(
+        "kharoubiya", "Kharrubiyeh", 0, loose="kharrubiyeh", sound=False
+    )
+    assert written < 0.8 < 0.85 <= habit < 1.0  # still below the same spelling
+    best = Resolver(g, default_country="SY").resolve("Kharoubiya").best
+    assert best is not None and best.place.place_id == "s:1"
+
+
+def test_sound_form_evens_out_transliteration_habits() -> None:
+    from gazetteer.index import sound_form
+
+    assert sound_form("kharrubiyeh") == sound_form("kharoubiya") == "kharubiya"
+    assert sound_form("tabqah") == sound_form("tabqa")
+    assert sound_form("sheerin") == "shirin"
