@@ -444,6 +444,30 @@ def _breakdown(text: str, end: int, mention: _Mention) -> None:
             mention.victims = (*mention.victims, cls)
 
 
+_KIN_CHILDREN = frozenset({"child", "children", "baby", "infant", "grandchild", "grandchildren"})
+
+
+def _add_kin(mention: _Mention, kin: re.Match[str]) -> None:
+    """Add the relatives killed with a victim ("and his wife": one more; "and her three
+    children": three more, children). A plural with no number adds nothing (unknown)."""
+    word = kin.group("kin")
+    if kin.group("kinnum"):
+        more = parse_count(kin.group("kinnum"))
+        n = more.best if more is not None else None
+    else:
+        n = None if word.endswith("s") or word in ("children", "grandchildren") else 1
+    c = mention.count
+    if not n or c.best is None:
+        return
+    mention.count = Count(
+        None if c.low is None else c.low + n, c.best + n, None if c.high is None else c.high + n
+    )
+    if word in _KIN_CHILDREN:
+        mention.children = (mention.children or 0) + n
+        if "children" not in mention.victims:
+            mention.victims = (*mention.victims, "children")
+
+
 def _usable(masked: str, m: re.Match[str], count: Count | None, verb_pos: int) -> bool:
     if count is None:
         return False
@@ -522,6 +546,14 @@ def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
             mention.count = total
             mention.end = pos
         if kind == "killed":
+            # "killing a man and his wife", "a woman and her two sons were killed".
+            kin_at = mention.end if active else (m.start("kinpart") if m.group("kinpart") else -1)
+            kin = lx.KIN_CONT_RE.match(masked, kin_at) if kin_at >= 0 else None
+            if kin is not None:
+                _add_kin(mention, kin)
+                if active:
+                    mention.end = kin.end()
+        if kind == "killed":
             after = (
                 m.end("vict") if m.group("vict") else m.end("num") if m.group("num") else m.end()
             )
@@ -533,8 +565,8 @@ def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
         return out
     for m in _scan(lx.TOLL_RE, "toll", toks, masked):
         count = parse_count(m.group("num"))
-        if count is None or not _usable_toll(masked, m, count):
-            continue
+        if count is None or not _usable_toll(masked, m, count) or count.best == 0:
+            continue  # "Fatalities: 0" gives no count of dead
         mention = _Mention("killed", m.start(), m.end(), m.start(), count, toll=True)
         mention.cumulative = bool(lx.CUMULATIVE_RE.search(masked[m.start() : m.end()]))
         taken.append((m.start("num"), m.end("num")))
@@ -907,7 +939,7 @@ _CUE_STEMS: tuple[str, ...] = tuple(
     "|shot|strike|struck|raid|bomb|shell|missile|rocket|mortar|artillery|attack|assault"
     "|offensive|clash|fight|battle|explo|blast|ied|jet|warplane|plane|aircraft|helicopter"
     "|drone|sniper|gunmen|gunfire|ambush|storm|captur|seiz|advanc|incursion|detonat|mine"
-    "|booby|lives|bodies|maim|gunned|slaughter|sortie|scud|tomahawk|grad|tank|murder|hit"
+    "|booby|lives|bodies|body|maim|gunned|slaughter|sortie|scud|tomahawk|grad|tank|murder|hit"
     "|target|pound|fire|gunship|behead|stab|assassin|casualt".split("|")
 )
 
@@ -1365,6 +1397,44 @@ def _single_place_fallback(
             d.extra["inferred_place"] = True
 
 
+#: A wire-copy dateline opening a paragraph: "ALEPPO, Syria (AP) —", "IDLIB (Reuters) -".
+_DATELINE_RE = re.compile(
+    r"(?m)^[ \t]*(?P<name>[A-Z][A-Z’'`.-]+(?:[ -][A-Z][A-Z’'`.-]+){0,3})"
+    r"(?:,\s*(?P<country>[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?))?"
+    r"\s*(?:\((?P<agency>[A-Za-z. ]{2,24})\))?\s*[-—–:]{1,2}\s"
+)
+#: How far into an article a dateline may stand (after a headline and a byline).
+_DATELINE_REACH = 400
+
+
+def _dateline_fallback(drafts: list[_Draft], article: Article, doc: DocumentResolver) -> None:
+    """A count of dead with no place of its own, in an article datelined from a place of the
+    country ("ALEPPO, Syria (AP) —"), is placed in the dateline's area, at governorate
+    precision (4): wire stories are mostly about the area they are filed from, but the text
+    does not say where. A foreign dateline ("BEIRUT (Reuters) -") places nothing."""
+    if not any(d.location is None and d.place is None and not d.event_only for d in drafts):
+        return
+    m = _DATELINE_RE.search(article.text, 0, _DATELINE_REACH)
+    if m is None or not (m.group("country") or m.group("agency")):
+        return
+    country = (m.group("country") or "").lower()
+    if country and country not in _COUNTRY_WORDS:
+        return
+    name = " ".join(w.capitalize() for w in m.group("name").split())
+    if name.lower() in _COUNTRY_WORDS or name.lower() in lx.NOT_PLACES:
+        return
+    ref = PlaceRef(text=m.group("name"), name=name)
+    if doc.is_foreign(name):
+        return
+    loc = doc.locate(ref)
+    if loc is None or loc.precision >= 6:
+        return
+    for d in drafts:
+        if d.location is None and d.place is None and not d.event_only:
+            d.location = replace(loc, precision=max(loc.precision, 4))
+            d.extra["inferred_place"] = True
+
+
 def _contains(area: Location, point: Location) -> bool:
     if area.precision == 4:
         return bool(area.admin1) and area.admin1 == point.admin1
@@ -1575,6 +1645,7 @@ def extract_incidents(
     doc = DocumentResolver(resolver, country=config.default_country, min_score=config.min_score)
     _resolve(drafts, doc)
     _single_place_fallback(drafts, infos, doc)
+    _dateline_fallback(drafts, article, doc)
     country_loc = None
     for d in drafts:
         if d.location is None and d.place is not None and d.place.country:

@@ -325,6 +325,10 @@ LEFT_DEAD_RE = _lc(r"\s*(?:people\s+|civilians\s+|others\s+)?dead\b")
 #: Passive voice and nouns: "21 were killed", "five people died", "3 dead", "12 deaths".
 KILL_PASSIVE_RE = _lc(
     _NUMV
+    + r"(?P<kinpart>\s+(?:and|along\s+with|together\s+with)\s+(?:his|her|their)\s+"
+    + rf"(?:{COUNT_PATTERN}\s+)?"
+    + r"(?:wife|husband|son|daughter|child|baby|infant|brother|sister|mother|father|sons"
+    r"|daughters|children|brothers|sisters|parents|grandchildren|grandchild))?"
     + r"(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them)[^,]{0,80},)?\s+"
     + _AUX
     + r"(?P<verb>killed|slain|dead|died|perished|martyred|executed|lost\s+their\s+lives"
@@ -333,15 +337,15 @@ KILL_PASSIVE_RE = _lc(
     r"|assassinated|beheaded|martyrs)\b(?!-)" + _MIXED,
 )
 #: Death toll phrases: "the death toll rose to 45", "a toll of 12 dead".
+#: Also the fatalities field of an event note (ACLED style): "Fatalities: 2".
 TOLL_RE = _lc(
-    r"\b(?:death|casualty|civilian|fatality)?\s*toll\b[^.;:]{0,100}?\b(?:to|at|of|is|was|reached"
-    r"|hit|be|stood|stands|climbed|rose|risen|surpassed|passed|exceeded)\s+(?P<num>"
-    + COUNT_PATTERN
-    + r")(?!\s*(?:injured|wounded))",
+    r"(?:\b(?:death|casualty|civilian|fatality)?\s*toll\b[^.;:]{0,100}?\b(?:to|at|of|is|was"
+    r"|reached|hit|be|stood|stands|climbed|rose|risen|surpassed|passed|exceeded)\s+"
+    r"|\bfatalities\s*[:=]\s*)(?P<num>" + COUNT_PATTERN + r")(?!\s*(?:injured|wounded))",
 )
 #: "the deaths of dozens of troops", "the death of 3 civilians".
 DEATHS_OF_RE = _lc(
-    r"\b(?:deaths?|killing|murder|bodies|remains)\s+of\s+" + _NUMV,
+    r"\b(?:deaths?|killing|murder|bodies|body|remains)\s+of\s+" + _NUMV,
 )
 #: Injured: active ("wounding 10"), passive ("139 people were injured", "five wounded").
 INJURE_ACTIVE_RE = _lc(
@@ -367,6 +371,13 @@ BREAKDOWN_RE = _lc(
     r"\s+(?:were|are))\b",
 )
 BREAKDOWN_ITEM_RE = _lc(r"\s*(?:,|and|as\s+well\s+as|plus)?\s*" + _NUMV)
+#: "a man and his wife", "a woman and her three children": relatives killed with a victim.
+KIN_CONT_RE = _lc(
+    r"\s+(?:and|along\s+with|together\s+with|with)\s+(?:his|her|their)\s+"
+    rf"(?:(?P<kinnum>{COUNT_PATTERN})\s+)?"
+    r"(?P<kin>wife|husband|son|daughter|child|baby|infant|brother|sister|mother|father"
+    r"|sons|daughters|children|brothers|sisters|parents|grandchildren|grandchild)\b"
+)
 #: "5 soldiers and 3 rebels": list continuation after an active count.
 LIST_CONT_RE = _lc(
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:(?:his|her|their|its)\s+)?" + _NUMV
@@ -628,6 +639,7 @@ NOT_PLACES = frozenset(
     un u.n. nato eu white helmets sdf ypg is isis isil daesh hts fsa saa ministry observatory
     syrian observatory russia's god allah reuters afp ap sana bbc cnn assad putin erdogan
     erdoğan trump obama mattis lavrov kerry tillerson pompeo khamenei nasrallah
+    fatalities notes note source sources location event date update
     """.split()
 )
 #: Attribution clauses whose places are not where things happened (leading words of the clause).
@@ -682,7 +694,7 @@ KILL_ACTIVE_TRIGGERS = _words(
     "kill clai mass exec shot shoo gunn slau took taki left leav assa behe"
 )
 TOLL_TRIGGERS = _words("deat casu civi fata toll")
-DEATHS_OF_TRIGGERS = _words("deat kill murd bodi rema")
+DEATHS_OF_TRIGGERS = _words("deat kill murd bodi body rema")
 INJURE_ACTIVE_TRIGGERS = _words("inju woun maim")
 PLACE_CUE_TRIGGERS = _words(
     """
@@ -712,7 +724,7 @@ FEATURE_AFTER_TRIGGERS = _words(
 CASUALTY_TRIGGERS = _words(
     """
     kill dead died die dies deat slai peri mart toll fata inju woun hurt maim live mass exec
-    shot gunn slau bodi assa behe
+    shot gunn slau bodi body assa behe
     """
 )
 NEGATION_TRIGGERS = _words(

@@ -686,3 +686,82 @@ def test_children_between_subject_count_and_verb(resolver) -> None:  # type: ign
         resolver,
     )
     assert (inc.killed_best, inc.killed_children) == (30, 8)
+
+
+# --------------------------------------------------------------------------------------------
+# Event notes (ACLED style), relatives, bodies, datelines
+def test_event_note_fatalities_field_gives_the_toll(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "On 12 March 2019, unidentified gunmen shot dead a civilian in Inkhil. Fatalities: 3",
+        resolver,
+        date=dt.date(2019, 3, 20),
+    )
+    assert inc.killed_best == 3
+    assert inc.place == "Inkhil"
+
+
+def test_event_note_with_zero_fatalities_has_no_count(resolver) -> None:  # type: ignore[no-untyped-def]
+    incs = run(
+        "On 2 April 2019, regime forces shelled the outskirts of Latamneh. Fatalities: 0",
+        resolver,
+        date=dt.date(2019, 4, 5),
+    )
+    assert all(i.killed_best is None for i in incs)
+
+
+KIN = [
+    ("Sniper fire in Jasim killed a woman and her husband.", 2, None),
+    ("Shells hit Tafas, killing a man and his three children.", 4, 3),
+    ("An elderly man and his son were killed when a mine exploded near Nawa.", 2, None),
+    ("A woman and her two daughters were killed in an air strike on Kafr Zita.", 3, None),
+]
+
+
+@pytest.mark.parametrize(("text", "best", "children"), KIN)
+def test_relatives_killed_with_a_victim_add_up(text: str, best: int, children, resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(text, resolver)
+    assert inc.killed_best == best
+    assert inc.killed_children == children
+
+
+def test_a_body_found_counts_one_dead(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("The body of a young man was found on the road near Sanamayn.", resolver)
+    assert inc.killed_best == 1
+
+
+def test_syrian_dateline_places_a_placeless_count(resolver) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Raids kill 9\n\nHOMS, Syria (AP) — Air raids killed nine people on Monday, a monitor"
+        " said.\n\nThe government denied the claims."
+    )
+    incs = [i for i in run(text, resolver) if i.killed_best == 9]
+    assert incs and all(i.location is not None for i in incs)
+    assert incs[0].location.admin1 == "Homs"
+    assert incs[0].location.precision >= 4
+    assert incs[0].place is None
+
+
+def test_foreign_dateline_places_nothing(resolver) -> None:  # type: ignore[no-untyped-def]
+    text = "BEIRUT (Reuters) - Air raids killed nine people on Monday, a monitor said."
+    incs = [i for i in run(text, resolver) if i.killed_best == 9]
+    assert incs and incs[0].location is None
+
+
+def test_dateline_does_not_override_a_place_in_the_text(resolver) -> None:  # type: ignore[no-untyped-def]
+    text = "HOMS, Syria (AP) — Air raids killed nine people in Saraqib on Monday."
+    inc = one(text, resolver)
+    assert inc.place == "Saraqib"
+    assert inc.location is not None and inc.location.admin1 == "Idleb"
+
+
+NO_DEATHS = [
+    "The foreign ministers of Russia and Turkey met in Sochi to discuss a ceasefire in Idlib.",
+    "Regime artillery shelled Kafr Nabudah on Sunday, but no casualties were reported.",
+    "A rocket fell on Jableh, wounding four people, state media said.",
+    "Rebels said they had not lost a single fighter in the battle for Tal Rifaat.",
+]
+
+
+@pytest.mark.parametrize("text", NO_DEATHS)
+def test_articles_without_deaths_get_no_killed_count(text: str, resolver) -> None:  # type: ignore[no-untyped-def]
+    assert all(i.killed_best is None for i in run(text, resolver))
