@@ -20,7 +20,7 @@ from typing import TypeVar
 from rapidfuzz import fuzz
 
 from .errors import GazetteerDataError
-from .normalize import base_names, normalize_name, skeleton_keys
+from .normalize import base_names, is_common_word, normalize_name, skeleton_keys
 from .records import Place
 
 __all__ = ["Gazetteer", "loose_form", "place_prior", "sound_form"]
@@ -371,6 +371,8 @@ class Gazetteer:
         hits = self.exact.get(norm, ())
         seen = {i for i, _ in hits}
         out = [self.places[i] for i, _ in hits]
+        if is_common_word(norm):
+            return tuple(out)  # "The" is not the village Tah
         q_loose = loose_form(norm)
         for k in skeleton_keys(norm):
             for i, matched, loose in self.variant.get(k, ()):

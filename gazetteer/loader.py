@@ -33,6 +33,8 @@ __all__ = ["cache_dir", "load_default", "read_places", "read_regions"]
 
 _PLACES_FILE = "places.tsv.gz"
 _REGIONS_FILE = "regions.tsv"
+#: Frequent English words matched only exactly (read by gazetteer.normalize)
+_WORDS_FILE = "english_words.txt"
 _CODE_FILES = ("normalize.py", "index.py", "records.py", "loader.py", "resolver.py", "matching.py")
 #: Bump when the pickled layout changes in a way the code hash would not catch.
 _CACHE_FORMAT = "1"
@@ -209,7 +211,7 @@ def load_default() -> Gazetteer:
     Gazetteer
         The same object on every call.
     """
-    blobs = [_data_bytes(_PLACES_FILE), _data_bytes(_REGIONS_FILE)]
+    blobs = [_data_bytes(n) for n in (_PLACES_FILE, _REGIONS_FILE, _WORDS_FILE)]
     path = cache_dir() / f"gazetteer-{_cache_key(blobs)}.cache"
     g = _read_cache(path)
     if g is None:

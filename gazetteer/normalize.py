@@ -21,6 +21,7 @@ from functools import lru_cache
 __all__ = [
     "base_names",
     "generic_hint",
+    "is_common_word",
     "normalize_name",
     "skeleton_key",
     "skeleton_keys",
@@ -614,3 +615,21 @@ def base_names(normalized: str) -> tuple[str, ...]:
     if normalized.split()[: len(words)] == words and _CONSTRUCT_RE.search(words[-1]):
         out.append(" ".join([*words[:-1], words[-1][:-1] + "h"]))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    from importlib import resources
+
+    text = (resources.files("gazetteer") / "data" / "english_words.txt").read_text("utf-8")
+    return frozenset(
+        w for w in (ln.strip() for ln in text.splitlines()) if w and not w.startswith("#")
+    )
+
+
+def is_common_word(normalized: str) -> bool:
+    """True when a normalised query is a frequent English word (``the``, ``school``).
+
+    Such a query is matched only exactly: the list is data (``data/english_words.txt``).
+    """
+    return normalized in _common_words()

@@ -27,6 +27,7 @@ from .matching import fuzzy_candidates
 from .normalize import (
     base_names,
     generic_hint,
+    is_common_word,
     normalize_name,
     skeleton_keys,
     strip_generic,
@@ -74,7 +75,7 @@ _SHORT_KEY_MIN_SIM = 0.65
 _BASE_MIN_SIM = 0.75
 _BASE_PENALTY = 0.05
 #: When a foreign place matches exactly, home variants need this spelling similarity.
-_FOREIGN_EXACT_MIN_SIM = 0.75
+_FOREIGN_EXACT_MIN_SIM = 0.9
 #: Weight of a place's static prior (feature rank, population) against the spelling.
 _PRIOR_WEIGHT = 0.28
 #: Fuzzy matches below this similarity are not answers.
@@ -372,16 +373,23 @@ class Resolver:
             if p.feature_class == "P" and (target_cc is None or p.country_code == target_cc):
                 return cands
         variants = self._variants(norm, approx, {c[0] for c in cands})
+        bases = self._bases(norm, {c[0] for c in cands} | {v[0] for v in variants})
         if any(places[c[0]].country_code != target_cc for c in cands):
             # a foreign place named exactly ("Sidon") beats a loose home variant
-            # ("Sadouni"); only a close spelling ("Raqa" for Raqqa) stays in the running
+            # ("Sadouni") or a home place named with a qualifier; only a very close
+            # spelling ("Raqa" for Raqqa) stays in the running
             floor = _VARIANT_FLOOR + _VARIANT_SPAN * _FOREIGN_EXACT_MIN_SIM
             variants = [v for v in variants if v[3] >= floor]
-        bases = self._bases(norm, {c[0] for c in cands} | {v[0] for v in variants})
+            bases = [b for b in bases if b[3] >= floor]
         return cands + variants + bases
 
     def _candidates(self, norm: str, target_cc: str | None) -> list[_Cand]:
-        """Candidates of a query: exact, then variant, then without generic words, then fuzzy."""
+        """Candidates of a query: exact, then variant, then without generic words, then fuzzy.
+
+        A frequent English word (``The``, ``School``) is matched only exactly.
+        """
+        if is_common_word(norm):
+            return self._exact(norm, False)
         cands = self._lookup(norm, False, target_cc)
         if cands:
             return cands
@@ -391,6 +399,8 @@ class Resolver:
             if cands:
                 return cands
         target = stripped or norm
+        if is_common_word(target):
+            return self._exact(target, approx)
         base = strip_qualifiers(target)  # "Al Karak al Sharqi" -> "Karak", "Tell Mardikh"
         if base != target:
             cands = self._lookup(base, True, target_cc)

@@ -275,7 +275,6 @@ def test_a_plain_name_reaches_the_places_named_with_a_qualifier() -> None:
         [
             Place("q:1", "Qaboun Sharqi", 33.545, 36.335, "SY"),
             Place("q:2", "Qaboun Gharbi", 33.540, 36.325, "SY"),
-            Place("q:3", "Qabun", 36.9, 40.0, "IQ"),  # foreign: no base keys
             Place("q:4", "Zabadaniyet Al Sham", 33.70, 36.10, "SY"),
             Place("q:5", "Abu Kabir", 35.0, 37.0, "SY"),
         ],
@@ -311,3 +310,26 @@ def test_sound_form_evens_out_transliteration_habits() -> None:
     assert sound_form("kharrubiyeh") == sound_form("kharoubiya") == "kharubiya"
     assert sound_form("tabqah") == sound_form("tabqa")
     assert sound_form("sheerin") == "shirin"
+
+
+def test_frequent_english_words_match_only_exactly(resolver: Resolver, g: Gazetteer) -> None:
+    # without the stop list these reach villages through loose variants
+    for word in ("Hospital", "Forces", "Yesterday", "the market"):
+        assert resolver.resolve(word).best is None, word
+        assert g.lookup(word) == ()
+    # an exact gazetteer name that is also an English word still matches
+    small = Gazetteer.from_places([Place("w:1", "Market", 35.0, 37.0, "SY")])
+    assert Resolver(small).resolve("Market").best is not None
+
+
+def test_exact_foreign_name_beats_home_variants_and_qualified_names() -> None:
+    g = Gazetteer.from_places(
+        [
+            Place("f:1", "Mosul", 36.34, 43.13, "IQ", feature_code="PPLA", population=1e6),
+            Place("f:2", "Mousouleh", 35.0, 37.0, "SY"),  # a loose home variant
+            Place("f:3", "Mosul Gharbi", 34.0, 38.0, "SY"),  # named with a qualifier
+        ],
+        default_country="SY",
+    )
+    best = Resolver(g, default_country="SY").resolve("Mosul").best
+    assert best is not None and best.place.place_id == "f:1"
