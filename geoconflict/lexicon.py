@@ -103,8 +103,8 @@ _MIL = (
 ACTORS: tuple[tuple[str, str], ...] = (
     (
         "Russia",
-        r"(?:Syrian|regime|government)(?:\s+and\s+|/)Russian|Russian(?:\s+and\s+|/)"
-        r"(?:Syrian|regime|government)|Russia(?:n)?[-\s]regime|Russia\s+and\s+the\s+regime",
+        r"(?:Syrian|regime|government|(?-i:SARG))(?:\s+and\s+|/)Russian|Russian(?:\s+and\s+|/)"
+        r"(?:Syrian|regime|government|(?-i:SARG))|Russia(?:n)?[-\s]regime|Russia\s+and\s+the\s+regime",
     ),
     (
         "US-led coalition",
@@ -158,7 +158,9 @@ ACTORS: tuple[tuple[str, str], ...] = (
         + r"|Iranian\s+"
         + _MIL
         + r"|Shabiha|National\s+Defen[cs]e\s+"
-        r"Forces|(?-i:NDF)",
+        r"Forces|(?-i:NDF)"
+        # event-note (ACLED) names of the government's forces
+        r"|(?-i:SARG)|Military\s+Forces\s+of\s+Syria|Government\s+of\s+Syria",
     ),
     (
         "rebels",
@@ -681,6 +683,7 @@ ACTOR_TRIGGERS = _words(
     syri regi gove russ u us amer pent unit inte anti glob west coal isra idf turk oper haya
     tahr hts al nusr jabh isla isis isil daes dais is sdf ypg ypj kurd pkk peop pro assa saa
     loya hezb tige iran shab nati ndf free fsa rebe insu oppo jais ahra fayl arme mosc
+    sarg mili
     """
 )
 TARGET_TRIGGERS = _words(

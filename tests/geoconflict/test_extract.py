@@ -765,3 +765,15 @@ NO_DEATHS = [
 @pytest.mark.parametrize("text", NO_DEATHS)
 def test_articles_without_deaths_get_no_killed_count(text: str, resolver) -> None:  # type: ignore[no-untyped-def]
     assert all(i.killed_best is None for i in run(text, resolver))
+
+
+ACLED_ACTORS = [
+    ("On 4 May 2019, SARG forces shelled Kafr Zita, killing 2 civilians.", "pro-Assad forces"),
+    ("Military Forces of Syria shelled Latamneh, killing 3 civilians.", "pro-Assad forces"),
+    ("SARG and Russian warplanes struck Khan Sheikhoun, killing 5 civilians.", "Russia"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor"), ACLED_ACTORS)
+def test_event_note_actor_names(text: str, actor: str, resolver) -> None:  # type: ignore[no-untyped-def]
+    assert one(text, resolver, date=dt.date(2019, 5, 10)).actor == actor
