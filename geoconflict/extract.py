@@ -758,7 +758,9 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
     owner = _POSSESSOR_RE.match(raw.strip())
     if owner is not None:  # "Aleppo's Sheikh Maqsoud": inside Aleppo
         possessor = owner.group(1)
-        if possessor.lower() not in _COUNTRY_WORDS and not _not_a_place(masked, possessor, 0, 0):
+        if possessor.lower() not in _COUNTRY_WORDS and not _not_a_place(
+            masked, possessor, start, start + len(possessor)
+        ):
             within = possessor
     comma = _COMMA_NAME_RE.match(masked, m.end())
     if comma is not None:

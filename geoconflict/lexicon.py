@@ -343,7 +343,11 @@ KILL_PASSIVE_RE = _lc(
 TOLL_RE = _lc(
     r"(?:\b(?:death|casualty|civilian|fatality)?\s*toll\b[^.;:]{0,100}?\b(?:to|at|of|is|was"
     r"|reached|hit|be|stood|stands|climbed|rose|risen|surpassed|passed|exceeded)\s+"
-    r"|\bfatalities\s*[:=]\s*)(?P<num>" + COUNT_PATTERN + r")(?!\s*(?:injured|wounded))",
+    r"|\bfatalities\s*[:=]\s*"
+    # "the number of people killed in the shelling rose to 7"
+    r"|\bnumber\s+of\s+(?:[a-z]+\s+){0,3}?(?:killed|dead|deaths|died|slain|martyrs|martyred"
+    r"|fatalities)\b[^.;:]{0,100}?\b(?:rose|risen|climbed|increased|reached|jumped|stands"
+    r"|stood|hit)\s+(?:to\s+|at\s+)?)(?P<num>" + COUNT_PATTERN + r")(?!\s*(?:injured|wounded))",
 )
 #: "the deaths of dozens of troops", "the death of 3 civilians".
 DEATHS_OF_RE = _lc(
@@ -696,7 +700,7 @@ TARGET_TRIGGERS = _words(
 KILL_ACTIVE_TRIGGERS = _words(
     "kill clai mass exec shot shoo gunn slau took taki left leav assa behe"
 )
-TOLL_TRIGGERS = _words("deat casu civi fata toll")
+TOLL_TRIGGERS = _words("deat casu civi fata toll numb")
 DEATHS_OF_TRIGGERS = _words("deat kill murd bodi body rema")
 INJURE_ACTIVE_TRIGGERS = _words("inju woun maim")
 PLACE_CUE_TRIGGERS = _words(

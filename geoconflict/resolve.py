@@ -253,6 +253,15 @@ class DocumentResolver:
             match = self._match(ref.name, ref.feature_hint, ref.within, near)
         if match is None and ref.within:
             match = self._match(ref.name, ref.feature_hint, None, near)
+            # "Aleppo's al-Hamdaniyeh" unknown inside Aleppo: a namesake in another
+            # governorate is not it; the enclosing place is, near it (precision 2).
+            outer = self._match(ref.within, None, None, ())
+            if (
+                outer is not None
+                and outer.place.country_code == self.country
+                and (match is None or match.place.admin1 != outer.place.admin1)
+            ):
+                return location_from_match(outer, near=ref.near, part=True)
         if match is None and ref.feature_hint is not None:
             match = self._match(ref.name, None, ref.within, near)
         if match is None or match.method != "exact":

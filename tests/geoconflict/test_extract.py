@@ -777,3 +777,16 @@ ACLED_ACTORS = [
 @pytest.mark.parametrize(("text", "actor"), ACLED_ACTORS)
 def test_event_note_actor_names(text: str, actor: str, resolver) -> None:  # type: ignore[no-untyped-def]
     assert one(text, resolver, date=dt.date(2019, 5, 10)).actor == actor
+
+
+def test_number_of_dead_rose_to_is_a_toll(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("The number of civilians killed in the air raids on Saraqib climbed to 19.", resolver)
+    assert inc.killed_best == 19
+
+
+def test_possessive_area_holds_even_after_an_opening_source(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "State television said 3 people died when mortars hit Damascus's Bab Touma district.",
+        resolver,
+    )
+    assert inc.location is not None and inc.location.admin1 == "Damascus"

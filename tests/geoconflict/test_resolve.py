@@ -85,3 +85,12 @@ def test_answers_are_cached_across_documents(resolver) -> None:  # type: ignore[
     a.locate(PlaceRef("Saraqib", "Saraqib"))
     assert a._cache is b._cache
     assert ("Saraqib", None, None) in b._cache
+
+
+def test_a_name_unknown_inside_its_area_takes_the_area_not_a_namesake_elsewhere(
+    doc: DocumentResolver,
+) -> None:
+    # Saraqib lies in Idleb; "Homs's Saraqib" names some place inside Homs that the gazetteer
+    # does not hold: the event is placed near Homs, not at the Saraqib of another governorate.
+    loc = doc.locate(PlaceRef("Saraqib", "Saraqib", within="Homs"))
+    assert loc is not None and loc.admin1 == "Homs" and loc.precision == 2
