@@ -406,7 +406,7 @@ CUMULATIVE_RE = _lc(
     r"|the\s+beginning|\d{4}|January|February|March|April|May|June|July|August|September"
     r"|October|November|December|last\s+\w+|early|late|mid)|so\s+far|to\s+date|in\s+total"
     r"|total\s+(?:death\s+)?toll|overall\s+(?:death\s+)?toll|cumulative|this\s+(?:week|month|year)"
-    r"|past\s+(?:\w+\s+)?(?:days|weeks|months|years)|over\s+the\s+(?:past|last)|in\s+recent"
+    r"|past\s+(?:\w+\s+)?(?:days|weeks|months|years|decades?)|over\s+the\s+(?:past|last)|in\s+recent"
     r"\s+(?:days|weeks|months)|since\s+the\s+(?:war|conflict|uprising|offensive|campaign"
     r"|assault|attack|start|beginning|operation|bombardment|siege|escalation|revolution)"
     r"|(?:the\s+)?(?:war|conflict)\s+(?:has|have)\s+(?:killed|claimed)|during\s+the\s+(?:war"

@@ -790,3 +790,18 @@ def test_possessive_area_holds_even_after_an_opening_source(resolver) -> None:  
         resolver,
     )
     assert inc.location is not None and inc.location.admin1 == "Damascus"
+
+
+def test_the_month_may_is_not_a_hypothetical(resolver) -> None:  # type: ignore[no-untyped-def]
+    incs = run(
+        "On 14 May 2019, regime forces shelled Kafr Zita with artillery.",
+        resolver,
+        date=dt.date(2019, 5, 20),
+    )
+    assert [i.place for i in incs] == ["Kafr Zita"]
+    assert run("Regime forces may shell Kafr Zita again.", resolver) == []
+
+
+def test_a_toll_over_the_past_decade_is_cumulative(resolver) -> None:  # type: ignore[no-untyped-def]
+    incs = run("The monitor accused the regime of killing 300 people in the past decade.", resolver)
+    assert incs and all(i.is_cumulative for i in incs if i.killed_best)
