@@ -80,7 +80,7 @@ _OF_THEM_RE = re.compile(
 _BACKGROUND_DAYS = 180
 #: Words before an event cue that make it a plan, a fear or a demand, not something done.
 _HYPOTHETICAL_RE = re.compile(
-    r"\b(?:to\s+stop|to\s+end|halt|ceasefire|truce|would|could|might|(?<!\d\s)may(?!\s+\d)"
+    r"\b(?:to\s+stop|to\s+end|halt|ceasefire|truce|would|could|might|(?<!\d\s)(?<!in\s)(?<!of\s)(?<!early\s)(?<!late\s)(?<!mid-)may(?!\s+\d)"
     r"|plans?\s+to|planned"
     r"|planning|prepar(?:e|es|ed|ing)|expected|threat|threatens?|threatened|looming|imminent"
     r"|possible|feared|fears?|warn(?:s|ed|ing)?|if|avoid|prevent)\b"

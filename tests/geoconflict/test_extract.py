@@ -799,6 +799,8 @@ def test_the_month_may_is_not_a_hypothetical(resolver) -> None:  # type: ignore[
         date=dt.date(2019, 5, 20),
     )
     assert [i.place for i in incs] == ["Kafr Zita"]
+    incs = run("In early May, regime forces shelled Kafr Zita.", resolver, date=dt.date(2019, 6, 2))
+    assert [i.place for i in incs] == ["Kafr Zita"]
     assert run("Regime forces may shell Kafr Zita again.", resolver) == []
 
 
