@@ -129,6 +129,8 @@ class Resolver:
         self.min_score = min_score
         self.online = online
         self._plain: dict[tuple[str, int], Resolution] = {}
+        #: Answers of exact names without context, by the query as written.
+        self._raw: dict[str, Resolution] = {}
         # Precomputed no-context answers of every exact name key (built with the data).
         self._table: dict[str, tuple[_Packed, ...]] | None = None
         if gazetteer.answers_key == (self.default_country, self.min_score):
@@ -202,10 +204,18 @@ class Resolver:
             and limit == DEFAULT_LIMIT
             and self._table is not None
         ):
-            # the common case: no context, an exact name -> one dictionary lookup
+            # the common case: no context, an exact name -> one dictionary lookup, keyed
+            # on the string as written once it has been seen (no normalisation at all)
+            seen = self._raw.get(name)
+            if seen is not None:
+                return seen
             known = (self._matches or self._exact_matches()).get(normalize_name(name))
             if known is not None and (self.online is None or known[0] is not None):
-                return Resolution(name, known[0], known[1])
+                res = Resolution(name, known[0], known[1])
+                if len(self._raw) >= 200_000:
+                    self._raw.clear()
+                self._raw[name] = res
+                return res
         if feature_hint is not None and feature_hint not in _HINTS:
             msg = f"feature_hint must be one of {_HINTS!r} or None, got {feature_hint!r}"
             raise ValueError(msg)

@@ -333,3 +333,13 @@ def test_exact_foreign_name_beats_home_variants_and_qualified_names() -> None:
     )
     best = Resolver(g, default_country="SY").resolve("Mosul").best
     assert best is not None and best.place.place_id == "f:1"
+
+
+def test_repeated_exact_names_are_answered_from_the_raw_memo(resolver: Resolver) -> None:
+    first = resolver.resolve("Saraqib")
+    again = resolver.resolve("Saraqib")
+    assert again is first and again.query == "Saraqib"
+    other = resolver.resolve("SARAQIB")  # another spelling of the same key
+    assert other.query == "SARAQIB" and other.best == first.best
+    ctx = resolver.resolve("Saraqib", within="Idlib")  # context never takes the memo
+    assert ctx is not first and ctx.best is not None
