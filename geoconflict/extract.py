@@ -768,6 +768,15 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
         outer = _clean_name(comma.group("name"))[0]
         if outer.lower() in lx.GOVERNORATE_NAMES and outer.lower() != name.lower():
             within = outer
+    if within is None and level in (None, "populated") and feat_word in _SUB_CITY_WORDS:
+        # "the al-Wadi neighbourhood in Mhardeh city": a part of a town, inside that town.
+        inside = _IN_NAME_RE.match(masked, m.end())
+        if inside is not None:
+            outer = _clean_name(inside.group("name"))[0]
+            if outer.lower() not in _COUNTRY_WORDS and not _not_a_place(
+                masked, outer, inside.start("name"), inside.end("name")
+            ):
+                within = outer
     rural = (
         feat_word in ("countryside", "suburbs", "suburb", "outskirts") or "rural" in mods.lower()
     )
@@ -791,6 +800,14 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
     full_end = m.end()
     return _PlaceCand(ref, start, full_end, level, country, foreign)
 
+
+#: Feature words of the parts of a town ("the X neighbourhood in Y": X lies inside Y).
+_SUB_CITY_WORDS = frozenset(
+    "neighbourhood neighborhood district quarter camp suburb area square street".split()
+)
+_IN_NAME_RE = re.compile(
+    rf"\s+(?:in|of)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?P<name>{lx.CAPSPAN})"
+)
 
 _PART_WORDS_SET = frozenset(
     "northern southern eastern western central northwestern northeastern southwestern "
@@ -861,7 +878,10 @@ def _with_within(chosen: _PlaceCand, others: list[_PlaceCand]) -> _PlaceCand:
     for o in others:
         if o is chosen or o.country or o.ref.name == chosen.ref.name:
             continue
-        if o.level in ("admin1", "admin2"):
+        # "Idlib province", or a governorate's bare name ("In Daraa, ... near Saida").
+        if o.level in ("admin1", "admin2") or (
+            o.level is None and not o.ref.near and o.ref.name.lower() in lx.GOVERNORATE_NAMES
+        ):
             return replace(chosen, ref=replace(chosen.ref, within=o.ref.name))
     return chosen
 

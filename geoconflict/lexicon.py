@@ -351,7 +351,7 @@ TOLL_RE = _lc(
 )
 #: "the deaths of dozens of troops", "the death of 3 civilians".
 DEATHS_OF_RE = _lc(
-    r"\b(?:deaths?|killing|murder|bodies|body|remains)\s+of\s+" + _NUMV,
+    r"\b(?:deaths?|killing|murder|bodies|body|remains|martyrdom)\s+of\s+" + _NUMV,
 )
 #: Injured: active ("wounding 10"), passive ("139 people were injured", "five wounded").
 INJURE_ACTIVE_RE = _lc(
@@ -701,7 +701,7 @@ KILL_ACTIVE_TRIGGERS = _words(
     "kill clai mass exec shot shoo gunn slau took taki left leav assa behe"
 )
 TOLL_TRIGGERS = _words("deat casu civi fata toll numb")
-DEATHS_OF_TRIGGERS = _words("deat kill murd bodi body rema")
+DEATHS_OF_TRIGGERS = _words("deat kill murd bodi body rema mart")
 INJURE_ACTIVE_TRIGGERS = _words("inju woun maim")
 PLACE_CUE_TRIGGERS = _words(
     """

@@ -807,3 +807,21 @@ def test_the_month_may_is_not_a_hypothetical(resolver) -> None:  # type: ignore[
 def test_a_toll_over_the_past_decade_is_cumulative(resolver) -> None:  # type: ignore[no-untyped-def]
     incs = run("The monitor accused the regime of killing 300 people in the past decade.", resolver)
     assert incs and all(i.is_cumulative for i in incs if i.killed_best)
+
+
+def test_a_neighbourhood_in_a_town_is_placed_in_that_town(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "Rebel rockets hit the al-Qusour neighbourhood in Mhardeh city, killing 3 citizens.",
+        resolver,
+    )
+    assert inc.location is not None and inc.location.admin1 == "Hama"
+
+
+def test_martyrdom_of_counts_the_dead(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Activists reported the martyrdom of 4 civilians in shelling on Ariha.", resolver)
+    assert inc.killed_best == 4
+
+
+def test_a_bare_governorate_name_in_the_sentence_is_the_area(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("In Daraa, gunmen killed three men at a checkpoint near Saida.", resolver)
+    assert inc.location is not None and inc.location.admin1 == "Dar'a"
