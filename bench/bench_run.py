@@ -196,6 +196,34 @@ def run_config(
     return row
 
 
+# --- how much parallelism the machine gives right now ------------------------------------------
+
+
+def _burn(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def machine_parallelism(n: int = 2_000_000, tasks: int = 8) -> dict:
+    """Time a pure-Python CPU loop in 1 process and in a pool of 2, side by side: the best
+    speed-up any 2-process run could show on this machine at this moment."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    start = time.perf_counter()
+    for _ in range(tasks):
+        _burn(n)
+    one = time.perf_counter() - start
+    with ProcessPoolExecutor(2) as pool:
+        list(pool.map(_burn, [n // 100] * 2))  # workers started
+        start = time.perf_counter()
+        list(pool.map(_burn, [n] * tasks))
+        two = time.perf_counter() - start
+    return {"one_process_s": round(one, 2), "two_processes_s": round(two, 2),
+            "speedup": round(one / two, 2), "load_avg": round(os.getloadavg()[0], 2)}
+
+
 # --- the report --------------------------------------------------------------------------------
 
 
@@ -266,11 +294,15 @@ def main(argv: list[str] | None = None) -> int:
             ("local-2-small", small, 2, "local"),
         ]
         rows = []
+        machine_before = machine_parallelism()
+        print(f"machine check (CPU loop, 2 processes vs 1): {machine_before}", flush=True)
         for name, path, jobs, engine in configs:
             row = run_config(name, path, work / name, jobs=jobs, engine=engine, code=code)
             rows.append(row)
             shown = {k: row.get(k) for k in ("seconds", "articles_per_s", "peak_rss_tree_mb")}
             print(f"{name}: {shown}", flush=True)
+        machine_after = machine_parallelism()
+        print(f"machine check after: {machine_after}", flush=True)
 
     by_name = {r["name"]: r for r in rows}
     base = by_name.get("local-1")
@@ -296,6 +328,7 @@ def main(argv: list[str] | None = None) -> int:
                     "platform": platform.platform()},
         "corpus": {**info, "small_articles": args.small, "seed": args.seed},
         "configurations": rows,
+        "machine_parallelism": {"before": machine_before, "after": machine_after},
         "speedup_vs_local_1": speedups,
         "target_speedup": TARGET_SPEEDUP,
         "peak_memory_ratio_full_vs_small": memory_growth,
@@ -331,6 +364,11 @@ def main(argv: list[str] | None = None) -> int:
             + ", ".join(f"{k} {v:.2f}x" for k, v in memory_growth.items())
             + " (articles are streamed; what grows is the incident list, kept for merging). "
             f"Same incidents.geojson from every configuration: {result['identical_outputs']}.",
+            "",
+            "Machine check, side by side in the same run (a pure-Python CPU loop in 1 process "
+            "vs a pool of 2: the best speed-up any 2-process run could show at that moment): "
+            f"{machine_before['speedup']}x before, {machine_after['speedup']}x after "
+            f"(load average {machine_before['load_avg']} / {machine_after['load_avg']}).",
         ])
         update_readme(section)
     return 0
