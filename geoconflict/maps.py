@@ -408,7 +408,26 @@ def _elements() -> dict[str, Any]:
     from folium.map import Layer
     from folium.template import Template
 
-    class DataBlob(MacroElement):
+    raw = _raw_element_class()
+
+    class RawMacroElement(MacroElement):
+        """A MacroElement whose rendered macros are emitted as they are.
+
+        branca wraps each macro's output in ``Element(output)``, which compiles the output as
+        a new Jinja template, so ``{{ ... }}`` inside data (an article, a title) would be
+        evaluated, and a 20 MB blob is lexed for nothing. These elements bypass that.
+        """
+
+        def render(self, **kwargs: Any) -> None:
+            figure = self.get_root()
+            module = self._template.module
+            for part in ("header", "html", "script"):
+                macro = module.__dict__.get(part)
+                if macro is not None:
+                    getattr(figure, part).add_child(raw(macro(self, kwargs)),
+                                                    name=self.get_name())
+
+    class DataBlob(RawMacroElement):
         """A ``<script type="application/json">`` holding script-safe JSON.
 
         With ``compress`` (incident blobs, read asynchronously by the page) and above
@@ -495,7 +514,7 @@ var {{ this.get_name() }} = GC.heatLayer({{ this.points }}, {{ this.options|tojs
             self.options = {"radius": 18, "blur": 22, "maxZoom": 11, "minOpacity": 0.25,
                             "max": 2.0}
 
-    class Script(MacroElement):
+    class Script(RawMacroElement):
         """Raw trusted script run after the layers (slider, legend switch, ready flag)."""
 
         _template = Template("""{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}""")
@@ -505,7 +524,7 @@ var {{ this.get_name() }} = GC.heatLayer({{ this.points }}, {{ this.options|tojs
             self._name = "gc_script"
             self.code = code
 
-    class HtmlBlock(MacroElement):
+    class HtmlBlock(RawMacroElement):
         """Trusted, already-escaped HTML put in the page body."""
 
         _template = Template("""{% macro html(this, kwargs) %}{{ this.markup }}{% endmacro %}""")

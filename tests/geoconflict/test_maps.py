@@ -205,3 +205,11 @@ def test_a_map_whose_points_miss_every_area_says_so():
     far = [incident("kyiv", 50.45, 30.52, killed_best=2)]  # not in the embedded boundaries
     with pytest.warns(UserWarning, match="none of the 1 placed incidents"):
         incident_map(far, offline=True)
+
+
+def test_template_syntax_in_articles_and_titles_is_not_evaluated():
+    incs = [incident("tpl", 35.862, 36.8, killed_best=1,
+                     text="A strike {{ 7*7 }} and {% if true %}x{% endif %} on Saraqeb.")]
+    html = render_map(incident_map(incs, offline=True, title="Title {{ 6*7 }}"))
+    assert "{{ 7*7 }}" in html and "{% if true %}x{% endif %}" in html
+    assert "Title {{ 6*7 }}" in html and "Title 42" not in html
