@@ -77,7 +77,7 @@ _BASE_PENALTY = 0.05
 #: When a foreign place matches exactly, home variants need this spelling similarity.
 _FOREIGN_EXACT_MIN_SIM = 0.9
 #: Weight of a place's static prior (feature rank, population) against the spelling.
-_PRIOR_WEIGHT = 0.28
+_PRIOR_WEIGHT = 0.2
 #: Fuzzy matches below this similarity are not answers.
 _FUZZY_MIN = 0.84
 #: ... and for names of five letters or fewer (without articles), this much.
