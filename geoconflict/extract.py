@@ -107,6 +107,12 @@ _SUBJECT_PLACE_RE = re.compile(
     r"\s+(?:again\s+|also\s+|heavily\s+|repeatedly\s+)?(?:hit|shelled|bombed|struck|targeted"
     r"|attacked|pounded|raided|stormed|besieged|captured|overrun|bombarded|under\s+attack))\b"
 )
+#: "the toll of the Saraqib massacre", "the Khan Sheikhoun chemical attack": an event named
+#: by its place.
+_NAMED_EVENT_RE = re.compile(
+    rf"\b[Tt]he\s+(?P<name>{lx.CAPSPAN})\s+(?:massacre|bombing|(?:chemical\s+|gas\s+)?attack"
+    r"|car\s+bomb(?:ing)?|explosion|blast|air\s*strikes?|airstrikes?|shelling)\b"
+)
 _AND_BEFORE_RE = re.compile(r"\b(?:and|or|&)\s+(?:the\s+)?$", re.I)
 #: "the Old City of Damascus": the enclosing place, tried when the first name fails.
 _OF_NAME_RE = re.compile(rf"\s+of\s+(?P<name>{lx.CAPSPAN})")
@@ -855,6 +861,12 @@ def _places(masked: str, toks: _Toks) -> list[_PlaceCand]:
                     if c is not None:
                         cands.append(c)
                 break
+    if "the " in masked or "The " in masked:
+        for m in _NAMED_EVENT_RE.finditer(masked):
+            if not covered(m.start("name"), m.end("name")):
+                c = _make_cand(masked, m, None)
+                if c is not None:
+                    cands.append(c)
     lead = _lead_offset(masked)
     for rx in (_HEADLINE_PLACE_RE, _SUBJECT_PLACE_RE):
         head = rx.match(masked, lead)
@@ -1098,10 +1110,12 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
                 continue
             if d.sent - host.sent > 4:
                 break
-            if own_place and not _same_place(d, host):
+            if own_place and host.place is not None and not _same_place(d, host):
                 break
             if (d.killed.best or 0) >= (host.killed.best or 0):
                 host.killed = d.killed
+            if host.place is None and own_place:
+                host.place = d.place  # "two more died, raising the toll of the X massacre"
             host.end = max(host.end, d.end)
             d.drop = True
             break

@@ -825,3 +825,12 @@ def test_martyrdom_of_counts_the_dead(resolver) -> None:  # type: ignore[no-unty
 def test_a_bare_governorate_name_in_the_sentence_is_the_area(resolver) -> None:  # type: ignore[no-untyped-def]
     inc = one("In Daraa, gunmen killed three men at a checkpoint near Saida.", resolver)
     assert inc.location is not None and inc.location.admin1 == "Dar'a"
+
+
+def test_an_event_named_by_its_place_gives_the_place(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "Four more victims died in hospital, raising the toll of the Binnish massacre to 17.",
+        resolver,
+    )
+    assert (inc.killed_best, inc.place) == (17, "Binnish")
+    assert one("The Russian attack killed 5 people.", resolver).place is None
