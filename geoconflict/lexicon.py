@@ -299,11 +299,16 @@ _SINGULAR_VICTIMS = (
 _MOD = r"(?:[\w’'-]+\s+){0,3}?"
 VICTIM_NOUN = rf"(?:{_MOD}(?:{_PLURAL_VICTIMS}))"
 SINGULAR_VICTIM = rf"(?:{_MOD}(?:{_SINGULAR_VICTIMS}))"
+#: "members of the regime forces", "a fighter of the Hamza Division": whose victims they were.
+_OF_UNIT = (
+    r"(?:\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:forces|army|militias?|groups?|factions?"
+    r"|brigades?|division|police|regime|front|movement|units?|battalions?|council|organi[sz]ation))"
+)
 _NUMV = (
     rf"(?:(?<![\w-])(?P<num>{COUNT_PATTERN})(?:\s+of)?(?:\s+(?:the|them|whom|those|their))?"
     rf"(?:\s+(?P<vict>{VICTIM_NOUN})(?:\s+of\s+(?:the\s+same|one|a\s+single|a|his|her"
-    rf"|their)\s+family)?)?(?![\w-])"
-    rf"|(?P<one>\b(?:a|an|one|another)\b)\s+(?P<vict1>{SINGULAR_VICTIM})\b"
+    rf"|their)\s+family|{_OF_UNIT})?)?(?![\w-])"
+    rf"|(?P<one>\b(?:a|an|one|another)\b)\s+(?P<vict1>{SINGULAR_VICTIM})\b{_OF_UNIT}?"
     rf"|(?<![\w-])(?:(?:a|an|one|the|an\s+entire|a\s+whole)\s+)?family\s+of\s+"
     rf"(?P<family>{COUNT_PATTERN}))"
 )

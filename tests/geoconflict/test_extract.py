@@ -834,3 +834,15 @@ def test_an_event_named_by_its_place_gives_the_place(resolver) -> None:  # type:
     )
     assert (inc.killed_best, inc.place) == (17, "Binnish")
     assert one("The Russian attack killed 5 people.", resolver).place is None
+
+
+UNIT_VICTIMS = [
+    ("Four members of the Syrian army were killed in an ambush near Palmyra.", 4),
+    ("A fighter of the Sultan Murad Division was killed by a landmine near Azaz.", 1),
+    ("Snipers killed 2 members of the pro-government militias near Suran.", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "best"), UNIT_VICTIMS)
+def test_victims_of_a_named_unit_are_counted(text: str, best: int, resolver) -> None:  # type: ignore[no-untyped-def]
+    assert one(text, resolver).killed_best == best
