@@ -73,7 +73,7 @@ _SHORT_KEY_MIN_SIM = 0.65
 #: A place reached through its base name (``Joubar`` of ``Joubar Sharqi``) needs this
 #: spelling similarity, and scores this much below a variant of the same similarity.
 _BASE_MIN_SIM = 0.75
-_BASE_PENALTY = 0.05
+_BASE_PENALTY = 0.02
 #: When a foreign place matches exactly, home variants need this spelling similarity.
 _FOREIGN_EXACT_MIN_SIM = 0.9
 #: Weight of a place's static prior (feature rank, population) against the spelling.
@@ -386,11 +386,11 @@ class Resolver:
         bases = self._bases(norm, {c[0] for c in cands} | {v[0] for v in variants})
         if any(places[c[0]].country_code != target_cc for c in cands):
             # a foreign place named exactly ("Sidon") beats a loose home variant
-            # ("Sadouni") or a home place named with a qualifier; only a very close
-            # spelling ("Raqa" for Raqqa) stays in the running
+            # ("Sadouni") and a home place named with a qualifier ("Sidon Gharbi"); only a
+            # very close spelling ("Raqa" for Raqqa) stays in the running
             floor = _VARIANT_FLOOR + _VARIANT_SPAN * _FOREIGN_EXACT_MIN_SIM
             variants = [v for v in variants if v[3] >= floor]
-            bases = [b for b in bases if b[3] >= floor]
+            bases = []
         return cands + variants + bases
 
     def _candidates(self, norm: str, target_cc: str | None) -> list[_Cand]:
