@@ -595,7 +595,9 @@ def base_names(normalized: str) -> tuple[str, ...]:
     Returns
     -------
     tuple of str
-        Empty when nothing is dropped (see :func:`strip_qualifiers`).
+        Empty when nothing is dropped, or when what is left is a head word that needs its
+        complement (``abu kabir`` -> nothing, not ``abu``). A leading ``Tell``/``Tal`` is
+        kept, unlike in :func:`strip_qualifiers`.
     """
     words = normalized.split()
     n = len(words)
