@@ -644,14 +644,20 @@ def _area_factor(place: Place, area: tuple[frozenset[str], frozenset[str], Place
 
 
 def _near_factor(place: Place, near: tuple[tuple[float, float], ...]) -> float:
+    """Closeness to the document's other places: a tie-breaker, not a veto.
+
+    News reports jump across the country (Idlib, then Raqqa, in one paragraph), so a far
+    place loses only a little; a near one gains a little more. A much better spelled,
+    larger place far away must still beat a loosely spelled village next door.
+    """
     d = min(_haversine_km(place.lat, place.lon, lat, lon) for lat, lon in near)
     if d <= 15:
-        return 1.15
+        return 1.12
     if d <= 50:
-        return 1.08
+        return 1.06
     if d <= 150:
         return 1.0
-    return 0.85
+    return 0.95
 
 
 @lru_cache(maxsize=1)
