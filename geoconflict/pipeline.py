@@ -222,12 +222,8 @@ def chunked(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-#: Imported once by the fork server, so every worker starts with them (the later stages'
-#: modules too: workers also join areas and write outputs).
-_PRELOAD = [
-    "geoconflict.pipeline", "geoconflict.extract", "gazetteer", "geoconflict.frames",
-    "geoconflict.joins", "geoconflict.exports",
-]
+#: Imported once by the fork server, so every worker starts with them.
+_PRELOAD = ["geoconflict.pipeline", "geoconflict.extract", "gazetteer"]
 
 
 def _mp_context() -> Any:
@@ -641,6 +637,11 @@ def run(
                 failed.extend(fails)
         if bar is not None:
             bar.close()
+        if pool is not None:
+            # Measured: shipping every incident to workers for the join and the writers costs
+            # more than it saves (bench_run), and doubles memory; the rest runs here.
+            pool.shutdown()
+            submit = _submit_here
         if report.articles_read == 0:
             msg = f"no articles read: {report.summary()}"
             raise InputError(msg)
@@ -662,7 +663,7 @@ def run(
             incidents = dask_engine.join_admin(incidents)
             paths["parquet"] = dask_engine.write_parquet(incidents, out / "incidents.parquet")
         else:
-            incidents = join_admin(incidents, missing, submit=submit, parts=jobs)
+            incidents = join_admin(incidents, missing)
         timings["join"] = time.perf_counter() - clock
         clock = time.perf_counter()
         paths.update(
