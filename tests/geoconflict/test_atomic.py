@@ -30,7 +30,8 @@ def test_failure_leaves_target_untouched_and_no_temp_file(tmp_path):
     target.write_text("old")
     with pytest.raises(RuntimeError), atomic_path(target) as tmp:
         tmp.write_text("half")
-        raise RuntimeError("boom")
+        msg = "boom"
+        raise RuntimeError(msg)
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
 
