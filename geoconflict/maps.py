@@ -783,6 +783,36 @@ def _add_assets(root: Any, offline: bool) -> None:
 _EXTERNAL = re.compile(r"<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.I)
 
 
+_HEX_ID = re.compile(r"[0-9a-f]{32}")
+
+
+def _stable_element_ids(root: Any, text: str) -> str:
+    """Replace branca's random element ids by ids numbered in order of first appearance.
+
+    branca names every element with 16 random bytes, so two renders of the same map differ;
+    renumbering the ids of this tree's elements (and only those) makes the same incidents
+    give the same HTML, byte for byte.
+    """
+    ids: set[str] = set()
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        ids.add(el._id)
+        stack.extend(el._children.values())
+        stack.extend(getattr(el, part) for part in ("header", "html", "script") if hasattr(el, part))
+    numbering: dict[str, str] = {}
+
+    def renumber(found: re.Match[str]) -> str:
+        old = found.group(0)
+        if old not in ids:
+            return old
+        if old not in numbering:
+            numbering[old] = f"{len(numbering) + 1:032x}"
+        return numbering[old]
+
+    return _HEX_ID.sub(renumber, text)
+
+
 def render_map(m: Any) -> str:
     """Return the complete HTML of a map built by :func:`incident_map`.
 
@@ -791,7 +821,8 @@ def render_map(m: Any) -> str:
     ExportError
         If a map built with ``offline=True`` would still load anything from the network.
     """
-    text = m.get_root().render()
+    root = m.get_root()
+    text = _stable_element_ids(root, root.render())
     if getattr(m, "_geoconflict_offline", False):
         found = _EXTERNAL.search(text)
         if found:

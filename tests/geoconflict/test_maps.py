@@ -213,3 +213,11 @@ def test_template_syntax_in_articles_and_titles_is_not_evaluated():
     html = render_map(incident_map(incs, offline=True, title="Title {{ 6*7 }}"))
     assert "{{ 7*7 }}" in html and "{% if true %}x{% endif %}" in html
     assert "Title {{ 6*7 }}" in html and "Title 42" not in html
+
+
+@pytest.mark.parametrize("offline", [False, True], ids=["online", "offline"])
+def test_the_same_incidents_give_the_same_html(offline):
+    first = render_map(incident_map(map_incidents(), offline=offline))
+    again = render_map(incident_map(map_incidents(), offline=offline))
+    assert first == again
+    assert re.search(r"gc_data_0{20}", first)  # element ids are numbered, not random

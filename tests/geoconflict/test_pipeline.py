@@ -32,7 +32,7 @@ needs_extraction = pytest.mark.skipif(
     reason="extraction is not available yet",
 )
 
-DETERMINISTIC = ("incidents.geojson", "incidents.csv", "areas.geojson", "report.md")
+DETERMINISTIC = ("incidents.geojson", "incidents.csv", "areas.geojson", "report.md", "map.html")
 
 # One strike told three ways (published on consecutive days), and a later strike.
 SAME_STRIKE = [
