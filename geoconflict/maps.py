@@ -799,7 +799,8 @@ def _stable_element_ids(root: Any, text: str) -> str:
         el = stack.pop()
         ids.add(el._id)
         stack.extend(el._children.values())
-        stack.extend(getattr(el, part) for part in ("header", "html", "script") if hasattr(el, part))
+        parts = ("header", "html", "script")  # a Figure keeps these outside its children
+        stack.extend(getattr(el, part) for part in parts if hasattr(el, part))
     numbering: dict[str, str] = {}
 
     def renumber(found: re.Match[str]) -> str:
