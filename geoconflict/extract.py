@@ -123,8 +123,13 @@ _ELLIPTIC_RE = re.compile(
     rf"[^.;]{{0,60}}?(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?P<num>{COUNT_PATTERN})"
     r"\s+(?:(?:more|others?|people|civilians)\s+)?(?=(?:in|at|near|on)\s+(?:the\s+)?[a-z])"
 )
-#: A death toll this large counts a campaign or a war, not one event.
+#: A death toll this large counts a campaign or a war, not one event ...
 _CAMPAIGN_TOLL = 1000
+#: ... unless its clause names one event: "killed in a poison gas attack", "when a bomb hit".
+_SINGLE_EVENT_RE = re.compile(
+    r"\b(?:(?:in|by)\s+(?:a|an|the|one|single)\s+(?:[\w'-]+\s+){0,3}(?:attack|strike|airstrike"
+    r"|bombing|explosion|blast|massacre|raid|bombardment|assault)(?![\w-])|when\s+(?:a|an)\s)"
+)
 #: Words before an actor's name that make it the one hit, not the one acting.
 _OBJECT_BEFORE_RE = re.compile(
     r"\b(?:struck|strikes?\s+on|hit|hitting|targeted|targeting|attacked|attacking|against"
@@ -1160,7 +1165,11 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
             targets=targets,
             cumulative=k.cumulative
             or _cumulative_clause(info.low, k)
-            or (k.count.best is not None and k.count.best >= _CAMPAIGN_TOLL),
+            or (
+                k.count.best is not None
+                and k.count.best >= _CAMPAIGN_TOLL
+                and not _single_event_clause(info.low, k)
+            ),
             has_event_cue=bool(info.events),
         )
         d.extra["toll"] = k.toll
@@ -1207,6 +1216,14 @@ def _cumulative_clause(low: str, mention: _Mention) -> bool:
     nxt = _CLAUSE_END_RE.search(low, mention.end)
     end = nxt.start() if nxt else len(low)
     return lx.CUMULATIVE_RE.search(low, start, end) is not None
+
+
+def _single_event_clause(low: str, mention: _Mention) -> bool:
+    """True when the clause of a count ties it to one event ("in a gas attack on ...")."""
+    start = _clause_start(low, mention.start)
+    nxt = _CLAUSE_END_RE.search(low, mention.end)
+    end = nxt.start() if nxt else len(low)
+    return _SINGLE_EVENT_RE.search(low, start, end) is not None
 
 
 def _event_only(

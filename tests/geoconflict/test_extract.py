@@ -499,7 +499,20 @@ CUMULATIVE = [
     ("The offensive has killed 300 civilians in Idlib this week.", True),
     ("Jets killed 12 people in Ariha, the highest toll this week.", False),
     ("Jets killed 12 people in Ariha.", False),
+    ("At least 40 people have been killed in Hama province in the past week, the monitor said.", True),
+    ("At least 40 people were killed in Hama province during the last month of fighting.", True),
 ]
+
+
+def test_one_large_attack_is_not_a_running_total(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "Activists said more than 1,200 people were killed in a chemical attack on towns east "
+        "of Homs on Tuesday.",
+        resolver,
+    )
+    assert inc.killed_low == 1201 and not inc.is_cumulative
+    campaign = one("Air strikes have killed 1,500 civilians in Idlib province.", resolver)
+    assert campaign.is_cumulative
 
 
 @pytest.mark.parametrize(("text", "cumulative"), CUMULATIVE, ids=[c[0][:40] for c in CUMULATIVE])
