@@ -296,7 +296,7 @@ _SINGULAR_VICTIMS = (
     r"|pilot|driver|activist|photographer"
 )
 #: Modifier words allowed between a count and its victim noun ("pro-Assad", "White Helmets").
-_MOD = r"(?:[\w’'-]+\s+){0,3}?"
+_MOD = r"(?:\w[\w’'-]*\s+){0,3}?"
 VICTIM_NOUN = rf"(?:{_MOD}(?:{_PLURAL_VICTIMS}))"
 SINGULAR_VICTIM = rf"(?:{_MOD}(?:{_SINGULAR_VICTIMS}))"
 #: "members of the regime forces", "a fighter of the Hamza Division": whose victims they were.
@@ -304,8 +304,18 @@ _OF_UNIT = (
     r"(?:\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:forces|army|militias?|groups?|factions?"
     r"|brigades?|division|police|regime|front|movement|units?|battalions?|council|organi[sz]ation))"
 )
+#: The day of a date ("March 7 two civilians ...") is never a count.
+_NOT_AFTER_MONTH = "".join(
+    rf"(?<!\b{m}\s)"
+    for m in (
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+        "dec", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.",
+        "nov.", "dec.", "january", "february", "march", "april", "june", "july", "august",
+        "september", "october", "november", "december",
+    )
+)
 _NUMV = (
-    rf"(?:(?<![\w-])(?P<num>{COUNT_PATTERN})(?:\s+of)?(?:\s+(?:the|them|whom|those|their))?"
+    rf"(?:(?<![\w-]){_NOT_AFTER_MONTH}(?P<num>{COUNT_PATTERN})(?:\s+of)?(?:\s+(?:the|them|whom|those|their))?"
     rf"(?:\s+(?P<vict>{VICTIM_NOUN})(?:\s+of\s+(?:the\s+same|one|a\s+single|a|his|her"
     rf"|their)\s+family|{_OF_UNIT})?)?(?![\w-])"
     rf"|(?P<one>\b(?:a|an|one|another)\b)\s+(?P<vict1>{SINGULAR_VICTIM})\b{_OF_UNIT}?"

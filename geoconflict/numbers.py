@@ -98,7 +98,7 @@ _QUAL = (
 #: Regex fragment (no groups) for a count with optional qualifiers and range.
 COUNT_PATTERN = (
     rf"(?:(?:{_QUAL})\s+)*(?:between\s+{_CORE}\s+and\s+{_CORE}"
-    rf"|{_CORE}(?:\s*(?:-|–|to|or)\s*{_CORE})?)(?![\w-])"
+    rf"|{_CORE}(?:[ \t]?[-–][ \t]?{_CORE}|\s+(?:to|or)\s+{_CORE})?)(?![\w-])"
 )
 _COUNT_RE = re.compile(rf"^\s*{COUNT_PATTERN}\s*$", re.IGNORECASE)
 _QUAL_RE = re.compile(rf"^\s*((?:(?:{_QUAL})\s+)*)(.*)$", re.IGNORECASE | re.DOTALL)

@@ -859,3 +859,14 @@ UNIT_VICTIMS = [
 @pytest.mark.parametrize(("text", "best"), UNIT_VICTIMS)
 def test_victims_of_a_named_unit_are_counted(text: str, best: int, resolver) -> None:  # type: ignore[no-untyped-def]
     assert one(text, resolver).killed_best == best
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HOMS, Feb. 8 (SANA) - Three civilians were martyred when rockets hit a bakery in Talbiseh.",
+        "On February 8 three civilians were killed when rockets hit a bakery in Talbiseh.",
+    ],
+)
+def test_the_day_of_a_date_is_not_a_count(text: str, resolver) -> None:  # type: ignore[no-untyped-def]
+    assert [i.killed_best for i in run(text, resolver)] == [3]

@@ -92,3 +92,8 @@ def test_count_pattern_finds_counts_in_running_text() -> None:
     assert rx.search("between five and 9 died").group() == "between five and 9"
     # a number word inside another word is not a count
     assert rx.fullmatch("often") is None
+
+
+def test_a_dash_range_does_not_reach_across_a_gap() -> None:
+    assert parse_count("10 - 15") == Count(10, 10, 15)
+    assert parse_count("7        - Two") is None
