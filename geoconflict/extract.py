@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate, compress
@@ -503,6 +503,29 @@ def _usable(masked: str, m: re.Match[str], count: Count | None, verb_pos: int) -
     return not lx.RHETORIC_RE.search(window)
 
 
+def _add_list_before(
+    masked: str, start: int, mention: _Mention, overlaps: Callable[[int, int], bool]
+) -> None:
+    """Add "18 soldiers and" to "11 rebels were killed" (one list of victims)."""
+    for _ in range(6):  # "five children, three women and two men were killed"
+        pm = lx.LIST_BEFORE_RE.search(masked, max(0, start - 120), start)
+        if pm is None or not (pm.group("vict") or pm.group("vict1")):
+            return
+        first = next(g for g in ("num", "one", "family") if pm.group(g))
+        if overlaps(pm.start(first), pm.end()):
+            return
+        more = _count_of(pm)
+        total = mention.count
+        if more is None or more.best is None or total.best is None:
+            return
+        mention.count = Count(
+            None if total.low is None or more.low is None else total.low + more.low,
+            total.best + more.best,
+            None if total.high is None or more.high is None else total.high + more.high,
+        )
+        start = mention.start = pm.start(first)
+
+
 def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
     """Every usable count of dead and injured in one (masked) sentence."""
     out: list[_Mention] = []
@@ -557,6 +580,8 @@ def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
                 pos = cont.end()
             mention.count = total
             mention.end = pos
+        elif kind == "killed" and vict_text and m.group("num"):
+            _add_list_before(masked, m.start(), mention, overlaps)
         if kind == "killed":
             # "killing a man and his wife", "a woman and her two sons were killed".
             kin_at = mention.end if active else (m.start("kinpart") if m.group("kinpart") else -1)

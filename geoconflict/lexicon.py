@@ -296,7 +296,7 @@ _SINGULAR_VICTIMS = (
     r"|pilot|driver|activist|photographer"
 )
 #: Modifier words allowed between a count and its victim noun ("pro-Assad", "White Helmets").
-_MOD = r"(?:\w[\w’'-]*\s+){0,3}?"
+_MOD = r"(?:(?!\d)\w[\w’'-]*\s+){0,3}?"
 VICTIM_NOUN = rf"(?:{_MOD}(?:{_PLURAL_VICTIMS}))"
 SINGULAR_VICTIM = rf"(?:{_MOD}(?:{_SINGULAR_VICTIMS}))"
 #: "members of the regime forces", "a fighter of the Hamza Division": whose victims they were.
@@ -306,13 +306,12 @@ _OF_UNIT = (
 )
 #: The day of a date ("March 7 two civilians ...") is never a count.
 _NOT_AFTER_MONTH = "".join(
-    rf"(?<!\b{m}\s)"
+    rf"(?<!\b{re.escape(m)}\s)"
     for m in (
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-        "dec", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.",
-        "nov.", "dec.", "january", "february", "march", "april", "june", "july", "august",
-        "september", "october", "november", "december",
-    )
+        "jan feb mar apr may jun jul aug sep sept oct nov dec jan. feb. mar. apr. jun. jul. aug."
+        " sep. sept. oct. nov. dec. january february march april june july august september"
+        " october november december"
+    ).split()
 )
 _NUMV = (
     rf"(?:(?<![\w-]){_NOT_AFTER_MONTH}(?P<num>{COUNT_PATTERN})(?:\s+of)?(?:\s+(?:the|them|whom|those|their))?"
@@ -402,6 +401,13 @@ KIN_CONT_RE = _lc(
 #: "5 soldiers and 3 rebels": list continuation after an active count.
 LIST_CONT_RE = _lc(
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:(?:his|her|their|its)\s+)?" + _NUMV
+)
+#: "18 soldiers and ..." just before a passive count ("... and 11 rebels were killed"):
+#: the first part of a list of victims, at the start of its clause.
+LIST_BEFORE_RE = _lc(
+    r"(?:^|[,:;—]\s*|\s-\s+|\b(?:said|says|saying|reported|that|while)\s+)"
+    + _NUMV
+    + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$"
 )
 
 # --------------------------------------------------------------------------------------------
