@@ -15,7 +15,7 @@ from typing import Any
 
 from ._atomic import atomic_open
 from .errors import SchemaError
-from .records import Incident, Location, SourceReport
+from .records import COUNT_FIELDS, Incident, Location, SourceReport
 
 #: Property names in output order. The first block is ``CONTRACT.md``; the rest are ours.
 PROPERTY_NAMES: tuple[str, ...] = (
@@ -78,12 +78,7 @@ def _report_properties(report: SourceReport) -> dict[str, Any]:
         "doc_id": report.doc_id,
         "incident_id": report.incident_id,
         "date": report.date.isoformat() if report.date else None,
-        "killed_low": report.killed_low,
-        "killed_best": report.killed_best,
-        "killed_high": report.killed_high,
-        "injured_low": report.injured_low,
-        "injured_best": report.injured_best,
-        "injured_high": report.injured_high,
+        **{name: getattr(report, name) for name in COUNT_FIELDS},
     }
 
 
@@ -95,18 +90,18 @@ def _best_extreme(incident: Incident, pick: Any) -> int | None:
     return int(pick(bests))
 
 
+def _counts(props: Mapping[str, Any]) -> dict[str, int | None]:
+    """The six casualty counts of a property set, as ints or None."""
+    return {name: _opt_int(props.get(name)) for name in COUNT_FIELDS}
+
+
 def _report_from_properties(props: Mapping[str, Any]) -> SourceReport:
     date = props.get("date")
     return SourceReport(
         doc_id=str(props["doc_id"]),
         incident_id=str(props.get("incident_id") or ""),
         date=dt.date.fromisoformat(date) if date else None,
-        killed_low=_opt_int(props.get("killed_low")),
-        killed_best=_opt_int(props.get("killed_best")),
-        killed_high=_opt_int(props.get("killed_high")),
-        injured_low=_opt_int(props.get("injured_low")),
-        injured_best=_opt_int(props.get("injured_best")),
-        injured_high=_opt_int(props.get("injured_high")),
+        **_counts(props),
     )
 
 
@@ -233,12 +228,7 @@ def feature_to_incident(feature: Mapping[str, Any]) -> Incident:
         date=dt.date.fromisoformat(date) if date else None,
         place=props.get("place"),
         location=location,
-        killed_low=_opt_int(props.get("killed_low")),
-        killed_best=_opt_int(props.get("killed_best")),
-        killed_high=_opt_int(props.get("killed_high")),
-        injured_low=_opt_int(props.get("injured_low")),
-        injured_best=_opt_int(props.get("injured_best")),
-        injured_high=_opt_int(props.get("injured_high")),
+        **_counts(props),
         killed_children=_opt_int(props.get("killed_children")),
         killed_women=_opt_int(props.get("killed_women")),
         killed_rescuers=_opt_int(props.get("killed_rescuers")),

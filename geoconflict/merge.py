@@ -67,7 +67,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .records import Incident, SourceReport
+from .records import COUNT_FIELDS, Incident, SourceReport
 
 __all__ = [
     "GENERIC_TYPES",
@@ -184,12 +184,7 @@ def _reports(incident: Incident) -> tuple[SourceReport, ...]:
             doc_id=incident.doc_id,
             incident_id=incident.incident_id,
             date=incident.date,
-            killed_low=incident.killed_low,
-            killed_best=incident.killed_best,
-            killed_high=incident.killed_high,
-            injured_low=incident.injured_low,
-            injured_best=incident.injured_best,
-            injured_high=incident.injured_high,
+            **{name: getattr(incident, name) for name in COUNT_FIELDS},
         ),
     )
 

@@ -15,6 +15,12 @@ EVENT_TYPES: tuple[str, ...] = (
 )
 
 
+#: The six casualty counts that incidents and per-source reports share, in output order.
+COUNT_FIELDS: tuple[str, ...] = (
+    "killed_low", "killed_best", "killed_high", "injured_low", "injured_best", "injured_high",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One news article or event note.
