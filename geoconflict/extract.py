@@ -118,6 +118,11 @@ _AND_BEFORE_RE = re.compile(r"\b(?:and|or|&)\s+(?:the\s+)?$", re.I)
 _OF_NAME_RE = re.compile(rf"\s+of\s+(?P<name>{lx.CAPSPAN})")
 _COMMA_NAME_RE = re.compile(rf",\s+(?P<name>{lx.CAPSPAN})(?=\s*(?:[.;:,]|$|province|governorate))")
 _ROCKET_RE = re.compile(r"rocket|missile")
+#: A verb right after an item of a list of victims: the item is the subject of a clause of
+#: its own ("..., and 11 civilians were killed"), not one more victim of the verb before.
+_OWN_VERB_RE = re.compile(
+    r"\s+(?:were|was|are|is|have|has|had|died|perished|remain|remained|lost|also|later)\b", re.I
+)
 #: "... and around fifteen in Kafr Nabl": a further count of dead with its own place.
 _ELLIPTIC_RE = re.compile(
     rf"[^.;]{{0,60}}?(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?P<num>{COUNT_PATTERN})"
@@ -523,7 +528,17 @@ def _add_list_before(
             total.best + more.best,
             None if total.high is None or more.high is None else total.high + more.high,
         )
+        _add_victims(mention, pm.group("vict") or pm.group("vict1"), more.best, first=True)
         start = mention.start = pm.start(first)
+
+
+def _add_victims(mention: _Mention, vict: str | None, n: int, *, first: bool = False) -> None:
+    """Record the class of one more item of a list of victims ("and three women")."""
+    cls = _victim_class(vict)
+    if cls and cls not in mention.victims and cls != "others":
+        mention.victims = (cls, *mention.victims) if first else (*mention.victims, cls)
+    if cls in ("children", "women", "rescuers"):
+        setattr(mention, cls, (getattr(mention, cls) or 0) + n)
 
 
 def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
@@ -563,6 +578,8 @@ def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
                 cont = lx.LIST_CONT_RE.match(masked, pos)
                 if not cont or not (cont.group("vict") or cont.group("vict1")):
                     break
+                if _OWN_VERB_RE.match(masked, cont.end()):
+                    break  # "killed 18 fighters, and 11 civilians were killed": a new clause
                 more = _count_of(cont)
                 if more is None or more.best is None or total.best is None:
                     break
@@ -571,12 +588,7 @@ def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
                     total.best + more.best,
                     None if total.high is None or more.high is None else total.high + more.high,
                 )
-                c2 = _victim_class(cont.group("vict") or cont.group("vict1"))
-                if c2 and c2 not in mention.victims and c2 != "others":
-                    mention.victims = (*mention.victims, c2)
-                if c2 in ("children", "women", "rescuers"):
-                    attr = c2 if c2 != "children" else "children"
-                    setattr(mention, attr, (getattr(mention, attr) or 0) + more.best)
+                _add_victims(mention, cont.group("vict") or cont.group("vict1"), more.best)
                 pos = cont.end()
             mention.count = total
             mention.end = pos
@@ -598,6 +610,19 @@ def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
         taken.append(span)
         out.append(mention)
 
+    def elliptic(pos: int) -> None:
+        """ "killed 5 people in X and 3 in Y": further counts of dead with their own place."""
+        for _ in range(4):
+            e = _ELLIPTIC_RE.match(masked, pos)
+            if e is None or overlaps(e.start("num"), e.end("num")):
+                break
+            count = parse_count(e.group("num"))
+            if count is None or count.best is None:
+                break
+            out.append(_Mention("killed", e.start("num"), e.end("num"), e.start("num"), count))
+            taken.append((e.start("num"), e.end("num")))
+            pos = e.end()
+
     if not toks.has("casualty"):
         return out
     for m in _scan(lx.TOLL_RE, "toll", toks, masked):
@@ -618,20 +643,12 @@ def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
             if not (m.group("vict") or "").lower().endswith("lives"):
                 continue  # "claimed 3 attacks" is not a toll; "claimed 12 lives" is
         add("killed", m, m.start("verb"), active=True)
-        # "killed 5 people in X and 3 in Y": an elliptic second count with its own place.
-        pos = out[-1].end if out and out[-1].start == m.start() else m.end()
-        for _ in range(4):
-            e = _ELLIPTIC_RE.match(masked, pos)
-            if e is None:
-                break
-            count = parse_count(e.group("num"))
-            if count is None or count.best is None:
-                break
-            out.append(_Mention("killed", e.start("num"), e.end("num"), e.start("num"), count))
-            taken.append((e.start("num"), e.end("num")))
-            pos = e.end()
+        elliptic(out[-1].end if out and out[-1].start == m.start() else m.end())
     for m in _scan(lx.KILL_PASSIVE_RE, "number_k", toks, masked):
+        n = len(out)
         add("killed", m, m.start("verb"), active=False)
+        if len(out) > n:  # "7 were killed in X and 4 in Y"
+            elliptic(m.end())
     for m in _scan(lx.DEATHS_OF_RE, "deaths_of", toks, masked):
         add("killed", m, m.start(), active=True)
     for m in _scan(lx.INJURE_ACTIVE_RE, "injure", toks, masked):
@@ -1537,6 +1554,8 @@ def _mark_parts(drafts: list[_Draft]) -> None:
                 continue
             if area.date and d.date and area.date != d.date:
                 continue
+            if area.sent == d.sent:
+                continue  # two counts of one sentence are two counts ("18 ..., and 11 ...")
             kb, ab = d.killed.best, area.killed.best
             if kb is None or ab is None or kb > ab:
                 continue

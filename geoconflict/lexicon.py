@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .numbers import COUNT_PATTERN
+from .numbers import COUNT_PATTERN, NUMBER_WORDS
 
 _I = re.IGNORECASE
 
@@ -296,7 +296,10 @@ _SINGULAR_VICTIMS = (
     r"|pilot|driver|activist|photographer"
 )
 #: Modifier words allowed between a count and its victim noun ("pro-Assad", "White Helmets").
-_MOD = r"(?:(?!\d)\w[\w’'-]*\s+){0,3}?"
+#: A number word or a conjunction is never one: in "three women and two men" the victims of
+#: "three" are "women", and "two men" is the next item of the list.
+_NOT_MOD = r"(?!(?:and|or|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b)"
+_MOD = rf"(?:(?!\d){_NOT_MOD}\w[\w’'-]*\s+){{0,3}}?"
 VICTIM_NOUN = rf"(?:{_MOD}(?:{_PLURAL_VICTIMS}))"
 SINGULAR_VICTIM = rf"(?:{_MOD}(?:{_SINGULAR_VICTIMS}))"
 #: "members of the regime forces", "a fighter of the Hamza Division": whose victims they were.

@@ -76,6 +76,11 @@ VAGUE_LOW = {
 #: Quantities that say "more than one" but no number: the count stays unknown.
 VAGUE_UNKNOWN = ("a number of", "several", "many", "numerous", "tens")
 
+#: Every word that spells a number by itself ("two", "twenty", "hundred", "dozens").
+NUMBER_WORDS = frozenset(
+    [*_ONES, *_TENS, "hundred", "hundreds", "thousand", "thousands", "million", "dozen", "dozens"]
+)
+
 _ONES_RE = "|".join(sorted(_ONES, key=len, reverse=True))
 _TENS_RE = "|".join(_TENS)
 _WORD_2 = rf"(?:(?:{_TENS_RE})(?:[-\s](?:{_ONES_RE}))?|(?:{_ONES_RE}))"

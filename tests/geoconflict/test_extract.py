@@ -87,6 +87,23 @@ def test_list_of_victims_adds_up(resolver) -> None:  # type: ignore[no-untyped-d
     assert set(inc.victims) >= {"troops", "fighters"}
 
 
+def test_list_of_word_counts_before_a_passive_verb_adds_up(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Four children, two women and three men were killed by shelling in Ariha.", resolver)
+    assert inc.killed_best == 9
+    assert inc.killed_children == 4 and inc.killed_women == 2
+
+
+def test_a_count_with_its_own_passive_verb_is_not_one_more_victim(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Jets killed 16 fighters, and 9 civilians were killed in Saqba.", resolver)
+    assert sorted(i.killed_best for i in found) == [9, 16]
+    assert all(i.part_of is None for i in found)
+
+
+def test_elliptic_count_after_a_passive_verb(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Six people were killed in shelling on Saqba and three in Kafr Batna.", resolver)
+    assert [(i.killed_best, i.place) for i in found] == [(6, "Saqba"), (3, "Kafr Batna")]
+
+
 INJURED = [
     ("Shelling killed 4 people and wounded 17 in Jobar.", 4, 17),
     ("Two were killed and nine wounded when rockets hit Aleppo.", 2, 9),
