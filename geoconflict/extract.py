@@ -355,6 +355,8 @@ class _PlaceCand:
     level: str | None  # feature hint
     country: bool = False
     foreign: bool = False
+    #: Where the attackers were, not where it happened ("militants positioned in X fired").
+    origin: bool = False
     #: Other places of the same part of the sentence, tried in order when this one fails.
     alts: tuple[_PlaceCand, ...] = ()
 
@@ -851,7 +853,16 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
         level = "admin1"
         ref = replace(ref, feature_hint=None, text=name)
     full_end = m.end()
-    return _PlaceCand(ref, start, full_end, level, country, foreign)
+    origin = bool(cue) and _ORIGIN_BEFORE_RE.search(masked, max(0, m.start() - 40), m.start())
+    return _PlaceCand(ref, start, full_end, level, country, foreign, bool(origin))
+
+
+#: "militants positioned in X", "forces stationed in X": X is where the attackers are.
+_ORIGIN_BEFORE_RE = re.compile(
+    r"\b(?:positioned|stationed|based|deployed|entrenched|holed\s+up|hiding|present"
+    r"|launched\s+from|fired\s+from)\s+$",
+    re.I,
+)
 
 
 #: Feature words of the parts of a town ("the X neighbourhood in Y": X lies inside Y).
@@ -956,6 +967,7 @@ def _pick_place(cands: list[_PlaceCand], lo: int, hi: int, pos: int) -> _PlaceCa
     def choose(pool: list[_PlaceCand]) -> _PlaceCand | None:
         if not pool:
             return None
+        pool = [c for c in pool if not c.origin] or pool
         firm = [c for c in pool if not c.ref.near] or pool
         specific = [c for c in firm if c.level not in ("admin1", "admin2", "region")]
         chosen = specific[0] if specific else firm[0]
@@ -964,7 +976,9 @@ def _pick_place(cands: list[_PlaceCand], lo: int, hi: int, pos: int) -> _PlaceCa
             if c is not chosen and all(c is not a for a in alts):
                 alts.append(c)
         c = _with_within(chosen, inside)
-        return _PlaceCand(c.ref, c.start, c.end, c.level, c.country, c.foreign, tuple(alts))
+        return _PlaceCand(
+            c.ref, c.start, c.end, c.level, c.country, c.foreign, c.origin, tuple(alts)
+        )
 
     return choose(after) or choose(before)
 
@@ -1132,7 +1146,7 @@ def _inherit_paragraph_place(made: list[_Draft], infos: list[_SentInfo], i: int)
             d.actor = _actor_for(_actors(prev.masked, prev.toks, []), len(prev.low))
         if d.place is not None or d.event_only or d.cumulative:
             continue
-        cands = [p for p in prev.places if not p.country and not p.ref.near]
+        cands = [p for p in prev.places if not p.country and not p.ref.near and not p.origin]
         if cands:
             d.place = _with_within(cands[0], prev.places)
             d.extra["inherited"] = True
@@ -1160,6 +1174,7 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
             if own_place and host.place is not None and not _same_place(d, host):
                 break
             if (d.killed.best or 0) >= (host.killed.best or 0):
+                _told(host).add(host.killed.best)
                 host.killed = d.killed
             if host.place is None and own_place:
                 host.place = d.place  # "two more died, raising the toll of the X massacre"
@@ -1594,12 +1609,25 @@ def _dedupe(drafts: list[_Draft]) -> None:
                 and d.killed is not None
                 and e.killed is not None
                 and d.killed.best is not None
-                and d.killed.best == e.killed.best
+                and (d.killed.best == e.killed.best or _title_told(d, e) or _title_told(e, d))
                 and d.cumulative == e.cumulative
             ):
                 keep, lose = (e, d) if _better(e, d) else (d, e)
                 _absorb(keep, lose)
                 lose.drop = True
+
+
+def _told(d: _Draft) -> set[int | None]:
+    """The earlier counts of dead of a draft whose toll was updated ("rose to 27")."""
+    return d.extra.setdefault("told", set())
+
+
+def _title_told(title: _Draft, body: _Draft) -> bool:
+    """A headline's count that the body gave before updating it ("kill 25" ... "killed at
+    least 25 ... put the toll at 27"): the headline tells the same event."""
+    return bool(title.extra.get("title")) and title.killed is not None and (
+        title.killed.best in body.extra.get("told", ())
+    )
 
 
 def _better(a: _Draft, b: _Draft) -> bool:

@@ -104,6 +104,25 @@ def test_elliptic_count_after_a_passive_verb(resolver) -> None:  # type: ignore[
     assert [(i.killed_best, i.place) for i in found] == [(6, "Saqba"), (3, "Kafr Batna")]
 
 
+def test_where_the_attackers_were_is_not_where_it_happened(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "Three civilians were killed on Monday when militants positioned in Harasta fired "
+        "mortar shells on residential areas in Damascus city.",
+        resolver,
+    )
+    assert inc.location.admin1 == "Damascus"
+
+
+def test_headline_count_updated_in_the_body_is_one_incident(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Air strikes kill 17 in Saraqib\n\n"
+        "Air strikes on the town of Saraqib killed at least 17 people on Sunday, rescuers said. "
+        "Later, the death toll rose to 19.",
+        resolver,
+    )
+    assert [i.killed_best for i in found] == [19]
+
+
 INJURED = [
     ("Shelling killed 4 people and wounded 17 in Jobar.", 4, 17),
     ("Two were killed and nine wounded when rockets hit Aleppo.", 2, 9),
