@@ -38,7 +38,7 @@ from typing import Any
 
 from . import lexicon as lx
 from .config import DEFAULT_CONFIG, Config
-from .dates import find_date
+from .dates import MONTHS, find_date
 from .numbers import COUNT_PATTERN, Count, parse_count
 from .records import Article, Incident, Location
 from .resolve import DocumentResolver, PlaceRef, distance_km
@@ -1113,7 +1113,7 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
             and not (dm is not None and dm.explicit)
             and any(int(y) < article.date.year for y in _BARE_YEAR_RE.findall(info.low))
             and not _SINCE_YEAR_RE.search(info.low)
-        )
+        ) or (dm is None and _told_as_past(info.low, article.date))
         for d in made:  # background: an event long before the report ("the 2013 attack")
             if old_year and not d.linked:
                 d.drop = True
@@ -1130,6 +1130,32 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
     _merge_toll_updates(drafts)
     _inherit_cumulative_place(drafts)
     return [d for d in drafts if not d.drop], infos
+
+
+#: An event told as an earlier one: "last month", "a year ago", "in January" (a month with
+#: no day, two or more months before the article's), "a similar attack". Not after "since"
+#: ("since last month": a running toll) or "the" ("during the last month": a period).
+_PAST_RE = re.compile(
+    r"(?<!since )(?<!the )\b(?:last\s+(?:month|year|summer|winter|spring|autumn|fall)"
+    r"|earlier\s+this\s+year|(?:\d+|a|an|one|two|three|four|five|six|several|many)\s+"
+    r"(?:months|years|month|year)\s+(?:ago|earlier|before)"
+    r"|a\s+similar\s+(?:\w+\s+)?(?:attack|bombing|strike|airstrike|raid|massacre|explosion|blast)"
+    r"|(?:in|since|during|by)\s+(?:(?:early|late|mid)[\s-]+)?(?P<mon>january|february|march"
+    r"|april|may|june|july|august|september|october|november|december)\b(?!\s+\d))"
+)
+
+
+def _told_as_past(low: str, date: dt.date | None) -> bool:
+    """True when a sentence tells of an event before the article's month (see ``_PAST_RE``)."""
+    for m in _PAST_RE.finditer(low):
+        mon = m.group("mon")
+        if mon is None:
+            return True
+        if m.group().startswith("since"):
+            continue
+        if date is not None and (date.month - MONTHS[mon]) % 12 >= 2:
+            return True  # two months back or more: "In early May" in June may be the news
+    return False
 
 
 def _inherit_paragraph_place(made: list[_Draft], infos: list[_SentInfo], i: int) -> None:
@@ -1272,7 +1298,19 @@ def _cumulative_clause(low: str, mention: _Mention) -> bool:
     start = _clause_start(low, mention.start)
     nxt = _CLAUSE_END_RE.search(low, mention.end)
     end = nxt.start() if nxt else len(low)
-    return lx.CUMULATIVE_RE.search(low, start, end) is not None
+    if lx.CUMULATIVE_RE.search(low, start, end) is not None:
+        return True
+    # A period fronted before the main clause ("Since January, the offensive has killed").
+    lead = _FRONTED_RE.match(low)
+    return (
+        lead is not None
+        and lead.end() <= start
+        and lx.CUMULATIVE_RE.match(low, lead.start(1)) is not None
+    )
+
+
+#: An adverbial phrase that opens a sentence, up to its comma.
+_FRONTED_RE = re.compile(r"\s*(since\s[^,;.]{1,40}|so\s+far|to\s+date|in\s+total),")
 
 
 def _single_event_clause(low: str, mention: _Mention) -> bool:

@@ -123,6 +123,24 @@ def test_headline_count_updated_in_the_body_is_one_incident(resolver) -> None:  
     assert [i.killed_best for i in found] == [19]
 
 
+@pytest.mark.parametrize(
+    "past",
+    [
+        "In December, a similar bombing in Jarablus killed 31 people.",
+        "Last month, an air strike on a bakery in Atareb killed 16.",
+        "Two years ago, a car bomb in Qamishli killed 44 people.",
+    ],
+)
+def test_an_earlier_event_told_as_background_is_not_an_incident(past: str, resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(f"A car bomb killed 9 people in Azaz on Thursday. {past}", resolver)
+    assert [i.killed_best for i in found] == [9]
+
+
+def test_a_fronted_period_makes_a_running_toll(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Since January, the offensive has killed more than 300 people in Saqba.", resolver)
+    assert inc.is_cumulative
+
+
 INJURED = [
     ("Shelling killed 4 people and wounded 17 in Jobar.", 4, 17),
     ("Two were killed and nine wounded when rockets hit Aleppo.", 2, 9),
