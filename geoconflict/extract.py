@@ -118,6 +118,12 @@ _AND_BEFORE_RE = re.compile(r"\b(?:and|or|&)\s+(?:the\s+)?$", re.I)
 _OF_NAME_RE = re.compile(rf"\s+of\s+(?P<name>{lx.CAPSPAN})")
 _COMMA_NAME_RE = re.compile(rf",\s+(?P<name>{lx.CAPSPAN})(?=\s*(?:[.;:,]|$|province|governorate))")
 _ROCKET_RE = re.compile(r"rocket|missile")
+#: "seven of them", "about 50 of the dead": a part of dead already counted.
+_SUBSET_AFTER_RE = re.compile(
+    r"\s+of\s+(?:them|whom|those(?:\s+killed)?|the\s+(?:dead|victims|killed|fatalities"
+    r"|casualties|bodies))\b",
+    re.I,
+)
 #: A verb right after an item of a list of victims: the item is the subject of a clause of
 #: its own ("..., and 11 civilians were killed"), not one more victim of the verb before.
 _OWN_VERB_RE = re.compile(
@@ -345,6 +351,8 @@ class _Mention:
     rescuers: int | None = None
     cumulative: bool = False
     toll: bool = False
+    #: Part of dead counted before ("seven of them", "five children were among the dead").
+    subset: bool = False
 
 
 @dataclass(slots=True)
@@ -562,6 +570,11 @@ def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
             return
         vict_text = m.group("vict") or m.group("vict1")
         mention = _Mention(kind, m.start(), m.end(), verb, count)
+        if kind == "killed":
+            mention.subset = bool(
+                (m.group("num") and _SUBSET_AFTER_RE.match(masked, m.end("num")))
+                or (not active and m.group("verb").lower().startswith(("were among", "among")))
+            )
         cls = _victim_class(vict_text)
         if cls and cls != "others":
             mention.victims = (cls,)
@@ -1128,6 +1141,7 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
         drafts.extend(made)
     _merge_injured(drafts, infos)
     _merge_toll_updates(drafts)
+    _merge_other_estimates(drafts)
     _inherit_cumulative_place(drafts)
     return [d for d in drafts if not d.drop], infos
 
@@ -1182,6 +1196,48 @@ def _inherit_paragraph_place(made: list[_Draft], infos: list[_SentInfo], i: int)
                     d.event_type = _event_for(prev.events, pos, prev.low) or "other"
                 if d.actor is None:
                     d.actor = _actor_for(_actors(prev.masked, prev.toks, []), pos)
+
+
+#: A source named for a count: "the Local Coordination Committees said", "according to".
+_ATTRIBUTED_RE = re.compile(
+    r"\b(?:said|says|reported|reports|according\s+to|put\s+the|puts\s+the|documented"
+    r"|counted|recorded|told|estimated|gave\s+a)\b"
+)
+#: Words that make a count one of more dead, not another figure for the same dead.
+_MORE_DEAD_RE = re.compile(r"\b(?:another|more(?!\s+than)|others?|further|additional|also|separate)\b")
+
+
+def _other_estimate(low: str, mention: _Mention) -> bool:
+    """True when a sentence gives a source's figure of dead and nothing else of an event:
+    no event word of its own and no "more"/"another" ("The committees said 100 died")."""
+    if mention.toll or mention.subset or mention.cumulative:
+        return False
+    if not _ATTRIBUTED_RE.search(low):
+        return False
+    return _MORE_DEAD_RE.search(low, mention.start, mention.end) is None
+
+
+def _merge_other_estimates(drafts: list[_Draft]) -> None:
+    """Another source's figure for the dead just counted, in a later sentence with no place
+    and no event of its own ("... killed at least 82 people. The committees said more than
+    100 were killed."), widens that count's range instead of adding deaths."""
+    for n, d in enumerate(drafts):
+        if d.drop or not d.extra.get("other_estimate") or d.killed is None or d.has_event_cue:
+            continue
+        if d.place is not None and not d.extra.get("inherited"):
+            continue
+        for host in reversed(drafts[:n]):
+            if host.drop or host.event_only or host.killed is None or host.sent == d.sent:
+                continue
+            if d.sent - host.sent > 3 or host.cumulative or host.killed.best is None:
+                break
+            h, o = host.killed, d.killed
+            lows = [x for x in (h.low, o.low, o.best) if x is not None]
+            high = None if h.high is None else max(h.high, o.high or o.best or h.high)
+            host.killed = Count(min(lows) if lows else None, h.best, high, h.vague)
+            host.end = max(host.end, d.end)
+            d.drop = True
+            break
 
 
 def _merge_toll_updates(drafts: list[_Draft]) -> None:
@@ -1256,6 +1312,8 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
             has_event_cue=bool(info.events),
         )
         d.extra["toll"] = k.toll
+        d.extra["subset"] = k.subset
+        d.extra["other_estimate"] = _other_estimate(info.low, k)
         d.extra["title"] = _is_title(s)
         out.append(d)
     for j in injured:
@@ -1584,6 +1642,40 @@ def _dateline_fallback(drafts: list[_Draft], article: Article, doc: DocumentReso
             d.extra["inferred_place"] = True
 
 
+def _attach_subsets(drafts: list[_Draft]) -> None:
+    """A part of dead counted before ("Seven of them died in X", "Five children were among
+    the dead") adds no death: with a place of its own elsewhere it is a sub-incident of the
+    count it belongs to (``part_of``); otherwise it only tells who the dead were."""
+    for n, d in enumerate(drafts):
+        if d.drop or not d.extra.get("subset") or d.killed is None or d.killed.best is None:
+            continue
+        host_at = next(
+            (
+                m
+                for m in range(n - 1, -1, -1)
+                if not drafts[m].drop
+                and not drafts[m].event_only
+                and drafts[m].killed is not None
+                and (drafts[m].killed.best or 0) >= d.killed.best
+                and d.sent - drafts[m].sent <= 4
+            ),
+            None,
+        )
+        if host_at is None:
+            continue  # nothing counted before: the part is all the text says
+        host = drafts[host_at]
+        own = d.place is not None and not d.extra.get("inherited")
+        if own and not _same_place(d, host) and host.place is not None:
+            d.extra["part_of_host"] = host
+            continue
+        for name in ("children", "women", "rescuers"):
+            if getattr(host, name) is None and getattr(d, name) is not None:
+                setattr(host, name, getattr(d, name))
+        host.victims = tuple(dict.fromkeys((*host.victims, *d.victims)))
+        host.end = max(host.end, d.end)
+        d.drop = True
+
+
 def _contains(area: Location, point: Location) -> bool:
     if area.precision == 4:
         return bool(area.admin1) and area.admin1 == point.admin1
@@ -1597,7 +1689,18 @@ def _contains(area: Location, point: Location) -> bool:
 
 
 def _mark_parts(drafts: list[_Draft]) -> None:
+    """Mark sub-incidents: parts named as such ("seven of them"), counts that add up to one
+    told before them ("killed 39" ... "31 at the courthouse" ... "eight at the restaurant"),
+    and precise places inside a coarse one with as many dead or more, the same day."""
+    at = {id(d): n for n, d in enumerate(drafts)}
+    for d in drafts:
+        host = d.extra.get("part_of_host")
+        if host is not None and id(host) in at:
+            d.part_of = at[id(host)]
+    _mark_breakdowns(drafts)
     for n, d in enumerate(drafts):
+        if d.part_of is not None:
+            continue
         if d.location is None or d.location.precision > 2 or d.killed is None or d.cumulative:
             continue
         for m, area in enumerate(drafts):
@@ -1614,6 +1717,51 @@ def _mark_parts(drafts: list[_Draft]) -> None:
                 continue
             if _contains(area.location, d.location):
                 d.part_of = m
+                break
+
+
+#: How many sentences after a total its breakdown may run.
+_BREAKDOWN_REACH = 8
+
+
+def _mark_breakdowns(drafts: list[_Draft]) -> None:
+    """Two or more counts of dead told right after a total, in later sentences, that add up
+    to it exactly are its parts ("148 killed in Tartous and Jableh" ... "48 in Tartous" ...
+    "100 in Jableh"): the total counts, they are ``part_of`` it."""
+
+    def countable(d: _Draft) -> bool:
+        return (
+            d.killed is not None
+            and d.killed.best is not None
+            and not d.cumulative
+            and not d.event_only
+            and d.part_of is None
+        )
+
+    for n, total in enumerate(drafts):
+        if not countable(total) or total.killed.best < 2:  # type: ignore[union-attr]
+            continue
+        want = total.killed.best  # type: ignore[union-attr]
+        after = [
+            m
+            for m in range(n + 1, len(drafts))
+            if countable(drafts[m]) and drafts[m].sent > total.sent
+        ]
+        for first in after[:2]:
+            run_sum, run = 0, []
+            for m in after[after.index(first) :]:
+                d = drafts[m]
+                if d.sent - total.sent > _BREAKDOWN_REACH or (
+                    d.date and total.date and d.date != total.date
+                ):
+                    break
+                run_sum += d.killed.best  # type: ignore[union-attr,operator]
+                run.append(m)
+                if run_sum >= want:
+                    break
+            if run_sum == want and len(run) >= 2:
+                for m in run:
+                    drafts[m].part_of = n
                 break
 
 
@@ -1820,6 +1968,7 @@ def extract_incidents(
         if d.event_only and d.extra.get("title"):
             d.drop = True
     _dedupe(drafts)
+    _attach_subsets(drafts)
     kept = [d for d in drafts if not d.drop]
     _mark_parts(kept)
     ids = {n: f"{article.doc_id}-{n + 1:03d}" for n in range(len(kept))}

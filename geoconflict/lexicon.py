@@ -348,7 +348,8 @@ KILL_PASSIVE_RE = _lc(
     + rf"(?:{COUNT_PATTERN}\s+)?"
     + r"(?:wife|husband|son|daughter|child|baby|infant|brother|sister|mother|father|sons"
     r"|daughters|children|brothers|sisters|parents|grandchildren|grandchild))?"
-    + r"(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them)[^,]{0,80},)?\s+"
+    + r"(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them)[^,]{0,80},"
+    + r"|\s+(?:including|among\s+them)\s[^,.;]{0,60}?)?\s+"
     + _AUX
     + r"(?P<verb>killed|slain|dead|died|perished|martyred|executed|lost\s+their\s+lives"
     r"|deaths|fatalities|were\s+among\s+(?:those|the)\s+(?:killed|slain|dead|victims)"

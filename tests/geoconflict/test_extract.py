@@ -141,6 +141,55 @@ def test_a_fronted_period_makes_a_running_toll(resolver) -> None:  # type: ignor
     assert inc.is_cumulative
 
 
+def test_a_part_of_the_dead_adds_no_death(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Barrel bombs killed 22 people in Anadan on Monday. Six children and two women "
+        "were among the dead, rescuers said.",
+        resolver,
+    )
+    assert [(i.killed_best, i.killed_children) for i in found] == [(22, 6)]
+
+
+def test_a_part_of_the_dead_with_a_place_of_its_own_is_a_sub_incident(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Air strikes killed 15 civilians across Idlib province on Monday. Nine of them died "
+        "in the town of Binnish.",
+        resolver,
+    )
+    assert [(i.killed_best, i.part_of) for i in found] == [(15, None), (9, "t-001")]
+
+
+def test_counts_that_add_up_to_a_total_told_before_are_its_parts(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Bombings in Homs and Jableh killed 60 people on Monday. "
+        "A police source said 25 people were killed in the Homs blast. "
+        "The explosion in Jableh killed 35, state media said.",
+        resolver,
+    )
+    assert [i.killed_best for i in found if i.part_of is None] == [60]
+    assert sorted(i.killed_best for i in found if i.part_of == "t-001") == [25, 35]
+
+
+def test_another_sources_figure_widens_the_range(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Government air strikes on a market in Hass killed at least 30 people on Sunday. "
+        "A local activist group said more than 40 people were killed.",
+        resolver,
+    )
+    assert [(i.killed_low, i.killed_best, i.killed_high) for i in found] == [(30, 30, None)]
+    found = run(
+        "Shelling killed 12 people in Tafas on Sunday. "
+        "The monitor said 15 people were killed.",
+        resolver,
+    )
+    assert [(i.killed_low, i.killed_best, i.killed_high) for i in found] == [(12, 12, 15)]
+
+
+def test_including_without_commas_keeps_the_total(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("In Ariha, 11 civilians including 4 children were killed by shelling.", resolver)
+    assert (inc.killed_best, inc.killed_children) == (11, 4)
+
+
 INJURED = [
     ("Shelling killed 4 people and wounded 17 in Jobar.", 4, 17),
     ("Two were killed and nine wounded when rockets hit Aleppo.", 2, 9),
