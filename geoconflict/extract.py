@@ -1204,7 +1204,9 @@ _ATTRIBUTED_RE = re.compile(
     r"|counted|recorded|told|estimated|gave\s+a)\b"
 )
 #: Words that make a count one of more dead, not another figure for the same dead.
-_MORE_DEAD_RE = re.compile(r"\b(?:another|more(?!\s+than)|others?|further|additional|also|separate)\b")
+_MORE_DEAD_RE = re.compile(
+    r"\b(?:another|more(?!\s+than)|others?|further|additional|also|separate)\b"
+)
 
 
 def _other_estimate(low: str, mention: _Mention) -> bool:
