@@ -51,6 +51,7 @@ _ASIDE_RE = re.compile(
     r"|\([^()\n]{0,200}\)|\[[^\[\]\n]{0,200}\]"
 )
 _QUOTES_RE = re.compile(r"[“”\"«»]")
+_HASHTAG_RE = re.compile(r"#(\w[\w-]*)")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]|\b(?:which|that|who|while|but|whereas|after|before)\b")
 _UNIT_AFTER_RE = re.compile(
     r"^\s*(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|percent|per\s+cent|%|days?|weeks?"
@@ -100,12 +101,20 @@ _AREA_PLURALS = frozenset(
 _PART_OF_WORDS = frozenset({"districts", "areas"})
 _THEN_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 #: "Idlib: airstrikes kill 12": a headline that opens with the place.
-_HEADLINE_PLACE_RE = re.compile(rf"(?P<name>{lx.CAPSPAN}):\s")
+_HEADLINE_PLACE_RE = re.compile(rf"(?:[^:.\n]{{0,40}}?\s)?(?P<name>{lx.CAPSPAN}):\s")
 #: "Kafr Nabl came under heavy shelling", "Douma was hit by air strikes": a subject place.
 _SUBJECT_PLACE_RE = re.compile(
     rf"(?P<name>{lx.CAPSPAN})\s+(?:came\s+under|(?:was|were|has\s+been|have\s+been|is|are)"
     r"\s+(?:again\s+|also\s+|heavily\s+|repeatedly\s+)?(?:hit|shelled|bombed|struck|targeted"
     r"|attacked|pounded|raided|stormed|besieged|captured|overrun|bombarded|under\s+attack))\b"
+)
+#: "Douma market strike kills 40": a headline whose event is named by its place.
+_HEADLINE_EVENT_RE = re.compile(
+    rf"(?:[^:.\n]{{0,40}}?:\s+)?(?!(?:Air|Drone|Car|Suicide|Chemical|Gas|Deadly|Fresh|New"
+    r"|Heavy|Rocket|Missile|Mortar|Regime|Government|Rebel|Coalition)\b)"
+    rf"(?P<name>{lx.CAPSPAN})\s+(?:(?:market|hospital|school|bakery|mosque|camp|prison"
+    r"|checkpoint|convoy|hospital|church|square)\s+)?(?:air\s*strikes?|airstrikes?|strikes?"
+    r"|attacks?|bombings?|blasts?|explosions?|shelling|raids?|massacre|car\s+bomb)\b"
 )
 #: "the toll of the Saraqib massacre", "the Khan Sheikhoun chemical attack": an event named
 #: by its place.
@@ -405,6 +414,8 @@ def _mask(text: str) -> str:
 
     if "—" in text or "–" in text or "(" in text or "[" in text or " - " in text:
         text = _ASIDE_RE.sub(blank, text)
+    if "#" in text:  # "#Busra_al-Sham" is the place Busra al-Sham
+        text = _HASHTAG_RE.sub(lambda m: " " + m.group(1).replace("_", " "), text)
     return _QUOTES_RE.sub(" ", text)
 
 
@@ -939,11 +950,16 @@ def _places(masked: str, toks: _Toks) -> list[_PlaceCand]:
                 if c is not None:
                     cands.append(c)
     lead = _lead_offset(masked)
-    for rx in (_HEADLINE_PLACE_RE, _SUBJECT_PLACE_RE):
+    headline = not masked.rstrip().endswith((".", "!", "?", "”", '"', "’"))
+    for rx in (_HEADLINE_PLACE_RE, _SUBJECT_PLACE_RE, _HEADLINE_EVENT_RE):
+        if rx is _HEADLINE_EVENT_RE and not headline:
+            continue
         head = rx.match(masked, lead)
         if head is not None and not covered(head.start("name"), head.end("name")):
             c = _make_cand(masked, head, None)
             if c is not None:
+                if rx is not _SUBJECT_PLACE_RE:  # a weak cue: the gazetteer must know it
+                    c.ref = replace(c.ref, exact=True)
                 cands.append(c)
     cands.sort(key=lambda c: c.start)
     return cands
@@ -1226,8 +1242,8 @@ def _merge_other_estimates(drafts: list[_Draft]) -> None:
     for n, d in enumerate(drafts):
         if d.drop or not d.extra.get("other_estimate") or d.killed is None or d.has_event_cue:
             continue
-        if d.place is not None and not d.extra.get("inherited"):
-            continue
+        if d.place is not None and not d.extra.get("inherited") and not d.linked:
+            continue  # a place of its own (not one taken from the sentence before)
         for host in reversed(drafts[:n]):
             if host.drop or host.event_only or host.killed is None or host.sent == d.sent:
                 continue
@@ -1237,6 +1253,12 @@ def _merge_other_estimates(drafts: list[_Draft]) -> None:
             lows = [x for x in (h.low, o.low, o.best) if x is not None]
             high = None if h.high is None else max(h.high, o.high or o.best or h.high)
             host.killed = Count(min(lows) if lows else None, h.best, high, h.vague)
+            if d.place is not None and (
+                host.place is None
+                or host.place.ref.near
+                or host.place.level in ("admin1", "admin2", "region")
+            ):
+                host.place = d.place  # "an attack near Damascus" ... "the attack on Douma"
             host.end = max(host.end, d.end)
             d.drop = True
             break
@@ -1765,6 +1787,22 @@ def _mark_breakdowns(drafts: list[_Draft]) -> None:
                 for m in run:
                     drafts[m].part_of = n
                 break
+    # A total told after its parts ("5 killed in X; 2 in Y; 2 in Z. Total: 9 deaths") adds
+    # them up: it is kept, marked as a running toll, so that no sum counts them twice.
+    for n, total in enumerate(drafts):
+        if not countable(total) or total.killed.best < 2:  # type: ignore[union-attr]
+            continue
+        run_sum, count = 0, 0
+        for m in range(n - 1, -1, -1):
+            d = drafts[m]
+            if d.sent == total.sent or not countable(d):
+                break
+            run_sum += d.killed.best  # type: ignore[union-attr,operator]
+            count += 1
+            if run_sum >= total.killed.best:  # type: ignore[union-attr,operator]
+                break
+        if count >= 2 and run_sum == total.killed.best:  # type: ignore[union-attr]
+            total.cumulative = True
 
 
 def _dedupe(drafts: list[_Draft]) -> None:

@@ -214,6 +214,8 @@ VICTIM_CLASSES: dict[str, str] = {
     "civil defense": "rescuers",
     "civilians": "civilians",
     "civilian": "civilians",
+    "citizens": "civilians",
+    "citizen": "civilians",
     "people": "civilians",
     "persons": "civilians",
     "person": "civilians",
@@ -279,7 +281,7 @@ VICTIM_CLASSES: dict[str, str] = {
     "more": "others",
 }
 _PLURAL_VICTIMS = (
-    r"people|persons|civilians|children|kids|boys|girls|infants|babies|minors|schoolchildren"
+    r"people|persons|civilians|citizens|children|kids|boys|girls|infants|babies|minors|schoolchildren"
     r"|toddlers|women|mothers|rescuers|volunteers|paramedics|medics|responders|rescue\s+workers"
     r"|residents|villagers|farmers|men|family\s+members|relatives|students|doctors|nurses"
     r"|journalists|workers|teachers|displaced|refugees|patients|worshippers|fighters|militants"
@@ -290,10 +292,11 @@ _PLURAL_VICTIMS = (
 )
 _SINGULAR_VICTIMS = (
     r"child|boy|girl|infant|baby|toddler|woman|mother|father|rescuer|volunteer|paramedic"
-    r"|medic|civilian|person|resident|farmer|man|shepherd|doctor|nurse|journalist|worker"
+    r"|medic|civilian|citizen|person|resident|farmer|man|shepherd|doctor|nurse|journalist|worker"
     r"|teacher|fighter|militant|rebel|jihadist|terrorist|insurgent|gunman|member|commander"
     r"|leader|soldier|officer|policeman|guard|teenager|student|elderly\s+man|elderly\s+woman"
-    r"|pilot|driver|activist|photographer"
+    r"|pilot|driver|activist|photographer|mukhtar|mayor|imam|sheikh|judge|official|governor"
+    r"|citizen|cameraman|reporter|nurse|surgeon|pharmacist|engineer|lawyer|priest"
 )
 #: Modifier words allowed between a count and its victim noun ("pro-Assad", "White Helmets").
 #: A number word or a conjunction is never one: in "three women and two men" the victims of
@@ -303,9 +306,14 @@ _MOD = rf"(?:(?!\d){_NOT_MOD}\w[\w’'-]*\s+){{0,3}}?"
 VICTIM_NOUN = rf"(?:{_MOD}(?:{_PLURAL_VICTIMS}))"
 SINGULAR_VICTIM = rf"(?:{_MOD}(?:{_SINGULAR_VICTIMS}))"
 #: "members of the regime forces", "a fighter of the Hamza Division": whose victims they were.
+_UNIT = (
+    r"(?:forces|army|militias?|groups?|factions?|brigades?|division|police|regime|front"
+    r"|movement|units?|battalions?|council|organi[sz]ation|defen[cs]e|helmets|guards?"
+    r"|committees?|crews?|teams?|staff|services?)"
+)
 _OF_UNIT = (
-    r"(?:\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:forces|army|militias?|groups?|factions?"
-    r"|brigades?|division|police|regime|front|movement|units?|battalions?|council|organi[sz]ation))"
+    rf"(?:\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?{_UNIT}"
+    rf"(?:\s+(?:and|or)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,2}}?{_UNIT})?)"
 )
 #: The day of a date ("March 7 two civilians ...") is never a count.
 _NOT_AFTER_MONTH = "".join(
@@ -320,7 +328,7 @@ _NUMV = (
     rf"(?:(?<![\w-]){_NOT_AFTER_MONTH}(?P<num>{COUNT_PATTERN})(?:\s+of)?(?:\s+(?:the|them|whom|those|their))?"
     rf"(?:\s+(?P<vict>{VICTIM_NOUN})(?:\s+of\s+(?:the\s+same|one|a\s+single|a|his|her"
     rf"|their)\s+family|{_OF_UNIT})?)?(?![\w-])"
-    rf"|(?P<one>\b(?:a|an|one|another)\b)\s+(?P<vict1>{SINGULAR_VICTIM})\b{_OF_UNIT}?"
+    rf"|(?P<one>\b(?:a|an|one|another|the|1)\b)\s+(?P<vict1>{SINGULAR_VICTIM})\b{_OF_UNIT}?"
     rf"|(?<![\w-])(?:(?:a|an|one|the|an\s+entire|a\s+whole)\s+)?family\s+of\s+"
     rf"(?P<family>{COUNT_PATTERN}))"
 )
@@ -348,18 +356,19 @@ KILL_PASSIVE_RE = _lc(
     + rf"(?:{COUNT_PATTERN}\s+)?"
     + r"(?:wife|husband|son|daughter|child|baby|infant|brother|sister|mother|father|sons"
     r"|daughters|children|brothers|sisters|parents|grandchildren|grandchild))?"
-    + r"(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them)[^,]{0,80},"
+    + r"(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|also\s+known\s+as"
+    + r"|known\s+as|better\s+known\s+as|who|all\s+of\s+them|most\s+of\s+whom)[^,]{0,80},"
     + r"|\s+(?:including|among\s+them)\s[^,.;]{0,60}?)?\s+"
     + _AUX
     + r"(?P<verb>killed|slain|dead|died|perished|martyred|executed|lost\s+their\s+lives"
-    r"|deaths|fatalities|were\s+among\s+(?:those|the)\s+(?:killed|slain|dead|victims)"
+    r"|(?:civilian\s+)?deaths|(?:civilian\s+)?fatalities|were\s+among\s+(?:those|the)\s+(?:killed|slain|dead|victims)"
     r"|among\s+(?:those|the)\s+(?:killed|slain|dead)|shot\s+dead|gunned\s+down"
     r"|assassinated|beheaded|martyrs)\b(?!-)" + _MIXED,
 )
 #: Death toll phrases: "the death toll rose to 45", "a toll of 12 dead".
 #: Also the fatalities field of an event note (ACLED style): "Fatalities: 2".
 TOLL_RE = _lc(
-    r"(?:\b(?:death|casualty|civilian|fatality)?\s*toll\b[^.;:]{0,100}?\b(?:to|at|of|is|was"
+    r"(?:\b(?:death|casualty|civilian|fatality)?\s*toll\b[^.;:]{0,160}?\b(?:to|at|of|is|was"
     r"|reached|hit|be|stood|stands|climbed|rose|risen|surpassed|passed|exceeded)\s+"
     r"|\bfatalities\s*[:=]\s*"
     # "the number of people killed in the shelling rose to 7"
@@ -430,11 +439,13 @@ CUMULATIVE_RE = _lc(
     r"\b(?:since\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+start"
     r"|the\s+beginning|\d{4}|January|February|March|April|May|June|July|August|September"
     r"|October|November|December|last\s+\w+|early|late|mid)|so\s+far|to\s+date|in\s+total"
-    r"|total\s+(?:death\s+)?toll|overall\s+(?:death\s+)?toll|cumulative|this\s+(?:week|month|year)"
+    r"|total\s+(?:death\s+)?toll|overall\s+(?:death\s+)?toll|cumulative|(?<!time\s)this\s+(?:week|month|year)"
     r"|past\s+(?:\w+\s+)?(?:days|weeks|months|years|decades?)|over\s+the\s+(?:past|last)"
     r"|(?:in|during|within)\s+the\s+(?:past|last)\s+(?:week|month|year|fortnight)|in\s+recent"
     r"\s+(?:days|weeks|months)|since\s+the\s+(?:war|conflict|uprising|offensive|campaign"
     r"|assault|attack|start|beginning|operation|bombardment|siege|escalation|revolution)"
+    r"|since\s+then|\w+-day\s+(?:death\s+)?toll|(?:days?|weeks?|months?|years?)-long"
+    r"\s+(?:\w+\s+)?(?:campaign|offensive|bombardment|assault|siege|operation|escalation)"
     r"|(?:the\s+)?(?:war|conflict)\s+(?:has|have)\s+(?:killed|claimed)|during\s+the\s+(?:war"
     r"|conflict)|in\s+the\s+(?:war|conflict))\b",
 )

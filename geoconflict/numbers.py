@@ -92,7 +92,11 @@ _VAGUE = (
     r"(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|a\s+dozen|dozens|scores|hundreds"
     r"|thousands|a\s+couple(?:\s+of)?|a\s+handful(?:\s+of)?|a\s+number\s+of|several|numerous)"
 )
-_CORE = rf"(?:{_DIGITS}|{_WORD_NUM}|{_VAGUE})"
+#: "two dozen", "3 dozen": a number of dozens (24, 36).
+_DOZEN_OF = rf"(?:\d+|{_WORD_2})"
+_DOZENS = rf"{_DOZEN_OF}[ \t-]dozen(?!s)"
+_DOZENS_RE = re.compile(rf"^({_DOZEN_OF})[ \t-]dozen$", re.IGNORECASE)
+_CORE = rf"(?:{_DOZENS}|{_DIGITS}|{_WORD_NUM}|{_VAGUE})"
 _QUAL = (
     r"(?:at\s+least|no\s+(?:fewer|less)\s+than|more\s+than|over|upwards\s+of|in\s+excess\s+of"
     r"|about|around|some|approximately|roughly|nearly|almost|close\s+to|an\s+estimated"
@@ -205,6 +209,10 @@ def parse_count(text: str) -> Count | None:
     assert qm is not None
     quals = " ".join(qm.group(1).lower().split())
     body = qm.group(2).strip()
+    dozens = _DOZENS_RE.match(body)
+    if dozens is not None:
+        n = parse_number(dozens.group(1))
+        return None if n is None else _apply_qualifier(quals, 12 * n)
     single = parse_number(body)
     if single is not None:
         return _apply_qualifier(quals, single)

@@ -54,6 +54,10 @@ class PlaceRef:
         City of Damascus").
     rural
         True for "X countryside" / "rural X": the area around a city.
+    exact
+        True when only a name the gazetteer holds as written (or as a spelling variant)
+        may answer: a place read from a weak cue ("Idlib: ..." opening a headline), where
+        a fuzzy match would more likely be a word that is no place ("Airwars: ...").
     """
 
     text: str
@@ -64,6 +68,11 @@ class PlaceRef:
     part: bool = False
     fallback: str | None = None
     rural: bool = False
+    exact: bool = False
+
+
+#: The lowest score of a spelling variant that a place read from a weak cue may take.
+_SURE_VARIANT = 0.9
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -242,7 +251,13 @@ class DocumentResolver:
 
     def locate(self, ref: PlaceRef) -> Location | None:
         """Return the location of ``ref`` in the configured country, or None."""
+        if ref.exact and not self.is_known(ref.name):
+            return None
         near = list(self._near)
+        if ref.exact:
+            sure = self._match(ref.name, ref.feature_hint, ref.within, near)
+            if sure is None or (sure.method != "exact" and sure.score < _SURE_VARIANT):
+                return None
         match = None
         if ref.rural:
             # "Damascus countryside" is the governorate around the city: "Rural Damascus".

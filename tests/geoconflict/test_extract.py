@@ -190,6 +190,66 @@ def test_including_without_commas_keeps_the_total(resolver) -> None:  # type: ig
     assert (inc.killed_best, inc.killed_children) == (11, 4)
 
 
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Some two dozen soldiers were killed on Monday in clashes near Morek.", 24),
+        ("A citizen was martyred when terrorists fired shells on Mhardeh.", 1),
+        ("A gunman shot and killed the mukhtar of Hajin village on Friday.", 1),
+        ("5 members of the army and the allied militias were killed near Mayadeen.", 5),
+        (
+            "Three members of the Civil Defence, also known as the White Helmets, were killed "
+            "when jets struck their centre in Kafr Zita.",
+            3,
+        ),
+        ("Total: 7 civilian deaths in Jisr al-Shughour.", 7),
+    ],
+)
+def test_more_ways_to_count_the_dead(text: str, killed: int, resolver) -> None:  # type: ignore[no-untyped-def]
+    assert one(text, resolver).killed_best == killed
+
+
+def test_a_total_told_after_its_parts_counts_once(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Daily toll: 4 civilians killed in Ariha by air strikes; 2 killed in Binnish by "
+        "shelling. Total: 6 civilian deaths.",
+        resolver,
+    )
+    counted = [i.killed_best for i in found if not i.is_cumulative and i.part_of is None]
+    assert sum(counted) == 6 and len(found) == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 300 civilians have been killed since then, according to rights groups.",
+        "A week-long air campaign on Idlib has now killed more than 300 people.",
+        "Shelling on Douma killed 12 on Monday, raising the three-day toll to 80.",
+    ],
+)
+def test_more_running_tolls(text: str, resolver) -> None:  # type: ignore[no-untyped-def]
+    tolls = [i for i in run(text, resolver) if i.killed_best and i.killed_best >= 80]
+    assert tolls and all(i.is_cumulative for i in tolls)
+
+
+def test_for_the_second_time_this_month_is_not_a_running_toll(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "Two rescuers were killed on Monday when jets struck their centre in Ariha for the "
+        "second time this month.",
+        resolver,
+    )
+    assert not inc.is_cumulative
+
+
+def test_headline_places(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Syria: Saqba market strike kills 19, monitor says", resolver)
+    assert inc.location.admin1 == "Rural Damascus"
+    inc = one("#Idlib #Maarat_al-Numan: 4 civilians killed by regime shelling at dawn.", resolver)
+    assert inc.place == "Maarat al-Numan"
+    inc = one("Airwars: a civilian was reportedly killed in an alleged strike.", resolver)
+    assert inc.location is None or inc.location.precision == 6
+
+
 INJURED = [
     ("Shelling killed 4 people and wounded 17 in Jobar.", 4, 17),
     ("Two were killed and nine wounded when rockets hit Aleppo.", 2, 9),
