@@ -127,6 +127,8 @@ _AND_BEFORE_RE = re.compile(r"\b(?:and|or|&)\s+(?:the\s+)?$", re.I)
 _OF_NAME_RE = re.compile(rf"\s+of\s+(?P<name>{lx.CAPSPAN})")
 _COMMA_NAME_RE = re.compile(rf",\s+(?P<name>{lx.CAPSPAN})(?=\s*(?:[.;:,]|$|province|governorate))")
 _ROCKET_RE = re.compile(r"rocket|missile")
+#: "in al-Hol (Al-Hasakeh)": a governorate in brackets after a place (event-note style).
+_PAREN_NAME_RE = re.compile(r"\s*\(([^()\n]{2,30})\)")
 #: "seven of them", "about 50 of the dead": a part of dead already counted.
 _SUBSET_AFTER_RE = re.compile(
     r"\s+of\s+(?:them|whom|those(?:\s+killed)?|the\s+(?:dead|victims|killed|fatalities"
@@ -410,7 +412,10 @@ def _mask(text: str) -> str:
     """Blank out asides ("— names —", "(...)") and quote marks, keeping offsets."""
 
     def blank(m: re.Match[str]) -> str:
-        return " " * len(m.group())
+        g = m.group()
+        if g[0] == "(" and g[1:-1].strip().lower() in lx.GOVERNORATE_NAMES:
+            return g  # "Mayadin (Deir-ez-Zor)": the governorate of the place before it
+        return " " * len(g)
 
     if "—" in text or "–" in text or "(" in text or "[" in text or " - " in text:
         text = _ASIDE_RE.sub(blank, text)
@@ -842,6 +847,9 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
             masked, possessor, start, start + len(possessor)
         ):
             within = possessor
+    paren = _PAREN_NAME_RE.match(masked, m.end())
+    if paren is not None and paren.group(1).strip().lower() in lx.GOVERNORATE_NAMES:
+        within = paren.group(1).strip()
     comma = _COMMA_NAME_RE.match(masked, m.end())
     if comma is not None:
         outer = _clean_name(comma.group("name"))[0]
@@ -1065,7 +1073,7 @@ _CUE_STEMS: tuple[str, ...] = tuple(
     "|offensive|clash|fight|battle|explo|blast|ied|jet|warplane|plane|aircraft|helicopter"
     "|drone|sniper|gunmen|gunfire|ambush|storm|captur|seiz|advanc|incursion|detonat|mine"
     "|booby|lives|bodies|body|maim|gunned|slaughter|sortie|scud|tomahawk|grad|tank|murder|hit"
-    "|target|pound|fire|gunship|behead|stab|assassin|casualt".split("|")
+    "|target|pound|fire|gunship|behead|stab|assassin|casualt|abduct|kidnap".split("|")
 )
 
 
@@ -1168,7 +1176,7 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
 _PAST_RE = re.compile(
     r"(?<!since )(?<!the )\b(?:last\s+(?:month|year|summer|winter|spring|autumn|fall)"
     r"|earlier\s+this\s+year|(?:\d+|a|an|one|two|three|four|five|six|several|many)\s+"
-    r"(?:months|years|month|year)\s+(?:ago|earlier|before)"
+    r"(?:months|years|month|year)\s+(?:ago|earlier|before|after)"
     r"|a\s+similar\s+(?:\w+\s+)?(?:attack|bombing|strike|airstrike|raid|massacre|explosion|blast)"
     r"|(?:in|since|during|by)\s+(?:(?:early|late|mid)[\s-]+)?(?P<mon>january|february|march"
     r"|april|may|june|july|august|september|october|november|december)\b(?!\s+\d))"
@@ -1403,6 +1411,14 @@ def _single_event_clause(low: str, mention: _Mention) -> bool:
     return _SINGLE_EVENT_RE.search(low, start, end) is not None
 
 
+#: A denied toll, not a denied event: "no casualties were reported", "without injuries".
+_NO_CASUALTIES_RE = re.compile(
+    r"\b(?:no|without\s+(?:any\s+)?|no\s+reports?\s+of)\s*(?:immediate\s+)?(?:reports?\s+of\s+)?"
+    r"(?:casualties|deaths|injuries|fatalities|victims|losses)\b"
+    r"|\bno\s+(?:one|body)\s+was\s+(?:hurt|injured|killed|wounded)"
+)
+
+
 def _event_only(
     info: _SentInfo, index: int, actors: list[tuple[str, int]], targets: tuple[str, ...]
 ) -> list[_Draft]:
@@ -1414,7 +1430,9 @@ def _event_only(
         if strike is None:
             return []
         cue = next((e for e in info.events if e[1] >= strike.start() - 40), info.events[0])
-    if lx.NEGATION_RE.search(masked, 0, cue[2] + 40) or lx.RHETORIC_RE.search(masked):
+    # "no casualties as rockets fall on X": the event happened; only its toll is denied.
+    said = _NO_CASUALTIES_RE.sub(lambda m: " " * len(m.group()), masked[: cue[2] + 40])
+    if lx.NEGATION_RE.search(said) or lx.RHETORIC_RE.search(masked):
         return []
     if _HYPOTHETICAL_RE.search(masked, 0, cue[1]):
         return []
@@ -1999,14 +2017,15 @@ def extract_incidents(
     _single_place_fallback(drafts, infos, doc)
     _dateline_fallback(drafts, article, doc)
     country_loc = None
+    told_in_body = any(not d.extra.get("title") for d in drafts)
     for d in drafts:
         if d.location is None and d.place is not None and d.place.country:
             country_loc = country_loc or _country_location(doc)
             d.location = country_loc
         if d.event_only and (d.location is None or d.location.precision >= 6):
             d.drop = True
-        if d.event_only and d.extra.get("title"):
-            d.drop = True
+        if d.event_only and d.extra.get("title") and told_in_body:
+            d.drop = True  # the body tells the event; a headline alone is kept
     _dedupe(drafts)
     _attach_subsets(drafts)
     kept = [d for d in drafts if not d.drop]

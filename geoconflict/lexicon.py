@@ -73,7 +73,7 @@ EVENT_CUES: tuple[tuple[str, str, bool], ...] = (
         "attack",
         r"shoot(?:ing|ings)|shot\s+dead|gunmen|gunfire|gunshots?|snipers?|sniper\s+fire"
         r"|ambush(?:ed|es)?|opened\s+fire|assassinat(?:ed|ion|ions)|executed|executions?"
-        r"|massacres?|stabb(?:ed|ing)|beheaded",
+        r"|massacres?|stabb(?:ed|ing)|beheaded|abduct(?:ed|ing|ions?)|kidnapp(?:ed|ing|ings)",
         True,
     ),
     ("airstrike", r"strikes?|struck|raids?", False),
@@ -716,7 +716,7 @@ EVENT_TRIGGERS = _words(
     warp war figh jet jets heli guns airc bomb plan sort arti shel mort rock grad tank car suic
     truc vehi impr ied ieds vied expl boob land blas deto grou coun assa offe clas batt stor
     incu capt reca seiz adva shoo shot gunm gunf snip ambu open exec mass stab behe stri stru
-    raid atta
+    raid atta abdu kidn
     """
 )
 ACTOR_TRIGGERS = _words(

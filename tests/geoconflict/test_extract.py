@@ -250,6 +250,28 @@ def test_headline_places(resolver) -> None:  # type: ignore[no-untyped-def]
     assert inc.location is None or inc.location.precision == 6
 
 
+def test_an_event_with_no_casualties_is_still_an_event(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Syria: no casualties as rockets fall on Qamishli, state media says.", resolver)
+    assert [(i.event_type, i.killed_best, i.location.admin1) for i in found] == [
+        ("shelling", None, "Al-Hasakeh")
+    ]
+
+
+def test_an_abduction_is_an_event(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Gunmen abducted two teachers in Tafas on Monday.", resolver)
+    assert [(i.event_type, i.location.admin1) for i in found] == [("attack", "Dar'a")]
+
+
+def test_a_governorate_in_brackets_places_the_name_before_it(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "On 2 February 2018, shelling hit Kafr Laha (Al-Hasakeh), killing 3 civilians.",
+        resolver,
+        date=dt.date(2018, 2, 3),
+    )
+    assert inc.place == "Kafr Laha"
+    assert inc.location is None or inc.location.admin1 == "Al-Hasakeh"
+
+
 INJURED = [
     ("Shelling killed 4 people and wounded 17 in Jobar.", 4, 17),
     ("Two were killed and nine wounded when rockets hit Aleppo.", 2, 9),
