@@ -88,8 +88,8 @@ _HYPOTHETICAL_RE = re.compile(
 )
 _NON_LETTERS_RE = re.compile(r"[^a-z]")
 _LEAD_RE = re.compile(r"\s*(?:[A-Z][A-Z ,.]+\([A-Za-z]+\)\s*[-—–]\s*)?(?:The\s+)?")
-_POSSESSIVE_RE = re.compile(r"^.*[’'‘]s\s+")
-_POSSESSOR_RE = re.compile(r"^(.+?)[’'‘]s\s+\S")
+_POSSESSIVE_RE = re.compile(r"^.*(?:[’'‘]s|s[’'‘])\s+")
+_POSSESSOR_RE = re.compile(r"^(.+?(?:(?=[’'‘]s\s)|s(?=[’'‘]\s)))[’'‘]s?\s+\S")
 #: "the outskirts of X", "the towns of X, Y and Z": around X, not at X (precision 2).
 _AREA_PLURALS = frozenset(
     (
@@ -129,6 +129,12 @@ _COMMA_NAME_RE = re.compile(rf",\s+(?P<name>{lx.CAPSPAN})(?=\s*(?:[.;:,]|$|provi
 _ROCKET_RE = re.compile(r"rocket|missile")
 #: "in al-Hol (Al-Hasakeh)": a governorate in brackets after a place (event-note style).
 _PAREN_NAME_RE = re.compile(r"\s*\(([^()\n]{2,30})\)")
+#: An earlier event given as the cause of this one ("in retaliation for an attack that left
+#: five soldiers dead"): its dead are not news of this article.
+_CAUSE_RE = re.compile(
+    r"\b(?:in\s+retaliation\s+for|in\s+revenge\s+for|to\s+avenge|(?:after|following)\s+the"
+    r"\s+(?:killing|deaths?|murder)\s+of)\b"
+)
 #: "seven of them", "about 50 of the dead": a part of dead already counted.
 _SUBSET_AFTER_RE = re.compile(
     r"\s+of\s+(?:them|whom|those(?:\s+killed)?|the\s+(?:dead|victims|killed|fatalities"
@@ -1345,6 +1351,7 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
         )
         d.extra["toll"] = k.toll
         d.extra["subset"] = k.subset
+        d.drop = _CAUSE_RE.search(info.low, 0, k.start) is not None
         d.extra["other_estimate"] = _other_estimate(info.low, k)
         d.extra["title"] = _is_title(s)
         out.append(d)
@@ -1590,8 +1597,12 @@ def _country_location(doc: DocumentResolver) -> Location | None:
     return cache[key]
 
 
-def _resolve(drafts: list[_Draft], doc: DocumentResolver) -> None:
-    doc.set_context(d.place.ref for d in drafts if d.place is not None)
+def _resolve(drafts: list[_Draft], doc: DocumentResolver, article: Article) -> None:
+    dateline = _dateline_ref(article)
+    refs = [d.place.ref for d in drafts if d.place is not None]
+    if dateline is not None and not doc.is_foreign(dateline.name):
+        refs.append(dateline)  # "Damascus, SANA -": the article's places lie around there
+    doc.set_context(refs)
     for d in drafts:
         if d.place is None or d.place.foreign:
             continue
@@ -1654,6 +1665,27 @@ _DATELINE_RE = re.compile(
 )
 #: How far into an article a dateline may stand (after a headline and a byline).
 _DATELINE_REACH = 400
+#: A state-media dateline: "Damascus, SANA -", "Tartous, SANA –".
+_AGENCY_LINE_RE = re.compile(
+    r"(?m)^[ \t]*(?P<name>[A-Z][\w’'`-]+(?:[ -][A-Z][\w’'`-]+){0,2}),\s*(?P<agency>SANA|SNHR"
+    r"|SOHR|Reuters|AFP|AP|Xinhua|Anadolu)\s*[-—–:]{1,2}\s"
+)
+
+
+def _dateline_ref(article: Article) -> PlaceRef | None:
+    """The place an article is filed from, when its dateline names one in the country."""
+    m = _DATELINE_RE.search(article.text, 0, _DATELINE_REACH)
+    if m is None or not (m.group("country") or m.group("agency")):
+        m = _AGENCY_LINE_RE.search(article.text, 0, _DATELINE_REACH)
+        if m is None:
+            return None
+    country = (m.groupdict().get("country") or "").lower()
+    if country and country not in _COUNTRY_WORDS:
+        return None
+    name = " ".join(w.capitalize() for w in m.group("name").split())
+    if name.lower() in _COUNTRY_WORDS or name.lower() in lx.NOT_PLACES:
+        return None
+    return PlaceRef(text=m.group("name"), name=name)
 
 
 def _dateline_fallback(drafts: list[_Draft], article: Article, doc: DocumentResolver) -> None:
@@ -1663,17 +1695,8 @@ def _dateline_fallback(drafts: list[_Draft], article: Article, doc: DocumentReso
     does not say where. A foreign dateline ("BEIRUT (Reuters) -") places nothing."""
     if not any(d.location is None and d.place is None and not d.event_only for d in drafts):
         return
-    m = _DATELINE_RE.search(article.text, 0, _DATELINE_REACH)
-    if m is None or not (m.group("country") or m.group("agency")):
-        return
-    country = (m.group("country") or "").lower()
-    if country and country not in _COUNTRY_WORDS:
-        return
-    name = " ".join(w.capitalize() for w in m.group("name").split())
-    if name.lower() in _COUNTRY_WORDS or name.lower() in lx.NOT_PLACES:
-        return
-    ref = PlaceRef(text=m.group("name"), name=name)
-    if doc.is_foreign(name):
+    ref = _dateline_ref(article)
+    if ref is None or doc.is_foreign(ref.name):
         return
     loc = doc.locate(ref)
     if loc is None or loc.precision >= 6:
@@ -1853,12 +1876,31 @@ def _dedupe(drafts: list[_Draft]) -> None:
                 and d.killed is not None
                 and e.killed is not None
                 and d.killed.best is not None
-                and (d.killed.best == e.killed.best or _title_told(d, e) or _title_told(e, d))
+                and (
+                    d.killed.best == e.killed.best
+                    or _title_told(d, e)
+                    or _title_told(e, d)
+                    or _vague_then_precise(d.killed, e.killed)
+                    or _vague_then_precise(e.killed, d.killed)
+                )
                 and d.cumulative == e.cumulative
             ):
                 keep, lose = (e, d) if _better(e, d) else (d, e)
                 _absorb(keep, lose)
+                if keep.killed is not None and keep.killed.vague and lose.killed is not None:
+                    keep.killed = lose.killed  # "scores" ... "at least 136": the number
                 lose.drop = True
+
+
+def _vague_then_precise(vague: Count, precise: Count) -> bool:
+    """A vague count ("scores", "dozens") that a number of the same event makes precise."""
+    return (
+        vague.vague
+        and not precise.vague
+        and vague.low is not None
+        and precise.best is not None
+        and precise.best >= vague.low
+    )
 
 
 def _told(d: _Draft) -> set[int | None]:
@@ -2013,7 +2055,7 @@ def extract_incidents(
     if resolver is None:
         resolver = _default_resolver(config)
     doc = DocumentResolver(resolver, country=config.default_country, min_score=config.min_score)
-    _resolve(drafts, doc)
+    _resolve(drafts, doc, article)
     _single_place_fallback(drafts, infos, doc)
     _dateline_fallback(drafts, article, doc)
     country_loc = None

@@ -272,6 +272,38 @@ def test_a_governorate_in_brackets_places_the_name_before_it(resolver) -> None: 
     assert inc.location is None or inc.location.admin1 == "Al-Hasakeh"
 
 
+def test_a_vague_count_made_precise_later_is_one_incident(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "A gas attack killed dozens of people in Zamalka on Wednesday, activists said. "
+        "The Observatory said at least 61 people were killed in Zamalka.",
+        resolver,
+    )
+    assert [i.killed_best for i in found] == [61]
+
+
+def test_an_earlier_attack_given_as_the_cause_adds_no_death(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Artillery shelling near Saraqib killed 9 soldiers on Friday in retaliation for an "
+        "attack that left four rebels dead in Taftanaz.",
+        resolver,
+    )
+    assert [i.killed_best for i in found] == [9]
+
+
+def test_the_possessive_of_a_name_ending_in_s(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("A car bomb in Homs' Zahraa district killed 12 people on Monday.", resolver)
+    assert inc.location.admin1 == "Homs"
+
+
+def test_a_state_media_dateline_is_the_context_of_the_places(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Homs, SANA - Terrorists fired rocket shells on al-Zahraa neighborhood, killing "
+        "two civilians.",
+        resolver,
+    )
+    assert [i.location.admin1 for i in found] == ["Homs"]
+
+
 INJURED = [
     ("Shelling killed 4 people and wounded 17 in Jobar.", 4, 17),
     ("Two were killed and nine wounded when rockets hit Aleppo.", 2, 9),
