@@ -856,6 +856,8 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
     paren = _PAREN_NAME_RE.match(masked, m.end())
     if paren is not None and paren.group(1).strip().lower() in lx.GOVERNORATE_NAMES:
         within = paren.group(1).strip()
+    if within is None and fallback and fallback.lower() in lx.GOVERNORATE_NAMES:
+        within = fallback  # "the Badia of Homs", "the countryside of Idlib"
     comma = _COMMA_NAME_RE.match(masked, m.end())
     if comma is not None:
         outer = _clean_name(comma.group("name"))[0]
