@@ -51,6 +51,8 @@ _ASIDE_RE = re.compile(
     r"|\([^()\n]{0,200}\)|\[[^\[\]\n]{0,200}\]"
 )
 _QUOTES_RE = re.compile(r"[“”\"«»]")
+#: A quotation in single quote marks ("killing 'at least a dozen'"), not "Dar'a" or "Homs'".
+_SINGLE_QUOTED_RE = re.compile(r"(?<![A-Za-z])['‘]([^'‘’\n]{1,80}?)['’](?![A-Za-z])")
 _HASHTAG_RE = re.compile(r"#(\w[\w-]*)")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]|\b(?:which|that|who|while|but|whereas|after|before)\b")
 _UNIT_AFTER_RE = re.compile(
@@ -138,7 +140,7 @@ _CAUSE_RE = re.compile(
 #: "seven of them", "about 50 of the dead": a part of dead already counted.
 _SUBSET_AFTER_RE = re.compile(
     r"\s+of\s+(?:them|whom|those(?:\s+killed)?|the\s+(?:dead|victims|killed|fatalities"
-    r"|casualties|bodies))\b",
+    r"|casualties|bodies|wounded|injured))\b",
     re.I,
 )
 #: A verb right after an item of a list of victims: the item is the subject of a clause of
@@ -210,7 +212,7 @@ _NUM_LEAD = lx.NUMBER_TRIGGERS - _NUM_CORE
 _SINGULAR = frozenset(k for k in lx.VICTIM_CLASSES if not k.endswith("s"))
 #: Verbs a passive count of dead / injured ends with ("21 were killed", "five wounded").
 _KILL_VERBS = frozenset(
-    "killed slain dead died perished martyred executed lives deaths fatalities among shot "
+    "killed slain dead died perished martyred executed drowned lives deaths fatalities among shot "
     "gunned assassinated beheaded martyrs".split()
 )
 _INJURE_VERBS = frozenset("injured wounded hurt maimed injuries sustained".split())
@@ -308,7 +310,7 @@ class _Toks:
         for i, f in flags_at:
             if f & _F_LEAD:
                 if any(0 < c - i <= 3 for c in cores) or (
-                    items[i][1] in ("a", "an", "another", "one")
+                    items[i][1] in ("a", "an", "another", "one", "the")
                     and any(0 < c - i <= 4 for c in sing)
                 ):
                     nums.append(i)
@@ -427,6 +429,8 @@ def _mask(text: str) -> str:
         text = _ASIDE_RE.sub(blank, text)
     if "#" in text:  # "#Busra_al-Sham" is the place Busra al-Sham
         text = _HASHTAG_RE.sub(lambda m: " " + m.group(1).replace("_", " "), text)
+    if "'" in text or "‘" in text:
+        text = _SINGLE_QUOTED_RE.sub(lambda m: f" {m.group(1)} ", text)
     return _QUOTES_RE.sub(" ", text)
 
 
@@ -475,7 +479,7 @@ def _breakdown(text: str, end: int, mention: _Mention) -> None:
         pos = m.end()
         for _ in range(6):
             item = lx.BREAKDOWN_ITEM_RE.match(text, pos)
-            if not item:
+            if not item or (item.group("one") or "").lower() == "the":
                 break
             items.append((_count_of(item), item.group("vict") or item.group("vict1")))
             pos = item.end()
@@ -548,6 +552,8 @@ def _add_list_before(
         pm = lx.LIST_BEFORE_RE.search(masked, max(0, start - 120), start)
         if pm is None or not (pm.group("vict") or pm.group("vict1")):
             return
+        if (pm.group("one") or "").lower() == "the":
+            return
         first = next(g for g in ("num", "one", "family") if pm.group(g))
         if overlaps(pm.start(first), pm.end()):
             return
@@ -615,6 +621,8 @@ def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
                 cont = lx.LIST_CONT_RE.match(masked, pos)
                 if not cont or not (cont.group("vict") or cont.group("vict1")):
                     break
+                if (cont.group("one") or "").lower() == "the":
+                    break  # "killed 31 people, the police chief said": a speaker
                 if _OWN_VERB_RE.match(masked, cont.end()):
                     break  # "killed 18 fighters, and 11 civilians were killed": a new clause
                 more = _count_of(cont)
@@ -629,7 +637,7 @@ def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
                 pos = cont.end()
             mention.count = total
             mention.end = pos
-        elif kind == "killed" and vict_text and m.group("num"):
+        elif kind == "killed" and vict_text and (m.group("num") or m.group("one")):
             _add_list_before(masked, m.start(), mention, overlaps)
         if kind == "killed":
             # "killing a man and his wife", "a woman and her two sons were killed".
@@ -649,6 +657,7 @@ def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
 
     def elliptic(pos: int) -> None:
         """ "killed 5 people in X and 3 in Y": further counts of dead with their own place."""
+        subset = bool(out) and out[-1].subset  # "Seven of them in X, and five others in Y"
         for _ in range(4):
             e = _ELLIPTIC_RE.match(masked, pos)
             if e is None or overlaps(e.start("num"), e.end("num")):
@@ -656,7 +665,11 @@ def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
             count = parse_count(e.group("num"))
             if count is None or count.best is None:
                 break
-            out.append(_Mention("killed", e.start("num"), e.end("num"), e.start("num"), count))
+            out.append(
+                _Mention(
+                    "killed", e.start("num"), e.end("num"), e.start("num"), count, subset=subset
+                )
+            )
             taken.append((e.start("num"), e.end("num")))
             pos = e.end()
 
@@ -1081,7 +1094,7 @@ _CUE_STEMS: tuple[str, ...] = tuple(
     "|offensive|clash|fight|battle|explo|blast|ied|jet|warplane|plane|aircraft|helicopter"
     "|drone|sniper|gunmen|gunfire|ambush|storm|captur|seiz|advanc|incursion|detonat|mine"
     "|booby|lives|bodies|body|maim|gunned|slaughter|sortie|scud|tomahawk|grad|tank|murder|hit"
-    "|target|pound|fire|gunship|behead|stab|assassin|casualt|abduct|kidnap".split("|")
+    "|target|pound|fire|gunship|behead|stab|assassin|casualt|abduct|kidnap|drown".split("|")
 )
 
 

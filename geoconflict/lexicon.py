@@ -277,6 +277,13 @@ VICTIM_CLASSES: dict[str, str] = {
     "guards": "troops",
     "conscripts": "troops",
     "others": "others",
+    # Titles of one person killed ("the mukhtar of X", "the head of the council").
+    **dict.fromkeys(
+        "head chief director deputy minister spokesman spokesperson mukhtar mayor imam sheikh"
+        " judge official governor".split(),
+        "others",
+    ),
+    **dict.fromkeys("brigadier colonel general captain lieutenant major".split(), "troops"),
     "other": "others",
     "more": "others",
 }
@@ -289,6 +296,8 @@ _PLURAL_VICTIMS = (
     r"|leaders|troops|soldiers|personnel|servicemen|officers|policemen|guards|conscripts"
     r"|others|dead|bodies|victims|individuals|pilgrims|shoppers|passengers|detainees|prisoners"
     r"|youths|teenagers|adults|elderly|siblings|brothers|sisters|sons|daughters|people's|lives"
+    r"|service\s+members|servicemen|marines|sailors|airmen|contractors|crew\s+members|crew"
+    r"|passengers|officials|employees|staff\s+members|volunteers|protesters|demonstrators"
 )
 _SINGULAR_VICTIMS = (
     r"child|boy|girl|infant|baby|toddler|woman|mother|father|rescuer|volunteer|paramedic"
@@ -296,20 +305,24 @@ _SINGULAR_VICTIMS = (
     r"|teacher|fighter|militant|rebel|jihadist|terrorist|insurgent|gunman|member|commander"
     r"|leader|soldier|officer|policeman|guard|teenager|student|elderly\s+man|elderly\s+woman"
     r"|pilot|driver|activist|photographer|mukhtar|mayor|imam|sheikh|judge|official|governor"
-    r"|citizen|cameraman|reporter|nurse|surgeon|pharmacist|engineer|lawyer|priest"
+    r"|citizen|cameraman|reporter|nurse|surgeon|pharmacist|engineer|lawyer|priest|head|chief"
+    r"|director|deputy|minister|spokesman|spokesperson|grandson|granddaughter|old\s+man"
+    r"|old\s+woman|service\s+member|marine|contractor|protester|employee|brigadier|colonel"
+    r"|general|captain|lieutenant|major"
 )
 #: Modifier words allowed between a count and its victim noun ("pro-Assad", "White Helmets").
 #: A number word or a conjunction is never one: in "three women and two men" the victims of
 #: "three" are "women", and "two men" is the next item of the list.
 _NOT_MOD = r"(?!(?:and|or|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b)"
-_MOD = rf"(?:(?!\d){_NOT_MOD}\w[\w’'-]*\s+){{0,3}}?"
+_MOD = rf"(?:(?!\d){_NOT_MOD}\w[\w’'.-]*\s+){{0,3}}?"
 VICTIM_NOUN = rf"(?:{_MOD}(?:{_PLURAL_VICTIMS}))"
 SINGULAR_VICTIM = rf"(?:{_MOD}(?:{_SINGULAR_VICTIMS}))"
 #: "members of the regime forces", "a fighter of the Hamza Division": whose victims they were.
 _UNIT = (
     r"(?:forces|army|militias?|groups?|factions?|brigades?|division|police|regime|front"
     r"|movement|units?|battalions?|council|organi[sz]ation|defen[cs]e|helmets|guards?"
-    r"|committees?|crews?|teams?|staff|services?)"
+    r"|committees?|crews?|teams?|staff|services?|municipality|ministry|directorate|hospital"
+    r"|ndf|sdf|ypg|ypj|fsa|hts|isis|isil|sna|pkk|nusra|jabhat|hezbollah|irgc|asayish)"
 )
 _OF_UNIT = (
     rf"(?:\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?{_UNIT}"
@@ -326,7 +339,7 @@ _NOT_AFTER_MONTH = "".join(
 )
 _NUMV = (
     rf"(?:(?<![\w-]){_NOT_AFTER_MONTH}(?P<num>{COUNT_PATTERN})(?:\s+of)?(?:\s+(?:the|them|whom|those|their))?"
-    rf"(?:\s+(?P<vict>{VICTIM_NOUN})(?:\s+of\s+(?:the\s+same|one|a\s+single|a|his|her"
+    rf"(?:\s+(?P<vict>{VICTIM_NOUN}(?:\s+(?:and|or)\s+{VICTIM_NOUN})?)(?:\s+of\s+(?:the\s+same|one|a\s+single|a|his|her"
     rf"|their)\s+family|{_OF_UNIT})?)?(?![\w-])"
     rf"|(?P<one>\b(?:a|an|one|another|the|1)\b)\s+(?P<vict1>{SINGULAR_VICTIM})\b{_OF_UNIT}?"
     rf"|(?<![\w-])(?:(?:a|an|one|the|an\s+entire|a\s+whole)\s+)?family\s+of\s+"
@@ -343,7 +356,7 @@ _MIXED = r"(?!\s*(?:or|and|/)\s+(?:injured|wounded|hurt|maimed)\b)"
 KILL_ACTIVE_RE = _lc(
     r"\b(?P<verb>kill(?:ed|ing|s)?|claim(?:ed|ing|s)?\s+the\s+lives\s+of|claim(?:ed|ing|s)?"
     r"|massacr(?:ed|ing)"
-    r"|execut(?:ed|ing|es)|shot\s+dead|shooting\s+dead|gunned\s+down|slaughtered"
+    r"|execut(?:e|ed|ing|es)|shot\s+dead|shooting\s+dead|gunned\s+down|slaughtered"
     r"|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|left|leaving"
     r"|assassinat(?:ed|ing|es)|behead(?:ed|ing|s))\s+" + _NUMV,
 )
@@ -355,12 +368,16 @@ KILL_PASSIVE_RE = _lc(
     + r"(?P<kinpart>\s+(?:and|along\s+with|together\s+with)\s+(?:his|her|their)\s+"
     + rf"(?:{COUNT_PATTERN}\s+)?"
     + r"(?:wife|husband|son|daughter|child|baby|infant|brother|sister|mother|father|sons"
-    r"|daughters|children|brothers|sisters|parents|grandchildren|grandchild))?"
+    r"|daughters|children|brothers|sisters|parents|grandchildren|grandchild|grandson"
+    r"|granddaughter|grandsons|granddaughters|nephew|niece|cousin|uncle|aunt|grandfather"
+    r"|grandmother))?"
+    + r"(?:\s+(?:from|of|in)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?[\w'’-]+"
+    + r"(?:\s+[\w'’-]+){0,2}?(?=\s+(?:was|were|had|has|have|died|killed)\b))?"
     + r"(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|also\s+known\s+as"
     + r"|known\s+as|better\s+known\s+as|who|all\s+of\s+them|most\s+of\s+whom)[^,]{0,80},"
     + r"|\s+(?:including|among\s+them)\s[^,.;]{0,60}?)?\s+"
     + _AUX
-    + r"(?P<verb>killed|slain|dead|died|perished|martyred|executed|lost\s+their\s+lives"
+    + r"(?P<verb>killed|slain|dead|died|perished|martyred|executed|drowned|lost\s+their\s+lives"
     r"|(?:civilian\s+)?deaths|(?:civilian\s+)?fatalities|were\s+among\s+(?:those|the)\s+(?:killed|slain|dead|victims)"
     r"|among\s+(?:those|the)\s+(?:killed|slain|dead)|shot\s+dead|gunned\s+down"
     r"|assassinated|beheaded|martyrs)\b(?!-)" + _MIXED,
@@ -409,7 +426,9 @@ KIN_CONT_RE = _lc(
     r"\s+(?:and|along\s+with|together\s+with|with)\s+(?:his|her|their)\s+"
     rf"(?:(?P<kinnum>{COUNT_PATTERN})\s+)?"
     r"(?P<kin>wife|husband|son|daughter|child|baby|infant|brother|sister|mother|father"
-    r"|sons|daughters|children|brothers|sisters|parents|grandchildren|grandchild)\b"
+    r"|sons|daughters|children|brothers|sisters|parents|grandchildren|grandchild|grandson"
+    r"|granddaughter|grandsons|granddaughters|nephew|niece|cousin|uncle|aunt|grandfather"
+    r"|grandmother)\b"
 )
 #: "5 soldiers and 3 rebels": list continuation after an active count.
 LIST_CONT_RE = _lc(
@@ -707,7 +726,7 @@ NUMBER_TRIGGERS = _words(
     ninety hundred thousand million a an another at no more over upwards in about around some
     approximately roughly nearly almost close estimated up as fewer less further additional
     total only just between tens hundreds thousands dozen dozens scores couple handful number
-    several numerous
+    several numerous the all
     """
 )
 EVENT_TRIGGERS = _words(
@@ -767,7 +786,7 @@ FEATURE_AFTER_TRIGGERS = _words(
 )
 CASUALTY_TRIGGERS = _words(
     """
-    kill dead died die dies deat slai peri mart toll fata inju woun hurt maim live mass exec
+    kill dead died die dies deat slai peri mart toll fata inju woun hurt maim live mass exec drow
     shot gunn slau bodi body assa behe
     """
 )

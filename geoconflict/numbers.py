@@ -101,7 +101,7 @@ _QUAL = (
     r"(?:at\s+least|no\s+(?:fewer|less)\s+than|more\s+than|over|upwards\s+of|in\s+excess\s+of"
     r"|about|around|some|approximately|roughly|nearly|almost|close\s+to|an\s+estimated"
     r"|estimated|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|at\s+most|another"
-    r"|a\s+further|further|an\s+additional|additional|a\s+total\s+of|total\s+of|only|just)"
+    r"|a\s+further|further|an\s+additional|additional|a\s+total\s+of|total\s+of|only|just|all)"
 )
 
 #: Regex fragment (no groups) for a count with optional qualifiers and range.

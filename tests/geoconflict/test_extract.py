@@ -209,6 +209,37 @@ def test_more_ways_to_count_the_dead(text: str, killed: int, resolver) -> None: 
     assert one(text, resolver).killed_best == killed
 
 
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("An old man and his grandson were martyred by shelling on Inkhil.", 2),
+        ("The head of the local council of Hajin was killed when an IED exploded.", 1),
+        ("A helicopter came down near Tabqa, killing all 7 people on board.", 7),
+        ("Rockets hit Azaz, killing 'at least a dozen' people, the monitor said.", 12),
+        ("Three U.S. service members were killed in a blast in Manbij.", 3),
+        ("Six civilians and a paramedic were killed in shelling on Kafr Batna.", 7),
+        ("Twelve soldiers and militiamen and at least 9 rebels were killed near Morek.", 21),
+        ("Nine civilians drowned when their boat sank in the Euphrates near Raqqa.", 9),
+    ],
+)
+def test_victims_of_every_shape(text: str, killed: int, resolver) -> None:  # type: ignore[no-untyped-def]
+    assert one(text, resolver).killed_best == killed
+
+
+def test_a_speaker_after_a_count_is_no_victim(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("The blast at the bus station killed 23 people, the police chief said.", resolver)
+    assert inc.killed_best == 23
+
+
+def test_wounded_who_died_later_are_inside_the_updated_toll(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "The death toll from Monday's car bomb in Azaz has risen to 14, after two of the "
+        "wounded died in hospital.",
+        resolver,
+    )
+    assert [i.killed_best for i in found] == [14]
+
+
 def test_a_total_told_after_its_parts_counts_once(resolver) -> None:  # type: ignore[no-untyped-def]
     found = run(
         "Daily toll: 4 civilians killed in Ariha by air strikes; 2 killed in Binnish by "
