@@ -131,11 +131,20 @@ _COMMA_NAME_RE = re.compile(rf",\s+(?P<name>{lx.CAPSPAN})(?=\s*(?:[.;:,]|$|provi
 _ROCKET_RE = re.compile(r"rocket|missile")
 #: "in al-Hol (Al-Hasakeh)": a governorate in brackets after a place (event-note style).
 _PAREN_NAME_RE = re.compile(r"\s*\(([^()\n]{2,30})\)")
+#: The bounds given with a best estimate: "(low 10, high 15)".
+_LOW_HIGH_RE = re.compile(r"\s*\(\s*low\s+(\d+)\s*[,;]\s*high\s+(\d+)\s*\)", re.I)
+#: A toll that grew: an update of the count before it, not another source's figure.
+_RISE_RE = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|mounted|reached|surpassed"
+    r"|passed|exceeded|raising|raised|bringing|brought|now|new|updated|final)\b"
+)
 #: An earlier event given as the cause of this one ("in retaliation for an attack that left
 #: five soldiers dead"): its dead are not news of this article.
 _CAUSE_RE = re.compile(
     r"\b(?:in\s+retaliation\s+for|in\s+revenge\s+for|to\s+avenge|(?:after|following)\s+the"
-    r"\s+(?:killing|deaths?|murder)\s+of)\b"
+    r"\s+(?:killing|deaths?|murder)\s+of"
+    r"|(?:after|following)(?=\s+(?:at\s+least\s+|more\s+than\s+|some\s+)?[\w-]+\s+(?:[\w.-]+\s+)"
+    r"{0,3}?(?:were|was|had\s+been|have\s+been)\s+(?:killed|slain)))\b"
 )
 #: "seven of them", "about 50 of the dead": a part of dead already counted.
 _SUBSET_AFTER_RE = re.compile(
@@ -372,6 +381,8 @@ class _Mention:
     toll: bool = False
     #: Part of dead counted before ("seven of them", "five children were among the dead").
     subset: bool = False
+    #: A toll that rose ("rose to 20"), not another source's figure ("gave a toll of 20").
+    rise: bool = True
 
 
 @dataclass(slots=True)
@@ -423,6 +434,8 @@ def _mask(text: str) -> str:
         g = m.group()
         if g[0] == "(" and g[1:-1].strip().lower() in lx.GOVERNORATE_NAMES:
             return g  # "Mayadin (Deir-ez-Zor)": the governorate of the place before it
+        if _LOW_HIGH_RE.match(g):
+            return g  # "Deaths: best estimate 12 (low 10, high 15)"
         return " " * len(g)
 
     if "—" in text or "–" in text or "(" in text or "[" in text or " - " in text:
@@ -679,7 +692,19 @@ def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
         count = parse_count(m.group("num"))
         if count is None or not _usable_toll(masked, m, count) or count.best == 0:
             continue  # "Fatalities: 0" gives no count of dead
+        bounds = _LOW_HIGH_RE.match(masked, m.end())
+        if bounds is not None and count.best is not None:
+            lo, hi = int(bounds.group(1)), int(bounds.group(2))
+            if lo <= count.best <= hi:
+                count = Count(lo, count.best, hi, count.vague)
         mention = _Mention("killed", m.start(), m.end(), m.start(), count, toll=True)
+        # A rise updates the count; so does an event note's field ("Fatalities: 3"), the
+        # coder's own figure. Any other toll phrase is another source's figure.
+        mention.rise = (
+            _RISE_RE.search(masked, m.start(), m.start("num")) is not None
+            or ":" in masked[m.start() : m.start("num")]
+            or "=" in masked[m.start() : m.start("num")]
+        )
         mention.cumulative = bool(lx.CUMULATIVE_RE.search(masked[m.start() : m.end()]))
         taken.append((m.start("num"), m.end("num")))
         out.append(mention)
@@ -1302,13 +1327,27 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
         if own_place and d.sent != drafts[max(0, n - 1)].sent:
             continue
         for host in reversed(drafts[:n]):
-            if host.drop or host.event_only or host.cumulative or host.killed is None:
+            if host.drop or host.cumulative:
+                continue
+            if host.event_only and not own_place and d.sent - host.sent <= 2:
+                # "Clashes near Morek. Deaths: 12": the toll of the event told just before.
+                host.killed, host.event_only = d.killed, False
+                host.end = max(host.end, d.end)
+                d.drop = True
+                break
+            if host.event_only or host.killed is None:
                 continue
             if d.sent - host.sent > 4:
                 break
             if own_place and host.place is not None and not _same_place(d, host):
                 break
-            if (d.killed.best or 0) >= (host.killed.best or 0):
+            if d.extra.get("rise") is False and d.sent != host.sent:
+                # "The Observatory gave a toll of 7": another figure, not a rise.
+                h, o = host.killed, d.killed
+                lows = [x for x in (h.low, o.low, o.best) if x is not None]
+                high = None if h.high is None else max(h.high, o.high or o.best or h.high)
+                host.killed = Count(min(lows) if lows else None, h.best, high, h.vague)
+            elif (d.killed.best or 0) >= (host.killed.best or 0):
                 _told(host).add(host.killed.best)
                 host.killed = d.killed
             if host.place is None and own_place:
@@ -1365,8 +1404,11 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
             has_event_cue=bool(info.events),
         )
         d.extra["toll"] = k.toll
+        if k.toll:
+            d.extra["rise"] = k.rise
         d.extra["subset"] = k.subset
-        d.drop = _CAUSE_RE.search(info.low, 0, k.start) is not None
+        cause = _CAUSE_RE.search(info.low)
+        d.drop = cause is not None and cause.start() < k.start
         d.extra["other_estimate"] = _other_estimate(info.low, k)
         d.extra["title"] = _is_title(s)
         out.append(d)
@@ -1395,23 +1437,30 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
                 victims=j.victims,
             )
         )
-    if out or not info.events or not info.places:
-        # Event-only incidents below; mentions of unusable counts ("killed or wounded")
-        # still leave the event to be reported as one with no count.
-        if out:
-            return out
-        if not info.events or not info.places:
-            return out
-    return _event_only(info, index, actors, targets)
+    if out and not all(d.drop for d in out):
+        return out
+    if not info.events or not info.places:
+        return out
+    # Event-only incidents: mentions of unusable counts ("killed or wounded") or only of dead
+    # given as a reason ("after 9 soldiers were killed") still leave the event to report.
+    return out + _event_only(info, index, actors, targets)
 
 
 def _cumulative_clause(low: str, mention: _Mention) -> bool:
     """True when the clause of a count says it runs over a period ("since Monday")."""
     start = _clause_start(low, mention.start)
+    if _PARTICIPLE_RE.match(low, start):
+        # "... since June 2019, killing 61 people": the participle belongs to the clause before.
+        start = _clause_start(low, max(0, start - 2))
     nxt = _CLAUSE_END_RE.search(low, mention.end)
     end = nxt.start() if nxt else len(low)
-    if lx.CUMULATIVE_RE.search(low, start, end) is not None:
-        return True
+    for cm in lx.CUMULATIVE_RE.finditer(low, start, end):
+        if not _SUPERLATIVE_RE.search(low, max(0, cm.start() - 40), cm.start()):
+            return True  # "the deadliest since the uprising began" is no running toll
+    if _CAMPAIGN_SUBJECT_RE.search(low, 0, mention.start) and _PERFECT_RE.search(
+        low, max(0, mention.verb - 30), mention.verb + 12
+    ):
+        return True  # "The offensive, launched in April, has killed more than 300"
     # A period fronted before the main clause ("Since January, the offensive has killed").
     lead = _FRONTED_RE.match(low)
     return (
@@ -1421,6 +1470,19 @@ def _cumulative_clause(low: str, mention: _Mention) -> bool:
     )
 
 
+#: A clause that opens with a participle ("killing 61 people", "leaving 5 dead").
+_PARTICIPLE_RE = re.compile(r"\s*(?:killing|leaving|claiming|wounding|injuring)\b")
+#: A superlative before "since ...": "the deadliest attack since the war began".
+_SUPERLATIVE_RE = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|highest|first|most\s+\w+)\b"
+)
+#: A campaign as the subject of a count ("the offensive", "Russia's air campaign").
+_CAMPAIGN_SUBJECT_RE = re.compile(
+    r"\b(?:offensive|campaign|bombardment|operation|siege|escalation|onslaught|air\s+war"
+    r"|intervention|battle\s+for)\b"
+)
+#: A present perfect that counts up to now: "has killed", "have now claimed".
+_PERFECT_RE = re.compile(r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|claimed)\b")
 #: An adverbial phrase that opens a sentence, up to its comma.
 _FRONTED_RE = re.compile(r"\s*(since\s[^,;.]{1,40}|so\s+far|to\s+date|in\s+total),")
 

@@ -387,7 +387,7 @@ KILL_PASSIVE_RE = _lc(
 TOLL_RE = _lc(
     r"(?:\b(?:death|casualty|civilian|fatality)?\s*toll\b[^.;:]{0,160}?\b(?:to|at|of|is|was"
     r"|reached|hit|be|stood|stands|climbed|rose|risen|surpassed|passed|exceeded)\s+"
-    r"|\bfatalities\s*[:=]\s*"
+    r"|\b(?:fatalities|deaths|killed|dead)\s*[:=]\s*(?:best\s+estimate\s+)?"
     # "the number of people killed in the shelling rose to 7"
     r"|\bnumber\s+of\s+(?:[a-z]+\s+){0,3}?(?:killed|dead|deaths|died|slain|martyrs|martyred"
     r"|fatalities)\b[^.;:]{0,100}?\b(?:rose|risen|climbed|increased|reached|jumped|stands"
@@ -463,7 +463,11 @@ CUMULATIVE_RE = _lc(
     r"|(?:in|during|within)\s+the\s+(?:past|last)\s+(?:week|month|year|fortnight)|in\s+recent"
     r"\s+(?:days|weeks|months)|since\s+the\s+(?:war|conflict|uprising|offensive|campaign"
     r"|assault|attack|start|beginning|operation|bombardment|siege|escalation|revolution)"
-    r"|since\s+then|\w+-day\s+(?:death\s+)?toll|(?:days?|weeks?|months?|years?)-long"
+    r"|since\s+then|since\s+(?:the\s+|last\s+|early\s+|late\s+)?(?:spring|summer|autumn|fall"
+    r"|winter)|since\s+(?:[\w-]+\s+){1,3}?(?:was|were|began|begun|started|erupted|entered"
+    r"|launched|took\s+over)|(?:whole|entire)\s+(?:campaign|war|conflict|operation|offensive)"
+    r"|throughout\s+the\s+(?:campaign|war|conflict|operation|offensive)"
+    r"|\w+-day\s+(?:death\s+)?toll|(?:days?|weeks?|months?|years?)-long"
     r"\s+(?:\w+\s+)?(?:campaign|offensive|bombardment|assault|siege|operation|escalation)"
     r"|(?:the\s+)?(?:war|conflict)\s+(?:has|have)\s+(?:killed|claimed)|during\s+the\s+(?:war"
     r"|conflict)|in\s+the\s+(?:war|conflict))\b",
@@ -701,7 +705,8 @@ NOT_PLACES = frozenset(
     un u.n. nato eu white helmets sdf ypg is isis isil daesh hts fsa saa ministry observatory
     syrian observatory russia's god allah reuters afp ap sana bbc cnn assad putin erdogan
     erdoğan trump obama mattis lavrov kerry tillerson pompeo khamenei nasrallah
-    fatalities notes note source sources location event date update
+    fatalities notes note source sources location event date update deaths death killed dead
+    injured wounded total totals breaking urgent video photos toll casualties victims summary
     """.split()
 )
 #: Attribution clauses whose places are not where things happened (leading words of the clause).

@@ -240,6 +240,51 @@ def test_wounded_who_died_later_are_inside_the_updated_toll(resolver) -> None:  
     assert [i.killed_best for i in found] == [14]
 
 
+def test_another_sources_toll_is_not_a_rise(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Shelling killed six in Nawa on Monday. A monitor gave a toll of 8.", resolver)
+    assert [(i.killed_low, i.killed_best, i.killed_high) for i in found] == [(6, 6, 8)]
+    found = run("Shelling killed six in Nawa on Monday. The toll later rose to 8.", resolver)
+    assert [i.killed_best for i in found] == [8]
+
+
+def test_a_toll_field_gives_the_event_before_it_its_count(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Fighting between government forces and rebels near Kafr Nabouda. "
+        "Deaths: best estimate 14 (low 11, high 20).",
+        resolver,
+    )
+    assert [(i.killed_low, i.killed_best, i.killed_high, i.event_type) for i in found] == [
+        (11, 14, 20, "ground_assault")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The offensive, which began two weeks ago, has killed more than 200 civilians.",
+        "Air strikes have pounded the town since the spring, killing 70 people.",
+        "Mines have killed dozens of shepherds in the desert since IS was driven out.",
+        "The coalition admitted 12 civilian deaths in the whole campaign.",
+    ],
+)
+def test_running_tolls_of_a_campaign(text: str, resolver) -> None:  # type: ignore[no-untyped-def]
+    assert all(i.is_cumulative for i in run(text, resolver) if i.killed_best)
+
+
+def test_the_deadliest_since_is_not_a_running_toll(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("The bombing in Jableh killed 52, the deadliest since the war began.", resolver)
+    assert not inc.is_cumulative
+
+
+def test_dead_given_as_a_reason_are_not_news(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Turkish jets struck positions near Tal Rifaat after 9 Turkish soldiers were killed "
+        "on Thursday.",
+        resolver,
+    )
+    assert [i.killed_best for i in found] == [None]
+
+
 def test_a_total_told_after_its_parts_counts_once(resolver) -> None:  # type: ignore[no-untyped-def]
     found = run(
         "Daily toll: 4 civilians killed in Ariha by air strikes; 2 killed in Binnish by "
