@@ -103,7 +103,7 @@ _AREA_PLURALS = frozenset(
 _PART_OF_WORDS = frozenset({"districts", "areas"})
 _THEN_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 #: "Idlib: airstrikes kill 12": a headline that opens with the place.
-_HEADLINE_PLACE_RE = re.compile(rf"(?:[^:.\n]{{0,40}}?\s)?(?P<name>{lx.CAPSPAN}):\s")
+_HEADLINE_PLACE_RE = re.compile(rf"(?:[^:|.\n]{{0,40}}?\s)?(?P<name>{lx.CAPSPAN})\s?[:|]\s")
 #: "Kafr Nabl came under heavy shelling", "Douma was hit by air strikes": a subject place.
 _SUBJECT_PLACE_RE = re.compile(
     rf"(?P<name>{lx.CAPSPAN})\s+(?:came\s+under|(?:was|were|has\s+been|have\s+been|is|are)"
@@ -137,6 +137,12 @@ _LOW_HIGH_RE = re.compile(r"\s*\(\s*low\s+(\d+)\s*[,;]\s*high\s+(\d+)\s*\)", re.
 _RISE_RE = re.compile(
     r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|mounted|reached|surpassed"
     r"|passed|exceeded|raising|raised|bringing|brought|now|new|updated|final)\b"
+)
+#: A clause about an earlier event, whose places are not this event's.
+_EARLIER_EVENT_RE = re.compile(
+    r"\b(?:in\s+retaliation\s+for|in\s+revenge\s+for|in\s+response\s+to|to\s+avenge"
+    r"|(?:days|weeks|a\s+day|a\s+week)\s+after)\b",
+    re.I,
 )
 #: An earlier event given as the cause of this one ("in retaliation for an attack that left
 #: five soldiers dead"): its dead are not news of this article.
@@ -1016,6 +1022,11 @@ def _places(masked: str, toks: _Toks) -> list[_PlaceCand]:
                     c.ref = replace(c.ref, exact=True)
                 cands.append(c)
     cands.sort(key=lambda c: c.start)
+    earlier = _EARLIER_EVENT_RE.search(masked)
+    if earlier is not None:  # "... in retaliation for an attack in X": X is not the place
+        for c in cands:
+            if c.start > earlier.start():
+                c.origin = True
     return cands
 
 
@@ -1044,26 +1055,33 @@ def _pick_place(cands: list[_PlaceCand], lo: int, hi: int, pos: int) -> _PlaceCa
     inside = [c for c in cands if lo <= c.start < hi and not c.country]
     if not inside:
         return None
+    if any(not c.origin for c in inside) and any(c.origin for c in inside):
+        # Where the attackers were, or an earlier event's place, only when nothing else is.
+        inside = [c for c in inside if not c.origin] + [c for c in inside if c.origin]
+        firm_inside = [c for c in inside if not c.origin]
+        after = [c for c in firm_inside if c.start >= pos]
+        before = [c for c in firm_inside if c.start < pos]
+        return _choose_place(after, inside) or _choose_place(before, inside)
     after = [c for c in inside if c.start >= pos]
     before = [c for c in inside if c.start < pos]
+    return _choose_place(after, inside) or _choose_place(before, inside)
 
-    def choose(pool: list[_PlaceCand]) -> _PlaceCand | None:
-        if not pool:
-            return None
-        pool = [c for c in pool if not c.origin] or pool
-        firm = [c for c in pool if not c.ref.near] or pool
-        specific = [c for c in firm if c.level not in ("admin1", "admin2", "region")]
-        chosen = specific[0] if specific else firm[0]
-        alts: list[_PlaceCand] = []
-        for c in (*pool, *inside):
-            if c is not chosen and all(c is not a for a in alts):
-                alts.append(c)
-        c = _with_within(chosen, inside)
-        return _PlaceCand(
-            c.ref, c.start, c.end, c.level, c.country, c.foreign, c.origin, tuple(alts)
-        )
 
-    return choose(after) or choose(before)
+def _choose_place(pool: list[_PlaceCand], inside: list[_PlaceCand]) -> _PlaceCand | None:
+    """The place of ``pool`` an event is at: a firm place over a "near" one, a town over an
+    area; the others of the sentence part become its alternatives."""
+    if not pool:
+        return None
+    pool = [c for c in pool if not c.origin] or pool
+    firm = [c for c in pool if not c.ref.near] or pool
+    specific = [c for c in firm if c.level not in ("admin1", "admin2", "region")]
+    chosen = specific[0] if specific else firm[0]
+    alts: list[_PlaceCand] = []
+    for c in (*pool, *inside):
+        if c is not chosen and all(c is not a for a in alts):
+            alts.append(c)
+    c = _with_within(chosen, inside)
+    return _PlaceCand(c.ref, c.start, c.end, c.level, c.country, c.foreign, c.origin, tuple(alts))
 
 
 def _is_title(sentence: Sentence) -> bool:
@@ -1762,6 +1780,12 @@ def _dateline_ref(article: Article) -> PlaceRef | None:
     name = " ".join(w.capitalize() for w in m.group("name").split())
     if name.lower() in _COUNTRY_WORDS or name.lower() in lx.NOT_PLACES:
         return None
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in ("countryside", "suburbs", "rural"):
+        # "Damascus Countryside, SANA -": the governorate around the city.
+        return PlaceRef(text=m.group("name"), name=" ".join(words[:-1]), rural=True)
+    if len(words) > 1 and words[0].lower() == "rural":
+        return PlaceRef(text=m.group("name"), name=" ".join(words[1:]), rural=True)
     return PlaceRef(text=m.group("name"), name=name)
 
 

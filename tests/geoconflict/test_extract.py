@@ -285,6 +285,31 @@ def test_dead_given_as_a_reason_are_not_news(resolver) -> None:  # type: ignore[
     assert [i.killed_best for i in found] == [None]
 
 
+def test_a_place_of_an_earlier_event_is_not_the_place(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "Turkish jets struck Tal Rifaat, killing 5, in retaliation for an attack in Jarablus.",
+        resolver,
+    )
+    assert inc.place == "Tal Rifaat"
+
+
+def test_a_countryside_dateline_is_the_rural_governorate(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "Damascus Countryside, SANA - A civilian was killed when terrorists fired shells.",
+        resolver,
+    )
+    assert inc.location.admin1 == "Rural Damascus"
+
+
+def test_a_capital_blamed_is_not_a_place(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "A chemical attack killed 11 people in Saraqib, which Western states blamed on "
+        "Damascus.",
+        resolver,
+    )
+    assert [i.location.admin1 for i in found] == ["Idleb"]
+
+
 def test_a_total_told_after_its_parts_counts_once(resolver) -> None:  # type: ignore[no-untyped-def]
     found = run(
         "Daily toll: 4 civilians killed in Ariha by air strikes; 2 killed in Binnish by "
