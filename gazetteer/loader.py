@@ -1,7 +1,8 @@
 """Loading the embedded gazetteer data (``gazetteer/data/``).
 
 The data ship compressed inside the package (``places.tsv.gz``, built by
-``scripts/build_gazetteer_data.py``) plus the hand-made ``regions.tsv``. The name index is
+``scripts/build_gazetteer_data.py``) plus the hand-made ``regions.tsv`` and
+``facilities.tsv``. The name index is
 built at first use and cached on disk (:func:`gazetteer.paths.user_cache_dir`:
 ``$GEOCONFLICT_CACHE_DIR``, else ``$XDG_CACHE_HOME/geoconflict``, else
 ``~/.cache/geoconflict``), keyed by a hash of the data and of the code that builds it; when the
@@ -29,10 +30,11 @@ from .index import Gazetteer
 from .paths import user_cache_dir
 from .records import Place
 
-__all__ = ["cache_dir", "load_default", "read_places", "read_regions"]
+__all__ = ["cache_dir", "load_default", "read_facilities", "read_places", "read_regions"]
 
 _PLACES_FILE = "places.tsv.gz"
 _REGIONS_FILE = "regions.tsv"
+_FACILITIES_FILE = "facilities.tsv"
 #: Frequent English words matched only exactly (read by gazetteer.normalize)
 _WORDS_FILE = "english_words.txt"
 _CODE_FILES = ("normalize.py", "index.py", "records.py", "loader.py", "resolver.py", "matching.py")
@@ -140,6 +142,77 @@ def read_regions(data: bytes | str | Path | None = None) -> list[Place]:
     return out
 
 
+#: Feature class of each facility kind (GeoNames style) and the words that name the kind
+#: after a facility's stem ("Shayrat airbase", "Nasib border crossing", "Tishreen dam").
+FACILITY_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "AIRB": ("S", ("airbase", "air base", "military airbase", "military air base",
+                   "military airport", "airport", "airfield", "air field", "military base")),
+    "AIRP": ("S", ("airport", "international airport", "civil airport", "airbase",
+                   "air base", "military airport", "airfield")),
+    "PSTB": ("S", ("crossing", "border crossing", "crossing point", "border crossing point",
+                   "border post", "border gate", "checkpoint")),
+    "DAM": ("H", ("dam", "hydroelectric dam")),
+}  # fmt: skip
+
+
+def facility_aliases(names: list[str], stems: list[str], kind: str) -> tuple[str, ...]:
+    """The aliases of a facility: its own names, and each stem followed by each word of its
+    kind (``Shayrat`` -> ``Shayrat airbase``, ``Shayrat military airport``, ...).
+
+    A stem alone is not an alias: ``Damascus`` names the city, not its airport.
+    """
+    words = FACILITY_KINDS[kind][1]
+    out: dict[str, None] = dict.fromkeys(names)
+    for stem in stems:
+        for w in words:
+            out.setdefault(f"{stem} {w}")
+    return tuple(out)
+
+
+def read_facilities(data: bytes | str | Path | None = None) -> list[Place]:
+    """Read the curated facilities table (``facilities.tsv``): airbases and airports, border
+    crossings and dams that war reports name.
+
+    Columns: ``facility_id, name, kind, names, stems, lat, lon, admin1, admin2, precision,
+    point_source``. ``kind`` is a GeoNames feature code (``AIRB``, ``AIRP``, ``PSTB``,
+    ``DAM``); ``names`` (``|``-separated) name the facility alone; ``stems`` are used only
+    with a word of its kind (:func:`facility_aliases`).
+    """
+    if data is None:
+        data = _data_bytes(_FACILITIES_FILE)
+    elif isinstance(data, (str, Path)):
+        data = Path(data).read_bytes()
+    out = []
+    for n, r in _iter_rows(data.decode("utf-8"), source="facilities"):
+        try:
+            kind = r["kind"]
+            if kind not in FACILITY_KINDS:
+                msg = f"kind {kind!r} is not one of {sorted(FACILITY_KINDS)!r}"
+                raise ValueError(msg)
+            names = [a.strip() for a in r["names"].split("|") if a.strip()]
+            stems = [a.strip() for a in r["stems"].split("|") if a.strip()]
+            out.append(
+                Place(
+                    place_id=f"facility:{r['facility_id']}",
+                    name=r["name"],
+                    lat=_parse_float(r["lat"], "lat", n),
+                    lon=_parse_float(r["lon"], "lon", n),
+                    country_code="SY",
+                    feature_class=FACILITY_KINDS[kind][0],
+                    feature_code=kind,
+                    admin1=r["admin1"] or None,
+                    admin2=r["admin2"] or None,
+                    aliases=facility_aliases(names, stems, kind),
+                    precision=int(r["precision"]),
+                    source="facilities",
+                )
+            )
+        except (KeyError, ValueError) as exc:
+            msg = f"facilities row {n}: {exc}"
+            raise GazetteerDataError(msg) from None
+    return out
+
+
 def cache_dir() -> Path:
     """Directory of the on-disk index cache: :func:`gazetteer.paths.user_cache_dir`."""
     return user_cache_dir()
@@ -195,6 +268,7 @@ def build_default() -> Gazetteer:
     """Build the embedded gazetteer from the package data, without any cache."""
     places, errs = read_places(_data_bytes(_PLACES_FILE))
     places.extend(read_regions(_data_bytes(_REGIONS_FILE)))
+    places.extend(read_facilities(_data_bytes(_FACILITIES_FILE)))
     return Gazetteer(places, coord_err_km=errs, default_country="SY")
 
 
@@ -203,7 +277,8 @@ def load_default() -> Gazetteer:
     """Return the embedded gazetteer (cached in memory and on disk).
 
     Syria -- GeoNames towns merged with the OCHA communities, neighbourhoods, sub-districts,
-    districts and governorates, plus curated regions (East Ghouta, Qalamoun, ...) -- and a
+    districts and governorates, plus curated regions (East Ghouta, Qalamoun, ...) and
+    facilities (airbases, border crossings, dams) -- and a
     world layer of countries, capitals and large cities.
 
     Returns
@@ -211,7 +286,7 @@ def load_default() -> Gazetteer:
     Gazetteer
         The same object on every call.
     """
-    blobs = [_data_bytes(n) for n in (_PLACES_FILE, _REGIONS_FILE, _WORDS_FILE)]
+    blobs = [_data_bytes(n) for n in (_PLACES_FILE, _REGIONS_FILE, _FACILITIES_FILE, _WORDS_FILE)]
     path = cache_dir() / f"gazetteer-{_cache_key(blobs)}.cache"
     g = _read_cache(path)
     if g is None:

@@ -37,8 +37,12 @@ from .records import PRECISION_NEAR, Match, MatchMethod, Place, Resolution
 
 __all__ = ["FeatureHint", "OnlineGeocoder", "Resolver", "default_resolver"]
 
-FeatureHint = Literal["populated", "admin1", "admin2", "region", "country"]
-_HINTS = ("populated", "admin1", "admin2", "region", "country")
+FeatureHint = Literal["populated", "admin1", "admin2", "region", "country", "facility"]
+_HINTS = ("populated", "admin1", "admin2", "region", "country", "facility")
+#: Feature classes of facilities (airbases, airports, border crossings: S; dams: H).
+_FACILITY_CLASSES = ("S", "H")
+#: Words that name a facility after its name, tried for a bare name with a facility hint.
+_FACILITY_WORDS = ("airbase", "airport", "crossing", "dam")
 
 
 class OnlineGeocoder(Protocol):
@@ -182,7 +186,8 @@ class Resolver:
             ISO 3166-1 alpha-2 code the place should lie in; overrides the default country.
         feature_hint
             ``"populated"`` (the text says town/village/city), ``"admin1"``
-            (province/governorate), ``"admin2"`` (district), ``"region"`` or ``"country"``.
+            (province/governorate), ``"admin2"`` (district), ``"region"``, ``"country"`` or
+            ``"facility"`` (airbase, airport, border crossing, dam).
         within
             Name of an enclosing area (``"Idlib"``, ``"Idlib province"``, ``"Rural Damascus"``):
             candidates inside it are preferred.
@@ -324,11 +329,20 @@ class Resolver:
         g = self.gazetteer
         out: list[_Cand] = []
         q_loose = loose_form(norm)
+        # "Hmeimim airbase" and "Hamah air base" share their generic words: compare the
+        # names without them, or every facility of a kind would look alike
+        stem = strip_generic(norm)[0]
+        q_stem = loose_form(stem) if stem and stem != norm else None
         for rank, key in enumerate(skeleton_keys(norm)):
             for i, n, loose in g.variant_entries(key):
                 if i in seen:
                     continue
                 sim = g.spelling_similarity(q_loose, n, i, key, loose)
+                if q_stem is not None and loose:
+                    n_norm = normalize_name(n)
+                    n_stem = strip_generic(n_norm)[0]
+                    if n_stem and n_stem != n_norm:
+                        sim = min(sim, _sound_ratio(q_stem, loose_form(n_stem)))
                 if sim < _VARIANT_MIN_SIM or (len(key) <= 2 and sim < _SHORT_KEY_MIN_SIM):
                     continue  # same skeleton, different spelling: not the same name
                 seen.add(i)
@@ -393,6 +407,18 @@ class Resolver:
             bases = []
         return cands + variants + bases
 
+    def _facilities(self, norm: str) -> list[_Cand]:
+        """Facilities named ``X <kind word>`` for a bare ``X`` that the text calls a
+        facility (``feature_hint="facility"``): ``Nasib`` -> ``Nasib crossing``."""
+        out: list[_Cand] = []
+        places = self.gazetteer.places
+        stem = strip_generic(norm)[0] or norm  # "the Shairat air base" -> "shairat"
+        for word in _FACILITY_WORDS:
+            for i, n, m, s, a in self._lookup(f"{stem} {word}", False, None):
+                if places[i].feature_class in _FACILITY_CLASSES:
+                    out.append((i, n, m, s, a))
+        return out
+
     def _candidates(self, norm: str, target_cc: str | None) -> list[_Cand]:
         """Candidates of a query: exact, then variant, then without generic words, then fuzzy.
 
@@ -451,13 +477,15 @@ class Resolver:
         g = self.gazetteer
         target_cc = (country or self.default_country or "").upper() or None
         cands = self._candidates(norm, target_cc)
-        if not cands:
-            return []
-        area = self._area(within) if within else None
         if hint is None:
             implied = generic_hint(norm)  # "Idlib province", "the village of X"
             if implied is not None and not g.entries(norm):
                 hint = implied  # type: ignore[assignment]
+        if hint == "facility":
+            cands = cands + self._facilities(norm)
+        if not cands:
+            return []
+        area = self._area(within) if within else None
         ranked: dict[int, tuple[float, _Cand]] = {}
         for cand in cands:
             idx, _n, method, sim, _approx = cand
@@ -578,7 +606,13 @@ def _hint_factor(place: Place, hint: FeatureHint | None) -> float:
     fcode = place.feature_code
     fclass = place.feature_class
     if hint is None:
-        return 1.0 if fclass == "P" else 0.93
+        if fclass == "P":
+            return 1.0
+        # a facility named exactly ("Tiyas", "Menagh") beats a loose variant of a village
+        return 0.97 if fclass in _FACILITY_CLASSES else 0.93
+    if hint == "facility":
+        # the village a facility is named after is a fair answer when the facility is unknown
+        return 1.15 if fclass in _FACILITY_CLASSES else (0.8 if fclass == "P" else 0.6)
     if hint == "populated":
         return 1.0 if fclass == "P" else 0.6
     if hint == "admin1":
