@@ -547,16 +547,22 @@ _LATIN_QUALIFIERS = (
     "janoubi janoubiyeh jnoubi shmali shamali wastani wastaniyeh qebli fouqani fawqaniyeh "
     "tahtaniyeh kabeer sagheer saghireh jdideh qadimeh qdimeh "
     # the orchards (basatin) of a town, and "of Damascus" (al-Sham) after a town's name
-    "basatin basateen bsatin sham elsham"
+    "basatin basateen bsatin sham elsham "
+    # the inner (jawani) and outer (barani) parts of an old quarter
+    "jowani juwani jawani jowaniyyeh juwaniyeh jawaniyeh jowaniyeh "
+    "barani baraniyyeh baraniyeh baraniya"
 )
 _ARABIC_QUALIFIERS = (
     "شرقي شرقيه غربي غربيه شمالي شماليه جنوبي جنوبيه قبلي وسطي وسطاني فوقاني تحتاني "
-    "كبير كبيره كبري صغير صغيره صغري جديد جديده قديم قديمه بلد بساتين شام"
+    "كبير كبيره كبري صغير صغيره صغري جديد جديده قديم قديمه بلد بساتين شام جواني جوانيه براني "
+    "برانيه"
 )
 _QUALIFIERS = frozenset(_LATIN_QUALIFIERS.split()) | frozenset(_ARABIC_QUALIFIERS.split())
 _LEADING_QUALIFIERS = frozenset(
     "eastern western northern southern east west north south upper lower big little small "
-    "great old new middle central".split()
+    "great old new middle central "
+    # the housing estate (masakin) of a town or quarter: a part of it
+    "masakin masaken msaken mesaken مساكن".split()
 )
 _TAL_WORDS = frozenset({"tal", "tall", "tell", "tel", "til", "تل"})
 

@@ -653,7 +653,14 @@ def _area_of(g: Gazetteer, norm: str) -> tuple[frozenset[str], frozenset[str], P
     else:
         p = best[1]
         if p.feature_code == "ADM1" and p.admin1:
-            result = (frozenset({p.admin1}), frozenset(), None)
+            # "the Damascus suburb of X": a city-governorate reaches into the governorate of
+            # its countryside ("Rural Damascus", Rif Dimashq), which reports call by its name
+            rural = {
+                q.admin1
+                for i, _ in g.entries(normalize_name(f"rural {p.admin1}"))
+                if (q := g.places[i]).feature_code == "ADM1" and q.admin1
+            }
+            result = (frozenset({p.admin1, *rural}), frozenset(), None)
         elif p.feature_code in ("ADM2", "ADM3") and p.admin2:
             result = (frozenset(), frozenset({p.admin2}), None)
         elif p.feature_code.startswith("PCL"):

@@ -208,3 +208,71 @@ def test_o_and_u_are_one_vowel() -> None:
 
     assert sound_form("foah") == sound_form("fuah") == sound_form("fua")
     assert sound_form("nobol") == sound_form("nubul")
+
+
+# --- curated quarters of the big cities ---------------------------------------------------
+def test_read_quarters_takes_the_city_point(tmp_path) -> None:
+    from gazetteer import read_quarters
+
+    city = Place("c:9", "Qarsa", 33.5, 36.3, "SY", feature_code="PPLC", admin1="Qarsa",
+                 admin2="Qarsa", population=900_000)  # fmt: skip
+    f = tmp_path / "q.tsv"
+    f.write_text("# made up\nquarter_id\tname\taliases\tcity_id\n"
+                 "q1\tDarb al-Tin\tDarb Tin|درب الطين\tc:9\n", "utf-8")  # fmt: skip
+    (q,) = read_quarters([city], f)
+    assert q.place_id == "quarter:q1" and q.feature_code == "PPLX" and q.precision == 2
+    assert (q.lat, q.lon, q.admin1, q.admin2) == (33.5, 36.3, "Qarsa", "Qarsa")
+    assert q.aliases == ("Darb Tin", "درب الطين")
+    f.write_text("quarter_id\tname\taliases\tcity_id\nq1\tX\t\tc:404\n", "utf-8")
+    with pytest.raises(GazetteerDataError, match="c:404"):
+        read_quarters([city], f)
+
+
+def test_embedded_quarters_resolve_to_their_city(resolver: Resolver) -> None:
+    g = gazetteer.load_default()
+    quarters = [p for p in g.places if p.place_id.startswith("quarter:")]
+    assert len(quarters) >= 20
+    assert {p.admin1 for p in quarters} == {"Damascus", "Aleppo", "Homs"}
+    best = resolver.resolve("Rukn ad-Din").best
+    assert best is not None and best.place.admin1 == "Damascus" and best.precision == 2
+
+
+def test_housing_estates_and_inner_outer_parts_are_qualifiers() -> None:
+    from gazetteer.normalize import base_names, strip_qualifiers
+
+    assert strip_qualifiers("masaken qasab") == "qasab"
+    assert base_names("shaghour jowani") == ("shaghour",)
+    assert base_names("amara baraniyyeh") == ("amara",)
+    g = Gazetteer.from_places(
+        [
+            Place("n:1", "Masakin Deir Tin", 33.5, 36.3, "SY", feature_code="PPLX"),
+            Place("n:2", "Souqa Jowani", 33.5, 36.3, "SY", feature_code="PPLX"),
+        ],
+        default_country="SY",
+    )
+    r = Resolver(g, default_country="SY")
+    for name, pid in (("Deir Tin", "n:1"), ("Souqa", "n:2")):
+        best = r.resolve(name).best
+        assert best is not None and best.place.place_id == pid, name
+
+
+def test_a_city_governorate_reaches_into_its_countryside() -> None:
+    # "the Qarsa suburb of Beit Tin": the city-governorate's name covers "Rural Qarsa" too
+    g = Gazetteer.from_places(
+        [
+            Place("a:1", "Qarsa", 33.5, 36.3, "SY", feature_class="A", feature_code="ADM1",
+                  admin1="Qarsa", precision=4),
+            Place("a:2", "Rural Qarsa", 33.6, 36.6, "SY", feature_class="A",
+                  feature_code="ADM1", admin1="Rural Qarsa", precision=4),
+            Place("a:3", "Homs", 34.7, 36.7, "SY", feature_class="A", feature_code="ADM1",
+                  admin1="Homs", precision=4),
+            Place("v:1", "Beit Tin", 33.55, 36.4, "SY", admin1="Rural Qarsa"),
+            Place("v:2", "Beit Tin", 34.8, 36.8, "SY", admin1="Homs", population=5000),
+        ],
+        default_country="SY",
+    )  # fmt: skip
+    r = Resolver(g, default_country="SY")
+    best = r.resolve("Beit Tin", within="Qarsa").best
+    assert best is not None and best.place.place_id == "v:1"
+    best = r.resolve("Beit Tin", within="Homs").best
+    assert best is not None and best.place.place_id == "v:2"
