@@ -55,6 +55,8 @@ FEATURE_RANK = {
 _BIG_CITY_POP = 100_000
 _BIG_CITY_KM = 10.0
 _BIG_CITY_PART_RANK = FEATURE_RANK["PPLA3"]
+#: ... provided that at most this many populated places elsewhere bear the same name.
+_DISTINCT_MAX_NAMESAKES = 1
 
 _ARTICLE_WORDS = frozenset(
     "al el il ul l ad ed adh edh ar er as es ash esh az ez at et ath eth an en".split()
@@ -153,20 +155,42 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _big_city_parts(places: Sequence[Place]) -> frozenset[int]:
-    """Indices of the neighbourhoods (PPLX) that lie in or beside a big city."""
+    """Indices of the neighbourhoods (PPLX) that lie in or beside a big city and whose name
+    is distinctive: borne (as it sounds) by at most one populated place elsewhere. A name that
+    many villages share ("Hurriyeh", "Tishrine", "Madina") is a common word, not a prominent
+    quarter."""
     cities = [
         (p.lat, p.lon, p.country_code)
         for p in places
         if p.feature_class == "P" and p.population >= _BIG_CITY_POP
     ]
-    out = set()
+    cands = []
     for i, p in enumerate(places):
         if p.feature_code != "PPLX":
             continue
         for lat, lon, cc in cities:
             if cc == p.country_code and _km(p.lat, p.lon, lat, lon) <= _BIG_CITY_KM:
-                out.add(i)
+                cands.append(i)
                 break
+    if not cands:
+        return frozenset()
+    bearers: dict[str, set[int]] = {}
+    for j, p in enumerate(places):
+        if p.feature_class != "P":
+            continue
+        for name in (p.name, *p.aliases):
+            if not _has_arabic(name):
+                bearers.setdefault(sound_form(_loose_of(name)), set()).add(j)
+    out = set()
+    for i in cands:
+        p = places[i]
+        elsewhere = [
+            j
+            for j in bearers.get(sound_form(_loose_of(p.name)), ())
+            if _km(p.lat, p.lon, places[j].lat, places[j].lon) > _BIG_CITY_KM
+        ]
+        if len(elsewhere) <= _DISTINCT_MAX_NAMESAKES:
+            out.add(i)
     return frozenset(out)
 
 

@@ -276,3 +276,14 @@ def test_a_city_governorate_reaches_into_its_countryside() -> None:
     assert best is not None and best.place.place_id == "v:1"
     best = r.resolve("Beit Tin", within="Homs").best
     assert best is not None and best.place.place_id == "v:2"
+
+
+def test_a_quarter_named_like_many_villages_gets_no_prominence() -> None:
+    # "Freedom" is a common name: the quarter has no better claim than the villages
+    city = Place("c:1", "Qarsa", 33.5, 36.3, "SY", feature_code="PPLC", population=900_000)
+    common = Place("n:1", "Hurriyeh", 33.5, 36.3, "SY", feature_code="PPLX")
+    rare = Place("n:2", "Dahdah", 33.5, 36.3, "SY", feature_code="PPLX")
+    villages = [Place(f"v:{k}", "Hurriyah", 34.0 + k, 37.0, "SY") for k in range(2)]
+    g = Gazetteer.from_places([city, common, rare, *villages], default_country="SY")
+    prior = dict(zip((p.place_id for p in g.places), g.prior, strict=True))
+    assert prior["n:2"] > prior["v:0"] > prior["n:1"]
