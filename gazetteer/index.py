@@ -48,6 +48,7 @@ FEATURE_RANK = {
     "AIRP": 0.85,
     "PSTB": 0.8,
     "DAM": 0.8,
+    "PRN": 0.8,
 }
 #: A neighbourhood (PPLX) within this distance of a city of at least this population ranks
 #: like a sub-district seat: reports name the quarters of big cities far more often than

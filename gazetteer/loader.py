@@ -160,6 +160,7 @@ FACILITY_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "PSTB": ("S", ("crossing", "border crossing", "crossing point", "border crossing point",
                    "border post", "border gate", "checkpoint")),
     "DAM": ("H", ("dam", "hydroelectric dam")),
+    "PRN": ("S", ("prison", "military prison", "central prison", "jail")),
 }  # fmt: skip
 
 
@@ -179,11 +180,11 @@ def facility_aliases(names: list[str], stems: list[str], kind: str) -> tuple[str
 
 def read_facilities(data: bytes | str | Path | None = None) -> list[Place]:
     """Read the curated facilities table (``facilities.tsv``): airbases and airports, border
-    crossings and dams that war reports name.
+    crossings, dams and prisons that war reports name.
 
     Columns: ``facility_id, name, kind, names, stems, lat, lon, admin1, admin2, precision,
     point_source``. ``kind`` is a GeoNames feature code (``AIRB``, ``AIRP``, ``PSTB``,
-    ``DAM``); ``names`` (``|``-separated) name the facility alone; ``stems`` are used only
+    ``DAM``, ``PRN``); ``names`` (``|``-separated) name the facility alone; ``stems`` are used only
     with a word of its kind (:func:`facility_aliases`).
     """
     if data is None:

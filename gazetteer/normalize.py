@@ -441,7 +441,7 @@ _GENERIC_SUFFIX = re.compile(
     r"(?: (?:town|village|city|district|subdistrict|sub district|province|governorate|"
     r"countryside|outskirts|suburbs|area|region|camp|neighbourhood|neighborhood|"
     r"countryside|plain|valley|mountains?|hills?|airport|airbase|air base|military airport|"
-    r"airfield|air field|dam|border post|"
+    r"airfield|air field|dam|border post|prison|central prison|military prison|"
     r"center|centre|municipality|muhafazat|mohafazat|nahiya|mintaqa|farms?|"
     r"border crossing|crossing|crossing point|checkpoint|military base|base))+$"
 )
@@ -452,7 +452,7 @@ _ANY_GENERIC = re.compile(
     r"northeastern|northwest|northwestern|southeast|southeastern|southwest|southwestern|rural|"
     r"greater|old|new|downtown|town|village|city|district|subdistrict|sub|province|governorate|"
     r"countryside|outskirts|suburbs|area|region|camp|neighbourhood|neighborhood|plain|valley|"
-    r"mountain|mountains|hill|hills|airport|airbase|air|airfield|dam|post|center|centre|"
+    r"mountain|mountains|hill|hills|airport|airbase|air|airfield|dam|post|prison|center|centre|"
     r"municipality|muhafazat|mohafazat|nahiya|mintaqa|farm|farms|crossing|checkpoint|base)\b"
 )
 
@@ -508,7 +508,9 @@ _HINT_WORDS = (
     ("admin2", re.compile(r"\b(?:district|mintaqa|mantiqa)\b")),
     (
         "facility",
-        re.compile(r"\b(?:airport|airbase|air base|airfield|air field|crossing|border post|dam)\b"),
+        re.compile(
+            r"\b(?:airport|airbase|air base|airfield|air field|crossing|border post|dam|prison)\b"
+        ),
     ),
     ("populated", re.compile(r"\b(?:town|village|city|camp|neighbou?rhood|hamlet)\b")),
     ("region", re.compile(r"\b(?:region|plain|valley|mountains?)\b")),

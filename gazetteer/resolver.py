@@ -42,7 +42,7 @@ _HINTS = ("populated", "admin1", "admin2", "region", "country", "facility")
 #: Feature classes of facilities (airbases, airports, border crossings: S; dams: H).
 _FACILITY_CLASSES = ("S", "H")
 #: Words that name a facility after its name, tried for a bare name with a facility hint.
-_FACILITY_WORDS = ("airbase", "airport", "crossing", "dam")
+_FACILITY_WORDS = ("airbase", "airport", "crossing", "dam", "prison")
 
 
 class OnlineGeocoder(Protocol):

@@ -74,7 +74,7 @@ def test_embedded_facilities_agree_with_the_places_they_name() -> None:
     text = (resources.files("gazetteer") / "data" / "facilities.tsv").read_text("utf-8")
     rows = list(csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")),
                                delimiter="\t"))  # fmt: skip
-    assert {r["kind"] for r in rows} == {"AIRB", "AIRP", "PSTB", "DAM"}
+    assert {r["kind"] for r in rows} == {"AIRB", "AIRP", "PSTB", "DAM", "PRN"}
     anchored = 0
     for r in rows:
         fac = g.get(f"facility:{r['facility_id']}")
@@ -108,6 +108,7 @@ def test_embedded_facilities_agree_with_the_places_they_name() -> None:
         ("Tishrin dam", "DAM", "Aleppo"),
         ("Euphrates Dam", "DAM", "Ar-Raqqa"),
         ("مطار الشعيرات", "AIRB", "Homs"),
+        ("Saydnaya military prison", "PRN", "Rural Damascus"),
     ],
 )
 def test_each_class_of_facility_resolves(resolver: Resolver, query: str, kind: str,
