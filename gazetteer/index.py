@@ -155,41 +155,42 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _big_city_parts(places: Sequence[Place]) -> frozenset[int]:
+def _big_city_parts(
+    places: Sequence[Place], variant: Mapping[str, Mapping[int, tuple[str, str]]]
+) -> frozenset[int]:
     """Indices of the neighbourhoods (PPLX) that lie in or beside a big city and whose name
     is distinctive: borne (as it sounds) by at most one populated place elsewhere. A name that
     many villages share ("Hurriyeh", "Tishrine", "Madina") is a common word, not a prominent
-    quarter."""
+    quarter. ``variant`` is the skeleton-key index being built: ``{key: {index: (name,
+    loose form)}}``."""
     cities = [
         (p.lat, p.lon, p.country_code)
         for p in places
         if p.feature_class == "P" and p.population >= _BIG_CITY_POP
     ]
-    cands = []
+    out = set()
     for i, p in enumerate(places):
         if p.feature_code != "PPLX":
             continue
-        for lat, lon, cc in cities:
-            if cc == p.country_code and _km(p.lat, p.lon, lat, lon) <= _BIG_CITY_KM:
-                cands.append(i)
-                break
-    if not cands:
-        return frozenset()
-    bearers: dict[str, set[int]] = {}
-    for j, p in enumerate(places):
-        if p.feature_class != "P":
+        if not any(
+            cc == p.country_code and _km(p.lat, p.lon, lat, lon) <= _BIG_CITY_KM
+            for lat, lon, cc in cities
+        ):
             continue
-        for name in (p.name, *p.aliases):
-            if not _has_arabic(name):
-                bearers.setdefault(sound_form(_loose_of(name)), set()).add(j)
-    out = set()
-    for i in cands:
-        p = places[i]
-        elsewhere = [
-            j
-            for j in bearers.get(sound_form(_loose_of(p.name)), ())
-            if _km(p.lat, p.lon, places[j].lat, places[j].lon) > _BIG_CITY_KM
-        ]
+        norm = normalize_name(p.name)
+        sound = sound_form(loose_form(norm))
+        elsewhere = set()
+        for key in skeleton_keys(norm):
+            for j, (name, loose) in variant.get(key, {}).items():
+                q = places[j]
+                if (
+                    j not in elsewhere
+                    and q.feature_class == "P"
+                    and not _has_arabic(name)
+                    and sound_form(loose) == sound
+                    and _km(p.lat, p.lon, q.lat, q.lon) > _BIG_CITY_KM
+                ):
+                    elsewhere.add(j)
         if len(elsewhere) <= _DISTINCT_MAX_NAMESAKES:
             out.add(i)
     return frozenset(out)
@@ -236,11 +237,6 @@ class Gazetteer:
         self.coord_err: tuple[float, ...] = tuple(
             float(errs.get(p.place_id, 0.0)) for p in self.places
         )
-        big = _big_city_parts(self.places)
-        self.prior: tuple[float, ...] = tuple(
-            place_prior(p, e, big_city_part=i in big)
-            for i, (p, e) in enumerate(zip(self.places, self.coord_err, strict=True))
-        )
         exact: dict[str, dict[int, str]] = {}
         variant: dict[str, dict[int, tuple[str, str]]] = {}
         base: dict[str, dict[int, tuple[str, str]]] = {}
@@ -266,6 +262,11 @@ class Gazetteer:
                             if i not in entry or (loose and not entry[i][1]):
                                 entry[i] = (name, loose)
 
+        big = _big_city_parts(self.places, variant)
+        self.prior: tuple[float, ...] = tuple(
+            place_prior(p, e, big_city_part=i in big)
+            for i, (p, e) in enumerate(zip(self.places, self.coord_err, strict=True))
+        )
         # Each key's entries sorted by the static prior, best first: the no-context answer.
         self.exact: dict[str, tuple[tuple[int, str], ...]] = {
             k: self._ranked(v) for k, v in exact.items()
