@@ -106,14 +106,10 @@ def loose_form(normalized: str) -> str:
 
 
 _SOUND_SUBS = (
-    # Arabic has no o: o, ou and oo all write the vowel u (Foua / Fu'a, Nobol / Nubul)
-    (re.compile(r"ou|oo|o"), "u"),
-    (re.compile(r"ee"), "i"),
     (re.compile(r"(.)\1+"), r"\1"),  # doubled letters: Hammura / Hamura
     # the ta marbuta and the nisba ending: -iyeh, -iyah, -iyya, -ieh, -ia -> -iya
     (re.compile(r"(?:iy|i|y)(?:eh|ah|a|e)$"), "iya"),
     (re.compile(r"(?<=[^aeiouy])(?:eh|ah|e)$"), "a"),  # Barzeh / Barza
-    (re.compile(r"(?<=[aiu])h$"), ""),  # a ta marbuta after a vowel: Fuah / Fua
 )
 
 
@@ -121,12 +117,18 @@ _SOUND_SUBS = (
 def sound_form(loose: str) -> str:
     """A loose form with the spelling habits of transliteration evened out.
 
-    Doubled letters single, ``o``/``ou``/``oo`` -> ``u``, ``ee`` -> ``i``, and the endings of
-    the ta marbuta and the nisba unified (``-eh``/``-ah``/``-a``, ``-iyeh``/``-iyah``/``-ia``),
-    so that ``barzeh`` and ``barza``, ``hamouriyah`` and ``hamuriya`` compare as equal.
+    Doubled letters single, ``o``/``ou``/``oo`` -> ``u`` (Arabic has no o: Foua / Fu'a,
+    Nobol / Nubul), ``ee`` -> ``i``, and the endings of the ta marbuta and the nisba unified
+    (``-eh``/``-ah``/``-a``, ``-iyeh``/``-iyah``/``-ia``, a final ``h`` after a vowel silent),
+    so that ``barzeh`` and ``barza``, ``hamouriyah`` and ``hamuriya``, ``foah`` and ``fua``
+    compare as equal.
     """
+    # o -> u; "ou" and "oo" become "uu", which the doubled-letter rule makes "u"
+    loose = loose.replace("o", "u").replace("ee", "i")
     for pattern, repl in _SOUND_SUBS:
         loose = pattern.sub(repl, loose)
+    if len(loose) > 1 and loose[-1] == "h" and loose[-2] in "aiu":
+        loose = loose[:-1]  # a ta marbuta after a vowel: Fuah / Fua
     return loose
 
 
