@@ -446,6 +446,11 @@ class Resolver:
         # a one-letter difference is a typo in a long name, another name in a short one
         floor = _FUZZY_MIN - 0.1 if len(loose_form(target)) > 5 else _FUZZY_SHORT_MIN
         fuzzy = [(i, n, s) for i, n, s in fuzzy if s >= floor]
+        if fuzzy and generic_hint(norm) != "facility":
+            # a facility is reached loosely only when the text calls it one: "Euphrates
+            # valley" is not the Euphrates dam
+            places = self.gazetteer.places
+            fuzzy = [f for f in fuzzy if places[f[0]].feature_class not in _FACILITY_CLASSES]
         return [(i, n, "fuzzy", s, approx) for i, n, s in fuzzy]
 
     # --- context -----------------------------------------------------------------------
@@ -608,8 +613,10 @@ def _hint_factor(place: Place, hint: FeatureHint | None) -> float:
     if hint is None:
         if fclass == "P":
             return 1.0
-        # a facility named exactly ("Tiyas", "Menagh") beats a loose variant of a village
-        return 0.97 if fclass in _FACILITY_CLASSES else 0.93
+        # a facility or curated region named exactly ("Tiyas", "Menagh", "Ghouta") beats a
+        # village that only sounds the same ("Ghota"); a town of the very same name still
+        # beats it
+        return 0.97 if fclass in _FACILITY_CLASSES or fcode == "RGN" else 0.93
     if hint == "facility":
         # the village a facility is named after is a fair answer when the facility is unknown
         return 1.15 if fclass in _FACILITY_CLASSES else (0.8 if fclass == "P" else 0.6)

@@ -288,3 +288,28 @@ def test_a_quarter_named_like_many_villages_gets_no_prominence() -> None:
     g = Gazetteer.from_places([city, common, rare, *villages], default_country="SY")
     prior = dict(zip((p.place_id for p in g.places), g.prior, strict=True))
     assert prior["n:2"] > prior["v:0"] > prior["n:1"]
+
+
+def test_an_exact_region_beats_a_village_that_only_sounds_alike() -> None:
+    g = Gazetteer.from_places(
+        [
+            Place("region:x", "Wadi Zarqa", 33.6, 36.2, "SY", feature_class="L",
+                  feature_code="RGN", aliases=("Zarqouna",), precision=5),
+            Place("v:1", "Zarquna", 34.9, 36.9, "SY"),  # the same sound, spelled otherwise
+            Place("v:2", "Tal Marun", 35.5, 37.5, "SY"),  # a town of the very same name
+            Place("region:y", "Tal Marun Plain", 35.0, 37.0, "SY", feature_class="L",
+                  feature_code="RGN", aliases=("Tal Marun",), precision=5),
+        ],
+        default_country="SY",
+    )  # fmt: skip
+    r = Resolver(g, default_country="SY")
+    best = r.resolve("Zarqouna").best
+    assert best is not None and best.place.place_id == "region:x"
+    best = r.resolve("Tal Marun").best
+    assert best is not None and best.place.place_id == "v:2"
+
+
+def test_facilities_are_reached_loosely_only_when_named_as_such(resolver: Resolver) -> None:
+    assert resolver.resolve("Euphrates valley").best is None  # not the Euphrates dam
+    best = resolver.resolve("Shairat airbse").best  # a typo of a facility named as one
+    assert best is not None and best.place.feature_code == "AIRB"
