@@ -39,8 +39,10 @@ __all__ = ["FeatureHint", "OnlineGeocoder", "Resolver", "default_resolver"]
 
 FeatureHint = Literal["populated", "admin1", "admin2", "region", "country", "facility"]
 _HINTS = ("populated", "admin1", "admin2", "region", "country", "facility")
-#: Feature classes of facilities (airbases, airports, border crossings: S; dams: H).
-_FACILITY_CLASSES = ("S", "H")
+#: GeoNames feature codes of the facilities that war reports name: airbases, airfields and
+#: airports, border and customs posts, dams, prisons, military bases and installations (a
+#: user's full GeoNames dump also holds schools, wells and streams in classes S and H).
+_FACILITY_CODES = frozenset("AIRB AIRF AIRH AIRP AIRQ PSTB PSTC PSTP DAM PRN MILB INSM".split())
 #: Words that name a facility after its name, tried for a bare name with a facility hint.
 _FACILITY_WORDS = ("airbase", "airport", "crossing", "dam", "prison")
 
@@ -415,7 +417,7 @@ class Resolver:
         stem = strip_generic(norm)[0] or norm  # "the Shairat air base" -> "shairat"
         for word in _FACILITY_WORDS:
             for i, n, m, s, a in self._lookup(f"{stem} {word}", False, None):
-                if places[i].feature_class in _FACILITY_CLASSES:
+                if places[i].feature_code in _FACILITY_CODES:
                     out.append((i, n, m, s, a))
         return out
 
@@ -450,7 +452,7 @@ class Resolver:
             # a facility is reached loosely only when the text calls it one: "Euphrates
             # valley" is not the Euphrates dam
             places = self.gazetteer.places
-            fuzzy = [f for f in fuzzy if places[f[0]].feature_class not in _FACILITY_CLASSES]
+            fuzzy = [f for f in fuzzy if places[f[0]].feature_code not in _FACILITY_CODES]
         return [(i, n, "fuzzy", s, approx) for i, n, s in fuzzy]
 
     # --- context -----------------------------------------------------------------------
@@ -616,10 +618,10 @@ def _hint_factor(place: Place, hint: FeatureHint | None) -> float:
         # a facility or curated region named exactly ("Tiyas", "Menagh", "Ghouta") beats a
         # village that only sounds the same ("Ghota"); a town of the very same name still
         # beats it
-        return 0.97 if fclass in _FACILITY_CLASSES or fcode == "RGN" else 0.93
+        return 0.97 if fcode in _FACILITY_CODES or fcode == "RGN" else 0.93
     if hint == "facility":
         # the village a facility is named after is a fair answer when the facility is unknown
-        return 1.15 if fclass in _FACILITY_CLASSES else (0.8 if fclass == "P" else 0.6)
+        return 1.15 if fcode in _FACILITY_CODES else (0.8 if fclass == "P" else 0.6)
     if hint == "populated":
         return 1.0 if fclass == "P" else 0.6
     if hint == "admin1":

@@ -313,3 +313,16 @@ def test_facilities_are_reached_loosely_only_when_named_as_such(resolver: Resolv
     assert resolver.resolve("Euphrates valley").best is None  # not the Euphrates dam
     best = resolver.resolve("Shairat airbse").best  # a typo of a facility named as one
     assert best is not None and best.place.feature_code == "AIRB"
+
+
+def test_only_facility_codes_count_as_facilities() -> None:
+    # a user's GeoNames dump may hold wells and schools (classes H and S): not facilities
+    g = Gazetteer.from_places(
+        [
+            Place("w:1", "Bir Qasab", 33.0, 37.0, "SY", feature_class="H", feature_code="WLL"),
+            Place("v:1", "Bir Qassab", 34.0, 36.0, "SY"),  # a village of a close spelling
+        ],
+        default_country="SY",
+    )
+    best = Resolver(g, default_country="SY").resolve("Bir Qassab", feature_hint="facility").best
+    assert best is not None and best.place.place_id == "v:1"
