@@ -18,7 +18,7 @@ from .errors import (
     PlaceNotFoundError,
 )
 from .index import Gazetteer
-from .loader import load_default, read_places, read_regions
+from .loader import load_default, read_facilities, read_places, read_quarters, read_regions
 from .normalize import (
     normalize_name,
     skeleton_key,
@@ -76,9 +76,11 @@ __all__ = [
     "load_default",
     "load_user_gazetteer",
     "normalize_name",
+    "read_facilities",
     "read_geonames",
     "read_places",
     "read_places_csv",
+    "read_quarters",
     "read_regions",
     "skeleton_key",
     "skeleton_keys",

@@ -43,7 +43,21 @@ FEATURE_RANK = {
     "ADM2": 0.7,
     "PPLX": 0.65,
     "ADM3": 0.6,
+    # facilities that war reports name (facilities.tsv): as prominent as a sub-district seat
+    "AIRB": 0.85,
+    "AIRP": 0.85,
+    "PSTB": 0.8,
+    "DAM": 0.8,
+    "PRN": 0.8,
 }
+#: A neighbourhood (PPLX) within this distance of a city of at least this population ranks
+#: like a sub-district seat: reports name the quarters of big cities far more often than
+#: same-named hamlets elsewhere (``Jobar`` of Damascus, not the Homs village ``Jober``).
+_BIG_CITY_POP = 100_000
+_BIG_CITY_KM = 10.0
+_BIG_CITY_PART_RANK = FEATURE_RANK["PPLA3"]
+#: ... provided that at most this many populated places elsewhere bear the same name.
+_DISTINCT_MAX_NAMESAKES = 1
 
 _ARTICLE_WORDS = frozenset(
     "al el il ul l ad ed adh edh ar er as es ash esh az ez at et ath eth an en".split()
@@ -92,8 +106,6 @@ def loose_form(normalized: str) -> str:
 
 
 _SOUND_SUBS = (
-    (re.compile(r"ou|oo"), "u"),
-    (re.compile(r"ee"), "i"),
     (re.compile(r"(.)\1+"), r"\1"),  # doubled letters: Hammura / Hamura
     # the ta marbuta and the nisba ending: -iyeh, -iyah, -iyya, -ieh, -ia -> -iya
     (re.compile(r"(?:iy|i|y)(?:eh|ah|a|e)$"), "iya"),
@@ -105,26 +117,85 @@ _SOUND_SUBS = (
 def sound_form(loose: str) -> str:
     """A loose form with the spelling habits of transliteration evened out.
 
-    Doubled letters single, ``ou``/``oo`` -> ``u``, ``ee`` -> ``i``, and the endings of
-    the ta marbuta and the nisba unified (``-eh``/``-ah``/``-a``, ``-iyeh``/``-iyah``/``-ia``),
-    so that ``barzeh`` and ``barza``, ``hamouriyah`` and ``hamuriya`` compare as equal.
+    Doubled letters single, ``o``/``ou``/``oo`` -> ``u`` (Arabic has no o: Foua / Fu'a,
+    Nobol / Nubul), ``ee`` -> ``i``, and the endings of the ta marbuta and the nisba unified
+    (``-eh``/``-ah``/``-a``, ``-iyeh``/``-iyah``/``-ia``, a final ``h`` after a vowel silent),
+    so that ``barzeh`` and ``barza``, ``hamouriyah`` and ``hamuriya``, ``foah`` and ``fua``
+    compare as equal.
     """
+    # o -> u; "ou" and "oo" become "uu", which the doubled-letter rule makes "u"
+    loose = loose.replace("o", "u").replace("ee", "i")
     for pattern, repl in _SOUND_SUBS:
         loose = pattern.sub(repl, loose)
+    if len(loose) > 1 and loose[-1] == "h" and loose[-2] in "aiu":
+        loose = loose[:-1]  # a ta marbuta after a vowel: Fuah / Fua
     return loose
 
 
-def place_prior(place: Place, coord_err_km: float = 0.0) -> float:
+def place_prior(place: Place, coord_err_km: float = 0.0, *, big_city_part: bool = False) -> float:
     """Static prior of a place among same-named candidates, in (0, 1].
 
     Feature rank, population (log scale) and coordinate quality: an OCHA community whose
-    aligned point is ambiguous by several km loses a little.
+    aligned point is ambiguous by several km loses a little. ``big_city_part`` marks a
+    neighbourhood of a big city, which ranks like a sub-district seat.
     """
     rank = FEATURE_RANK.get(place.feature_code, 0.7)
+    if big_city_part:
+        rank = max(rank, _BIG_CITY_PART_RANK)
     pop = max(place.population, 0)
     pop_bonus = min(math.log10(pop + 1) / 7.0, 1.0) * 0.2 if pop else 0.0
     err_pen = min(coord_err_km / 50.0, 0.1)
     return max(0.05, min(1.0, rank * 0.85 + pop_bonus - err_pen))
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p = math.pi / 180.0
+    a = (
+        math.sin((lat2 - lat1) * p / 2) ** 2
+        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    )
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _big_city_parts(
+    places: Sequence[Place], variant: Mapping[str, Mapping[int, tuple[str, str]]]
+) -> frozenset[int]:
+    """Indices of the neighbourhoods (PPLX) that lie in or beside a big city and whose name
+    is distinctive: borne (as it sounds) by at most one populated place elsewhere. A name that
+    many villages share ("Hurriyeh", "Tishrine", "Madina") is a common word, not a prominent
+    quarter. ``variant`` is the skeleton-key index being built: ``{key: {index: (name,
+    loose form)}}``."""
+    cities = [
+        (p.lat, p.lon, p.country_code)
+        for p in places
+        if p.feature_class == "P" and p.population >= _BIG_CITY_POP
+    ]
+    out = set()
+    for i, p in enumerate(places):
+        if p.feature_code != "PPLX":
+            continue
+        if not any(
+            cc == p.country_code and _km(p.lat, p.lon, lat, lon) <= _BIG_CITY_KM
+            for lat, lon, cc in cities
+        ):
+            continue
+        norm = normalize_name(p.name)
+        sound = sound_form(loose_form(norm))
+        elsewhere = set()
+        for key in skeleton_keys(norm):
+            for j, (name, loose) in variant.get(key, {}).items():
+                q = places[j]
+                if (
+                    j not in elsewhere
+                    and q.feature_class == "P"
+                    and not _has_arabic(name)
+                    and sound_form(loose) == sound
+                    and _km(p.lat, p.lon, q.lat, q.lon) > _BIG_CITY_KM
+                ):
+                    elsewhere.add(j)
+        if len(elsewhere) <= _DISTINCT_MAX_NAMESAKES:
+            out.add(i)
+    return frozenset(out)
 
 
 class Gazetteer:
@@ -168,9 +239,6 @@ class Gazetteer:
         self.coord_err: tuple[float, ...] = tuple(
             float(errs.get(p.place_id, 0.0)) for p in self.places
         )
-        self.prior: tuple[float, ...] = tuple(
-            place_prior(p, e) for p, e in zip(self.places, self.coord_err, strict=True)
-        )
         exact: dict[str, dict[int, str]] = {}
         variant: dict[str, dict[int, tuple[str, str]]] = {}
         base: dict[str, dict[int, tuple[str, str]]] = {}
@@ -196,6 +264,11 @@ class Gazetteer:
                             if i not in entry or (loose and not entry[i][1]):
                                 entry[i] = (name, loose)
 
+        big = _big_city_parts(self.places, variant)
+        self.prior: tuple[float, ...] = tuple(
+            place_prior(p, e, big_city_part=i in big)
+            for i, (p, e) in enumerate(zip(self.places, self.coord_err, strict=True))
+        )
         # Each key's entries sorted by the static prior, best first: the no-context answer.
         self.exact: dict[str, tuple[tuple[int, str], ...]] = {
             k: self._ranked(v) for k, v in exact.items()

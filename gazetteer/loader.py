@@ -1,7 +1,8 @@
 """Loading the embedded gazetteer data (``gazetteer/data/``).
 
 The data ship compressed inside the package (``places.tsv.gz``, built by
-``scripts/build_gazetteer_data.py``) plus the hand-made ``regions.tsv``. The name index is
+``scripts/build_gazetteer_data.py``) plus the hand-made ``regions.tsv``,
+``facilities.tsv`` and ``quarters.tsv``. The name index is
 built at first use and cached on disk (:func:`gazetteer.paths.user_cache_dir`:
 ``$GEOCONFLICT_CACHE_DIR``, else ``$XDG_CACHE_HOME/geoconflict``, else
 ``~/.cache/geoconflict``), keyed by a hash of the data and of the code that builds it; when the
@@ -19,7 +20,7 @@ import marshal
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -29,10 +30,19 @@ from .index import Gazetteer
 from .paths import user_cache_dir
 from .records import Place
 
-__all__ = ["cache_dir", "load_default", "read_places", "read_regions"]
+__all__ = [
+    "cache_dir",
+    "load_default",
+    "read_facilities",
+    "read_places",
+    "read_quarters",
+    "read_regions",
+]
 
 _PLACES_FILE = "places.tsv.gz"
 _REGIONS_FILE = "regions.tsv"
+_FACILITIES_FILE = "facilities.tsv"
+_QUARTERS_FILE = "quarters.tsv"
 #: Frequent English words matched only exactly (read by gazetteer.normalize)
 _WORDS_FILE = "english_words.txt"
 _CODE_FILES = ("normalize.py", "index.py", "records.py", "loader.py", "resolver.py", "matching.py")
@@ -140,6 +150,119 @@ def read_regions(data: bytes | str | Path | None = None) -> list[Place]:
     return out
 
 
+#: Feature class of each facility kind (GeoNames style) and the words that name the kind
+#: after a facility's stem ("Shayrat airbase", "Nasib border crossing", "Tishreen dam").
+FACILITY_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "AIRB": ("S", ("airbase", "air base", "military airbase", "military air base",
+                   "military airport", "airport", "airfield", "air field", "military base")),
+    "AIRP": ("S", ("airport", "international airport", "civil airport", "airbase",
+                   "air base", "military airport", "airfield")),
+    "PSTB": ("S", ("crossing", "border crossing", "crossing point", "border crossing point",
+                   "border post", "border gate", "checkpoint")),
+    "DAM": ("H", ("dam", "hydroelectric dam")),
+    "PRN": ("S", ("prison", "military prison", "central prison", "jail")),
+}  # fmt: skip
+
+
+def facility_aliases(names: list[str], stems: list[str], kind: str) -> tuple[str, ...]:
+    """The aliases of a facility: its own names, and each stem followed by each word of its
+    kind (``Shayrat`` -> ``Shayrat airbase``, ``Shayrat military airport``, ...).
+
+    A stem alone is not an alias: ``Damascus`` names the city, not its airport.
+    """
+    words = FACILITY_KINDS[kind][1]
+    out: dict[str, None] = dict.fromkeys(names)
+    for stem in stems:
+        for w in words:
+            out.setdefault(f"{stem} {w}")
+    return tuple(out)
+
+
+def read_facilities(data: bytes | str | Path | None = None) -> list[Place]:
+    """Read the curated facilities table (``facilities.tsv``): airbases and airports, border
+    crossings, dams and prisons that war reports name.
+
+    Columns: ``facility_id, name, kind, names, stems, lat, lon, admin1, admin2, precision,
+    point_source``. ``kind`` is a GeoNames feature code (``AIRB``, ``AIRP``, ``PSTB``,
+    ``DAM``, ``PRN``); ``names`` (``|``-separated) name the facility alone; ``stems`` are used only
+    with a word of its kind (:func:`facility_aliases`).
+    """
+    if data is None:
+        data = _data_bytes(_FACILITIES_FILE)
+    elif isinstance(data, (str, Path)):
+        data = Path(data).read_bytes()
+    out = []
+    for n, r in _iter_rows(data.decode("utf-8"), source="facilities"):
+        try:
+            kind = r["kind"]
+            if kind not in FACILITY_KINDS:
+                msg = f"kind {kind!r} is not one of {sorted(FACILITY_KINDS)!r}"
+                raise ValueError(msg)
+            names = [a.strip() for a in r["names"].split("|") if a.strip()]
+            stems = [a.strip() for a in r["stems"].split("|") if a.strip()]
+            out.append(
+                Place(
+                    place_id=f"facility:{r['facility_id']}",
+                    name=r["name"],
+                    lat=_parse_float(r["lat"], "lat", n),
+                    lon=_parse_float(r["lon"], "lon", n),
+                    country_code="SY",
+                    feature_class=FACILITY_KINDS[kind][0],
+                    feature_code=kind,
+                    admin1=r["admin1"] or None,
+                    admin2=r["admin2"] or None,
+                    aliases=facility_aliases(names, stems, kind),
+                    precision=int(r["precision"]),
+                    source="facilities",
+                )
+            )
+        except (KeyError, ValueError) as exc:
+            msg = f"facilities row {n}: {exc}"
+            raise GazetteerDataError(msg) from None
+    return out
+
+
+def read_quarters(places: Sequence[Place], data: bytes | str | Path | None = None) -> list[Place]:
+    """Read the curated city quarters (``quarters.tsv``) as neighbourhoods of their city.
+
+    Columns: ``quarter_id, name, aliases, city_id``. Each quarter takes the point, governorate
+    and district of the place ``city_id`` among ``places`` (feature ``PPLX``, precision 2),
+    as the OCHA neighbourhoods do.
+    """
+    if data is None:
+        data = _data_bytes(_QUARTERS_FILE)
+    elif isinstance(data, (str, Path)):
+        data = Path(data).read_bytes()
+    cities = {p.place_id: p for p in places}
+    out = []
+    for n, r in _iter_rows(data.decode("utf-8"), source="quarters"):
+        city = cities.get(r.get("city_id", ""))
+        if city is None:
+            msg = f"quarters row {n}: city_id {r.get('city_id')!r} is not a known place"
+            raise GazetteerDataError(msg)
+        try:
+            out.append(
+                Place(
+                    place_id=f"quarter:{r['quarter_id']}",
+                    name=r["name"],
+                    lat=city.lat,
+                    lon=city.lon,
+                    country_code=city.country_code,
+                    feature_class="P",
+                    feature_code="PPLX",
+                    admin1=city.admin1,
+                    admin2=city.admin2,
+                    aliases=tuple(a.strip() for a in r["aliases"].split("|") if a.strip()),
+                    precision=2,
+                    source="supplement",
+                )
+            )
+        except (KeyError, ValueError) as exc:
+            msg = f"quarters row {n}: {exc}"
+            raise GazetteerDataError(msg) from None
+    return out
+
+
 def cache_dir() -> Path:
     """Directory of the on-disk index cache: :func:`gazetteer.paths.user_cache_dir`."""
     return user_cache_dir()
@@ -195,6 +318,8 @@ def build_default() -> Gazetteer:
     """Build the embedded gazetteer from the package data, without any cache."""
     places, errs = read_places(_data_bytes(_PLACES_FILE))
     places.extend(read_regions(_data_bytes(_REGIONS_FILE)))
+    places.extend(read_facilities(_data_bytes(_FACILITIES_FILE)))
+    places.extend(read_quarters(places, _data_bytes(_QUARTERS_FILE)))
     return Gazetteer(places, coord_err_km=errs, default_country="SY")
 
 
@@ -203,7 +328,8 @@ def load_default() -> Gazetteer:
     """Return the embedded gazetteer (cached in memory and on disk).
 
     Syria -- GeoNames towns merged with the OCHA communities, neighbourhoods, sub-districts,
-    districts and governorates, plus curated regions (East Ghouta, Qalamoun, ...) -- and a
+    districts and governorates, plus curated regions (East Ghouta, Qalamoun, ...) and
+    facilities (airbases, border crossings, dams) -- and a
     world layer of countries, capitals and large cities.
 
     Returns
@@ -211,7 +337,8 @@ def load_default() -> Gazetteer:
     Gazetteer
         The same object on every call.
     """
-    blobs = [_data_bytes(n) for n in (_PLACES_FILE, _REGIONS_FILE, _WORDS_FILE)]
+    names = (_PLACES_FILE, _REGIONS_FILE, _FACILITIES_FILE, _QUARTERS_FILE, _WORDS_FILE)
+    blobs = [_data_bytes(n) for n in names]
     path = cache_dir() / f"gazetteer-{_cache_key(blobs)}.cache"
     g = _read_cache(path)
     if g is None:

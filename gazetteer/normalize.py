@@ -441,6 +441,7 @@ _GENERIC_SUFFIX = re.compile(
     r"(?: (?:town|village|city|district|subdistrict|sub district|province|governorate|"
     r"countryside|outskirts|suburbs|area|region|camp|neighbourhood|neighborhood|"
     r"countryside|plain|valley|mountains?|hills?|airport|airbase|air base|military airport|"
+    r"airfield|air field|dam|border post|prison|central prison|military prison|"
     r"center|centre|municipality|muhafazat|mohafazat|nahiya|mintaqa|farms?|"
     r"border crossing|crossing|crossing point|checkpoint|military base|base))+$"
 )
@@ -451,8 +452,8 @@ _ANY_GENERIC = re.compile(
     r"northeastern|northwest|northwestern|southeast|southeastern|southwest|southwestern|rural|"
     r"greater|old|new|downtown|town|village|city|district|subdistrict|sub|province|governorate|"
     r"countryside|outskirts|suburbs|area|region|camp|neighbourhood|neighborhood|plain|valley|"
-    r"mountain|mountains|hill|hills|airport|airbase|air|center|centre|municipality|muhafazat|"
-    r"mohafazat|nahiya|mintaqa|farm|farms|crossing|checkpoint|base)\b"
+    r"mountain|mountains|hill|hills|airport|airbase|air|airfield|dam|post|prison|center|centre|"
+    r"municipality|muhafazat|mohafazat|nahiya|mintaqa|farm|farms|crossing|checkpoint|base)\b"
 )
 
 
@@ -492,6 +493,8 @@ def strip_generic(normalized: str) -> tuple[str, bool]:
         if m.group(0).strip() not in {"old", "new", "greater"}:
             approx = True
         s = s[m.end() :]
+    if s.startswith("the ") and len(s) > 4:  # "the Shayrat airbase"
+        s = s[4:]
     m = _GENERIC_SUFFIX.search(s)
     if m and m.start() > 0:
         if any(w in m.group(0) for w in ("countryside", "outskirts", "suburbs", "area")):
@@ -503,6 +506,12 @@ def strip_generic(normalized: str) -> tuple[str, bool]:
 _HINT_WORDS = (
     ("admin1", re.compile(r"\b(?:province|governorate|muhafazat|mohafazat)\b")),
     ("admin2", re.compile(r"\b(?:district|mintaqa|mantiqa)\b")),
+    (
+        "facility",
+        re.compile(
+            r"\b(?:airport|airbase|air base|airfield|air field|crossing|border post|dam|prison)\b"
+        ),
+    ),
     ("populated", re.compile(r"\b(?:town|village|city|camp|neighbou?rhood|hamlet)\b")),
     ("region", re.compile(r"\b(?:region|plain|valley|mountains?)\b")),
 )
@@ -512,7 +521,8 @@ def generic_hint(normalized: str) -> str | None:
     """The feature hint that a generic word in the name implies, or None.
 
     ``idlib province`` -> ``"admin1"``, ``al bab district`` -> ``"admin2"``,
-    ``the village of saqba`` -> ``"populated"``, ``ghab plain`` -> ``"region"``.
+    ``the village of saqba`` -> ``"populated"``, ``ghab plain`` -> ``"region"``,
+    ``menagh airbase`` -> ``"facility"``.
     """
     stripped, _ = strip_generic(normalized)
     if stripped == normalized:
@@ -539,16 +549,22 @@ _LATIN_QUALIFIERS = (
     "janoubi janoubiyeh jnoubi shmali shamali wastani wastaniyeh qebli fouqani fawqaniyeh "
     "tahtaniyeh kabeer sagheer saghireh jdideh qadimeh qdimeh "
     # the orchards (basatin) of a town, and "of Damascus" (al-Sham) after a town's name
-    "basatin basateen bsatin sham elsham"
+    "basatin basateen bsatin sham elsham "
+    # the inner (jawani) and outer (barani) parts of an old quarter
+    "jowani juwani jawani jowaniyyeh juwaniyeh jawaniyeh jowaniyeh "
+    "barani baraniyyeh baraniyeh baraniya"
 )
 _ARABIC_QUALIFIERS = (
     "شرقي شرقيه غربي غربيه شمالي شماليه جنوبي جنوبيه قبلي وسطي وسطاني فوقاني تحتاني "
-    "كبير كبيره كبري صغير صغيره صغري جديد جديده قديم قديمه بلد بساتين شام"
+    "كبير كبيره كبري صغير صغيره صغري جديد جديده قديم قديمه بلد بساتين شام جواني جوانيه براني "
+    "برانيه"
 )
 _QUALIFIERS = frozenset(_LATIN_QUALIFIERS.split()) | frozenset(_ARABIC_QUALIFIERS.split())
 _LEADING_QUALIFIERS = frozenset(
     "eastern western northern southern east west north south upper lower big little small "
-    "great old new middle central".split()
+    "great old new middle central "
+    # the housing estate (masakin) of a town or quarter: a part of it
+    "masakin masaken msaken mesaken مساكن".split()
 )
 _TAL_WORDS = frozenset({"tal", "tall", "tell", "tel", "til", "تل"})
 

