@@ -568,6 +568,16 @@ FEATURE_HINTS: dict[str, str | None] = {
     "areas": None,
     "camps": "populated",
     "subdistrict": "admin2",
+    # Facilities the gazetteer holds (airbases, airports, crossings, dams, prisons).
+    "airbase": "facility",
+    "air base": "facility",
+    "airport": "facility",
+    "military airport": "facility",
+    "airfield": "facility",
+    "crossing": "facility",
+    "border crossing": "facility",
+    "dam": "facility",
+    "prison": "facility",
     "sub-district": "admin2",
 }
 _COMPASS = (
@@ -587,7 +597,8 @@ NEAR_FEATURES = frozenset(
 )
 _FEAT_AFTER = (
     r"province|governorate|countryside|city|town|village|district|area|region|suburbs?"
-    r"|neighbou?rhood|camp|desert|plains?|subdistrict|sub-district"
+    r"|neighbou?rhood|camp|desert|plains?|subdistrict|sub-district|air\s?base|(?:military\s+)?airport"
+    r"|airfield|(?:border\s+)?crossing|dam|prison"
 )
 _MODS = (
     r"(?:(?:[\w-]+-(?:held|controlled|besieged)|besieged|embattled|northern|southern|eastern"
@@ -616,7 +627,8 @@ PLACE_CUE_RE = re.compile(
 #: "Idlib province", "Homs countryside" without a preposition; "the Erbin area".
 PLACE_FEAT_RE = re.compile(
     rf"(?<![\w-])(?P<name>{CAPSPAN})\s+(?P<feat2>(?i:province|governorate|countryside"
-    rf"|district|area|region|city|town|village|neighbou?rhood|suburbs?|subdistrict))\b"
+    rf"|district|area|region|city|town|village|neighbou?rhood|suburbs?|subdistrict|air\s?base"
+    rf"|(?:military\s+)?airport|airfield|(?:border\s+)?crossing|dam|prison))\b"
 )
 #: "the town of X" with no preposition before it ("The town of X was shelled").
 PLACE_OF_RE = re.compile(
@@ -793,7 +805,8 @@ FEATURE_BEFORE_TRIGGERS = _words(
 FEATURE_AFTER_TRIGGERS = _words(
     """
     province governorate countryside district area region city town village neighbourhood
-    neighborhood suburb suburbs subdistrict
+    neighborhood suburb suburbs subdistrict airbase air airport airfield crossing border dam
+    prison military
     """
 )
 CASUALTY_TRIGGERS = _words(

@@ -310,6 +310,20 @@ def test_a_capital_blamed_is_not_a_place(resolver) -> None:  # type: ignore[no-u
     assert [i.location.admin1 for i in found] == ["Idleb"]
 
 
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("A mortar attack near Damascus airport killed two soldiers.", "Rural Damascus"),
+        ("Missiles struck the Shayrat airbase, killing 4 soldiers.", "Homs"),
+        ("A car bomb at the Bab al-Hawa crossing killed 7 people.", "Idleb"),
+    ],
+)
+def test_facilities_are_places(text: str, admin1: str, resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(text, resolver)
+    assert inc.location.admin1 == admin1
+    assert inc.location.feature_code not in ("PPLC", "PPLA")
+
+
 def test_a_total_told_after_its_parts_counts_once(resolver) -> None:  # type: ignore[no-untyped-def]
     found = run(
         "Daily toll: 4 civilians killed in Ariha by air strikes; 2 killed in Binnish by "
