@@ -1137,7 +1137,8 @@ _CUE_STEMS: tuple[str, ...] = tuple(
     "|offensive|clash|fight|battle|explo|blast|ied|jet|warplane|plane|aircraft|helicopter"
     "|drone|sniper|gunmen|gunfire|ambush|storm|captur|seiz|advanc|incursion|detonat|mine"
     "|booby|lives|bodies|body|maim|gunned|slaughter|sortie|scud|tomahawk|grad|tank|murder|hit"
-    "|target|pound|fire|gunship|behead|stab|assassin|casualt|abduct|kidnap|drown".split("|")
+    "|target|pound|fire|gunship|behead|stab|assassin|casualt|abduct|kidnap|drown|control"
+    "|overr|protest|demonstrat|arrest|detain".split("|")
 )
 
 

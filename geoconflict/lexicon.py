@@ -66,7 +66,15 @@ EVENT_CUES: tuple[tuple[str, str, bool], ...] = (
         r"ground\s+(?:assaults?|offensive|attacks?|operations?|incursions?)"
         r"|counter[-\s]?(?:attacks?|offensive)|assaults?|offensives?|clash(?:es|ed)"
         r"|fighting|battles?|storm(?:ed|ing)|incursions?|(?:re)?captur(?:e|ed|ing)"
-        r"|seiz(?:e|ed|ing)|advance[sd]?",
+        r"|seiz(?:e|ed|ing)|advance[sd]?|took\s+(?:full\s+)?control\s+of|taken\s+control\s+of"
+        r"|overran|overrun",
+        True,
+    ),
+    (
+        # Not violence, but events an analyst maps with it (ACLED's protests and arrests).
+        "other",
+        r"protest(?:ed|ers|s)?|demonstrat(?:ed|ors|ions?)|arrest(?:ed|s)?|detain(?:ed|s)?"
+        r"|raided\s+(?:homes|houses)",
         True,
     ),
     (
@@ -612,7 +620,7 @@ PLACE_CUES = (
     r"|hitting|struck|striking|pounded|pounding|shelled|bombed|bombarded|attacked|attacking"
     r"|raided|stormed|storming|captured|capturing|capture|seized|seize|recaptured|retake"
     r"|retook|besieged|besieging|over|throughout|within|residents\s+of|people\s+of"
-    r"|inhabitants\s+of|villagers\s+of"
+    r"|inhabitants\s+of|villagers\s+of|control\s+of|took\s+over|overran"
     # "Turkish shelling of Afrin", "the bombardment of Douma", "an assault against Saraqib":
     # an attack noun with "of"/"against" names the place attacked.
     r"|(?:shelling|bombardments?|bombings?|(?:air\s*)?strikes?|airstrikes?|(?:air\s+)?raids?"
@@ -759,7 +767,7 @@ EVENT_TRIGGERS = _words(
     warp war figh jet jets heli guns airc bomb plan sort arti shel mort rock grad tank car suic
     truc vehi impr ied ieds vied expl boob land blas deto grou coun assa offe clas batt stor
     incu capt reca seiz adva shoo shot gunm gunf snip ambu open exec mass stab behe stri stru
-    raid atta abdu kidn
+    raid atta abdu kidn took take over prot demo arre deta
     """
 )
 ACTOR_TRIGGERS = _words(
@@ -788,7 +796,7 @@ PLACE_CUE_TRIGGERS = _words(
     in at on near outside around inside across into toward towards targeting targeted hit
     hitting struck striking pounded pounding shelled bombed bombarded attacked attacking raided
     stormed storming captured capturing capture seized seize recaptured retake retook besieged
-    besieging over throughout within residents people inhabitants villagers
+    besieging over throughout within residents people inhabitants villagers control took overran
     shelling bombardment bombardments bombing bombings strike strikes airstrike airstrikes
     raid raids attack attacks assault assaults offensive siege barrage
     """

@@ -178,8 +178,7 @@ def test_another_sources_figure_widens_the_range(resolver) -> None:  # type: ign
     )
     assert [(i.killed_low, i.killed_best, i.killed_high) for i in found] == [(30, 30, None)]
     found = run(
-        "Shelling killed 12 people in Tafas on Sunday. "
-        "The monitor said 15 people were killed.",
+        "Shelling killed 12 people in Tafas on Sunday. The monitor said 15 people were killed.",
         resolver,
     )
     assert [(i.killed_low, i.killed_best, i.killed_high) for i in found] == [(12, 12, 15)]
@@ -303,8 +302,7 @@ def test_a_countryside_dateline_is_the_rural_governorate(resolver) -> None:  # t
 
 def test_a_capital_blamed_is_not_a_place(resolver) -> None:  # type: ignore[no-untyped-def]
     found = run(
-        "A chemical attack killed 11 people in Saraqib, which Western states blamed on "
-        "Damascus.",
+        "A chemical attack killed 11 people in Saraqib, which Western states blamed on Damascus.",
         resolver,
     )
     assert [i.location.admin1 for i in found] == ["Idleb"]
@@ -322,6 +320,27 @@ def test_facilities_are_places(text: str, admin1: str, resolver) -> None:  # typ
     inc = one(text, resolver)
     assert inc.location.admin1 == admin1
     assert inc.location.feature_code not in ("PPLC", "PPLA")
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "admin1"),
+    [
+        (
+            "Hundreds of people protested in Sweida against the collapse of the pound.",
+            "other",
+            "As-Sweida",
+        ),
+        ("Security forces arrested 12 young men in Jasim on Monday.", "other", "Dar'a"),
+        ("Government forces took control of Khan Sheikhoun on Tuesday.", "ground_assault", "Idleb"),
+    ],
+)
+def test_events_without_violence_that_analysts_map(
+    text: str, event_type: str, admin1: str, resolver
+) -> None:  # type: ignore[no-untyped-def]
+    found = run(text, resolver)
+    assert [(i.event_type, i.killed_best, i.location.admin1) for i in found] == [
+        (event_type, None, admin1)
+    ]
 
 
 def test_a_total_told_after_its_parts_counts_once(resolver) -> None:  # type: ignore[no-untyped-def]
