@@ -1022,7 +1022,7 @@ def _places(masked: str, toks: _Toks) -> list[_PlaceCand]:
                     c.ref = replace(c.ref, exact=True)
                 cands.append(c)
     cands.sort(key=lambda c: c.start)
-    earlier = _EARLIER_EVENT_RE.search(masked)
+    earlier = _EARLIER_EVENT_RE.search(masked) if _EARLIER_HINT_RE.search(masked) else None
     if earlier is not None:  # "... in retaliation for an attack in X": X is not the place
         for c in cands:
             if c.start > earlier.start():
@@ -1164,6 +1164,13 @@ def _trie_pattern(words: Iterable[str]) -> str:
 
 
 _CUE_RE = re.compile(_trie_pattern(_CUE_STEMS))
+#: Cheap first tests (literal words, one prefix-factored scan) before costlier patterns.
+_EARLIER_HINT_RE = re.compile(
+    "(?i)" + _trie_pattern(["retaliation", "revenge", "response to", "avenge", "after"])
+)
+_CAUSE_HINT_RE = re.compile(
+    _trie_pattern(["retaliation", "revenge", "avenge", "after", "following"])
+)
 _YEAR_HINT_RE = re.compile(r"\d{4}")
 #: A year named alone ("the 2013 attack", "in 2016"): an earlier year marks background.
 _BARE_YEAR_RE = re.compile(r"(?<![\d,.])((?:19[5-9]|20\d)\d)(?!\d|,\d)")
@@ -1248,8 +1255,18 @@ _PAST_RE = re.compile(
 )
 
 
+_PAST_HINT_RE = re.compile(
+    _trie_pattern(
+        "last earlier ago before after similar january february march april may june july"
+        " august september october november december".split()
+    )
+)
+
+
 def _told_as_past(low: str, date: dt.date | None) -> bool:
     """True when a sentence tells of an event before the article's month (see ``_PAST_RE``)."""
+    if not _PAST_HINT_RE.search(low):
+        return False
     for m in _PAST_RE.finditer(low):
         mon = m.group("mon")
         if mon is None:
@@ -1386,6 +1403,7 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
     actors = _actors(masked, info.toks, victim_spans) if (info.mentions or info.events) else []
     targets = _targets(info.low, info.toks) if (info.mentions or info.events) else ()
     out: list[_Draft] = []
+    cause = _CAUSE_RE.search(info.low) if killed and _CAUSE_HINT_RE.search(info.low) else None
     # Each count of dead owns the text up to the clause of the next one ("..., while ...").
     bounds = [0] + [k.start for k in killed[1:]] + [len(masked)]
     for n in range(1, len(killed)):
@@ -1426,7 +1444,6 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
         if k.toll:
             d.extra["rise"] = k.rise
         d.extra["subset"] = k.subset
-        cause = _CAUSE_RE.search(info.low)
         d.drop = cause is not None and cause.start() < k.start
         d.extra["other_estimate"] = _other_estimate(info.low, k)
         d.extra["title"] = _is_title(s)
