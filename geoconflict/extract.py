@@ -72,7 +72,10 @@ _DEMONYMS = frozenset(
 _TITLE_MAX_WORDS = 14
 #: How far back a clause may start (characters).
 _CLAUSE_REACH = 160
-_CLAUSE_END_RE = re.compile(r"[;:]|,\s+(?:the|a|an|which|who|while|but|as|said|according)\b")
+_CLAUSE_END_RE = re.compile(
+    r"[;:]|,\s+(?:the|a|an|which|who|while|but|as|said|according|raising|bringing|taking"
+    r"|pushing|lifting)\b"
+)
 _BREAKDOWN_WORDS = ("includ", "among", "whom", "mostly", "most of", "of them")
 _OF_THEM_RE = re.compile(
     rf"[^.;]{{0,40}}?(?<![\w-])(?P<num>{COUNT_PATTERN})\s+of\s+(?:them|whom)\s+(?:were\s+)?"
@@ -1240,6 +1243,7 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
     _merge_other_estimates(drafts)
     _inherit_cumulative_place(drafts)
     return [d for d in drafts if not d.drop], infos
+
 
 
 #: An event told as an earlier one: "last month", "a year ago", "in January" (a month with

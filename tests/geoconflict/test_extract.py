@@ -343,6 +343,11 @@ def test_events_without_violence_that_analysts_map(
     ]
 
 
+def test_a_count_before_a_raised_toll_is_not_the_running_toll(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Shelling on Douma killed 12 on Monday, raising the 3-day toll to 80.", resolver)
+    assert [(i.killed_best, i.is_cumulative) for i in found] == [(12, False), (80, True)]
+
+
 def test_a_total_told_after_its_parts_counts_once(resolver) -> None:  # type: ignore[no-untyped-def]
     found = run(
         "Daily toll: 4 civilians killed in Ariha by air strikes; 2 killed in Binnish by "
