@@ -147,6 +147,8 @@ _EARLIER_EVENT_RE = re.compile(
     r"|(?:days|weeks|a\s+day|a\s+week)\s+after)\b",
     re.I,
 )
+#: What lies between a risen toll and the newly dead it counts: "... rose to 8 after a".
+_AFTER_RE = re.compile(r"[^;.]*\b(?:after|as|when)\b[^;.]*")
 #: An earlier event given as the cause of this one ("in retaliation for an attack that left
 #: five soldiers dead"): its dead are not news of this article.
 _CAUSE_RE = re.compile(
@@ -645,6 +647,8 @@ def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
                     break
                 if (cont.group("one") or "").lower() == "the":
                     break  # "killed 31 people, the police chief said": a speaker
+                if cont.group("num") and _SUBSET_AFTER_RE.match(masked, cont.end("num")):
+                    break  # "killing three men, two of whom were ...": a part, not more
                 if _OWN_VERB_RE.match(masked, cont.end()):
                     break  # "killed 18 fighters, and 11 civilians were killed": a new clause
                 more = _count_of(cont)
@@ -947,7 +951,8 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
 #: "militants positioned in X", "forces stationed in X": X is where the attackers are.
 _ORIGIN_BEFORE_RE = re.compile(
     r"\b(?:positioned|stationed|based|deployed|entrenched|holed\s+up|hiding|present"
-    r"|launched\s+from|fired\s+from)\s+$",
+    r"|launched\s+from|fired\s+from|from\s+(?:their\s+|its\s+|army\s+|regime\s+)?positions)"
+    r"\s+$",
     re.I,
 )
 
@@ -1141,7 +1146,7 @@ _CUE_STEMS: tuple[str, ...] = tuple(
     "|drone|sniper|gunmen|gunfire|ambush|storm|captur|seiz|advanc|incursion|detonat|mine"
     "|booby|lives|bodies|body|maim|gunned|slaughter|sortie|scud|tomahawk|grad|tank|murder|hit"
     "|target|pound|fire|gunship|behead|stab|assassin|casualt|abduct|kidnap|drown|control"
-    "|overr|protest|demonstrat|arrest|detain".split("|")
+    "|overr|protest|demonstrat|arrest|detain|best estimate|best:".split("|")
 )
 
 
@@ -1250,9 +1255,10 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
 #: no day, two or more months before the article's), "a similar attack". Not after "since"
 #: ("since last month": a running toll) or "the" ("during the last month": a period).
 _PAST_RE = re.compile(
-    r"(?<!since )(?<!the )\b(?:last\s+(?:month|year|summer|winter|spring|autumn|fall)"
+    r"^\s*last\s+week\b(?!['’])"
+    r"|(?<!since )(?<!the )\b(?:last\s+(?:month|year|summer|winter|spring|autumn|fall)"
     r"|earlier\s+this\s+year|(?:\d+|a|an|one|two|three|four|five|six|several|many)\s+"
-    r"(?:months|years|month|year)\s+(?:ago|earlier|before|after)"
+    r"(?:months|years|month|year|weeks|week)\s+(?:ago|earlier|before|after)"
     r"|a\s+similar\s+(?:\w+\s+)?(?:attack|bombing|strike|airstrike|raid|massacre|explosion|blast)"
     r"|(?:in|since|during|by)\s+(?:(?:early|late|mid)[\s-]+)?(?P<mon>january|february|march"
     r"|april|may|june|july|august|september|october|november|december)\b(?!\s+\d))"
@@ -1408,6 +1414,9 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
     targets = _targets(info.low, info.toks) if (info.mentions or info.events) else ()
     out: list[_Draft] = []
     cause = _CAUSE_RE.search(info.low) if killed and _CAUSE_HINT_RE.search(info.low) else None
+    # "The death toll rose to eight after a wounded child died": the newly dead are inside
+    # the risen toll, not more dead.
+    rises = [k for k in killed if k.toll and k.rise and not k.cumulative and k.count.best]
     # Each count of dead owns the text up to the clause of the next one ("..., while ...").
     bounds = [0] + [k.start for k in killed[1:]] + [len(masked)]
     for n in range(1, len(killed)):
@@ -1448,7 +1457,13 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
         if k.toll:
             d.extra["rise"] = k.rise
         d.extra["subset"] = k.subset
-        d.drop = cause is not None and cause.start() < k.start
+        d.drop = (cause is not None and cause.start() < k.start) or any(
+            r is not k
+            and r.start < k.start
+            and (k.count.best or 0) < (r.count.best or 0)
+            and _AFTER_RE.fullmatch(info.low, r.end, k.start) is not None
+            for r in rises
+        )
         d.extra["other_estimate"] = _other_estimate(info.low, k)
         d.extra["title"] = _is_title(s)
         out.append(d)

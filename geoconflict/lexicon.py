@@ -305,6 +305,7 @@ _PLURAL_VICTIMS = (
     r"|others|dead|bodies|victims|individuals|pilgrims|shoppers|passengers|detainees|prisoners"
     r"|youths|teenagers|adults|elderly|siblings|brothers|sisters|sons|daughters|people's|lives"
     r"|service\s+members|servicemen|marines|sailors|airmen|contractors|crew\s+members|crew"
+    r"|advisers|advisors|experts|generals|colonels|officers|guardsmen|mercenaries|recruits"
     r"|passengers|officials|employees|staff\s+members|volunteers|protesters|demonstrators"
 )
 _SINGULAR_VICTIMS = (
@@ -322,7 +323,7 @@ _SINGULAR_VICTIMS = (
 #: A number word or a conjunction is never one: in "three women and two men" the victims of
 #: "three" are "women", and "two men" is the next item of the list.
 _NOT_MOD = r"(?!(?:and|or|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b)"
-_MOD = rf"(?:(?!\d){_NOT_MOD}\w[\w’'.-]*\s+){{0,3}}?"
+_MOD = rf"(?:(?!\d){_NOT_MOD}\w[\w’'.-]*\s+){{0,4}}?"
 VICTIM_NOUN = rf"(?:{_MOD}(?:{_PLURAL_VICTIMS}))"
 SINGULAR_VICTIM = rf"(?:{_MOD}(?:{_SINGULAR_VICTIMS}))"
 #: "members of the regime forces", "a fighter of the Hamza Division": whose victims they were.
@@ -395,7 +396,7 @@ KILL_PASSIVE_RE = _lc(
 TOLL_RE = _lc(
     r"(?:\b(?:death|casualty|civilian|fatality)?\s*toll\b[^.;:]{0,160}?\b(?:to|at|of|is|was"
     r"|reached|hit|be|stood|stands|climbed|rose|risen|surpassed|passed|exceeded)\s+"
-    r"|\b(?:fatalities|deaths|killed|dead)\s*[:=]\s*(?:best\s+estimate\s+)?"
+    r"|\b(?:fatalities|deaths|killed|dead|best(?:\s+estimate)?)\s*[:=]\s*(?:best\s+estimate\s+)?"
     # "the number of people killed in the shelling rose to 7"
     r"|\bnumber\s+of\s+(?:[a-z]+\s+){0,3}?(?:killed|dead|deaths|died|slain|martyrs|martyred"
     r"|fatalities)\b[^.;:]{0,100}?\b(?:rose|risen|climbed|increased|reached|jumped|stands"
@@ -788,7 +789,7 @@ TARGET_TRIGGERS = _words(
 KILL_ACTIVE_TRIGGERS = _words(
     "kill clai mass exec shot shoo gunn slau took taki left leav assa behe"
 )
-TOLL_TRIGGERS = _words("deat casu civi fata toll numb")
+TOLL_TRIGGERS = _words("deat casu civi fata toll numb best")
 DEATHS_OF_TRIGGERS = _words("deat kill murd bodi body rema mart")
 INJURE_ACTIVE_TRIGGERS = _words("inju woun maim")
 PLACE_CUE_TRIGGERS = _words(
@@ -820,6 +821,7 @@ FEATURE_AFTER_TRIGGERS = _words(
 CASUALTY_TRIGGERS = _words(
     """
     kill dead died die dies deat slai peri mart toll fata inju woun hurt maim live mass exec drow
+    best
     shot gunn slau bodi body assa behe
     """
 )

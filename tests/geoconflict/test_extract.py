@@ -348,6 +348,50 @@ def test_a_count_before_a_raised_toll_is_not_the_running_toll(resolver) -> None:
     assert [(i.killed_best, i.is_cumulative) for i in found] == [(12, False), (80, True)]
 
 
+def test_the_newly_dead_are_inside_a_risen_toll(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "The death toll from Sunday's strike on Binnish rose to nine after a wounded girl "
+        "died in hospital.",
+        resolver,
+    )
+    assert [i.killed_best for i in found] == [9]
+
+
+def test_a_part_of_a_list_is_not_one_more_victim(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Gunmen shot dead three men in Hajin, two of whom were former fighters.", resolver)
+    assert inc.killed_best == 3
+
+
+def test_last_week_opening_a_sentence_is_background(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Turkish shelling hit Tal Rifaat on Monday, killing 4. Last week, 12 Turkish soldiers "
+        "were killed near Saraqib.",
+        resolver,
+    )
+    assert [i.killed_best for i in found] == [4]
+
+
+def test_a_best_estimate_field(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Clashes between IS and the army near Sukhnah. Best estimate: 23.", resolver)
+    assert [i.killed_best for i in found] == [23]
+
+
+def test_more_kinds_of_victims(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Two Iranian advisers were killed in an air strike near Palmyra.", resolver)
+    assert inc.killed_best == 2
+    inc = one("Shelling killed 14 civilians and a Syrian Arab Red Crescent worker in Douma.",
+              resolver)
+    assert inc.killed_best == 15
+
+
+def test_fire_from_positions_in_a_place_is_not_there(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "Two children were killed in Tal Rifaat by shells fired from positions in Afrin.",
+        resolver,
+    )
+    assert inc.place == "Tal Rifaat"
+
+
 def test_a_total_told_after_its_parts_counts_once(resolver) -> None:  # type: ignore[no-untyped-def]
     found = run(
         "Daily toll: 4 civilians killed in Ariha by air strikes; 2 killed in Binnish by "
