@@ -926,6 +926,15 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
     rural = (
         feat_word in ("countryside", "suburbs", "suburb", "outskirts") or "rural" in mods.lower()
     )
+    beside = _BESIDE_RE.match(masked, m.end())
+    near_to = _clean_name(beside.group("name"))[0] if beside is not None else None
+    if near_to and (
+        near_to.lower() in _COUNTRY_WORDS
+        or _not_a_place(masked, near_to, beside.start("name"), beside.end("name"))  # type: ignore[union-attr]
+    ):
+        near_to = None  # "near the Iraqi border", "near Syria's capital"
+    # "northeast of Damascus", "outside Damascus": beside the place, not in it.
+    outside = (cue or "").lower() == "outside" or (feat or "").lower() in _COMPASS_WORDS
     part = part or rural
     ref = PlaceRef(
         text=text,
@@ -936,6 +945,8 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
         fallback=fallback,
         rural=rural,
         within=within,
+        near_to=near_to,
+        outside=outside,
     )
     country = name.lower() in _COUNTRY_WORDS
     foreign = name.lower() in lx.FOREIGN_PLACES
@@ -957,6 +968,15 @@ _ORIGIN_BEFORE_RE = re.compile(
 )
 
 
+_COMPASS_WORDS = frozenset(lx._COMPASS.split("|"))
+#: "Bayda, a village near the coastal city of Baniyas", "al-Hisha, north of Raqqa city",
+#: "al-Qubeir near Hama": the place the text sets this one beside.
+_BESIDE_RE = re.compile(
+    r",?\s+(?:(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|hamlet|area|suburb|district)"
+    rf"\s+)?(?:near|outside|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:{lx._COMPASS})"
+    r"\s+of)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|village)\s+of\s+)?"
+    rf"(?P<name>{lx.CAPSPAN})"
+)
 #: Feature words of the parts of a town ("the X neighbourhood in Y": X lies inside Y).
 _SUB_CITY_WORDS = frozenset(
     "neighbourhood neighborhood district quarter camp suburb area square street".split()

@@ -54,6 +54,12 @@ class PlaceRef:
         City of Damascus").
     rural
         True for "X countryside" / "rural X": the area around a city.
+    outside
+        True for "outside X", "northeast of X": beside X, not in it (so "northeast of
+        Damascus" lies in Rural Damascus, the governorate around the city).
+    near_to
+        A place the text sets this one beside ("Bayda, a village near Baniyas", "al-Hisha,
+        north of Raqqa"): among namesakes, the one near it wins.
     exact
         True when only a name the gazetteer holds as written (or as a spelling variant)
         may answer: a place read from a weak cue ("Idlib: ..." opening a headline), where
@@ -69,8 +75,14 @@ class PlaceRef:
     fallback: str | None = None
     rural: bool = False
     exact: bool = False
+    near_to: str | None = None
+    outside: bool = False
 
 
+#: How far a namesake may lie from the place the text sets it beside.
+_BESIDE_KM = 60.0
+#: Cities that are a governorate of their own, inside a "Rural <city>" one.
+_CITY_GOVERNORATES = frozenset({"damascus"})
 #: The lowest score of a spelling variant that a place read from a weak cue may take.
 _SURE_VARIANT = 0.9
 
@@ -259,11 +271,38 @@ class DocumentResolver:
             if sure is None or (sure.method != "exact" and sure.score < _SURE_VARIANT):
                 return None
         match = None
-        if ref.rural:
-            # "Damascus countryside" is the governorate around the city: "Rural Damascus".
+        beside = None
+        if ref.near_to and ref.near_to != ref.name:
+            beside = self._match(ref.near_to, None, None, ())
+            if beside is not None and (
+                beside.place.country_code != self.country
+                or beside.precision > 2  # a town, not an area or the country
+                or (beside.method != "exact" and beside.score < _SURE_VARIANT)
+            ):
+                beside = None
+            if beside is not None:
+                here = (float(beside.place.lat), float(beside.place.lon))
+                again = self._ask(ref.name, ref.feature_hint, ref.within, (here,))
+                best = again.best if again is not False else None
+                if (
+                    best is not None
+                    and best.score >= self.min_score
+                    and distance_km(here[0], here[1], best.place.lat, best.place.lon)
+                    <= _BESIDE_KM
+                ):
+                    match = best
+        if ref.rural or (
+            ref.outside
+            and ref.name.lower() in _CITY_GOVERNORATES
+            and ref.feature_hint != "facility"
+        ):
+            # "Damascus countryside" is the governorate around the city: "Rural Damascus";
+            # so is "a town northeast of Damascus" (the city's governorate is the city).
             match = self._match(f"Rural {ref.name}", "admin1", None, ())
             if match is not None and match.precision != 4:
                 match = None
+            if match is not None and not ref.rural:
+                return location_from_match(match, near=False, part=True)
         if match is None:
             match = self._match(ref.name, ref.feature_hint, ref.within, near)
         if match is None and ref.within:
@@ -289,4 +328,11 @@ class DocumentResolver:
             return None
         if self.country and match.place.country_code != self.country:
             return None
+        if beside is not None and (
+            distance_km(beside.place.lat, beside.place.lon, match.place.lat, match.place.lon)
+            > _BESIDE_KM
+        ):
+            # "al-Qubeir near Hama" with no al-Qubeir near Hama: near Hama, not a namesake
+            # at the other end of the country.
+            return location_from_match(beside, near=True, part=False)
         return location_from_match(match, near=ref.near, part=ref.part)

@@ -392,6 +392,23 @@ def test_fire_from_positions_in_a_place_is_not_there(resolver) -> None:  # type:
     assert inc.place == "Tal Rifaat"
 
 
+def test_beside_damascus_is_rural_damascus(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Air strikes killed 9 people in a town northeast of Damascus.", resolver)
+    assert inc.location.admin1 == "Rural Damascus"
+    inc = one("Two civilians were killed by a mortar in Damascus.", resolver)
+    assert inc.location.admin1 == "Damascus"
+
+
+def test_an_unknown_village_near_a_town_is_placed_near_that_town(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Regime forces killed 30 people in Qbeir al-Wadi near Hama.", resolver)
+    assert inc.location.admin1 == "Hama"
+
+
+def test_a_border_is_not_a_place_to_be_near(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Air strikes killed 19 civilians in Albukamal near the Iraqi border.", resolver)
+    assert inc.location.admin1 == "Deir-ez-Zor"
+
+
 def test_a_total_told_after_its_parts_counts_once(resolver) -> None:  # type: ignore[no-untyped-def]
     found = run(
         "Daily toll: 4 civilians killed in Ariha by air strikes; 2 killed in Binnish by "
