@@ -144,8 +144,7 @@ _RISE_RE = re.compile(
 #: A clause about an earlier event, whose places are not this event's.
 _EARLIER_EVENT_RE = re.compile(
     r"\b(?:in\s+retaliation\s+for|in\s+revenge\s+for|in\s+response\s+to|to\s+avenge"
-    r"|(?:days|weeks|a\s+day|a\s+week)\s+after)\b",
-    re.I,
+    r"|(?:days|weeks|a\s+day|a\s+week)\s+after)\b"
 )
 #: What lies between a risen toll and the newly dead it counts: "... rose to 8 after a".
 _AFTER_RE = re.compile(r"[^;.]*\b(?:after|as|when)\b[^;.]*")
@@ -991,7 +990,7 @@ _PART_WORDS_SET = frozenset(
 )
 
 
-def _places(masked: str, toks: _Toks) -> list[_PlaceCand]:
+def _places(masked: str, toks: _Toks, low: str | None = None) -> list[_PlaceCand]:
     cands: list[_PlaceCand] = []
 
     def covered(s: int, e: int) -> bool:
@@ -1039,8 +1038,11 @@ def _places(masked: str, toks: _Toks) -> list[_PlaceCand]:
                     cands.append(c)
     lead = _lead_offset(masked)
     headline = not masked.rstrip().endswith((".", "!", "?", "”", '"', "’"))
+    opening = masked[lead : lead + 90]
     for rx in (_HEADLINE_PLACE_RE, _SUBJECT_PLACE_RE, _HEADLINE_EVENT_RE):
         if rx is _HEADLINE_EVENT_RE and not headline:
+            continue
+        if rx is _HEADLINE_PLACE_RE and ":" not in opening and "|" not in opening:
             continue
         head = rx.match(masked, lead)
         if head is not None and not covered(head.start("name"), head.end("name")):
@@ -1050,7 +1052,9 @@ def _places(masked: str, toks: _Toks) -> list[_PlaceCand]:
                     c.ref = replace(c.ref, exact=True)
                 cands.append(c)
     cands.sort(key=lambda c: c.start)
-    earlier = _EARLIER_EVENT_RE.search(masked) if _EARLIER_HINT_RE.search(masked) else None
+    if low is None:
+        low = _lower(masked)
+    earlier = _EARLIER_EVENT_RE.search(low) if _EARLIER_HINT_RE.search(low) else None
     if earlier is not None:  # "... in retaliation for an attack in X": X is not the place
         for c in cands:
             if c.start > earlier.start():
@@ -1142,7 +1146,7 @@ def _analyse(sent: Sentence) -> _SentInfo:
     question = sent.text.rstrip(" .…\"'”’)").endswith("?")
     mentions = [] if question else _mentions(low, toks)
     events = _events(low, toks) if toks.has("event") else []
-    places = _places(masked, toks) if (mentions or events) else []
+    places = _places(masked, toks, low) if (mentions or events) else []
     return _SentInfo(sent, masked, low, toks, mentions, events, places, question)
 
 
@@ -1194,7 +1198,7 @@ def _trie_pattern(words: Iterable[str]) -> str:
 _CUE_RE = re.compile(_trie_pattern(_CUE_STEMS))
 #: Cheap first tests (literal words, one prefix-factored scan) before costlier patterns.
 _EARLIER_HINT_RE = re.compile(
-    "(?i)" + _trie_pattern(["retaliation", "revenge", "response to", "avenge", "after"])
+    _trie_pattern(["retaliation", "revenge", "response to", "avenge", "after"])
 )
 _CAUSE_HINT_RE = re.compile(
     _trie_pattern(["retaliation", "revenge", "avenge", "after", "following"])
@@ -1345,12 +1349,10 @@ _MORE_DEAD_RE = re.compile(
 )
 
 
-def _other_estimate(low: str, mention: _Mention) -> bool:
+def _other_estimate(low: str, mention: _Mention, attributed: bool) -> bool:
     """True when a sentence gives a source's figure of dead and nothing else of an event:
     no event word of its own and no "more"/"another" ("The committees said 100 died")."""
-    if mention.toll or mention.subset or mention.cumulative:
-        return False
-    if not _ATTRIBUTED_RE.search(low):
+    if mention.toll or mention.subset or mention.cumulative or not attributed:
         return False
     return _MORE_DEAD_RE.search(low, mention.start, mention.end) is None
 
@@ -1437,6 +1439,7 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
     # "The death toll rose to eight after a wounded child died": the newly dead are inside
     # the risen toll, not more dead.
     rises = [k for k in killed if k.toll and k.rise and not k.cumulative and k.count.best]
+    attributed = bool(killed) and _ATTRIBUTED_RE.search(info.low) is not None
     # Each count of dead owns the text up to the clause of the next one ("..., while ...").
     bounds = [0] + [k.start for k in killed[1:]] + [len(masked)]
     for n in range(1, len(killed)):
@@ -1484,7 +1487,7 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
             and _AFTER_RE.fullmatch(info.low, r.end, k.start) is not None
             for r in rises
         )
-        d.extra["other_estimate"] = _other_estimate(info.low, k)
+        d.extra["other_estimate"] = _other_estimate(info.low, k, attributed)
         d.extra["title"] = _is_title(s)
         out.append(d)
     for j in injured:
@@ -1532,9 +1535,9 @@ def _cumulative_clause(low: str, mention: _Mention) -> bool:
     for cm in lx.CUMULATIVE_RE.finditer(low, start, end):
         if not _SUPERLATIVE_RE.search(low, max(0, cm.start() - 40), cm.start()):
             return True  # "the deadliest since the uprising began" is no running toll
-    if _CAMPAIGN_SUBJECT_RE.search(low, 0, mention.start) and _PERFECT_RE.search(
+    if _PERFECT_RE.search(
         low, max(0, mention.verb - 30), mention.verb + 12
-    ):
+    ) and _CAMPAIGN_SUBJECT_RE.search(low, 0, mention.start):
         return True  # "The offensive, launched in April, has killed more than 300"
     # A period fronted before the main clause ("Since January, the offensive has killed").
     lead = _FRONTED_RE.match(low)
@@ -1788,7 +1791,8 @@ def _single_place_fallback(
             cands = info.places
         else:
             masked = info.masked if info.toks is not _QUIET else _mask(info.sent.text)
-            cands = _places(masked, _Toks(_lower(masked)))
+            low = _lower(masked)
+            cands = _places(masked, _Toks(low), low)
         for cand in cands:
             if cand.foreign:
                 return
