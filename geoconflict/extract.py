@@ -51,6 +51,8 @@ _ASIDE_RE = re.compile(
     r"|\([^()\n]{0,200}\)|\[[^\[\]\n]{0,200}\]"
 )
 _QUOTES_RE = re.compile(r"[“”\"«»]")
+#: Direct speech of some length, in double quote marks.
+_QUOTED_RE = re.compile(r"[“\"«]([^“”\"«»]{25,}?)[”\"»]")
 #: A quotation in single quote marks ("killing 'at least a dozen'"), not "Dar'a" or "Homs'".
 _SINGLE_QUOTED_RE = re.compile(r"(?<![A-Za-z])['‘]([^'‘’\n]{1,80}?)['’](?![A-Za-z])")
 _HASHTAG_RE = re.compile(r"#(\w[\w-]*)")
@@ -154,7 +156,10 @@ _CAUSE_RE = re.compile(
     r"\b(?:in\s+retaliation\s+for|in\s+revenge\s+for|to\s+avenge|(?:after|following)\s+the"
     r"\s+(?:killing|deaths?|murder)\s+of"
     r"|(?:after|following)(?=\s+(?:at\s+least\s+|more\s+than\s+|some\s+)?[\w-]+\s+(?:[\w.-]+\s+)"
-    r"{0,3}?(?:were|was|had\s+been|have\s+been)\s+(?:killed|slain)))\b"
+    r"{0,3}?(?:were|was|had\s+been|have\s+been)\s+(?:killed|slain))"
+    # "the strikes followed the Istanbul bombing of Nov. 13, which killed six"
+    r"|followed\s+(?:the|a|an|last\s+\w+[’']s)\s+(?:[\w’'.-]+\s+){0,3}?(?:bombing|attack|attacks"
+    r"|massacre|strike|strikes|explosion|blast|raid))\b"
 )
 #: "seven of them", "about 50 of the dead": a part of dead already counted.
 _SUBSET_AFTER_RE = re.compile(
@@ -162,6 +167,9 @@ _SUBSET_AFTER_RE = re.compile(
     r"|casualties|bodies|wounded|injured))\b",
     re.I,
 )
+#: Verbs that count the dead only when what they count is bodies.
+_BODY_VERBS = ("count", "found", "recover", "retriev", "pulled", "discover", "unearth")
+_BODIES_RE = re.compile(r"\b(?:bodies|corpses|dead)$")
 #: A verb right after an item of a list of victims: the item is the subject of a clause of
 #: its own ("..., and 11 civilians were killed"), not one more victim of the verb before.
 _OWN_VERB_RE = re.compile(
@@ -232,7 +240,7 @@ _SINGULAR = frozenset(k for k in lx.VICTIM_CLASSES if not k.endswith("s"))
 #: Verbs a passive count of dead / injured ends with ("21 were killed", "five wounded").
 _KILL_VERBS = frozenset(
     "killed slain dead died perished martyred executed drowned lives deaths fatalities among shot "
-    "gunned assassinated beheaded martyrs".split()
+    "gunned assassinated beheaded martyrs found recovered retrieved discovered pulled".split()
 )
 _INJURE_VERBS = frozenset("injured wounded hurt maimed injuries sustained".split())
 #: How many words a passive count may stand before its verb.
@@ -726,12 +734,18 @@ def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
             vict = (m.group("vict") or "").lower()
             if not vict.endswith("dead") and not lx.LEFT_DEAD_RE.match(masked, m.end()):
                 continue
+        if verb.startswith(_BODY_VERBS) and not _BODIES_RE.search(m.group("vict") or ""):
+            continue  # "found 3 weapons" is no count of dead; "found 12 bodies" is
         if verb.startswith("claim") and "lives" not in verb:
             if not (m.group("vict") or "").lower().endswith("lives"):
                 continue  # "claimed 3 attacks" is not a toll; "claimed 12 lives" is
         add("killed", m, m.start("verb"), active=True)
         elliptic(out[-1].end if out and out[-1].start == m.start() else m.end())
     for m in _scan(lx.KILL_PASSIVE_RE, "number_k", toks, masked):
+        if m.group("verb").startswith(_BODY_VERBS) and not _BODIES_RE.search(
+            m.group("vict") or ""
+        ):
+            continue
         n = len(out)
         add("killed", m, m.start("verb"), active=False)
         if len(out) > n:  # "7 were killed in X and 4 in Y"
@@ -1145,6 +1159,13 @@ def _analyse(sent: Sentence) -> _SentInfo:
     toks = _Toks(low)
     question = sent.text.rstrip(" .…\"'”’)").endswith("?")
     mentions = [] if question else _mentions(low, toks)
+    if mentions and _QUOTED_RE.search(sent.text):
+        # A count in direct speech ("My wife and two children were all dead") tells of the
+        # dead already reported, when there are any: a part of them, not more.
+        spans = [m.span(1) for m in _QUOTED_RE.finditer(sent.text)]
+        for mention in mentions:
+            if any(a <= mention.start < b for a, b in spans):
+                mention.subset = True
     events = _events(low, toks) if toks.has("event") else []
     places = _places(masked, toks, low) if (mentions or events) else []
     return _SentInfo(sent, masked, low, toks, mentions, events, places, question)
@@ -1201,7 +1222,7 @@ _EARLIER_HINT_RE = re.compile(
     _trie_pattern(["retaliation", "revenge", "response to", "avenge", "after"])
 )
 _CAUSE_HINT_RE = re.compile(
-    _trie_pattern(["retaliation", "revenge", "avenge", "after", "following"])
+    _trie_pattern(["retaliation", "revenge", "avenge", "after", "follow"])
 )
 _YEAR_HINT_RE = re.compile(r"\d{4}")
 #: A year named alone ("the 2013 attack", "in 2016"): an earlier year marks background.
@@ -1364,7 +1385,12 @@ def _merge_other_estimates(drafts: list[_Draft]) -> None:
     for n, d in enumerate(drafts):
         if d.drop or not d.extra.get("other_estimate") or d.killed is None or d.has_event_cue:
             continue
-        if d.place is not None and not d.extra.get("inherited") and not d.linked:
+        if (
+            d.place is not None
+            and not d.extra.get("inherited")
+            and not d.linked
+            and not d.place.origin
+        ):
             continue  # a place of its own (not one taken from the sentence before)
         for host in reversed(drafts[:n]):
             if host.drop or host.event_only or host.killed is None or host.sent == d.sent:

@@ -335,7 +335,8 @@ _UNIT = (
 )
 _OF_UNIT = (
     rf"(?:\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?{_UNIT}"
-    rf"(?:\s+(?:and|or)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,2}}?{_UNIT})?)"
+    rf"(?:\s+(?:and|or)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{_UNIT}|militiamen|fighters"
+    rf"|troops|soldiers|gunmen|members))?)"
 )
 #: The day of a date ("March 7 two civilians ...") is never a count.
 _NOT_AFTER_MONTH = "".join(
@@ -367,7 +368,9 @@ KILL_ACTIVE_RE = _lc(
     r"|massacr(?:ed|ing)"
     r"|execut(?:e|ed|ing|es)|shot\s+dead|shooting\s+dead|gunned\s+down|slaughtered"
     r"|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|left|leaving"
-    r"|assassinat(?:ed|ing|es)|behead(?:ed|ing|s))\s+" + _NUMV,
+    r"|assassinat(?:ed|ing|es)|behead(?:ed|ing|s)"
+    # "UN observers counted at least 92 bodies": only with bodies (checked by the reader)
+    r"|counted|found|recovered|retrieved|pulled\s+out|discovered|unearthed)\s+" + _NUMV,
 )
 #: "left 5 dead": the active forms "left"/"leaving" need a following "dead".
 LEFT_DEAD_RE = _lc(r"\s*(?:people\s+|civilians\s+|others\s+)?dead\b")
@@ -387,7 +390,8 @@ KILL_PASSIVE_RE = _lc(
     + r"|\s+(?:including|among\s+them)\s[^,.;]{0,60}?)?\s+"
     + _AUX
     + r"(?P<verb>killed|slain|dead|died|perished|martyred|executed|drowned|lost\s+their\s+lives"
-    r"|(?:civilian\s+)?deaths|(?:civilian\s+)?fatalities|were\s+among\s+(?:those|the)\s+(?:killed|slain|dead|victims)"
+    r"|(?:civilian\s+)?deaths|(?:civilian\s+)?fatalities|found|recovered|retrieved|discovered"
+    r"|pulled\s+from|were\s+among\s+(?:those|the)\s+(?:killed|slain|dead|victims)"
     r"|among\s+(?:those|the)\s+(?:killed|slain|dead)|shot\s+dead|gunned\s+down"
     r"|assassinated|beheaded|martyrs)\b(?!-)" + _MIXED,
 )
@@ -472,6 +476,7 @@ CUMULATIVE_RE = _lc(
     r"|(?:in|during|within)\s+the\s+(?:past|last)\s+(?:week|month|year|fortnight)|in\s+recent"
     r"\s+(?:days|weeks|months)|since\s+the\s+(?:war|conflict|uprising|offensive|campaign"
     r"|assault|attack|start|beginning|operation|bombardment|siege|escalation|revolution)"
+    r"|in\s+(?:the\s+(?:past|last)\s+)?(?:two|three|four|five|six|several|\d+)\s+days"
     r"|since\s+then|since\s+(?:the\s+|last\s+|early\s+|late\s+)?(?:spring|summer|autumn|fall"
     r"|winter)|since\s+(?:[\w-]+\s+){1,3}?(?:was|were|began|begun|started|erupted|entered"
     r"|launched|took\s+over)|(?:whole|entire)\s+(?:campaign|war|conflict|operation|offensive)"
@@ -787,7 +792,8 @@ TARGET_TRIGGERS = _words(
     """
 )
 KILL_ACTIVE_TRIGGERS = _words(
-    "kill clai mass exec shot shoo gunn slau took taki left leav assa behe"
+    "kill clai mass exec shot shoo gunn slau took taki left leav assa behe coun foun reco retr"
+    " pull disc unea"
 )
 TOLL_TRIGGERS = _words("deat casu civi fata toll numb best")
 DEATHS_OF_TRIGGERS = _words("deat kill murd bodi body rema mart")

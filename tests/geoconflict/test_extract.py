@@ -409,6 +409,47 @@ def test_a_border_is_not_a_place_to_be_near(resolver) -> None:  # type: ignore[n
     assert inc.location.admin1 == "Deir-ez-Zor"
 
 
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("UN monitors counted at least 64 bodies after the massacre in Tremseh.", 64),
+        ("Civil defence workers recovered 9 bodies from the rubble in Ariha.", 9),
+        ("Eleven bodies were found in a mass grave near Tabqa.", 11),
+        ("Rescuers found 3 weapons caches in Douma after a strike that killed 2.", 2),
+        ("Nearly 22 fighters of the regime forces and loyal militiamen were killed near Morek.",
+         22),
+    ],
+)
+def test_bodies_and_units(text: str, killed: int, resolver) -> None:  # type: ignore[no-untyped-def]
+    assert one(text, resolver).killed_best == killed
+
+
+def test_a_count_in_direct_speech_tells_of_the_dead_already_reported(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        'A barrel bomb killed 17 people in Anadan on Monday. "My wife and two children were '
+        'all dead when I got home," said a resident.',
+        resolver,
+    )
+    assert [i.killed_best for i in found] == [17]
+
+
+def test_an_attack_abroad_given_as_the_reason_adds_no_death(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Turkish jets struck Tal Tamr, killing 5. The strikes followed the Ankara bombing of "
+        "last week, which killed 11.",
+        resolver,
+    )
+    assert [i.killed_best for i in found] == [5]
+
+
+def test_a_toll_over_two_days_is_a_running_toll(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Strikes on Armanaz killed 40, bringing to 61 the number of people killed in two days.",
+        resolver,
+    )
+    assert [(i.killed_best, i.is_cumulative) for i in found] == [(40, False), (61, True)]
+
+
 def test_a_total_told_after_its_parts_counts_once(resolver) -> None:  # type: ignore[no-untyped-def]
     found = run(
         "Daily toll: 4 civilians killed in Ariha by air strikes; 2 killed in Binnish by "
