@@ -2068,8 +2068,13 @@ def _dedupe(drafts: list[_Draft]) -> None:
                     d.killed.best == e.killed.best
                     or _title_told(d, e)
                     or _title_told(e, d)
-                    or _vague_then_precise(d.killed, e.killed)
-                    or _vague_then_precise(e.killed, d.killed)
+                    or (
+                        abs(e.sent - d.sent) <= 3
+                        and (
+                            _vague_then_precise(d.killed, e.killed)
+                            or _vague_then_precise(e.killed, d.killed)
+                        )
+                    )
                 )
                 and d.cumulative == e.cumulative
             ):
@@ -2081,14 +2086,12 @@ def _dedupe(drafts: list[_Draft]) -> None:
 
 
 def _vague_then_precise(vague: Count, precise: Count) -> bool:
-    """A vague count ("scores", "dozens") that a number of the same event makes precise."""
-    return (
-        vague.vague
-        and not precise.vague
-        and vague.low is not None
-        and precise.best is not None
-        and precise.best >= vague.low
-    )
+    """A vague count ("scores", "dozens") that a number of the same event makes precise:
+    within what the word can mean ("a dozen" is not 99; "scores" may be 136)."""
+    if not (vague.vague and not precise.vague and vague.low and precise.best is not None):
+        return False
+    upper = vague.low * (5 if vague.low >= 24 else 1.3)
+    return vague.low <= precise.best <= upper
 
 
 def _told(d: _Draft) -> set[int | None]:

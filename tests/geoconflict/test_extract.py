@@ -522,6 +522,15 @@ def test_a_vague_count_made_precise_later_is_one_incident(resolver) -> None:  # 
     assert [i.killed_best for i in found] == [61]
 
 
+def test_a_dozen_is_not_made_precise_by_a_far_larger_count(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "The monitor documented the deaths of 85 civilians in Jarablus on Monday. "
+        "A suicide bomber blew himself up at a market in Azaz, killing a dozen.",
+        resolver,
+    )
+    assert sorted(i.killed_best for i in found) == [12, 85]
+
+
 def test_an_earlier_attack_given_as_the_cause_adds_no_death(resolver) -> None:  # type: ignore[no-untyped-def]
     found = run(
         "Artillery shelling near Saraqib killed 9 soldiers on Friday in retaliation for an "
