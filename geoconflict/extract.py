@@ -1515,6 +1515,7 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
         )
         d.extra["other_estimate"] = _other_estimate(info.low, k, attributed)
         d.extra["title"] = _is_title(s)
+        d.extra["low"] = info.low
         out.append(d)
     for j in injured:
         host = None
@@ -2012,7 +2013,7 @@ def _mark_breakdowns(drafts: list[_Draft]) -> None:
                 run.append(m)
                 if run_sum >= want:
                     break
-            if run_sum == want and len(run) >= 2:
+            if run_sum == want and len(run) >= 2 and all(_inside(total, drafts[m]) for m in run):
                 for m in run:
                     drafts[m].part_of = n
                 break
@@ -2032,6 +2033,19 @@ def _mark_breakdowns(drafts: list[_Draft]) -> None:
                 break
         if count >= 2 and run_sum == total.killed.best:  # type: ignore[union-attr]
             total.cumulative = True
+
+
+def _inside(total: _Draft, part: _Draft) -> bool:
+    """Whether ``part`` may be a part of ``total``: it lies in the total's governorate, or the
+    total names no precise place, or the total's sentence names the part's place ("bombings
+    in Tartous and Jableh killed 148")."""
+    tl, pl = total.location, part.location
+    if tl is None or pl is None or tl.precision >= 4:
+        return True
+    if tl.admin1 is not None and tl.admin1 == pl.admin1:
+        return True
+    name = part.place.ref.name.lower() if part.place is not None else ""
+    return bool(name) and name in total.extra.get("low", "")
 
 
 def _dedupe(drafts: list[_Draft]) -> None:
