@@ -1920,8 +1920,9 @@ def _attach_subsets(drafts: list[_Draft]) -> None:
         host = drafts[host_at]
         own = d.place is not None and not d.extra.get("inherited")
         if own and not _same_place(d, host) and host.place is not None:
-            d.extra["part_of_host"] = host
-            continue
+            if _inside(host, d):
+                d.extra["part_of_host"] = host
+            continue  # elsewhere: its own incident, told as a part of a toll we lack
         for name in ("children", "women", "rescuers"):
             if getattr(host, name) is None and getattr(d, name) is not None:
                 setattr(host, name, getattr(d, name))
