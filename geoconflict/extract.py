@@ -108,7 +108,7 @@ _AREA_PLURALS = frozenset(
 _PART_OF_WORDS = frozenset({"districts", "areas"})
 _THEN_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 #: "Idlib: airstrikes kill 12": a headline that opens with the place.
-_HEADLINE_PLACE_RE = re.compile(rf"(?:[^:|.\n]{{0,40}}?\s)?(?P<name>{lx.CAPSPAN})\s?[:|]\s")
+_HEADLINE_PLACE_RE = re.compile(rf"(?:[^:|.\n]{{0,40}}?\s)??(?P<name>{lx.CAPSPAN})\s?[:|]\s")
 #: "Kafr Nabl came under heavy shelling", "Douma was hit by air strikes": a subject place.
 _SUBJECT_PLACE_RE = re.compile(
     rf"(?P<name>{lx.CAPSPAN})\s+(?:came\s+under|(?:was|were|has\s+been|have\s+been|is|are)"
@@ -117,7 +117,7 @@ _SUBJECT_PLACE_RE = re.compile(
 )
 #: "Douma market strike kills 40": a headline whose event is named by its place.
 _HEADLINE_EVENT_RE = re.compile(
-    rf"(?:[^:.\n]{{0,40}}?:\s+)?(?!(?:Air|Drone|Car|Suicide|Chemical|Gas|Deadly|Fresh|New"
+    rf"(?:[^:.\n]{{0,40}}?:\s+)??(?!(?:Air|Drone|Car|Suicide|Chemical|Gas|Deadly|Fresh|New"
     r"|Heavy|Rocket|Missile|Mortar|Regime|Government|Rebel|Coalition)\b)"
     rf"(?P<name>{lx.CAPSPAN})\s+(?:(?:market|hospital|school|bakery|mosque|camp|prison"
     r"|checkpoint|convoy|hospital|church|square)\s+)?(?:air\s*strikes?|airstrikes?|strikes?"

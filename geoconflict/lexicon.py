@@ -714,10 +714,13 @@ SOURCE_BEFORE = (
 GOVERNORATE_NAMES = frozenset(
     """
     idlib idleb aleppo halab hama homs latakia lattakia tartus tartous daraa dar'a deraa
-    raqqa ar-raqqa al-raqqa raqa hasakah hasakeh al-hasakeh hassakeh deir ez-zor deir ezzor
-    deir el-zor deir-ez-zor sweida as-sweida suwayda quneitra damascus
+    raqqa ar-raqqa al-raqqa raqa hasakah hasakeh al-hasakeh hassakeh deir-ez-zor sweida
+    as-sweida suwayda quneitra damascus
     """.split()
-) | {"rural damascus", "deir ez-zor", "deir ez zor", "deir el-zor", "deir al-zor", "al-hasakah"}
+) | {
+    "rural damascus", "deir ez-zor", "deir ez zor", "deir el-zor", "deir al-zor", "al-hasakah",
+    "deir ezzor", "deir al-zour", "dayr az zawr", "al-hasaka",
+}
 #: Places abroad that Syria reports name often and that the Syrian gazetteer lacks (its world
 #: layer holds only countries and capitals); a namesake village must not take their place.
 FOREIGN_PLACES = frozenset(

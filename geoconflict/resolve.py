@@ -172,11 +172,13 @@ class DocumentResolver:
         self.gazetteer = getattr(resolver, "gazetteer", None) or getattr(resolver, "g", None)
         self._cache = _shared_cache(resolver, country, min_score)
         self._near: tuple[tuple[float, float], ...] = ()
+        self._near_names: tuple[str, ...] = ()
 
     # -- context --------------------------------------------------------------------------
     def set_context(self, refs: Iterable[PlaceRef]) -> None:
         """Resolve the article's places once, alone, and keep the sure ones as ``near``."""
         points: list[tuple[float, float]] = []
+        names: list[str] = []
         seen: set[str] = set()
         for ref in refs:
             if ref.name in seen:
@@ -188,7 +190,9 @@ class DocumentResolver:
             if match.place.country_code != self.country or match.precision > 5:
                 continue
             points.append((float(match.place.lat), float(match.place.lon)))
+            names.append(ref.name)
         self._near = tuple(points[:8])
+        self._near_names = tuple(names[:8])
 
     # -- lookups --------------------------------------------------------------------------
     def _match(
@@ -265,7 +269,8 @@ class DocumentResolver:
         """Return the location of ``ref`` in the configured country, or None."""
         if ref.exact and not self.is_known(ref.name):
             return None
-        near = list(self._near)
+        # The other places of the document; a name's own first guess is no context for it.
+        near = [p for p, n in zip(self._near, self._near_names, strict=False) if n != ref.name]
         if ref.exact:
             sure = self._match(ref.name, ref.feature_hint, ref.within, near)
             if sure is None or (sure.method != "exact" and sure.score < _SURE_VARIANT):

@@ -522,6 +522,23 @@ def test_a_vague_count_made_precise_later_is_one_incident(resolver) -> None:  # 
     assert [i.killed_best for i in found] == [61]
 
 
+def test_a_name_is_no_context_for_itself(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "Quneitra, SANA - A civilian was martyred when a drone targeted a car in the town of "
+        "Hader in the northern countryside of Quneitra province.",
+        resolver,
+    )
+    assert inc.location.admin1 == "Quneitra"
+
+
+def test_a_headline_place_of_two_words(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "Deir Ezzor: 4 IS members were killed in clashes on the outskirts of Deir Ezzor city.",
+        resolver,
+    )
+    assert inc.location.admin1 == "Deir-ez-Zor"
+
+
 def test_a_dozen_is_not_made_precise_by_a_far_larger_count(resolver) -> None:  # type: ignore[no-untyped-def]
     found = run(
         "The monitor documented the deaths of 85 civilians in Jarablus on Monday. "
