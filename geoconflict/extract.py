@@ -995,7 +995,8 @@ _SUB_CITY_WORDS = frozenset(
     "neighbourhood neighborhood district quarter camp suburb area square street".split()
 )
 _IN_NAME_RE = re.compile(
-    rf"\s+(?:in|of)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?P<name>{lx.CAPSPAN})"
+    r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:heart|centre|center|middle)\s+of\s+(?:the\s+)?)?"
+    rf"(?:(?:old\s+)?(?:city|town|village)\s+of\s+)?(?P<name>{lx.CAPSPAN})"
 )
 
 _PART_WORDS_SET = frozenset(

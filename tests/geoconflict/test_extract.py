@@ -531,6 +531,15 @@ def test_a_name_is_no_context_for_itself(resolver) -> None:  # type: ignore[no-u
     assert inc.location.admin1 == "Quneitra"
 
 
+def test_an_area_in_the_heart_of_a_city_is_inside_it(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "A bomb struck the Souq al-Hal area in the heart of the old city of Damascus, "
+        "killing 9 people.",
+        resolver,
+    )
+    assert inc.location.admin1 == "Damascus"
+
+
 def test_a_headline_place_of_two_words(resolver) -> None:  # type: ignore[no-untyped-def]
     inc = one(
         "Deir Ezzor: 4 IS members were killed in clashes on the outskirts of Deir Ezzor city.",
