@@ -1555,9 +1555,10 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
 def _cumulative_clause(low: str, mention: _Mention) -> bool:
     """True when the clause of a count says it runs over a period ("since Monday")."""
     start = _clause_start(low, mention.start)
-    if _PARTICIPLE_RE.match(low, start):
-        # "... since June 2019, killing 61 people": the participle belongs to the clause before.
-        start = _clause_start(low, max(0, start - 2))
+    if _PARTICIPLE_RE.match(low, start) or _IN_WHICH_RE.search(low, max(0, start - 14), start):
+        # "... since June 2019, killing 61 people": the participle belongs to the clause
+        # before; so does "two weeks in which raids killed dozens".
+        start = _clause_start(low, max(0, start - 7))
     nxt = _CLAUSE_END_RE.search(low, mention.end)
     end = nxt.start() if nxt else len(low)
     for cm in lx.CUMULATIVE_RE.finditer(low, start, end):
@@ -1578,6 +1579,7 @@ def _cumulative_clause(low: str, mention: _Mention) -> bool:
 
 #: A clause that opens with a participle ("killing 61 people", "leaving 5 dead").
 _PARTICIPLE_RE = re.compile(r"\s*(?:killing|leaving|claiming|wounding|injuring)\b")
+_IN_WHICH_RE = re.compile(r"\b(?:in|during)\s+which\s*$")
 #: A superlative before "since ...": "the deadliest attack since the war began".
 _SUPERLATIVE_RE = re.compile(
     r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|highest|first|most\s+\w+)\b"

@@ -540,6 +540,19 @@ def test_an_area_in_the_heart_of_a_city_is_inside_it(resolver) -> None:  # type:
     assert inc.location.admin1 == "Damascus"
 
 
+def test_on_board(resolver) -> None:  # type: ignore[no-untyped-def]
+    assert one("Helicopter shot down over Saraqib, four on board killed", resolver).killed_best == 4
+
+
+def test_weeks_in_which_raids_killed_is_a_running_toll(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "Jets have not bombed Binnish for two days, after three weeks in which raids on the "
+        "town killed dozens.",
+        resolver,
+    )
+    assert inc.is_cumulative
+
+
 def test_a_headline_place_of_two_words(resolver) -> None:  # type: ignore[no-untyped-def]
     inc = one(
         "Deir Ezzor: 4 IS members were killed in clashes on the outskirts of Deir Ezzor city.",
