@@ -62,10 +62,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import heapq
 import math
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict, deque
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .records import COUNT_FIELDS, Incident, SourceReport
 
@@ -73,6 +75,7 @@ __all__ = [
     "GENERIC_TYPES",
     "MergeRule",
     "incidents_match",
+    "merge_days",
     "merge_group",
     "merge_incidents",
     "reconcile_counts",
@@ -364,21 +367,27 @@ class _GroupIndex:
             axes.append((base, base - 1 if v - base < 0.5 else base + 1))
         return [(i, j, k) for i in axes[0] for j in axes[1] for k in axes[2]]
 
-    def add(self, incident: Incident, gi: int) -> None:
+    def _keys(self, incident: Incident) -> list[tuple]:
         loc, day = incident.location, incident.date
         assert loc is not None and day is not None
+        keys: list[tuple] = []
         if loc.place_id is not None:
-            self.keys[("pid", day, loc.place_id)].add(gi)
+            keys.append(("pid", day, loc.place_id))
         if loc.precision <= self.rule.max_precise:
-            self.keys[("cell", day, *self._cell(incident))].add(gi)
+            keys.append(("cell", day, *self._cell(incident)))
         elif loc.precision == 3 and loc.admin2:
-            self.keys[("coarse2", day, loc.admin2)].add(gi)
+            keys.append(("coarse2", day, loc.admin2))
         elif loc.precision == 4 and loc.admin1:
-            self.keys[("coarse1", day, loc.admin1)].add(gi)
+            keys.append(("coarse1", day, loc.admin1))
         if loc.admin1:
-            self.keys[("admin1", day, loc.admin1)].add(gi)
+            keys.append(("admin1", day, loc.admin1))
         if loc.admin2:
-            self.keys[("admin2", day, loc.admin2)].add(gi)
+            keys.append(("admin2", day, loc.admin2))
+        return keys
+
+    def add(self, incident: Incident, gi: int) -> None:
+        for key in self._keys(incident):
+            self.keys[key].add(gi)
 
     def candidates(self, incident: Incident) -> set[int]:
         loc, day = incident.location, incident.date
@@ -481,3 +490,163 @@ def merge_incidents(
             for i in merged
         ]
     return sorted(merged, key=_sort_key)
+
+
+# --- merging a stream, day by day -------------------------------------------------------------
+
+#: ``(seq, incident, payload)``: an incident fed to :func:`merge_days`, with its position in
+#: the input (ties of the canonical order keep the input order, as a stable sort does) and
+#: any value the caller wants back with the merged incident it leads.
+Fed = tuple[int, Incident, Any]
+
+
+class _DayIndex(_GroupIndex):
+    """A :class:`_GroupIndex` that forgets the keys of days no later incident can reach."""
+
+    def __init__(self, rule: MergeRule) -> None:
+        super().__init__(rule)
+        self.by_day: defaultdict[dt.date, list[tuple]] = defaultdict(list)
+
+    def add(self, incident: Incident, gi: int) -> None:
+        keys = self._keys(incident)
+        for key in keys:
+            self.keys[key].add(gi)
+        assert incident.date is not None
+        self.by_day[incident.date].extend(keys)
+
+    def forget_before(self, day: dt.date) -> None:
+        for old in [d for d in self.by_day if d < day]:
+            for key in self.by_day.pop(old):
+                self.keys.pop(key, None)
+
+
+def merge_days(
+    days: Iterable[Iterable[Fed]],
+    *,
+    targets: Collection[str] = (),
+    rule: MergeRule = DEFAULT_RULE,
+) -> Iterator[tuple[Incident, Any]]:
+    """Merge a stream of incidents fed one date at a time, holding only what can still change.
+
+    Gives exactly what :func:`merge_incidents` gives on all the incidents at once, in the same
+    order, while keeping in memory only the groups that a later day could still join (those
+    whose first report lies within ``rule.max_days`` of the current day) and the merged
+    incidents that cannot be placed in the output order yet.
+
+    Parameters
+    ----------
+    days
+        Batches of ``(seq, incident, payload)``: each batch holds the incidents of one date,
+        dates strictly increasing, then optionally one batch of undated incidents (last).
+        ``seq`` is the incident's position in the input (unique).
+    targets
+        Every ``incident_id`` that some incident's ``part_of`` names and that could merge
+        (dated, placed, not cumulative): the merged incident naming one is held back until
+        the group holding the target is complete, so its ``part_of`` can follow a merge.
+    rule
+        Distance and day thresholds.
+
+    Yields
+    ------
+    tuple
+        ``(merged incident, payload of its lead report)``, in canonical order.
+
+    Raises
+    ------
+    ValueError
+        When a batch mixes dates or the dates do not increase.
+    """
+    index = _DayIndex(rule)
+    groups: dict[int, list[tuple[Incident, Any]]] = {}
+    first: dict[int, tuple] = {}
+    by_day: deque[tuple[dt.date, list[int]]] = deque()
+    pending = set(targets)
+    renamed: dict[str, str] = {}
+    heap: list[tuple] = []
+    next_gi = 0
+    last: dt.date | None = None
+    span = dt.timedelta(days=rule.max_days)
+
+    def close(gi: int) -> None:
+        group = groups.pop(gi)
+        if len(group) == 1:
+            out, payload = group[0]
+        else:
+            out = merge_group([m for m, _ in group])
+            payload = next(p for m, p in group if m.incident_id == out.incident_id)
+        for m, _ in group:
+            if m.incident_id in pending:
+                pending.discard(m.incident_id)
+                if m.incident_id != out.incident_id:
+                    renamed[m.incident_id] = out.incident_id
+        heapq.heappush(heap, (_sort_key(out), first.pop(gi), out, payload))
+
+    def emit(before: dt.date | None) -> Iterator[tuple[Incident, Any]]:
+        while heap and (before is None or heap[0][0][0] < before):
+            out = heap[0][2]
+            if out.part_of is not None and out.part_of in pending:
+                break  # its target's group may still grow: wait (keeps the order)
+            _key, _first, out, payload = heapq.heappop(heap)
+            if out.part_of in renamed:
+                out = dataclasses.replace(out, part_of=renamed[out.part_of])
+            yield out, payload
+
+    undated: list[Fed] = []
+    for batch in days:
+        items = sorted(batch, key=lambda f: (_sort_key(f[1]), f[0]))
+        if not items:
+            continue
+        day = items[0][1].date
+        if any(f[1].date != day for f in items):
+            msg = "merge_days: a batch must hold the incidents of one date"
+            raise ValueError(msg)
+        if day is None:
+            undated.extend(items)
+            continue
+        if undated or (last is not None and day <= last):
+            msg = f"merge_days: dates must increase from batch to batch ({last} then {day})"
+            raise ValueError(msg)
+        last = day
+        # groups begun before day - max_days can take no incident of this day or later
+        while by_day and by_day[0][0] < day - span:
+            for gi in by_day.popleft()[1]:
+                close(gi)
+        index.forget_before(day - span)
+        yield from emit(day - span)
+        today: list[int] = []
+        by_day.append((day, today))
+        for seq, incident, payload in items:
+            best: tuple | None = None
+            if _eligible(incident):
+                for gi in sorted(index.candidates(incident)):
+                    group = groups.get(gi)
+                    if group is None:
+                        continue
+                    if all(incidents_match(incident, m, rule=rule) for m, _ in group):
+                        days_apart = max(abs((day - m.date).days) for m, _ in group)  # type: ignore[operator]
+                        km = max(_distance_km(incident, m) for m, _ in group)
+                        key = (days_apart, km, gi)
+                        if best is None or key < best:
+                            best = key
+            if best is None:
+                gi = next_gi
+                next_gi += 1
+                groups[gi] = [(incident, payload)]
+                first[gi] = (_sort_key(incident), seq)
+                if _eligible(incident):
+                    index.add(incident, gi)
+                    today.append(gi)
+                else:
+                    close(gi)
+            else:
+                gi = best[2]
+                groups[gi].append((incident, payload))
+                index.add(incident, gi)
+    for gi in list(groups):
+        close(gi)
+    yield from emit(None)
+    for seq, incident, payload in undated:
+        first[-1] = (_sort_key(incident), seq)
+        groups[-1] = [(incident, payload)]
+        close(-1)
+    yield from emit(None)

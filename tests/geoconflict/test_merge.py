@@ -14,6 +14,7 @@ from geoconflict.merge import (
     MergeRule,
     _group_incidents,
     incidents_match,
+    merge_days,
     merge_group,
     merge_incidents,
     reconcile_counts,
@@ -227,3 +228,83 @@ def test_merge_group_rejects_empty():
 def test_merging_is_idempotent():
     merged = merge_incidents([make("a", killed_best=1), make("b", killed_best=3)])
     assert merge_incidents(merged) == merged
+
+
+# --- the streamed merge gives exactly the merge of the whole list -------------------------------
+
+
+def _varied_incidents(seed: int, n_docs: int) -> list[Incident]:
+    """Incidents of ``n_docs`` articles over two weeks: many reports of a few places on
+    neighbouring days (chains), coarse and precise places, unplaced, undated and cumulative
+    ones, and ``part_of`` links to a larger incident of the same article."""
+    import random
+
+    rnd = random.Random(seed)
+    places = [*WIDE_PLACES, None, None]
+    out: list[Incident] = []
+    for d in range(n_docs):
+        doc = f"doc{d:03d}"
+        day = rnd.randrange(14)
+        area_id = None
+        for n in range(rnd.randrange(1, 5)):
+            loc = rnd.choice(places)
+            date = None if rnd.random() < 0.08 else DAY + dt.timedelta(days=day + rnd.choice(
+                [0, 0, 0, -1, 1]))
+            part_of = None
+            precise = loc is not None and loc.precision <= 2
+            if area_id is not None and precise and rnd.random() < 0.5:
+                part_of = area_id
+            inc = make(
+                doc, n, date=date, location=loc, place=None if loc is None else loc.place_name,
+                event_type=rnd.choice(["airstrike", "shelling", "attack", "other", "bombing"]),
+                killed_best=rnd.choice([None, 1, 2, 5, 30]),
+                killed_low=rnd.choice([None, None, 3]),
+                injured_best=rnd.choice([None, 4]),
+                is_cumulative=rnd.random() < 0.05, part_of=part_of,
+                confidence=rnd.choice([None, 0.5, 0.9]),
+            )
+            if loc is not None and loc.precision >= 3 and area_id is None:
+                area_id = inc.incident_id
+            out.append(inc)
+    rnd.shuffle(out)
+    return out
+
+
+def _stream(incidents: list[Incident]):
+    by_date: dict = {}
+    for seq, inc in enumerate(incidents):
+        by_date.setdefault(inc.date, []).append((seq, inc, inc.incident_id))
+    dated = sorted(d for d in by_date if d is not None)
+    batches = [by_date[d] for d in dated]
+    if None in by_date:
+        batches.append(by_date[None])
+    return batches
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_streamed_merge_equals_merging_the_whole_list(seed):
+    incidents = _varied_incidents(seed, n_docs=20 + 15 * seed)
+    targets = {i.part_of for i in incidents if i.part_of}
+    expected = merge_incidents(incidents)
+    got = list(merge_days(_stream(incidents), targets=targets))
+    assert [inc for inc, _lead in got] == expected
+    # the payload handed back is the lead report's
+    assert all(lead == inc.incident_id for inc, lead in got)
+    assert any(len(inc.sources) > 2 for inc in expected)  # chains were formed
+    assert any(inc.date is None for inc in expected)
+
+
+def test_streamed_merge_rewrites_part_of_to_the_merged_id():
+    area_a = make("a", 1, location=IDLEB_GOV, place="Idleb", killed_best=40)
+    area_b = make("b", 1, location=IDLEB_GOV, place="Idleb", killed_best=35)
+    town = make("b", 2, location=SARAQEB, place="Saraqeb", killed_best=3, part_of="b-1")
+    incidents = [town, area_b, area_a]
+    got = [inc for inc, _ in merge_days(_stream(incidents), targets={"b-1"})]
+    assert got == merge_incidents(incidents)
+    assert [i.part_of for i in got if i.doc_id == "b"] == ["a-1"]
+
+
+def test_streamed_merge_rejects_dates_out_of_order():
+    late, early = make("a", date=DAY), make("b", date=DAY - dt.timedelta(days=3))
+    with pytest.raises(ValueError, match="increase"):
+        list(merge_days([[(0, late, None)], [(1, early, None)]]))
