@@ -216,6 +216,22 @@ def export_incidents(incidents_or_gdf: Iterable[Incident] | gpd.GeoDataFrame,
     return len(gdf)
 
 
+def incidents_csv_text(incidents: Iterable[Incident], *, header: bool = True) -> str:
+    """Return the rows :func:`export_incidents` writes to CSV for these incidents (already
+    joined; ``header``: with the header line).
+
+    Every column has one type whatever the rows, so slices of a table give the lines of the
+    whole table: the pipeline writes a large CSV slice by slice.
+    """
+    import io
+
+    buf = io.StringIO()
+    _flat_frame(_incident_table(incidents, join_areas=False)).to_csv(
+        buf, index=False, header=header, lineterminator="\n"
+    )
+    return buf.getvalue()
+
+
 def export_areas(summary_gdf: gpd.GeoDataFrame, path: str | os.PathLike[str]) -> int:
     """Write a per-area summary (from :func:`~geoconflict.joins.casualties_by_area`).
 

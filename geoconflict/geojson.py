@@ -168,6 +168,20 @@ def _dumps_indented(value: Any, indent: str) -> str:
     return json.dumps(value, ensure_ascii=False)  # anything else: json's own error or form
 
 
+#: What :func:`write_incidents_geojson` writes before the features, between two, and after
+#: them (with and without features); a streamed writer joins :func:`feature_text` with them.
+GEOJSON_HEAD = '{\n "type": "FeatureCollection",\n "features": ['
+GEOJSON_SEP = ",\n  "
+GEOJSON_FIRST = "\n  "
+GEOJSON_TAIL = "\n ]\n}\n"
+GEOJSON_EMPTY_TAIL = "]\n}\n"
+
+
+def feature_text(incident: Incident) -> str:
+    """Return one incident's feature as :func:`write_incidents_geojson` writes it."""
+    return _dumps_indented(incident_to_feature(incident), "  ")
+
+
 def write_incidents_geojson(incidents: Iterable[Incident], path: str | os.PathLike[str]) -> int:
     """Write incidents to ``path`` as GeoJSON, atomically. Return the number written.
 
@@ -177,12 +191,12 @@ def write_incidents_geojson(incidents: Iterable[Incident], path: str | os.PathLi
     """
     count = 0
     with atomic_open(path, "w") as fh:
-        fh.write('{\n "type": "FeatureCollection",\n "features": [')
+        fh.write(GEOJSON_HEAD)
         for incident in incidents:
-            fh.write(",\n  " if count else "\n  ")
-            fh.write(_dumps_indented(incident_to_feature(incident), "  "))
+            fh.write(GEOJSON_SEP if count else GEOJSON_FIRST)
+            fh.write(feature_text(incident))
             count += 1
-        fh.write("\n ]\n}\n" if count else "]\n}\n")
+        fh.write(GEOJSON_TAIL if count else GEOJSON_EMPTY_TAIL)
     return count
 
 

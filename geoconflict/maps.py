@@ -611,13 +611,45 @@ def incident_map(
     if level not in LEVEL_LABELS:
         msg = f"unknown level {level!r}; use admin1 or admin2"
         raise InputError(msg)
-    el = _elements()
-    folium = el["folium"]
     gdf = join_admin_areas(_as_gdf(incidents_or_gdf))
     summaries = {lvl: casualties_by_area(gdf, lvl) for lvl in LEVEL_LABELS}
+    return map_from_table(gdf, summaries, level=level, offline=offline, title=title,
+                          reference=reference)
+
+
+#: The columns :func:`map_from_table` draws.
+MAP_COLUMNS: tuple[str, ...] = (
+    "incident_id", "doc_id", "text", "event_type", "actor", "date", "place", "place_name",
+    "admin1", "admin2", "precision", "killed_low", "killed_best", "killed_high",
+    "injured_best", "killed_children", "is_cumulative", "part_of", "lat", "lon",
+)
+
+
+def map_from_table(
+    table: pd.DataFrame,
+    summaries: dict[str, gpd.GeoDataFrame],
+    *,
+    level: str = "admin1",
+    offline: bool = False,
+    title: str | None = None,
+    reference: Iterable[Incident] | gpd.GeoDataFrame | None = None,
+) -> Any:
+    """Build the map of :func:`incident_map` from a compact table and ready summaries.
+
+    ``table`` holds :data:`MAP_COLUMNS` of incidents already joined to their areas
+    (:func:`~geoconflict.joins.join_admin_areas`), ``summaries`` the
+    :func:`~geoconflict.joins.casualties_by_area` of ``admin1`` and ``admin2``. The pipeline
+    uses it to draw a large run without building a GeoDataFrame of whole incidents.
+    """
+    if level not in LEVEL_LABELS:
+        msg = f"unknown level {level!r}; use admin1 or admin2"
+        raise InputError(msg)
+    el = _elements()
+    folium = el["folium"]
+    gdf = table
     in_areas = int(summaries["admin1"][["incidents", "cumulative_reports", "sub_incidents"]]
                    .to_numpy().sum())
-    placed = int(gdf.geometry.notna().sum())
+    placed = int((gdf["lon"].notna() & gdf["lat"].notna()).sum())
     if placed and in_areas == 0:
         warnings.warn(
             f"none of the {placed} placed incidents lies in a governorate of the embedded "

@@ -47,8 +47,6 @@ from typing import TYPE_CHECKING, Any, Literal
 from ._atomic import atomic_open
 from .config import DEFAULT_CONFIG, Config
 from .errors import ExportError, GeoconflictError, InputError
-from .geojson import write_incidents_geojson
-from .merge import merge_incidents
 from .records import Article, Incident
 
 if TYPE_CHECKING:
@@ -210,6 +208,80 @@ def extract_chunk(
     return incidents, failed
 
 
+#: ``(admin1, admin2)`` the point's join gives the incident (the records' areas), then
+#: ``(admin1, admin2)`` of the join the area summaries and the map apply to those records;
+#: None for an unplaced incident.
+AdminPayload = tuple[str | None, str | None, str | None, str | None] | None
+
+
+def admin_payloads(incidents: Sequence[Incident]) -> list[AdminPayload]:
+    """Join the incidents' points to the admin areas (:func:`join_admin` and the join the
+    area summary applies on top of it), row by row, without building a GeoDataFrame."""
+    import numpy as np
+
+    from .joins import join_admin_arrays
+
+    placed = [k for k, inc in enumerate(incidents) if inc.location is not None]
+    out: list[AdminPayload] = [None] * len(incidents)
+    if not placed:
+        return out
+    locs = [incidents[k].location for k in placed]
+    x = np.array([loc.lon for loc in locs], dtype=float)  # type: ignore[union-attr]
+    y = np.array([loc.lat for loc in locs], dtype=float)  # type: ignore[union-attr]
+    p = np.array([loc.precision for loc in locs], dtype=int)  # type: ignore[union-attr]
+    old1 = np.array([loc.admin1 for loc in locs] + [None], dtype=object)[:-1]  # type: ignore[union-attr]
+    old2 = np.array([loc.admin2 for loc in locs] + [None], dtype=object)[:-1]  # type: ignore[union-attr]
+    none = np.full(len(locs), None, dtype=object)
+    a1, a2, _a3 = join_admin_arrays(x, y, p, old1, old2, none.copy())
+    # _apply_admin: the join's areas, unless it found none
+    found = np.array([v1 is not None or v2 is not None for v1, v2 in zip(a1, a2, strict=True)],
+                     dtype=bool)
+    r1 = np.where(found, a1, old1)
+    r2 = np.where(found, a2, old2)
+    b1, b2, _b3 = join_admin_arrays(x, y, p, r1.copy(), r2.copy(), none.copy())
+    for j, k in enumerate(placed):
+        out[k] = (r1[j], r2[j], b1[j], b2[j])
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ChunkSummary:
+    """What a worker hands back for a chunk of articles whose incidents it spilled."""
+
+    extracted: int
+    failed: tuple[tuple[str, str], ...]
+    unresolved: dict[str, int]
+    targets: tuple[str, ...]
+
+
+def extract_spill_chunk(
+    seq: int, articles: Sequence[Article], spill_dir: str, config: Config | None = None
+) -> ChunkSummary:
+    """Extract a chunk of articles, join its incidents to the admin areas and spill them by
+    date into ``spill_dir`` (:mod:`geoconflict.spill`); return only a small summary.
+
+    ``seq`` numbers the chunk in the input, so the merge keeps the input order on ties.
+    """
+    from .merge import _eligible
+    from .spill import spill_records
+
+    incidents, failed = extract_chunk(articles, config)
+    payloads = admin_payloads(incidents)
+    spill_records(
+        (((seq << 24) | k, inc, payload)
+         for k, (inc, payload) in enumerate(zip(incidents, payloads, strict=True))),
+        spill_dir,
+    )
+    named = {i.part_of for i in incidents if i.part_of}
+    targets = tuple(i.incident_id for i in incidents if i.incident_id in named and _eligible(i))
+    return ChunkSummary(
+        extracted=len(incidents),
+        failed=tuple(failed),
+        unresolved=dict(unresolved_names(incidents)),
+        targets=targets,
+    )
+
+
 def chunked(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     """Yield lists of up to ``size`` items, reading ``items`` lazily."""
     chunk: list[Article] = []
@@ -249,18 +321,20 @@ def _extract_local(
     pool: ProcessPoolExecutor | None,
     jobs: int,
     tick: Callable[[int], None],
-) -> Iterator[tuple[list[Incident], list[tuple[str, str]]]]:
+    spill_dir: str,
+) -> Iterator[ChunkSummary]:
+    chunks = enumerate(chunked(articles, CHUNK_SIZE))
     if pool is None:
-        for chunk in chunked(articles, CHUNK_SIZE):
-            out = extract_chunk(chunk, config)
+        for seq, chunk in chunks:
+            out = extract_spill_chunk(seq, chunk, spill_dir, config)
             tick(len(chunk))
             yield out
         return
     window = 2 * jobs  # chunks in flight: memory stays flat however large the corpus
     pending: deque[tuple[Future, int]] = deque()
     try:
-        for chunk in chunked(articles, CHUNK_SIZE):
-            pending.append((pool.submit(extract_chunk, chunk), len(chunk)))
+        for seq, chunk in chunks:
+            pending.append((pool.submit(extract_spill_chunk, seq, chunk, spill_dir), len(chunk)))
             del chunk
             while len(pending) >= window:
                 future, n = pending.popleft()
@@ -458,60 +532,187 @@ def join_admin(
     return [inc for wait in waits for inc in wait()]
 
 
-def _write_outputs(
-    incidents: list[Incident],
-    outdir: Path,
-    *,
-    offline_map: bool,
-    missing: list[str],
-    reference: Sequence[Incident] | None = None,
-    submit: Submit = _submit_here,
-) -> dict[str, Path]:
-    """Write the outputs; the GeoJSON and CSV go to ``submit`` (worker processes, when
-    there are some) while this process draws the areas and the map."""
-    paths: dict[str, Path] = {}
-    waits = []
-    path = outdir / OUTPUT_NAMES["incidents"]
-    waits.append(submit(write_incidents_geojson, incidents, path))
-    paths["incidents"] = path
-    export_incidents = _optional("exports", "export_incidents")
-    if export_incidents is not None:
-        path = outdir / OUTPUT_NAMES["csv"]
-        waits.append(submit(export_incidents, incidents, path, join_areas=False))  # joined
-        paths["csv"] = path
-    else:
-        missing.append("incidents.csv: geoconflict.exports is not available yet")
+def _with_admin(incident: Incident, payload: AdminPayload) -> Incident:
+    """The record with the areas its point was joined to (as :func:`_apply_admin` does)."""
+    loc = incident.location
+    if loc is None or payload is None:
+        return incident
+    a1, a2 = payload[0], payload[1]
+    if (a1, a2) != (loc.admin1, loc.admin2):
+        incident = dataclasses.replace(
+            incident, location=dataclasses.replace(loc, admin1=a1, admin2=a2)
+        )
+    return incident
 
-    to_gdf = _optional("frames", "incidents_to_gdf")
-    by_area = _optional("joins", "casualties_by_area")
-    export_areas = _optional("exports", "export_areas")
-    save_map = _optional("maps", "save_map")
-    gdf = to_gdf(incidents) if to_gdf is not None else None
-    areas = None
-    if gdf is not None and by_area is not None and len(gdf) == 0:
-        missing.append("areas.geojson: no incidents to sum")
-    elif gdf is not None and by_area is not None:
-        areas = by_area(gdf, level="admin1")
-        if export_areas is not None:
-            path = outdir / OUTPUT_NAMES["areas"]
-            export_areas(areas, path)
-            paths["areas"] = path
+
+#: Merged incidents per slice handed to the CSV writer and the area sums.
+WRITE_SLICE = 2000
+
+_TALLY_COUNTS = ("killed_low", "killed_best", "killed_high", "injured_best", "killed_children")
+
+
+class _StreamedOutputs:
+    """Writes the outputs of :func:`run` from the merged incidents as they come, in order:
+    GeoJSON features and CSV rows straight to temporary files (renamed when complete), the
+    per-area sums as running totals, and only the columns the map draws kept for the map."""
+
+    def __init__(self, outdir: Path, stack: contextlib.ExitStack, *, keep: bool = False) -> None:
+        from .geojson import GEOJSON_HEAD
+        from .maps import MAP_COLUMNS
+
+        self.outdir = outdir
+        self.paths: dict[str, Path] = {}
+        self.paths["incidents"] = outdir / OUTPUT_NAMES["incidents"]
+        self.paths["csv"] = outdir / OUTPUT_NAMES["csv"]
+        self.geojson = stack.enter_context(atomic_open(self.paths["incidents"], "w"))
+        self.csv = stack.enter_context(atomic_open(self.paths["csv"], "w"))
+        self.geojson.write(GEOJSON_HEAD)
+        self.count = 0
+        self.merged = 0
+        self.placed = 0
+        self.killed = 0
+        self.by_admin1_n: Counter[str] = Counter()
+        self.by_admin1_killed: defaultdict[str, int] = defaultdict(int)
+        self.slice: list[Incident] = []
+        self.slice_admin: list[tuple[str | None, str | None]] = []
+        self.map_columns = MAP_COLUMNS
+        self.table: dict[str, list[Any]] = {c: [] for c in MAP_COLUMNS}
+        self.tallies: dict[str, Any] = {}
+        self.kept: list[Incident] | None = [] if keep else None
+        self.csv_header = True
+
+    def add(self, incident: Incident, payload: AdminPayload) -> None:
+        from .geojson import GEOJSON_FIRST, GEOJSON_SEP, feature_text
+
+        inc = _with_admin(incident, payload)
+        self.geojson.write(GEOJSON_SEP if self.count else GEOJSON_FIRST)
+        self.geojson.write(feature_text(inc))
+        self.count += 1
+        loc = inc.location
+        if len(inc.sources) > 1:
+            self.merged += 1
+        if loc is not None:
+            self.placed += 1
+        if counted(inc):
+            self.killed += inc.killed_best or 0
+            area = (loc.admin1 if loc else None) or _UNPLACED
+            self.by_admin1_n[area] += 1
+            self.by_admin1_killed[area] += inc.killed_best or 0
+        self.slice.append(inc)
+        self.slice_admin.append((payload[2], payload[3]) if payload is not None else (None, None))
+        if self.kept is not None:
+            self.kept.append(inc)
+        if len(self.slice) >= WRITE_SLICE:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pandas as pd
+
+        from .exports import incidents_csv_text
+        from .joins import AreaTally
+
+        incs, admins = self.slice, self.slice_admin
+        if not incs and not self.csv_header:
+            return
+        self.csv.write(incidents_csv_text(incs, header=self.csv_header))
+        self.csv_header = False
+        if not incs:
+            return
+        table = self.table
+        for inc, (a1, a2) in zip(incs, admins, strict=True):
+            loc = inc.location
+            table["incident_id"].append(inc.incident_id)
+            table["doc_id"].append(inc.doc_id)
+            table["text"].append(inc.text)
+            table["event_type"].append(inc.event_type)
+            table["actor"].append(inc.actor)
+            table["date"].append(inc.date.isoformat() if inc.date else None)
+            table["place"].append(inc.place)
+            table["place_name"].append(loc.place_name if loc else None)
+            table["admin1"].append(a1)
+            table["admin2"].append(a2)
+            table["precision"].append(loc.precision if loc else None)
+            table["killed_low"].append(inc.killed_low)
+            table["killed_best"].append(inc.killed_best)
+            table["killed_high"].append(inc.killed_high)
+            table["injured_best"].append(inc.injured_best)
+            table["killed_children"].append(inc.killed_children)
+            table["is_cumulative"].append(inc.is_cumulative)
+            table["part_of"].append(inc.part_of)
+            table["lat"].append(loc.lat if loc else None)
+            table["lon"].append(loc.lon if loc else None)
+        frame = pd.DataFrame({
+            "admin1": [a[0] for a in admins],
+            "admin2": [a[1] for a in admins],
+            "is_cumulative": [i.is_cumulative for i in incs],
+            "part_of": [i.part_of for i in incs],
+            "event_type": [i.event_type for i in incs],
+            **{c: pd.array([getattr(i, c) for i in incs], dtype="Int64") for c in _TALLY_COUNTS},
+        })
+        for level in ("admin1", "admin2"):
+            if level not in self.tallies:
+                self.tallies[level] = AreaTally(level)
+            self.tallies[level].add(frame)
+        self.slice, self.slice_admin = [], []
+
+    def finish(
+        self, *, offline_map: bool, missing: list[str], reference: Sequence[Incident] | None
+    ) -> dict[str, Path]:
+        """Complete the incident files (renamed into place when the run ends), then write
+        the areas and the map."""
+        import numpy as np
+        import pandas as pd
+
+        from .exports import export_areas
+        from .geojson import GEOJSON_EMPTY_TAIL, GEOJSON_TAIL
+        from .joins import AreaTally
+        from .maps import map_from_table, save_map
+
+        self._flush()
+        self.geojson.write(GEOJSON_TAIL if self.count else GEOJSON_EMPTY_TAIL)
+        paths = dict(self.paths)
+        summaries = {lvl: self.tallies.get(lvl, AreaTally(lvl)) for lvl in ("admin1", "admin2")}
+        area_summary = None
+        if self.count == 0:
+            missing.append("areas.geojson: no incidents to sum")
         else:
-            missing.append("areas.geojson: geoconflict.exports is not available yet")
-    else:
-        missing.append("areas.geojson: geoconflict.joins is not available yet")
-    if gdf is not None and save_map is not None:
-        path = outdir / OUTPUT_NAMES["map"]
+            path = self.outdir / OUTPUT_NAMES["areas"]
+            area_summary = summaries["admin1"].result(stacklevel=4)
+            export_areas(area_summary, path)
+            paths["areas"] = path
+        table = self.table
+        self.table = {}
+        frame = pd.DataFrame({c: table.pop(c) for c in self.map_columns})
+        for c in ("precision", *_TALLY_COUNTS):
+            frame[c] = pd.array(frame[c], dtype="Int64")
+        for c in ("lat", "lon"):
+            frame[c] = pd.to_numeric(frame[c], errors="coerce").astype(float)
+        frame["is_cumulative"] = frame["is_cumulative"].astype(bool)
+        if len(frame) == 0:
+            frame["lat"] = np.array([], dtype=float)
+            frame["lon"] = np.array([], dtype=float)
         kwargs: dict[str, Any] = {"offline": offline_map}
-        if reference is not None and to_gdf is not None:
-            kwargs["reference"] = to_gdf(reference)
-        save_map(gdf, path, **kwargs)
+        if reference is not None:
+            from .frames import incidents_to_gdf
+
+            kwargs["reference"] = incidents_to_gdf(reference)
+        if area_summary is None:
+            area_summary = summaries["admin1"].result(stacklevel=4)
+        results = {"admin1": area_summary,
+                   "admin2": summaries["admin2"].result(stacklevel=4)}
+        m = map_from_table(frame, results, **kwargs)
+        del frame
+        path = self.outdir / OUTPUT_NAMES["map"]
+        save_map(m, path)
         paths["map"] = path
-    else:
-        missing.append("map: geoconflict.maps is not available yet")
-    for wait in waits:
-        wait()
-    return paths
+        return paths
+
+    def by_admin1(self) -> list[tuple[str, int, int]]:
+        n, killed = self.by_admin1_n, self.by_admin1_killed
+        return sorted(
+            ((a, n[a], killed[a]) for a in n),
+            key=lambda r: (r[0] == _UNPLACED, -r[2], -r[1], r[0]),
+        )
 
 
 # --- the pipeline --------------------------------------------------------------------------
@@ -615,33 +816,35 @@ def run(
             dask_engine = stack.enter_context(
                 DaskEngine(scheduler=scheduler, workers=jobs, config=config)
             )
+        spill_dir = _spill_folder(out if scheduler is not None else None, stack)
         pool = None
-        submit: Submit = _submit_here
         if dask_engine is None and jobs > 1:
             pool = stack.enter_context(_start_pool(config, jobs))
-            submit = _submit_to(pool)
         bar = _progress_bar(progress)
         if bar is not None:
             stack.callback(bar.close)
         tick: Callable[[int], None] = bar.update if bar is not None else (lambda n: None)
-        extracted: list[Incident] = []
+        n_extracted = 0
         failed: list[tuple[str, str]] = []
+        unresolved_counts: Counter[str] = Counter()
+        targets: set[str] = set()
         if not can_extract:
             for chunk in chunked(articles, CHUNK_SIZE):  # still read: report every input
                 tick(len(chunk))
+            summaries: Iterable[ChunkSummary] = ()
         elif dask_engine is not None:
-            extracted, failed = dask_engine.extract(articles, tick)
+            summaries = dask_engine.extract_spill(articles, spill_dir, tick)
         else:
-            for incs, fails in _extract_local(articles, config, pool, jobs, tick):
-                extracted.extend(incs)
-                failed.extend(fails)
+            summaries = _extract_local(articles, config, pool, jobs, tick, spill_dir)
+        for summary in summaries:
+            n_extracted += summary.extracted
+            failed.extend(summary.failed)
+            unresolved_counts.update(summary.unresolved)
+            targets.update(summary.targets)
         if bar is not None:
             bar.close()
         if pool is not None:
-            # Measured: shipping every incident to workers for the join and the writers costs
-            # more than it saves (bench_run), and doubles memory; the rest runs here.
             pool.shutdown()
-            submit = _submit_here
         if report.articles_read == 0:
             msg = f"no articles read: {report.summary()}"
             raise InputError(msg)
@@ -650,42 +853,35 @@ def run(
         except OSError as exc:
             msg = f"cannot create output folder {str(out)!r}: {exc.strerror or exc}"
             raise ExportError(msg) from None
-
         timings["read+extract"] = time.perf_counter() - clock
         clock = time.perf_counter()
-        unresolved = unresolved_names(extracted)
-        n_extracted = len(extracted)
-        incidents = merge_incidents(extracted)
-        del extracted
-        timings["merge"] = time.perf_counter() - clock
-        clock = time.perf_counter()
-        if dask_engine is not None:
-            incidents = dask_engine.join_admin(incidents)
-            paths["parquet"] = dask_engine.write_parquet(incidents, out / "incidents.parquet")
-        else:
-            incidents = join_admin(incidents, missing)
-        timings["join"] = time.perf_counter() - clock
-        clock = time.perf_counter()
-        paths.update(
-            _write_outputs(
-                incidents, out, offline_map=offline_map, missing=missing,
-                reference=ref_incidents, submit=submit,
-            )
-        )
+        unresolved = sorted(unresolved_counts.items(),
+                            key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))
+        with contextlib.ExitStack() as files:
+            outputs = _StreamedOutputs(out, files, keep=dask_engine is not None)
+            merge_clock = _Clock()
+            for incident, payload in merge_clock.iterate(_merged(spill_dir, targets)):
+                outputs.add(incident, payload)
+            timings["merge"] = merge_clock.seconds
+            paths.update(outputs.finish(offline_map=offline_map, missing=missing,
+                                        reference=ref_incidents))
+        if dask_engine is not None and outputs.kept is not None:
+            paths["parquet"] = dask_engine.write_parquet(outputs.kept, out / "incidents.parquet")
+            outputs.kept = None
     result = RunResult(
         outdir=out,
         articles=report.articles_read,
         extracted=n_extracted,
-        incidents=len(incidents),
-        merged=sum(1 for i in incidents if len(i.sources) > 1),
-        placed=sum(1 for i in incidents if i.location is not None),
-        killed=sum(i.killed_best or 0 for i in incidents if counted(i)),
+        incidents=outputs.count,
+        merged=outputs.merged,
+        placed=outputs.placed,
+        killed=outputs.killed,
         paths=paths,
         unresolved=tuple(unresolved),
         missing=tuple(dict.fromkeys(missing)),
         failed=tuple(sorted(failed)),
         report=report,
-        by_admin1=tuple(_by_admin1(incidents)),
+        by_admin1=tuple(outputs.by_admin1()),
         timings=timings,
     )
     path = out / OUTPUT_NAMES["report"]
@@ -693,6 +889,51 @@ def run(
     with atomic_open(path, "w") as fh:
         fh.write(_report_markdown(result, label))
     result.paths["report"] = path
-    timings["write"] = time.perf_counter() - clock
+    timings["write"] = time.perf_counter() - clock - timings["merge"]
     return result
+
+
+class _Clock:
+    """Seconds spent inside an iterator (the merge, read from the spill, as it is consumed)."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def iterate(self, items: Iterable[Any]) -> Iterator[Any]:
+        it = iter(items)
+        while True:
+            start = time.perf_counter()
+            try:
+                item = next(it)
+            except StopIteration:
+                self.seconds += time.perf_counter() - start
+                return
+            self.seconds += time.perf_counter() - start
+            yield item
+
+
+def _spill_folder(outdir: Path | None, stack: contextlib.ExitStack) -> str:
+    """A temporary folder for the spilled incidents, removed when the run ends: in the
+    system's temporary folder, or in ``outdir`` (which remote Dask workers share)."""
+    import shutil
+    import tempfile
+
+    if outdir is not None:
+        try:
+            outdir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            msg = f"cannot create output folder {str(outdir)!r}: {exc.strerror or exc}"
+            raise ExportError(msg) from None
+    folder = tempfile.mkdtemp(prefix=".geoconflict-spill-", dir=outdir)
+    stack.callback(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+def _merged(spill_dir: str, targets: set[str]) -> Iterator[tuple[Incident, AdminPayload]]:
+    """The merged incidents, in order, read back from the spill one day at a time."""
+    from .merge import merge_days
+    from .spill import day_keys, read_day
+
+    days = (read_day(spill_dir, day) for day in day_keys(spill_dir))
+    return merge_days(days, targets=targets)
 

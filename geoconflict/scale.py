@@ -26,7 +26,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +139,38 @@ class DaskEngine:
         for future in queue:
             collect(future)
         return incidents, failed
+
+    def extract_spill(
+        self, articles: Iterable[Article], spill_dir: str,
+        tick: Callable[[int], None] = lambda n: None,
+    ) -> Iterator[Any]:
+        """Extract chunks of articles on the workers, each joining its incidents to the admin
+        areas and spilling them into ``spill_dir`` (which the workers must see); yield each
+        chunk's :class:`~geoconflict.pipeline.ChunkSummary`."""
+        from distributed import as_completed
+
+        from .pipeline import CHUNK_SIZE, chunked, extract_spill_chunk
+
+        window = 3 * self.n_workers
+        sizes: dict[str, int] = {}
+        queue = as_completed()
+        in_flight = 0
+        for seq, chunk in enumerate(chunked(articles, CHUNK_SIZE)):
+            future = self.client.submit(extract_spill_chunk, seq, chunk, spill_dir, self.config,
+                                        pure=False)
+            sizes[future.key] = len(chunk)
+            queue.add(future)
+            in_flight += 1
+            if in_flight >= window:
+                future = next(queue)
+                yield future.result()
+                tick(sizes.pop(future.key))
+                future.release()
+                in_flight -= 1
+        for future in queue:
+            yield future.result()
+            tick(sizes.pop(future.key))
+            future.release()
 
     def join_admin(self, incidents: list[Incident]) -> list[Incident]:
         """Join incidents to admin areas over a partitioned dask-geopandas frame."""
