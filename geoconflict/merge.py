@@ -525,7 +525,7 @@ def merge_days(
     *,
     targets: Collection[str] = (),
     rule: MergeRule = DEFAULT_RULE,
-) -> Iterator[tuple[Incident, Any]]:
+) -> Iterator[tuple[Incident, Any, bool]]:
     """Merge a stream of incidents fed one date at a time, holding only what can still change.
 
     Gives exactly what :func:`merge_incidents` gives on all the incidents at once, in the same
@@ -549,7 +549,9 @@ def merge_days(
     Yields
     ------
     tuple
-        ``(merged incident, payload of its lead report)``, in canonical order.
+        ``(merged incident, payload of its lead report, unchanged)``, in canonical order;
+        ``unchanged`` is True when the incident is the one fed (it matched nothing and its
+        ``part_of`` was not rewritten).
 
     Raises
     ------
@@ -571,9 +573,10 @@ def merge_days(
         group = groups.pop(gi)
         if len(group) == 1:
             out, payload = group[0]
+            payload = (payload, True)
         else:
             out = merge_group([m for m, _ in group])
-            payload = next(p for m, p in group if m.incident_id == out.incident_id)
+            payload = (next(p for m, p in group if m.incident_id == out.incident_id), False)
         for m, _ in group:
             if m.incident_id in pending:
                 pending.discard(m.incident_id)
@@ -581,15 +584,16 @@ def merge_days(
                     renamed[m.incident_id] = out.incident_id
         heapq.heappush(heap, (_sort_key(out), first.pop(gi), out, payload))
 
-    def emit(before: dt.date | None) -> Iterator[tuple[Incident, Any]]:
+    def emit(before: dt.date | None) -> Iterator[tuple[Incident, Any, bool]]:
         while heap and (before is None or heap[0][0][0] < before):
             out = heap[0][2]
             if out.part_of is not None and out.part_of in pending:
                 break  # its target's group may still grow: wait (keeps the order)
-            _key, _first, out, payload = heapq.heappop(heap)
+            _key, _first, out, (payload, same) = heapq.heappop(heap)
             if out.part_of in renamed:
                 out = dataclasses.replace(out, part_of=renamed[out.part_of])
-            yield out, payload
+                same = False
+            yield out, payload, same
 
     undated: list[Fed] = []
     for batch in days:

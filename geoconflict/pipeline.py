@@ -244,6 +244,11 @@ def admin_payloads(incidents: Sequence[Incident]) -> list[AdminPayload]:
     return out
 
 
+#: What the pipeline spills with each incident: its :data:`AdminPayload`, and its GeoJSON
+#: feature and CSV line as written when it merges with nothing.
+SpilledPayload = tuple[AdminPayload, str, str]
+
+
 @dataclass(frozen=True, slots=True)
 class ChunkSummary:
     """What a worker hands back for a chunk of articles whose incidents it spilled."""
@@ -262,11 +267,18 @@ def extract_spill_chunk(
 
     ``seq`` numbers the chunk in the input, so the merge keeps the input order on ties.
     """
+    from .exports import incident_csv_line
+    from .geojson import feature_text
     from .merge import _eligible
     from .spill import spill_records
 
     incidents, failed = extract_chunk(articles, config)
-    payloads = admin_payloads(incidents)
+    # the areas, and the GeoJSON feature and CSV line the incident gets if it merges with
+    # nothing (most do): written as they are, so the serial merge has little left to do
+    payloads = []
+    for inc, admin in zip(incidents, admin_payloads(incidents), strict=True):
+        joined = _with_admin(inc, admin)
+        payloads.append((admin, feature_text(joined), incident_csv_line(joined)))
     spill_records(
         (((seq << 24) | k, inc, payload)
          for k, (inc, payload) in enumerate(zip(incidents, payloads, strict=True))),
@@ -557,6 +569,7 @@ class _StreamedOutputs:
     per-area sums as running totals, and only the columns the map draws kept for the map."""
 
     def __init__(self, outdir: Path, stack: contextlib.ExitStack, *, keep: bool = False) -> None:
+        from .exports import incidents_csv_text
         from .geojson import GEOJSON_HEAD
         from .maps import MAP_COLUMNS
 
@@ -567,6 +580,7 @@ class _StreamedOutputs:
         self.geojson = stack.enter_context(atomic_open(self.paths["incidents"], "w"))
         self.csv = stack.enter_context(atomic_open(self.paths["csv"], "w"))
         self.geojson.write(GEOJSON_HEAD)
+        self.csv.write(incidents_csv_text([], header=True))
         self.count = 0
         self.merged = 0
         self.placed = 0
@@ -579,14 +593,20 @@ class _StreamedOutputs:
         self.table: dict[str, list[Any]] = {c: [] for c in MAP_COLUMNS}
         self.tallies: dict[str, Any] = {}
         self.kept: list[Incident] | None = [] if keep else None
-        self.csv_header = True
 
-    def add(self, incident: Incident, payload: AdminPayload) -> None:
+    def add(self, incident: Incident, payload: SpilledPayload, unchanged: bool) -> None:
+        """Write one merged incident; ``payload`` is its lead report's, whose texts are
+        used as they are when the incident is the report ``unchanged``."""
+        from .exports import incident_csv_line
         from .geojson import GEOJSON_FIRST, GEOJSON_SEP, feature_text
 
-        inc = _with_admin(incident, payload)
+        admin, feature, line = payload
+        inc = _with_admin(incident, admin)
+        if not unchanged:
+            feature, line = feature_text(inc), incident_csv_line(inc)
         self.geojson.write(GEOJSON_SEP if self.count else GEOJSON_FIRST)
-        self.geojson.write(feature_text(inc))
+        self.geojson.write(feature)
+        self.csv.write(line)
         self.count += 1
         loc = inc.location
         if len(inc.sources) > 1:
@@ -599,7 +619,7 @@ class _StreamedOutputs:
             self.by_admin1_n[area] += 1
             self.by_admin1_killed[area] += inc.killed_best or 0
         self.slice.append(inc)
-        self.slice_admin.append((payload[2], payload[3]) if payload is not None else (None, None))
+        self.slice_admin.append((admin[2], admin[3]) if admin is not None else (None, None))
         if self.kept is not None:
             self.kept.append(inc)
         if len(self.slice) >= WRITE_SLICE:
@@ -608,14 +628,9 @@ class _StreamedOutputs:
     def _flush(self) -> None:
         import pandas as pd
 
-        from .exports import incidents_csv_text
         from .joins import AreaTally
 
         incs, admins = self.slice, self.slice_admin
-        if not incs and not self.csv_header:
-            return
-        self.csv.write(incidents_csv_text(incs, header=self.csv_header))
-        self.csv_header = False
         if not incs:
             return
         table = self.table
@@ -860,8 +875,8 @@ def run(
         with contextlib.ExitStack() as files:
             outputs = _StreamedOutputs(out, files, keep=dask_engine is not None)
             merge_clock = _Clock()
-            for incident, payload in merge_clock.iterate(_merged(spill_dir, targets)):
-                outputs.add(incident, payload)
+            for incident, payload, unchanged in merge_clock.iterate(_merged(spill_dir, targets)):
+                outputs.add(incident, payload, unchanged)
             timings["merge"] = merge_clock.seconds
             paths.update(outputs.finish(offline_map=offline_map, missing=missing,
                                         reference=ref_incidents))
@@ -929,11 +944,12 @@ def _spill_folder(outdir: Path | None, stack: contextlib.ExitStack) -> str:
     return folder
 
 
-def _merged(spill_dir: str, targets: set[str]) -> Iterator[tuple[Incident, AdminPayload]]:
+def _merged(
+    spill_dir: str, targets: set[str]
+) -> Iterator[tuple[Incident, SpilledPayload, bool]]:
     """The merged incidents, in order, read back from the spill one day at a time."""
     from .merge import merge_days
-    from .spill import day_keys, read_day
+    from .spill import read_days
 
-    days = (read_day(spill_dir, day) for day in day_keys(spill_dir))
-    return merge_days(days, targets=targets)
+    return merge_days(read_days(spill_dir), targets=targets)
 

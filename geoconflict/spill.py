@@ -1,9 +1,9 @@
 """Incidents spilled to disk by date, so a corpus run never holds every incident at once.
 
 :func:`geoconflict.pipeline.run` extracts incidents chunk by chunk (in this process or in
-workers) and appends each chunk's incidents to one file per day (and one for undated
+workers) and appends each chunk's incidents to one file per week of dates (and one for undated
 incidents) in a temporary folder; the merge across articles then reads the days back in
-order (:func:`geoconflict.merge.merge_days`), holding only a few days at a time.
+order (:func:`geoconflict.merge.merge_days`), holding only a week or so at a time.
 
 A spilled record is ``(seq, incident, payload)``: ``seq`` the incident's position in the input
 (chunk number and index, so ties of the canonical order keep the input order) and ``payload``
@@ -26,10 +26,10 @@ from typing import Any
 
 from .records import Incident, Location, SourceReport
 
-__all__ = ["UNDATED", "day_keys", "read_day", "spill_records"]
+__all__ = ["SPAN_DAYS", "UNDATED", "read_days", "spill_records"]
 
-#: Day key of undated incidents (read last).
-UNDATED = 0
+#: File name of undated incidents (read last).
+UNDATED = "undated"
 
 _LOC_FIELDS = tuple(f for f in Location.__dataclass_fields__)
 _REPORT_FIELDS = tuple(f for f in SourceReport.__dataclass_fields__)
@@ -62,46 +62,55 @@ def _decode(values: tuple) -> Incident:
     return Incident(*values)
 
 
-def _day_key(date: dt.date | None) -> int:
-    return date.toordinal() if date is not None else UNDATED
+#: Days per spill file: the merge reads one such span at a time.
+SPAN_DAYS = 7
+
+
+def _bucket(date: dt.date | None) -> str:
+    return f"w{date.toordinal() // SPAN_DAYS:06d}" if date is not None else UNDATED
 
 
 def spill_records(records: Iterable[tuple[int, Incident, Any]], folder: str | os.PathLike[str]
                   ) -> int:
-    """Append records to the day files of this process in ``folder``; return how many."""
-    by_day: defaultdict[int, list[tuple]] = defaultdict(list)
+    """Append records to this process's files in ``folder`` (one per week of dates, one for
+    undated incidents); return how many."""
+    by_bucket: defaultdict[str, list[tuple]] = defaultdict(list)
     n = 0
     for seq, incident, payload in records:
-        by_day[_day_key(incident.date)].append((seq, _encode(incident), payload))
+        by_bucket[_bucket(incident.date)].append((seq, _encode(incident), payload))
         n += 1
     pid = os.getpid()
     base = Path(folder)
-    for day, items in by_day.items():
-        with open(base / f"d{day:07d}.{pid}.bin", "ab") as fh:
+    for bucket, items in by_bucket.items():
+        with open(base / f"{bucket}.{pid}.bin", "ab") as fh:
             fh.write(pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL))
     return n
 
 
-def day_keys(folder: str | os.PathLike[str]) -> list[int]:
-    """Return the day keys present in ``folder``: dated days in order, then :data:`UNDATED`."""
-    keys = {int(p.name[1:8]) for p in Path(folder).glob("d*.bin")}
-    dated = sorted(k for k in keys if k != UNDATED)
-    return dated + ([UNDATED] if UNDATED in keys else [])
+def _read_file(path: Path) -> Iterator[tuple[int, Incident, Any]]:
+    with open(path, "rb") as fh:
+        while True:
+            try:
+                items = pickle.load(fh)
+            except EOFError:
+                break
+            for seq, values, payload in items:
+                yield seq, _decode(values), payload
 
 
-def read_day(folder: str | os.PathLike[str], day: int) -> Iterator[tuple[int, Incident, Any]]:
-    """Yield the records of one day (in no particular order: the merge sorts them)."""
-    for path in sorted(Path(folder).glob(f"d{day:07d}.*.bin")):
-        with open(path, "rb") as fh:
-            while True:
-                try:
-                    items = pickle.load(fh)
-                except EOFError:
-                    break
-                for seq, values, payload in items:
-                    yield seq, _decode(values), payload
-
-
-def day_of(day: int) -> dt.date | None:
-    """The date of a day key (None for :data:`UNDATED`)."""
-    return None if day == UNDATED else dt.date.fromordinal(day)
+def read_days(folder: str | os.PathLike[str]) -> Iterator[list[tuple[int, Incident, Any]]]:
+    """Yield the spilled records one date at a time, dates in order, then the undated ones
+    (each batch in no particular order: the merge sorts it). Holds one week at a time."""
+    files: defaultdict[str, list[Path]] = defaultdict(list)
+    for path in Path(folder).iterdir():
+        if path.suffix == ".bin":
+            files[path.name.split(".", 1)[0]].append(path)
+    for bucket in sorted(b for b in files if b != UNDATED):
+        by_day: defaultdict[dt.date, list[tuple[int, Incident, Any]]] = defaultdict(list)
+        for path in sorted(files[bucket]):
+            for record in _read_file(path):
+                by_day[record[1].date].append(record)  # type: ignore[index]
+        for day in sorted(by_day):
+            yield by_day.pop(day)
+    if UNDATED in files:
+        yield [r for path in sorted(files[UNDATED]) for r in _read_file(path)]

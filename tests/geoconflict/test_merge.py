@@ -287,9 +287,11 @@ def test_streamed_merge_equals_merging_the_whole_list(seed):
     targets = {i.part_of for i in incidents if i.part_of}
     expected = merge_incidents(incidents)
     got = list(merge_days(_stream(incidents), targets=targets))
-    assert [inc for inc, _lead in got] == expected
-    # the payload handed back is the lead report's
-    assert all(lead == inc.incident_id for inc, lead in got)
+    assert [inc for inc, _lead, _same in got] == expected
+    # the payload handed back is the lead report's; "unchanged" only for an input as it was
+    fed = {i.incident_id: i for i in incidents}
+    assert all(lead == inc.incident_id for inc, lead, _same in got)
+    assert all((fed[inc.incident_id] == inc) == same for inc, _lead, same in got)
     assert any(len(inc.sources) > 2 for inc in expected)  # chains were formed
     assert any(inc.date is None for inc in expected)
 
@@ -299,7 +301,7 @@ def test_streamed_merge_rewrites_part_of_to_the_merged_id():
     area_b = make("b", 1, location=IDLEB_GOV, place="Idleb", killed_best=35)
     town = make("b", 2, location=SARAQEB, place="Saraqeb", killed_best=3, part_of="b-1")
     incidents = [town, area_b, area_a]
-    got = [inc for inc, _ in merge_days(_stream(incidents), targets={"b-1"})]
+    got = [inc for inc, _, _ in merge_days(_stream(incidents), targets={"b-1"})]
     assert got == merge_incidents(incidents)
     assert [i.part_of for i in got if i.doc_id == "b"] == ["a-1"]
 
