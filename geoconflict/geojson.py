@@ -177,9 +177,35 @@ GEOJSON_TAIL = "\n ]\n}\n"
 GEOJSON_EMPTY_TAIL = "]\n}\n"
 
 
+_PROPERTY_PREFIX: dict[str, str] = {}
+
+
 def feature_text(incident: Incident) -> str:
-    """Return one incident's feature as :func:`write_incidents_geojson` writes it."""
-    return _dumps_indented(incident_to_feature(incident), "  ")
+    """Return one incident's feature as :func:`write_incidents_geojson` writes it.
+
+    The text of ``_dumps_indented(incident_to_feature(incident), "  ")`` (the bytes of
+    ``json.dumps(..., indent=1)`` at that depth), with the flat properties written inline.
+    """
+    feature = incident_to_feature(incident)
+    geometry = feature["geometry"]
+    parts = []
+    prefixes = _PROPERTY_PREFIX
+    for key, value in feature["properties"].items():
+        prefix = prefixes.get(key)
+        if prefix is None:
+            prefix = prefixes[key] = f"\n    {_encode_str(key)}: "
+        kind = type(value)
+        if kind is str:
+            parts.append(prefix + _encode_str(value))
+        elif value is None:
+            parts.append(prefix + "null")
+        elif kind is int:
+            parts.append(prefix + int.__repr__(value))
+        else:
+            parts.append(prefix + _dumps_indented(value, "    "))
+    geom = "null" if geometry is None else _dumps_indented(geometry, "   ")
+    return ('{\n   "type": "Feature",\n   "geometry": ' + geom + ',\n   "properties": {'
+            + ",".join(parts) + "\n   }\n  }")
 
 
 def write_incidents_geojson(incidents: Iterable[Incident], path: str | os.PathLike[str]) -> int:

@@ -65,7 +65,7 @@ import datetime as dt
 import heapq
 import math
 from collections import Counter, defaultdict, deque
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,10 +74,14 @@ from .records import COUNT_FIELDS, Incident, SourceReport
 __all__ = [
     "GENERIC_TYPES",
     "MergeRule",
+    "SpanMerge",
     "incidents_match",
     "merge_days",
     "merge_group",
     "merge_incidents",
+    "merge_span",
+    "merged_spans",
+    "ordered_merged",
     "reconcile_counts",
 ]
 
@@ -520,6 +524,120 @@ class _DayIndex(_GroupIndex):
                 self.keys.pop(key, None)
 
 
+class _DayMerger:
+    """Complete-linkage grouping of incidents fed one date at a time (the visiting order of
+    :func:`_group_incidents`), holding only the groups a later day can still join.
+
+    ``groups`` maps a group number (in order of creation) to its members ``(seq, incident,
+    payload)``; a group is *closed* once it began more than ``rule.max_days`` before the
+    current day, and closed groups are handed out by :meth:`take_closed`.
+    """
+
+    def __init__(self, rule: MergeRule) -> None:
+        self.rule = rule
+        self.span = dt.timedelta(days=rule.max_days)
+        self.index = _DayIndex(rule)
+        self.groups: dict[int, list[Fed]] = {}
+        self.by_day: deque[tuple[dt.date, list[int]]] = deque()
+        self.closed: list[list[Fed]] = []
+        self.next_gi = 0
+
+    def preset(self, groups: Sequence[Sequence[Fed]], day: dt.date) -> None:
+        """Open the given groups (members in order), as begun on ``day``."""
+        today: list[int] = []
+        self.by_day.append((day, today))
+        for members in groups:
+            gi = self.next_gi
+            self.next_gi += 1
+            self.groups[gi] = list(members)
+            for _seq, incident, _payload in members:
+                self.index.add(incident, gi)
+            today.append(gi)
+
+    def close_before(self, day: dt.date) -> None:
+        """Close the groups no incident of ``day`` or later can join."""
+        while self.by_day and self.by_day[0][0] < day - self.span:
+            for gi in self.by_day.popleft()[1]:
+                self.closed.append(self.groups.pop(gi))
+        self.index.forget_before(day - self.span)
+
+    def take_closed(self) -> list[list[Fed]]:
+        closed, self.closed = self.closed, []
+        return closed
+
+    def open_groups(self) -> list[list[Fed]]:
+        return [self.groups[gi] for gi in sorted(self.groups)]
+
+    def add_day(self, day: dt.date, items: Sequence[Fed]) -> None:
+        """Visit one date's incidents (sorted here into the canonical order)."""
+        rule = self.rule
+        self.close_before(day)
+        today: list[int] = []
+        self.by_day.append((day, today))
+        groups, index = self.groups, self.index
+        for item in sorted(items, key=lambda f: (_sort_key(f[1]), f[0])):
+            incident = item[1]
+            best: tuple | None = None
+            if _eligible(incident):
+                for gi in sorted(index.candidates(incident)):
+                    group = groups.get(gi)
+                    if group is None:
+                        continue
+                    if all(incidents_match(incident, m, rule=rule) for _s, m, _p in group):
+                        days_apart = max(abs((day - m.date).days) for _s, m, _p in group)  # type: ignore[operator]
+                        km = max(_distance_km(incident, m) for _s, m, _p in group)
+                        key = (days_apart, km, gi)
+                        if best is None or key < best:
+                            best = key
+            if best is None:
+                gi = self.next_gi
+                self.next_gi += 1
+                if _eligible(incident):
+                    groups[gi] = [item]
+                    index.add(incident, gi)
+                    today.append(gi)
+                else:
+                    self.closed.append([item])
+            else:
+                gi = best[2]
+                groups[gi].append(item)
+                index.add(incident, gi)
+
+    def close_all(self) -> None:
+        for gi in sorted(self.groups):
+            self.closed.append(self.groups.pop(gi))
+        self.by_day.clear()
+
+
+def _merge_members(group: Sequence[Fed]) -> tuple[Incident, Any, bool, tuple]:
+    """``(merged incident, lead's payload, unchanged, order key of the group's creation)``."""
+    seq, first, payload = group[0]
+    first_key = (_sort_key(first), seq)
+    if len(group) == 1:
+        return first, payload, True, first_key
+    out = merge_group([m for _s, m, _p in group])
+    lead = next(p for _s, m, p in group if m.incident_id == out.incident_id)
+    return out, lead, False, first_key
+
+
+def _renames(group: Sequence[Fed], out: Incident, targets: Collection[str]) -> Iterator[
+        tuple[str, str]]:
+    for _s, m, _p in group:
+        if m.incident_id in targets and m.incident_id != out.incident_id:
+            yield m.incident_id, out.incident_id
+
+
+def _check_day(items: Sequence[Fed], last: dt.date | None) -> dt.date | None:
+    day = items[0][1].date
+    if any(f[1].date != day for f in items):
+        msg = "merge_days: a batch must hold the incidents of one date"
+        raise ValueError(msg)
+    if day is not None and last is not None and day <= last:
+        msg = f"merge_days: dates must increase from batch to batch ({last} then {day})"
+        raise ValueError(msg)
+    return day
+
+
 def merge_days(
     days: Iterable[Iterable[Fed]],
     *,
@@ -558,99 +676,196 @@ def merge_days(
     ValueError
         When a batch mixes dates or the dates do not increase.
     """
-    index = _DayIndex(rule)
-    groups: dict[int, list[tuple[Incident, Any]]] = {}
-    first: dict[int, tuple] = {}
-    by_day: deque[tuple[dt.date, list[int]]] = deque()
+    merger = _DayMerger(rule)
     pending = set(targets)
     renamed: dict[str, str] = {}
     heap: list[tuple] = []
-    next_gi = 0
-    last: dt.date | None = None
-    span = dt.timedelta(days=rule.max_days)
 
-    def close(gi: int) -> None:
-        group = groups.pop(gi)
-        if len(group) == 1:
-            out, payload = group[0]
-            payload = (payload, True)
-        else:
-            out = merge_group([m for m, _ in group])
-            payload = (next(p for m, p in group if m.incident_id == out.incident_id), False)
-        for m, _ in group:
-            if m.incident_id in pending:
+    def push_closed() -> None:
+        for group in merger.take_closed():
+            out, payload, same, first_key = _merge_members(group)
+            for _s, m, _p in group:
                 pending.discard(m.incident_id)
-                if m.incident_id != out.incident_id:
-                    renamed[m.incident_id] = out.incident_id
-        heapq.heappush(heap, (_sort_key(out), first.pop(gi), out, payload))
+            renamed.update(_renames(group, out, targets))
+            heapq.heappush(heap, (_sort_key(out), first_key, out, payload, same))
 
     def emit(before: dt.date | None) -> Iterator[tuple[Incident, Any, bool]]:
         while heap and (before is None or heap[0][0][0] < before):
             out = heap[0][2]
             if out.part_of is not None and out.part_of in pending:
                 break  # its target's group may still grow: wait (keeps the order)
-            _key, _first, out, (payload, same) = heapq.heappop(heap)
+            _key, _first, out, payload, same = heapq.heappop(heap)
             if out.part_of in renamed:
                 out = dataclasses.replace(out, part_of=renamed[out.part_of])
                 same = False
             yield out, payload, same
 
     undated: list[Fed] = []
+    last: dt.date | None = None
     for batch in days:
-        items = sorted(batch, key=lambda f: (_sort_key(f[1]), f[0]))
+        items = list(batch)
         if not items:
             continue
-        day = items[0][1].date
-        if any(f[1].date != day for f in items):
-            msg = "merge_days: a batch must hold the incidents of one date"
-            raise ValueError(msg)
+        day = _check_day(items, last)
         if day is None:
             undated.extend(items)
             continue
-        if undated or (last is not None and day <= last):
-            msg = f"merge_days: dates must increase from batch to batch ({last} then {day})"
+        if undated:
+            msg = "merge_days: undated incidents must come last"
             raise ValueError(msg)
         last = day
-        # groups begun before day - max_days can take no incident of this day or later
-        while by_day and by_day[0][0] < day - span:
-            for gi in by_day.popleft()[1]:
-                close(gi)
-        index.forget_before(day - span)
-        yield from emit(day - span)
-        today: list[int] = []
-        by_day.append((day, today))
-        for seq, incident, payload in items:
-            best: tuple | None = None
-            if _eligible(incident):
-                for gi in sorted(index.candidates(incident)):
-                    group = groups.get(gi)
-                    if group is None:
-                        continue
-                    if all(incidents_match(incident, m, rule=rule) for m, _ in group):
-                        days_apart = max(abs((day - m.date).days) for m, _ in group)  # type: ignore[operator]
-                        km = max(_distance_km(incident, m) for m, _ in group)
-                        key = (days_apart, km, gi)
-                        if best is None or key < best:
-                            best = key
-            if best is None:
-                gi = next_gi
-                next_gi += 1
-                groups[gi] = [(incident, payload)]
-                first[gi] = (_sort_key(incident), seq)
-                if _eligible(incident):
-                    index.add(incident, gi)
-                    today.append(gi)
-                else:
-                    close(gi)
+        merger.add_day(day, items)
+        push_closed()
+        yield from emit(day - merger.span)
+    merger.close_all()
+    push_closed()
+    yield from emit(None)
+    for item in undated:
+        merger.closed.append([item])
+    push_closed()
+    yield from emit(None)
+
+
+# --- merging spans of dates in parallel ------------------------------------------------------
+
+#: Open groups as the ``seq`` of their members: the state one span hands the next.
+OpenGroups = tuple[tuple[int, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SpanMerge:
+    """The merge of one span of dates (:func:`merge_span`).
+
+    ``merged`` holds ``(merged incident, lead's payload, unchanged, order key)`` of the
+    groups this span owns, in output order (the order key: the group's first report);
+    ``open_in`` the groups open when the span's first day began (as computed, possibly from
+    warm-up days), ``open_out`` those still open after its last day (owned by the next
+    span); ``renamed`` maps ``targets`` merged into another incident to that incident's id.
+    """
+
+    start: dt.date
+    end: dt.date
+    merged: list[tuple[Incident, Any, bool, tuple]]
+    open_in: OpenGroups
+    open_out: OpenGroups
+    renamed: dict[str, str]
+
+
+def _signature(groups: Sequence[Sequence[Fed]]) -> OpenGroups:
+    return tuple(tuple(seq for seq, _i, _p in g) for g in groups)
+
+
+def merge_span(
+    days: Iterable[Sequence[Fed]],
+    *,
+    start: dt.date,
+    end: dt.date,
+    preset: Sequence[Sequence[Fed]] | None = None,
+    targets: Collection[str] = (),
+    last: bool = False,
+    rule: MergeRule = DEFAULT_RULE,
+) -> SpanMerge:
+    """Merge the incidents dated ``start`` to ``end`` without the days before them.
+
+    The merge of a day depends on the days before it only through the groups still open
+    when it begins (those begun within ``rule.max_days``). ``preset`` gives those groups
+    (members as ``(seq, incident, payload)``, in order; ``()``: none), and the result is then
+    exact. With ``preset=None`` they are worked out from the batches of ``days`` dated before
+    ``start`` (a few warm-up days): a guess, right unless the days before the warm-up changed
+    them, and checked by :func:`merged_spans` against the previous span's ``open_out``.
+
+    ``days`` are batches of one date each, in increasing order, from the warm-up days (if
+    any) up to ``end``. Groups still open after ``end`` are left to the next span (unless
+    this is the ``last``); the groups open at ``start`` belong to this one.
+    """
+    merger = _DayMerger(rule)
+    if preset is not None:
+        merger.preset(preset, start - merger.span)
+    seen: dt.date | None = None
+    started = preset is not None
+    open_in: OpenGroups = _signature(preset) if preset is not None else ()
+    merged: list[tuple[Incident, Any, bool, tuple]] = []
+    renamed: dict[str, str] = {}
+
+    def collect() -> None:
+        for group in merger.take_closed():
+            out, payload, same, first_key = _merge_members(group)
+            renamed.update(_renames(group, out, targets))
+            merged.append((out, payload, same, first_key))
+
+    for batch in days:
+        items = list(batch)
+        if not items:
+            continue
+        day = _check_day(items, seen)
+        if day is None or day > end:
+            msg = f"merge_span: a batch dated {day} outside the span ending {end}"
+            raise ValueError(msg)
+        seen = day
+        if day >= start and not started:
+            merger.close_before(start)
+            merger.take_closed()  # warm-up groups that closed before the span: not ours
+            open_in = _signature(merger.open_groups())
+            started = True
+        if preset is not None and day < start:
+            continue
+        merger.add_day(day, items)
+        if started:
+            collect()
+        else:
+            merger.take_closed()
+    if not started:
+        merger.close_before(start)
+        merger.take_closed()
+        open_in = _signature(merger.open_groups())
+    if last:
+        merger.close_all()
+    else:
+        merger.close_before(end + dt.timedelta(days=1))
+    collect()
+    open_out = _signature(merger.open_groups())
+    merged.sort(key=lambda m: (_sort_key(m[0]), m[3]))
+    return SpanMerge(start, end, merged, open_in, open_out, renamed)
+
+
+def merged_spans(
+    results: Iterable[Callable[[], Any]], redo: Callable[[int, OpenGroups], Any]
+) -> Iterator[Any]:
+    """Check speculative span merges in order, redoing any whose guess was wrong.
+
+    ``results`` yields, span by span in date order, a callable returning that span's result
+    (an object with ``open_in`` and ``open_out``, like :class:`SpanMerge`); the first span
+    must have been merged with ``preset=()``. A span whose ``open_in`` differs from the
+    previous span's ``open_out`` is merged again by ``redo(index, open_groups)`` with the
+    right groups. Yields the exact results in order.
+    """
+    expected: OpenGroups = ()
+    for k, wait in enumerate(results):
+        result = wait()
+        if result.open_in != expected:
+            result = redo(k, expected)
+        expected = result.open_out
+        yield result
+
+
+def ordered_merged(spans: Iterable[tuple[dt.date, Iterable[tuple[tuple, Any]]]], *,
+                   rule: MergeRule = DEFAULT_RULE) -> Iterator[Any]:
+    """Put the merged incidents of consecutive spans in one output order.
+
+    Each span gives ``(end, items)``: ``items`` are ``(order key, value)`` in order, the
+    order key ``(sort key of the merged incident, key of its group's first report)``. A span
+    owns the groups open at its start, so its first items may be dated the previous span's
+    last days (``rule.max_days``): those are interleaved with the previous span's items.
+    """
+    carry: list[tuple[tuple, Any]] = []
+    span = dt.timedelta(days=rule.max_days)
+    for end, items in spans:
+        tail: list[tuple[tuple, Any]] = []
+        for item in heapq.merge(carry, items, key=lambda it: it[0]):
+            if item[0][0][0] > end - span:
+                tail.append(item)
             else:
-                gi = best[2]
-                groups[gi].append((incident, payload))
-                index.add(incident, gi)
-    for gi in list(groups):
-        close(gi)
-    yield from emit(None)
-    for seq, incident, payload in undated:
-        first[-1] = (_sort_key(incident), seq)
-        groups[-1] = [(incident, payload)]
-        close(-1)
-    yield from emit(None)
+                yield item[1]
+        carry = tail
+    for item in carry:
+        yield item[1]

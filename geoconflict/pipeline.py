@@ -878,6 +878,8 @@ def run(
             for incident, payload, unchanged in merge_clock.iterate(_merged(spill_dir, targets)):
                 outputs.add(incident, payload, unchanged)
             timings["merge"] = merge_clock.seconds
+            timings["write"] = time.perf_counter() - clock - merge_clock.seconds
+            clock = time.perf_counter()
             paths.update(outputs.finish(offline_map=offline_map, missing=missing,
                                         reference=ref_incidents))
         if dask_engine is not None and outputs.kept is not None:
@@ -904,7 +906,7 @@ def run(
     with atomic_open(path, "w") as fh:
         fh.write(_report_markdown(result, label))
     result.paths["report"] = path
-    timings["write"] = time.perf_counter() - clock - timings["merge"]
+    timings["areas+map"] = time.perf_counter() - clock
     return result
 
 
