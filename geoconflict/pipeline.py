@@ -557,21 +557,184 @@ def _with_admin(incident: Incident, payload: AdminPayload) -> Incident:
     return incident
 
 
-#: Merged incidents per slice handed to the CSV writer and the area sums.
-WRITE_SLICE = 2000
-
 _TALLY_COUNTS = ("killed_low", "killed_best", "killed_high", "injured_best", "killed_children")
+
+#: What the writer needs of one merged incident, in output order: its GeoJSON feature, CSV
+#: line, map row (``maps.MAP_COLUMNS``), ``(merged, placed, counted, killed, governorate)``
+#: for the summary, and the incident itself when its ``part_of`` may still be renamed (or
+#: when the run keeps every incident, for GeoParquet).
+OutputRecord = tuple[str, str, tuple, tuple, Incident | None]
+
+
+def _output_record(merged: Incident, payload: SpilledPayload, unchanged: bool, *,
+                   keep: bool = False) -> OutputRecord:
+    from .exports import incident_csv_line
+    from .geojson import feature_text
+
+    admin, feature, line = payload
+    inc = _with_admin(merged, admin)
+    if not unchanged:
+        feature, line = feature_text(inc), incident_csv_line(inc)
+    loc = inc.location
+    row = (
+        inc.incident_id, inc.doc_id, inc.text, inc.event_type, inc.actor,
+        inc.date.isoformat() if inc.date else None, inc.place,
+        loc.place_name if loc else None,
+        admin[2] if admin is not None else None, admin[3] if admin is not None else None,
+        loc.precision if loc else None,
+        inc.killed_low, inc.killed_best, inc.killed_high, inc.injured_best,
+        inc.killed_children, inc.is_cumulative, inc.part_of,
+        loc.lat if loc else None, loc.lon if loc else None,
+    )
+    summary = (len(inc.sources) > 1, loc is not None, counted(inc), inc.killed_best or 0,
+               (loc.admin1 if loc else None) or _UNPLACED)
+    return feature, line, row, summary, inc if keep or inc.part_of is not None else None
+
+
+def _renamed_record(record: OutputRecord, renamed: dict[str, str]) -> OutputRecord:
+    """The record with its ``part_of`` following a merge (rewritten as the merge would)."""
+    from .exports import incident_csv_line
+    from .geojson import feature_text
+
+    inc = record[4]
+    if inc is None or inc.part_of not in renamed:
+        return record
+    inc = dataclasses.replace(inc, part_of=renamed[inc.part_of])
+    row = list(record[2])
+    row[_MAP_PART_OF] = inc.part_of
+    return feature_text(inc), incident_csv_line(inc), tuple(row), record[3], inc
+
+
+_MAP_PART_OF = 17  # index of part_of in the map row (maps.MAP_COLUMNS)
+
+
+#: Days of dates per merge task (whole spill weeks), and the warm-up days a task reads
+#: before its span to guess which groups are open when the span begins.
+MERGE_SPAN_DAYS = 21
+MERGE_WARMUP_DAYS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class SpanSummary:
+    """What a merge task hands back: the span, its open groups in and out, the ``part_of``
+    targets merged away, and the file holding its output records in order."""
+
+    start: dt.date
+    end: dt.date
+    open_in: tuple
+    open_out: tuple
+    renamed: dict[str, str]
+    path: str
+    count: int
+
+
+def merge_span_task(
+    spill_dir: str, k: int, start: dt.date, end: dt.date, preset: tuple | None,
+    targets: frozenset[str], last: bool, keep: bool = False,
+) -> SpanSummary:
+    """Merge the spilled incidents dated ``start`` to ``end`` (:func:`merge.merge_span`) and
+    write their output records, in order, to a file in ``spill_dir``.
+
+    ``preset``: the ``seq`` of the groups open at ``start`` (exact), or None to guess them
+    from :data:`MERGE_WARMUP_DAYS` warm-up days.
+    """
+    import pickle
+
+    from .merge import DEFAULT_RULE, _sort_key, merge_span
+    from .spill import read_range
+
+    span = dt.timedelta(days=DEFAULT_RULE.max_days)
+    if preset is None:
+        days = read_range(spill_dir, start - dt.timedelta(days=MERGE_WARMUP_DAYS), end)
+        result = merge_span(days, start=start, end=end, targets=targets, last=last)
+    else:
+        groups: list[list[Any]] = []
+        if preset:
+            before = {r[0]: r for batch in read_range(spill_dir, start - span,
+                                                      start - dt.timedelta(days=1))
+                      for r in batch}
+            groups = [[before[seq] for seq in group] for group in preset]
+        days = read_range(spill_dir, start, end)
+        result = merge_span(days, start=start, end=end, preset=groups, targets=targets,
+                            last=last)
+    records = [((_sort_key(out), first), _output_record(out, payload, same, keep=keep))
+               for out, payload, same, first in result.merged]
+    path = os.path.join(spill_dir, f"merged-{k:05d}-{'exact' if preset is not None else 'guess'}"
+                        ".pkl")
+    with open(path, "wb") as fh:
+        pickle.dump(records, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    return SpanSummary(start, end, result.open_in, result.open_out, result.renamed, path,
+                       len(records))
+
+
+def _merged_records(
+    spill_dir: str, targets: set[str], submit: Submit | None, keep: bool, timings: dict
+) -> Iterator[OutputRecord]:
+    """The output records of every merged incident, in output order.
+
+    With ``submit`` the spans of dates are merged in parallel from guessed open groups and
+    checked in order (:func:`merge.merged_spans`); without, one after the other, exactly.
+    """
+    import pickle
+
+    from .merge import _sort_key, merged_spans, ordered_merged
+    from .spill import read_undated, week_span
+
+    frozen = frozenset(targets)
+    results: list[SpanSummary] = []
+    bounds = week_span(spill_dir)
+    spans: list[tuple[dt.date, dt.date]] = []
+    if bounds is not None:
+        lo = bounds[0]
+        while lo <= bounds[1]:
+            hi = min(bounds[1], lo + dt.timedelta(days=MERGE_SPAN_DAYS - 1))
+            spans.append((lo, hi))
+            lo = hi + dt.timedelta(days=1)
+    n = len(spans)
+    redone = 0
+    if submit is not None and n > 1:
+        waits = [submit(merge_span_task, spill_dir, k, lo, hi, () if k == 0 else None, frozen,
+                        k == n - 1, keep)
+                 for k, (lo, hi) in enumerate(spans)]
+
+        def redo(k: int, open_groups: tuple) -> SpanSummary:
+            nonlocal redone
+            redone += 1
+            lo, hi = spans[k]
+            return submit(merge_span_task, spill_dir, k, lo, hi, open_groups, frozen,
+                          k == n - 1, keep)()
+
+        results = list(merged_spans(waits, redo))
+    else:
+        expected: tuple = ()
+        for k, (lo, hi) in enumerate(spans):
+            result = merge_span_task(spill_dir, k, lo, hi, expected, frozen, k == n - 1, keep)
+            expected = result.open_out
+            results.append(result)
+    timings["merge spans redone"] = float(redone)
+    renamed: dict[str, str] = {}
+    for result in results:
+        renamed.update(result.renamed)
+
+    def load(result: SpanSummary) -> list[tuple[tuple, OutputRecord]]:
+        with open(result.path, "rb") as fh:
+            return pickle.load(fh)
+
+    for record in ordered_merged((r.end, load(r)) for r in results):
+        yield _renamed_record(record, renamed)
+    undated = sorted(read_undated(spill_dir), key=lambda r: (_sort_key(r[1]), r[0]))
+    for _seq, incident, payload in undated:
+        yield _renamed_record(_output_record(incident, payload, True, keep=keep), renamed)
 
 
 class _StreamedOutputs:
-    """Writes the outputs of :func:`run` from the merged incidents as they come, in order:
-    GeoJSON features and CSV rows straight to temporary files (renamed when complete), the
-    per-area sums as running totals, and only the columns the map draws kept for the map."""
+    """Writes the outputs of :func:`run` from the merged incidents' records as they come, in
+    order: GeoJSON features and CSV lines straight to temporary files (renamed when the run
+    completes), and only the columns the map draws kept for the map and the area sums."""
 
     def __init__(self, outdir: Path, stack: contextlib.ExitStack, *, keep: bool = False) -> None:
         from .exports import incidents_csv_text
         from .geojson import GEOJSON_HEAD
-        from .maps import MAP_COLUMNS
 
         self.outdir = outdir
         self.paths: dict[str, Path] = {}
@@ -587,134 +750,72 @@ class _StreamedOutputs:
         self.killed = 0
         self.by_admin1_n: Counter[str] = Counter()
         self.by_admin1_killed: defaultdict[str, int] = defaultdict(int)
-        self.slice: list[Incident] = []
-        self.slice_admin: list[tuple[str | None, str | None]] = []
-        self.map_columns = MAP_COLUMNS
-        self.table: dict[str, list[Any]] = {c: [] for c in MAP_COLUMNS}
-        self.tallies: dict[str, Any] = {}
+        self.rows: list[tuple] = []
         self.kept: list[Incident] | None = [] if keep else None
 
-    def add(self, incident: Incident, payload: SpilledPayload, unchanged: bool) -> None:
-        """Write one merged incident; ``payload`` is its lead report's, whose texts are
-        used as they are when the incident is the report ``unchanged``."""
-        from .exports import incident_csv_line
-        from .geojson import GEOJSON_FIRST, GEOJSON_SEP, feature_text
+    def add(self, record: OutputRecord) -> None:
+        """Write one merged incident's record."""
+        from .geojson import GEOJSON_FIRST, GEOJSON_SEP
 
-        admin, feature, line = payload
-        inc = _with_admin(incident, admin)
-        if not unchanged:
-            feature, line = feature_text(inc), incident_csv_line(inc)
+        feature, line, row, (merged, placed, is_counted, killed, area), inc = record
         self.geojson.write(GEOJSON_SEP if self.count else GEOJSON_FIRST)
         self.geojson.write(feature)
         self.csv.write(line)
         self.count += 1
-        loc = inc.location
-        if len(inc.sources) > 1:
-            self.merged += 1
-        if loc is not None:
-            self.placed += 1
-        if counted(inc):
-            self.killed += inc.killed_best or 0
-            area = (loc.admin1 if loc else None) or _UNPLACED
+        self.merged += merged
+        self.placed += placed
+        if is_counted:
+            self.killed += killed
             self.by_admin1_n[area] += 1
-            self.by_admin1_killed[area] += inc.killed_best or 0
-        self.slice.append(inc)
-        self.slice_admin.append((admin[2], admin[3]) if admin is not None else (None, None))
-        if self.kept is not None:
+            self.by_admin1_killed[area] += killed
+        self.rows.append(row)
+        if self.kept is not None and inc is not None:
             self.kept.append(inc)
-        if len(self.slice) >= WRITE_SLICE:
-            self._flush()
-
-    def _flush(self) -> None:
-        import pandas as pd
-
-        from .joins import AreaTally
-
-        incs, admins = self.slice, self.slice_admin
-        if not incs:
-            return
-        table = self.table
-        for inc, (a1, a2) in zip(incs, admins, strict=True):
-            loc = inc.location
-            table["incident_id"].append(inc.incident_id)
-            table["doc_id"].append(inc.doc_id)
-            table["text"].append(inc.text)
-            table["event_type"].append(inc.event_type)
-            table["actor"].append(inc.actor)
-            table["date"].append(inc.date.isoformat() if inc.date else None)
-            table["place"].append(inc.place)
-            table["place_name"].append(loc.place_name if loc else None)
-            table["admin1"].append(a1)
-            table["admin2"].append(a2)
-            table["precision"].append(loc.precision if loc else None)
-            table["killed_low"].append(inc.killed_low)
-            table["killed_best"].append(inc.killed_best)
-            table["killed_high"].append(inc.killed_high)
-            table["injured_best"].append(inc.injured_best)
-            table["killed_children"].append(inc.killed_children)
-            table["is_cumulative"].append(inc.is_cumulative)
-            table["part_of"].append(inc.part_of)
-            table["lat"].append(loc.lat if loc else None)
-            table["lon"].append(loc.lon if loc else None)
-        frame = pd.DataFrame({
-            "admin1": [a[0] for a in admins],
-            "admin2": [a[1] for a in admins],
-            "is_cumulative": [i.is_cumulative for i in incs],
-            "part_of": [i.part_of for i in incs],
-            "event_type": [i.event_type for i in incs],
-            **{c: pd.array([getattr(i, c) for i in incs], dtype="Int64") for c in _TALLY_COUNTS},
-        })
-        for level in ("admin1", "admin2"):
-            if level not in self.tallies:
-                self.tallies[level] = AreaTally(level)
-            self.tallies[level].add(frame)
-        self.slice, self.slice_admin = [], []
 
     def finish(
         self, *, offline_map: bool, missing: list[str], reference: Sequence[Incident] | None
     ) -> dict[str, Path]:
         """Complete the incident files (renamed into place when the run ends), then write
         the areas and the map."""
-        import numpy as np
         import pandas as pd
 
         from .exports import export_areas
         from .geojson import GEOJSON_EMPTY_TAIL, GEOJSON_TAIL
         from .joins import AreaTally
-        from .maps import map_from_table, save_map
+        from .maps import MAP_COLUMNS, map_from_table, save_map
 
-        self._flush()
         self.geojson.write(GEOJSON_TAIL if self.count else GEOJSON_EMPTY_TAIL)
         paths = dict(self.paths)
-        summaries = {lvl: self.tallies.get(lvl, AreaTally(lvl)) for lvl in ("admin1", "admin2")}
-        area_summary = None
-        if self.count == 0:
-            missing.append("areas.geojson: no incidents to sum")
-        else:
-            path = self.outdir / OUTPUT_NAMES["areas"]
-            area_summary = summaries["admin1"].result(stacklevel=4)
-            export_areas(area_summary, path)
-            paths["areas"] = path
-        table = self.table
-        self.table = {}
-        frame = pd.DataFrame({c: table.pop(c) for c in self.map_columns})
+        rows, self.rows = self.rows, []
+        columns = list(zip(*rows, strict=True)) if rows else [() for _ in MAP_COLUMNS]
+        del rows
+        frame = pd.DataFrame({c: list(v) for c, v in zip(MAP_COLUMNS, columns, strict=True)},
+                             columns=list(MAP_COLUMNS))
+        del columns
         for c in ("precision", *_TALLY_COUNTS):
             frame[c] = pd.array(frame[c], dtype="Int64")
         for c in ("lat", "lon"):
             frame[c] = pd.to_numeric(frame[c], errors="coerce").astype(float)
         frame["is_cumulative"] = frame["is_cumulative"].astype(bool)
-        if len(frame) == 0:
-            frame["lat"] = np.array([], dtype=float)
-            frame["lon"] = np.array([], dtype=float)
+        summaries = {}
+        for level in ("admin1", "admin2"):
+            tally = AreaTally(level)
+            tally.add(frame)
+            summaries[level] = tally
+        if self.count == 0:
+            missing.append("areas.geojson: no incidents to sum")
+            area_summary = summaries["admin1"].result(stacklevel=4)
+        else:
+            path = self.outdir / OUTPUT_NAMES["areas"]
+            area_summary = summaries["admin1"].result(stacklevel=4)
+            export_areas(area_summary, path)
+            paths["areas"] = path
+        results = {"admin1": area_summary, "admin2": summaries["admin2"].result(stacklevel=4)}
         kwargs: dict[str, Any] = {"offline": offline_map}
         if reference is not None:
             from .frames import incidents_to_gdf
 
             kwargs["reference"] = incidents_to_gdf(reference)
-        if area_summary is None:
-            area_summary = summaries["admin1"].result(stacklevel=4)
-        results = {"admin1": area_summary,
-                   "admin2": summaries["admin2"].result(stacklevel=4)}
         m = map_from_table(frame, results, **kwargs)
         del frame
         path = self.outdir / OUTPUT_NAMES["map"]
@@ -817,7 +918,10 @@ def run(
     report = InputReport()
     articles = read_articles(inputs, default_date=default_date, report=report)
     missing: list[str] = []
-    can_extract = _optional("extract", "extract_incidents") is not None
+    import importlib.util
+
+    # not imported here: with worker processes, only they need the extractor
+    can_extract = importlib.util.find_spec("geoconflict.extract") is not None
     if not can_extract:
         missing.append("extraction: geoconflict.extract is not available yet")
     paths: dict[str, Path] = {}
@@ -858,8 +962,6 @@ def run(
             targets.update(summary.targets)
         if bar is not None:
             bar.close()
-        if pool is not None:
-            pool.shutdown()
         if report.articles_read == 0:
             msg = f"no articles read: {report.summary()}"
             raise InputError(msg)
@@ -873,15 +975,25 @@ def run(
         unresolved = sorted(unresolved_counts.items(),
                             key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))
         with contextlib.ExitStack() as files:
-            outputs = _StreamedOutputs(out, files, keep=dask_engine is not None)
+            keep = dask_engine is not None
+            outputs = _StreamedOutputs(out, files, keep=keep)
+            if pool is not None:
+                submit: Submit | None = _submit_to(pool)
+            elif dask_engine is not None:
+                submit = dask_engine.submit
+            else:
+                submit = None
             merge_clock = _Clock()
-            for incident, payload, unchanged in merge_clock.iterate(_merged(spill_dir, targets)):
-                outputs.add(incident, payload, unchanged)
+            records = _merged_records(spill_dir, targets, submit, keep, timings)
+            for record in merge_clock.iterate(records):
+                outputs.add(record)
             timings["merge"] = merge_clock.seconds
             timings["write"] = time.perf_counter() - clock - merge_clock.seconds
             clock = time.perf_counter()
             paths.update(outputs.finish(offline_map=offline_map, missing=missing,
                                         reference=ref_incidents))
+        if pool is not None:
+            pool.shutdown()
         if dask_engine is not None and outputs.kept is not None:
             paths["parquet"] = dask_engine.write_parquet(outputs.kept, out / "incidents.parquet")
             outputs.kept = None
@@ -946,12 +1058,5 @@ def _spill_folder(outdir: Path | None, stack: contextlib.ExitStack) -> str:
     return folder
 
 
-def _merged(
-    spill_dir: str, targets: set[str]
-) -> Iterator[tuple[Incident, SpilledPayload, bool]]:
-    """The merged incidents, in order, read back from the spill one day at a time."""
-    from .merge import merge_days
-    from .spill import read_days
 
-    return merge_days(read_days(spill_dir), targets=targets)
 

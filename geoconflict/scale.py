@@ -172,6 +172,11 @@ class DaskEngine:
             tick(sizes.pop(future.key))
             future.release()
 
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Callable[[], Any]:
+        """Run ``fn(*args)`` on a worker; return a callable that waits for its result."""
+        future = self.client.submit(fn, *args, pure=False)
+        return future.result
+
     def join_admin(self, incidents: list[Incident]) -> list[Incident]:
         """Join incidents to admin areas over a partitioned dask-geopandas frame."""
         import dask_geopandas

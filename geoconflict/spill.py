@@ -26,7 +26,10 @@ from typing import Any
 
 from .records import Incident, Location, SourceReport
 
-__all__ = ["SPAN_DAYS", "UNDATED", "read_days", "spill_records"]
+__all__ = [
+    "SPAN_DAYS", "UNDATED", "read_days", "read_range", "read_undated", "spill_records",
+    "week_span",
+]
 
 #: File name of undated incidents (read last).
 UNDATED = "undated"
@@ -96,6 +99,35 @@ def _read_file(path: Path) -> Iterator[tuple[int, Incident, Any]]:
                 break
             for seq, values, payload in items:
                 yield seq, _decode(values), payload
+
+
+def week_span(folder: str | os.PathLike[str]) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the weeks spilled in ``folder`` (None: no dated incidents)."""
+    weeks = [int(p.name[1:7]) for p in Path(folder).iterdir()
+             if p.suffix == ".bin" and p.name.startswith("w")]
+    if not weeks:
+        return None
+    first = max(1, min(weeks) * SPAN_DAYS)
+    return dt.date.fromordinal(first), dt.date.fromordinal(max(weeks) * SPAN_DAYS + SPAN_DAYS - 1)
+
+
+def read_range(folder: str | os.PathLike[str], first: dt.date, last: dt.date
+               ) -> list[list[tuple[int, Incident, Any]]]:
+    """The spilled records dated ``first`` to ``last``, one batch per date, in date order."""
+    base = Path(folder)
+    by_day: defaultdict[dt.date, list[tuple[int, Incident, Any]]] = defaultdict(list)
+    for week in range(first.toordinal() // SPAN_DAYS, last.toordinal() // SPAN_DAYS + 1):
+        for path in sorted(base.glob(f"w{week:06d}.*.bin")):
+            for record in _read_file(path):
+                day = record[1].date
+                if day is not None and first <= day <= last:
+                    by_day[day].append(record)
+    return [by_day[d] for d in sorted(by_day)]
+
+
+def read_undated(folder: str | os.PathLike[str]) -> list[tuple[int, Incident, Any]]:
+    """The spilled records of undated incidents."""
+    return [r for path in sorted(Path(folder).glob(f"{UNDATED}.*.bin")) for r in _read_file(path)]
 
 
 def read_days(folder: str | os.PathLike[str]) -> Iterator[list[tuple[int, Incident, Any]]]:
