@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -152,7 +153,8 @@ def _dumps_indented(value: Any, indent: str) -> str:
     if isinstance(value, int):
         return int.__repr__(value)
     if isinstance(value, float):
-        return json.dumps(value)
+        # json writes a finite float as its repr (and rejects nothing here: NaN -> NaN)
+        return float.__repr__(value) if math.isfinite(value) else json.dumps(value)
     inner = indent + " "
     if isinstance(value, dict):
         if not value:

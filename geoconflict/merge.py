@@ -541,6 +541,41 @@ class _DayMerger:
         self.by_day: deque[tuple[dt.date, list[int]]] = deque()
         self.closed: list[list[Fed]] = []
         self.next_gi = 0
+        # per open group: sources of all members, earliest date, the specific event types
+        # and the place ids of its members (so most candidates are decided without
+        # comparing the incident with every member)
+        self.meta: dict[int, tuple[set[str], dt.date, set[str], set[str | None]]] = {}
+
+    def _track(self, gi: int, incident: Incident) -> None:
+        loc = incident.location
+        assert incident.date is not None and loc is not None
+        meta = self.meta.get(gi)
+        if meta is None:
+            meta = self.meta[gi] = (set(), incident.date, set(), set())
+        elif incident.date < meta[1]:
+            meta = self.meta[gi] = (meta[0], incident.date, meta[2], meta[3])
+        meta[0].update(_sources(incident))
+        if incident.event_type not in GENERIC_TYPES:
+            meta[2].add(incident.event_type)
+        meta[3].add(loc.place_id)
+
+    def _joins(self, incident: Incident, gi: int, group: Sequence[Fed]) -> bool:
+        """Whether the incident matches every member of the group (as
+        ``all(incidents_match(incident, m) ...)``, members dated on or before its day)."""
+        sources, earliest, types, places = self.meta[gi]
+        day = incident.date
+        assert day is not None
+        if (day - earliest).days > self.rule.max_days:
+            return False
+        if not sources.isdisjoint(_sources(incident)):
+            return False
+        if incident.event_type not in GENERIC_TYPES and not types <= {incident.event_type}:
+            return False
+        loc = incident.location
+        assert loc is not None
+        if loc.place_id is not None and len(places) == 1 and loc.place_id in places:
+            return True
+        return all(_same_place(incident, m, self.rule) for _s, m, _p in group)
 
     def preset(self, groups: Sequence[Sequence[Fed]], day: dt.date) -> None:
         """Open the given groups (members in order), as begun on ``day``."""
@@ -552,6 +587,7 @@ class _DayMerger:
             self.groups[gi] = list(members)
             for _seq, incident, _payload in members:
                 self.index.add(incident, gi)
+                self._track(gi, incident)
             today.append(gi)
 
     def close_before(self, day: dt.date) -> None:
@@ -559,6 +595,7 @@ class _DayMerger:
         while self.by_day and self.by_day[0][0] < day - self.span:
             for gi in self.by_day.popleft()[1]:
                 self.closed.append(self.groups.pop(gi))
+                del self.meta[gi]
         self.index.forget_before(day - self.span)
 
     def take_closed(self) -> list[list[Fed]]:
@@ -570,7 +607,6 @@ class _DayMerger:
 
     def add_day(self, day: dt.date, items: Sequence[Fed]) -> None:
         """Visit one date's incidents (sorted here into the canonical order)."""
-        rule = self.rule
         self.close_before(day)
         today: list[int] = []
         self.by_day.append((day, today))
@@ -583,8 +619,8 @@ class _DayMerger:
                     group = groups.get(gi)
                     if group is None:
                         continue
-                    if all(incidents_match(incident, m, rule=rule) for _s, m, _p in group):
-                        days_apart = max(abs((day - m.date).days) for _s, m, _p in group)  # type: ignore[operator]
+                    if self._joins(incident, gi, group):
+                        days_apart = (day - self.meta[gi][1]).days
                         km = max(_distance_km(incident, m) for _s, m, _p in group)
                         key = (days_apart, km, gi)
                         if best is None or key < best:
@@ -595,6 +631,7 @@ class _DayMerger:
                 if _eligible(incident):
                     groups[gi] = [item]
                     index.add(incident, gi)
+                    self._track(gi, incident)
                     today.append(gi)
                 else:
                     self.closed.append([item])
@@ -602,10 +639,12 @@ class _DayMerger:
                 gi = best[2]
                 groups[gi].append(item)
                 index.add(incident, gi)
+                self._track(gi, incident)
 
     def close_all(self) -> None:
         for gi in sorted(self.groups):
             self.closed.append(self.groups.pop(gi))
+        self.meta.clear()
         self.by_day.clear()
 
 
