@@ -25,6 +25,23 @@ timestamps, stable ids, sorted rows) whatever ``jobs`` or ``engine``.
 
 Totals count each event once: cumulative tolls (``is_cumulative``) and incidents that lie
 inside a larger one (``part_of``) are listed but not added.
+
+How a large corpus is streamed (memory stays flat as the corpus grows, and almost all the
+work runs in the worker processes):
+
+1. Articles are read lazily and sent in chunks of :data:`CHUNK_SIZE`. Each chunk is
+   extracted, joined to its admin areas (:func:`admin_payloads`, row by row) and its
+   incidents written, with their GeoJSON feature and CSV line, to a spill of one file per
+   week of dates (:mod:`geoconflict.spill`); only a small :class:`ChunkSummary` comes back.
+2. The merge only joins reports on the same or adjacent days, so it runs over spans of
+   :data:`MERGE_SPAN_DAYS` days (:func:`merge_span_task`, in parallel), each starting from
+   the groups still open at its first day: guessed from :data:`MERGE_WARMUP_DAYS` earlier
+   days, checked in order against the previous span and redone when the guess was wrong
+   (:func:`geoconflict.merge.merged_spans`), so the result is exactly the merge of all
+   incidents at once (:func:`geoconflict.merge.merge_incidents`).
+3. This process concatenates the spans' features and lines in order into the GeoJSON and
+   CSV files, and keeps only the few columns the map draws, from which the per-area sums and
+   the map are made.
 """
 
 from __future__ import annotations
@@ -117,8 +134,11 @@ class RunResult:
     by_admin1
         ``(governorate, incidents, killed)`` over the counted incidents.
     timings
-        Seconds spent in each stage (``read+extract``, ``merge``, ``join``, ``write``); not
-        written to any output, so outputs stay identical between runs.
+        Seconds spent in each stage (``read+extract``: reading, extraction, the admin join
+        and the spill; ``merge``: merging and serialising the incidents, span by span;
+        ``write``: the incident files; ``areas+map``: areas, map and report), and ``merge
+        spans redone`` (spans whose guessed open groups were wrong); not written to any
+        output, so outputs stay identical between runs.
     """
 
     outdir: Path
@@ -409,21 +429,6 @@ def unresolved_names(incidents: Iterable[Incident]) -> list[tuple[str, int]]:
 
 
 _UNPLACED = "(unplaced, or outside the governorates)"
-
-
-def _by_admin1(incidents: Iterable[Incident]) -> list[tuple[str, int, int]]:
-    n: Counter[str] = Counter()
-    killed: defaultdict[str, int] = defaultdict(int)
-    for inc in incidents:
-        if not counted(inc):
-            continue
-        area = (inc.location.admin1 if inc.location else None) or _UNPLACED
-        n[area] += 1
-        killed[area] += inc.killed_best or 0
-    return sorted(
-        ((a, n[a], killed[a]) for a in n),
-        key=lambda r: (r[0] == _UNPLACED, -r[2], -r[1], r[0]),
-    )
 
 
 def _md(text: Any) -> str:

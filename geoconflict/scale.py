@@ -9,13 +9,18 @@
   the driver's memory stays flat however large the corpus.
 * Each worker process loads the gazetteer once (``client.run(init_worker)`` when the
   cluster starts, and lazily in any worker that joins later) and keeps it for every chunk.
-* The admin-area join runs over a partitioned dask-geopandas GeoDataFrame with the same
-  function as one process (:func:`geoconflict.joins.join_admin_areas` per partition).
-* The final incidents are written as partitioned GeoParquet (``incidents.parquet/``).
+* In :func:`geoconflict.pipeline.run`, each task also joins its incidents to the admin
+  areas and spills them by date (:meth:`DaskEngine.extract_spill`), and the merge across
+  articles runs over spans of dates on the workers (:meth:`DaskEngine.submit`), as with
+  local processes; the spill folder is inside the output folder when a ``scheduler`` is
+  given, so the workers must see it at the same path.
+* :meth:`DaskEngine.join_admin` joins a list of incidents over a partitioned
+  dask-geopandas GeoDataFrame with the same function as one process
+  (:func:`geoconflict.joins.join_admin_areas` per partition).
+* The final incidents are written as partitioned GeoParquet (``incidents.parquet/``); for
+  that the driver keeps the merged incidents of a Dask run (the local engine does not).
 
-Merging across articles needs every incident of an event in one place; it runs on the
-driver, over incidents (small records), never over articles. The result is the same as one
-process: the same incidents, ids and files.
+The result is the same as one process: the same incidents, ids and files.
 """
 
 from __future__ import annotations
