@@ -611,6 +611,8 @@ def _renamed_record(record: OutputRecord, renamed: dict[str, str]) -> OutputReco
 
 
 _MAP_PART_OF = 17  # index of part_of in the map row (maps.MAP_COLUMNS)
+#: Map columns whose values repeat (document, type, actor, date, place, place name, areas).
+_SHARED_COLUMNS = frozenset({1, 3, 4, 5, 6, 7, 8, 9})
 
 
 #: Days of dates per merge task (whole spill weeks), and the warm-up days a task reads
@@ -755,7 +757,12 @@ class _StreamedOutputs:
         self.killed = 0
         self.by_admin1_n: Counter[str] = Counter()
         self.by_admin1_killed: defaultdict[str, int] = defaultdict(int)
-        self.rows: list[tuple] = []
+        from .maps import MAP_COLUMNS
+
+        # the map's columns, kept column by column; names that repeat (dates, types, places,
+        # areas, documents) are stored once
+        self.columns: list[list[Any]] = [[] for _ in MAP_COLUMNS]
+        self.shared: dict[str, str] = {}
         self.kept: list[Incident] | None = [] if keep else None
 
     def add(self, record: OutputRecord) -> None:
@@ -773,7 +780,11 @@ class _StreamedOutputs:
             self.killed += killed
             self.by_admin1_n[area] += 1
             self.by_admin1_killed[area] += killed
-        self.rows.append(row)
+        columns, shared = self.columns, self.shared
+        for k, value in enumerate(row):
+            if k in _SHARED_COLUMNS and value is not None:
+                value = shared.setdefault(value, value)
+            columns[k].append(value)
         if self.kept is not None and inc is not None:
             self.kept.append(inc)
 
@@ -791,10 +802,8 @@ class _StreamedOutputs:
 
         self.geojson.write(GEOJSON_TAIL if self.count else GEOJSON_EMPTY_TAIL)
         paths = dict(self.paths)
-        rows, self.rows = self.rows, []
-        columns = list(zip(*rows, strict=True)) if rows else [() for _ in MAP_COLUMNS]
-        del rows
-        frame = pd.DataFrame({c: list(v) for c, v in zip(MAP_COLUMNS, columns, strict=True)},
+        columns, self.columns, self.shared = self.columns, [], {}
+        frame = pd.DataFrame(dict(zip(MAP_COLUMNS, columns, strict=True)),
                              columns=list(MAP_COLUMNS))
         del columns
         for c in ("precision", *_TALLY_COUNTS):
@@ -995,10 +1004,10 @@ def run(
             timings["merge"] = merge_clock.seconds
             timings["write"] = time.perf_counter() - clock - merge_clock.seconds
             clock = time.perf_counter()
+            if pool is not None:
+                pool.shutdown()  # the workers' memory is free before the map is drawn
             paths.update(outputs.finish(offline_map=offline_map, missing=missing,
                                         reference=ref_incidents))
-        if pool is not None:
-            pool.shutdown()
         if dask_engine is not None and outputs.kept is not None:
             paths["parquet"] = dask_engine.write_parquet(outputs.kept, out / "incidents.parquet")
             outputs.kept = None

@@ -316,3 +316,17 @@ def test_merge_in_spans_writes_what_merging_everything_then_joining_writes(tmp_p
     assert exact == expected
     assert guessed == expected
     assert timings["merge spans redone"] > 0  # some guesses were wrong, and redone
+
+
+def test_map_rows_follow_the_map_columns():
+    from geoconflict import pipeline
+    from geoconflict.maps import MAP_COLUMNS
+
+    placed = incident(1, location=Location(35.8137, 36.6084, 1, "Ariha"), part_of="d0-0")
+    record = pipeline._output_record(placed, ((None, None, "Idleb", "Ariha"), "{}", ""), True)
+    row = dict(zip(MAP_COLUMNS, record[2], strict=True))
+    assert row["part_of"] == "d0-0" == record[2][pipeline._MAP_PART_OF]
+    assert (row["admin1"], row["admin2"], row["lat"]) == ("Idleb", "Ariha", 35.8137)
+    assert all(MAP_COLUMNS[k] in {"doc_id", "event_type", "actor", "date", "place",
+                                  "place_name", "admin1", "admin2"}
+               for k in pipeline._SHARED_COLUMNS)
