@@ -364,7 +364,8 @@ def main(argv: list[str] | None = None) -> int:
             "## `bench_run.py`: the whole pipeline, 1 process vs 2 processes vs Dask",
             "",
             f"`{Path(sys.executable).name} bench/bench_run.py --articles {args.articles} "
-            f"--small {args.small}` ({result['date']}, {os.cpu_count()} CPUs shared with other "
+            f"--small {args.small}" + (f" --large {args.large}" if args.large else "")
+            + f"` ({result['date']}, {os.cpu_count()} CPUs shared with other "
             "work: see `load_avg_before` in `results/run.json`). Corpus: "
             f"{info['articles']} generated articles ({info['text_bytes'] / 1e6:.1f} MB), "
             "dated across 2017. Each configuration runs `geoconflict.pipeline.run` end to end "
