@@ -66,6 +66,7 @@ ONE_THREAD = {
 def write_corpus(path: Path, n: int, seed: int) -> dict:
     """Write ``n`` generated articles as JSONL (id, date, text); return its size."""
     sys.path.insert(0, str(BENCH))
+    sys.path.insert(1, str(REPO))  # the place pool from this checkout's gazetteer
     import _corpus
 
     rng = random.Random(seed)
