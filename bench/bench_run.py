@@ -14,7 +14,10 @@ side by side in the same run, each configuration in a fresh Python process:
 * ``dask-2``: ``engine="dask"`` on a ``LocalCluster`` of 2 worker processes, 1 thread each
   (cluster start-up included);
 * ``local-1-small`` and ``local-2-small``: the same on the first ``--small`` articles, to show
-  that peak memory does not grow with the corpus (articles are streamed, never all held).
+  how peak memory grows with the corpus (articles and incidents are streamed through a spill
+  on disk; only the map's compact table holds every incident);
+* ``local-1-large``: with ``--large N``, one process on a corpus of N articles (the same
+  generator and seed, so the first articles are the same), for a third point of memory.
 
 Reported per configuration: wall time of ``run`` (start-up included), articles/s, the
 speed-up over ``local-1``, the seconds per stage, and memory: the driver's peak RSS
@@ -63,6 +66,7 @@ ONE_THREAD = {
 def write_corpus(path: Path, n: int, seed: int) -> dict:
     """Write ``n`` generated articles as JSONL (id, date, text); return its size."""
     sys.path.insert(0, str(BENCH))
+    sys.path.insert(1, str(REPO))  # the place pool from this checkout's gazetteer
     import _corpus
 
     rng = random.Random(seed)
@@ -265,6 +269,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=20000)
     parser.add_argument("--small", type=int, default=5000)
+    parser.add_argument("--large", type=int, default=0,
+                        help="also run one process on this many articles (memory growth)")
     parser.add_argument("--seed", type=int, default=20180209)
     parser.add_argument("--no-readme", action="store_true", help="do not update bench/README.md")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
@@ -282,6 +288,9 @@ def main(argv: list[str] | None = None) -> int:
         corpus = work / "corpus.jsonl"
         t0 = time.perf_counter()
         info = write_corpus(corpus, args.articles, args.seed)
+        large = work / "large.jsonl"
+        if args.large:
+            write_corpus(large, args.large, args.seed)
         print(f"corpus: {info['articles']} articles, {info['text_bytes'] / 1e6:.1f} MB of text "
               f"({time.perf_counter() - t0:.0f} s to generate)", flush=True)
         small = work / "small.jsonl"
@@ -293,6 +302,8 @@ def main(argv: list[str] | None = None) -> int:
             ("local-1-small", small, 1, "local"),
             ("local-2-small", small, 2, "local"),
         ]
+        if args.large:
+            configs.append(("local-1-large", large, 1, "local"))
         rows = []
         machine_before = machine_parallelism()
         print(f"machine check (CPU loop, 2 processes vs 1): {machine_before}", flush=True)
@@ -308,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     base = by_name.get("local-1")
     ok = [r for r in rows if "error" not in r]
     same = len({r["incidents_sha256"] for r in ok if r["articles"] == info["articles"]}) == 1
-    same_small = len({r["incidents_sha256"] for r in ok if r["articles"] != info["articles"]}) <= 1
+    same_small = len({r["incidents_sha256"] for r in ok if r["articles"] == args.small}) <= 1
     speedups = {
         name: by_name[name]["articles_per_s"] / base["articles_per_s"]
         for name in ("local-2", "dask-2")
@@ -321,6 +332,12 @@ def main(argv: list[str] | None = None) -> int:
         if all("error" not in by_name.get(n, {"error": 1})
                for n in (f"local-{jobs}", f"local-{jobs}-small"))
     }
+    if "local-1-large" in by_name and "error" not in by_name["local-1-large"] and \
+            "error" not in by_name.get("local-1-small", {"error": 1}):
+        memory_growth["1-process large/small"] = (
+            by_name["local-1-large"]["peak_rss_tree_mb"]
+            / by_name["local-1-small"]["peak_rss_tree_mb"]
+        )
     result = {
         "benchmark": "geoconflict run: read, extract, resolve, merge, join, write",
         "date": dt.date.today().isoformat(),
@@ -348,7 +365,8 @@ def main(argv: list[str] | None = None) -> int:
             "## `bench_run.py`: the whole pipeline, 1 process vs 2 processes vs Dask",
             "",
             f"`{Path(sys.executable).name} bench/bench_run.py --articles {args.articles} "
-            f"--small {args.small}` ({result['date']}, {os.cpu_count()} CPUs shared with other "
+            f"--small {args.small}" + (f" --large {args.large}" if args.large else "")
+            + f"` ({result['date']}, {os.cpu_count()} CPUs shared with other "
             "work: see `load_avg_before` in `results/run.json`). Corpus: "
             f"{info['articles']} generated articles ({info['text_bytes'] / 1e6:.1f} MB), "
             "dated across 2017. Each configuration runs `geoconflict.pipeline.run` end to end "
@@ -362,8 +380,16 @@ def main(argv: list[str] | None = None) -> int:
             + f" (target >= {TARGET_SPEEDUP}x). Peak memory (sum of processes) at "
             f"{info['articles']} vs {args.small} articles: "
             + ", ".join(f"{k} {v:.2f}x" for k, v in memory_growth.items())
-            + " (articles are streamed; what grows is the incident list, kept for merging). "
+            + (f" (local-1-large: {args.large} articles vs {args.small})" if args.large else "")
+            + " (articles and incidents are streamed through a spill on disk; what grows is "
+            "the map's table of every incident, and the outputs themselves). "
             f"Same incidents.geojson from every configuration: {result['identical_outputs']}.",
+            "",
+            "Stage times (wall seconds, from `RunResult.timings`): "
+            + "; ".join(
+                f"{r['name']} " + ", ".join(f"{k} {v:g}" for k, v in r["stages"].items())
+                for r in rows if "error" not in r
+            ) + ".",
             "",
             "Machine check, side by side in the same run (a pure-Python CPU loop in 1 process "
             "vs a pool of 2: the best speed-up any 2-process run could show at that moment): "

@@ -32,7 +32,13 @@ import shapely
 
 from ._atomic import atomic_open
 from .errors import ExportError, InputError
-from .frames import LIST_COLUMNS, incidents_to_gdf, validate_incidents_gdf
+from .frames import (
+    FLOAT_COLUMNS,
+    INT_COLUMNS,
+    LIST_COLUMNS,
+    incidents_to_gdf,
+    validate_incidents_gdf,
+)
 from .geojson import PROPERTY_NAMES
 from .records import Incident
 
@@ -214,6 +220,58 @@ def export_incidents(incidents_or_gdf: Iterable[Incident] | gpd.GeoDataFrame,
     else:
         _write_gpkg(gdf, path, layer="incidents")
     return len(gdf)
+
+
+def incidents_csv_text(incidents: Iterable[Incident], *, header: bool = True) -> str:
+    """Return the rows :func:`export_incidents` writes to CSV for these incidents (already
+    joined; ``header``: with the header line).
+
+    Every column has one type whatever the rows, so slices of a table give the lines of the
+    whole table: the pipeline writes a large CSV slice by slice.
+    """
+    import io
+
+    buf = io.StringIO()
+    _flat_frame(_incident_table(incidents, join_areas=False)).to_csv(
+        buf, index=False, header=header, lineterminator="\n"
+    )
+    return buf.getvalue()
+
+
+_CSV_INT = frozenset(INT_COLUMNS)
+_CSV_FLOAT = frozenset(FLOAT_COLUMNS)
+
+
+def _csv_cell(name: str, value: Any) -> Any:
+    if value is None:
+        return ""
+    if name in _CSV_INT:
+        return int(value)
+    if name in _CSV_FLOAT:
+        value = float(value)
+        return "" if math.isnan(value) else repr(value)
+    if isinstance(value, list):
+        if any(isinstance(v, (dict, list)) for v in value):
+            return json.dumps(value, ensure_ascii=False)
+        return ";".join("" if v is None else str(v) for v in value)
+    return value
+
+
+def incident_csv_line(incident: Incident) -> str:
+    """Return one incident's line of :func:`incidents_csv_text` (its own, without a header):
+    the same cells, typed per column as the whole table types them, and the same quoting
+    (the ``csv`` module, as pandas uses it)."""
+    import csv
+    import io
+
+    from .geojson import incident_properties
+
+    props = incident_properties(incident)
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow(
+        [_csv_cell(name, props[name]) for name in PROPERTY_NAMES]
+    )
+    return buf.getvalue()
 
 
 def export_areas(summary_gdf: gpd.GeoDataFrame, path: str | os.PathLike[str]) -> int:

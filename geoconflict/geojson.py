@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -152,7 +153,8 @@ def _dumps_indented(value: Any, indent: str) -> str:
     if isinstance(value, int):
         return int.__repr__(value)
     if isinstance(value, float):
-        return json.dumps(value)
+        # json writes a finite float as its repr (and rejects nothing here: NaN -> NaN)
+        return float.__repr__(value) if math.isfinite(value) else json.dumps(value)
     inner = indent + " "
     if isinstance(value, dict):
         if not value:
@@ -168,6 +170,46 @@ def _dumps_indented(value: Any, indent: str) -> str:
     return json.dumps(value, ensure_ascii=False)  # anything else: json's own error or form
 
 
+#: What :func:`write_incidents_geojson` writes before the features, between two, and after
+#: them (with and without features); a streamed writer joins :func:`feature_text` with them.
+GEOJSON_HEAD = '{\n "type": "FeatureCollection",\n "features": ['
+GEOJSON_SEP = ",\n  "
+GEOJSON_FIRST = "\n  "
+GEOJSON_TAIL = "\n ]\n}\n"
+GEOJSON_EMPTY_TAIL = "]\n}\n"
+
+
+_PROPERTY_PREFIX: dict[str, str] = {}
+
+
+def feature_text(incident: Incident) -> str:
+    """Return one incident's feature as :func:`write_incidents_geojson` writes it.
+
+    The text of ``_dumps_indented(incident_to_feature(incident), "  ")`` (the bytes of
+    ``json.dumps(..., indent=1)`` at that depth), with the flat properties written inline.
+    """
+    feature = incident_to_feature(incident)
+    geometry = feature["geometry"]
+    parts = []
+    prefixes = _PROPERTY_PREFIX
+    for key, value in feature["properties"].items():
+        prefix = prefixes.get(key)
+        if prefix is None:
+            prefix = prefixes[key] = f"\n    {_encode_str(key)}: "
+        kind = type(value)
+        if kind is str:
+            parts.append(prefix + _encode_str(value))
+        elif value is None:
+            parts.append(prefix + "null")
+        elif kind is int:
+            parts.append(prefix + int.__repr__(value))
+        else:
+            parts.append(prefix + _dumps_indented(value, "    "))
+    geom = "null" if geometry is None else _dumps_indented(geometry, "   ")
+    return ('{\n   "type": "Feature",\n   "geometry": ' + geom + ',\n   "properties": {'
+            + ",".join(parts) + "\n   }\n  }")
+
+
 def write_incidents_geojson(incidents: Iterable[Incident], path: str | os.PathLike[str]) -> int:
     """Write incidents to ``path`` as GeoJSON, atomically. Return the number written.
 
@@ -177,12 +219,12 @@ def write_incidents_geojson(incidents: Iterable[Incident], path: str | os.PathLi
     """
     count = 0
     with atomic_open(path, "w") as fh:
-        fh.write('{\n "type": "FeatureCollection",\n "features": [')
+        fh.write(GEOJSON_HEAD)
         for incident in incidents:
-            fh.write(",\n  " if count else "\n  ")
-            fh.write(_dumps_indented(incident_to_feature(incident), "  "))
+            fh.write(GEOJSON_SEP if count else GEOJSON_FIRST)
+            fh.write(feature_text(incident))
             count += 1
-        fh.write("\n ]\n}\n" if count else "]\n}\n")
+        fh.write(GEOJSON_TAIL if count else GEOJSON_EMPTY_TAIL)
     return count
 
 

@@ -126,18 +126,39 @@ def join_admin_areas(
     x, y = _xy(out)
     prec = pd.array(out["precision"], dtype="Int64")
     p = np.asarray(prec.fillna(1), dtype=int)
-    located = ~np.isnan(x)
-
     old1 = np.asarray(out["admin1"].astype(object).where(out["admin1"].notna(), None))
     old2 = np.asarray(out["admin2"].astype(object).where(out["admin2"].notna(), None))
     old3 = (np.asarray(out["admin3"].astype(object).where(out["admin3"].notna(), None))
             if "admin3" in out.columns else np.full(len(out), None, dtype=object))
-    new1, new2, new3 = old1.copy(), old2.copy(), old3.copy()
+    new1, new2, new3 = join_admin_arrays(x, y, p, old1, old2, old3, levels=levels)
+    want2 = "admin2" in levels or "admin3" in levels
+    out["admin1"] = pd.array(new1, dtype=object)
+    if want2:
+        out["admin2"] = pd.array(new2, dtype=object)
+    out["admin3"] = pd.array(new3 if "admin3" in levels else old3, dtype=object)
+    return out
 
+
+def join_admin_arrays(
+    x: np.ndarray, y: np.ndarray, precision: np.ndarray, admin1: np.ndarray,
+    admin2: np.ndarray, admin3: np.ndarray, *,
+    levels: Sequence[str] = ("admin1", "admin2", "admin3"),
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The join of :func:`join_admin_areas` on plain arrays, row by row.
+
+    ``x``/``y`` are longitudes/latitudes (NaN: no point), ``precision`` ints (1 where
+    missing), ``admin1``/``admin2``/``admin3`` object arrays of names or None. Returns the new
+    ``(admin1, admin2, admin3)``. Each row's result depends on that row alone, so a table can
+    be joined in slices (the pipeline joins each worker's incidents as they are extracted).
+    """
+    p = np.asarray(precision, dtype=int)
+    located = ~np.isnan(x)
+    old1, old2, old3 = admin1, admin2, admin3
+    new1, new2, new3 = old1.copy(), old2.copy(), old3.copy()
     want2 = "admin2" in levels or "admin3" in levels
     a1 = load_boundaries("admin1")
-    hit1 = np.full(len(out), -1)
-    hit2 = np.full(len(out), -1)
+    hit1 = np.full(len(p), -1)
+    hit2 = np.full(len(p), -1)
     fine = located & (p <= 3)
     if want2:
         a2 = load_boundaries("admin2")
@@ -181,18 +202,14 @@ def join_admin_areas(
     if "admin3" in levels:
         a3 = load_boundaries("admin3")
         sub = located & (p <= 2) & in_dist
-        hit3 = np.full(len(out), -1)
+        hit3 = np.full(len(p), -1)
         hit3[sub] = locate_points(x[sub], y[sub], a3.geometry.values)
         sub_name = _pick(a3["name"], hit3)
         sub_parent = _pick(a3["admin2"], hit3)
         agree = sub & (hit3 >= 0) & (sub_parent == new2)
         new3[agree] = sub_name[agree]
 
-    out["admin1"] = pd.array(new1, dtype=object)
-    if want2:
-        out["admin2"] = pd.array(new2, dtype=object)
-    out["admin3"] = pd.array(new3 if "admin3" in levels else old3, dtype=object)
-    return out
+    return new1, new2, new3
 
 
 def _map_unique(values: np.ndarray, func: Any) -> np.ndarray:
@@ -282,59 +299,104 @@ def casualties_by_area(gdf: gpd.GeoDataFrame, level: AdminLevel = "admin1"
         gdf = join_admin_areas(gdf)
     else:
         gdf = validate_incidents_gdf(gdf)
-    areas = load_boundaries(level)
-    if level == "admin1":
-        area_keys = np.array([area_name_key(n) for n in areas["name"]], dtype=object)
-    else:
-        parent = areas["admin1"] if level == "admin2" else areas["admin2"]
-        area_keys = np.array(
-            [f"{area_name_key(p)}|{area_name_key(n)}"
-             for p, n in zip(parent, areas["name"], strict=True)],
-            dtype=object,
-        )
-    keys, labels = _area_keys(gdf, level)
-    key_to_row = {k: i for i, k in enumerate(area_keys)}
-    row = np.array([key_to_row.get(k, -1) if k is not None else -1 for k in keys], dtype=np.int64)
+    tally = AreaTally(level)
+    tally.add(gdf)
+    return tally.result(stacklevel=3)
 
-    unmatched_mask = (keys != None) & (row < 0)  # noqa: E711
-    unmatched = pd.Series(labels[unmatched_mask]).value_counts().to_dict()
-    if unmatched:
-        shown = ", ".join(f"{k!r} ({v})" for k, v in list(unmatched.items())[:10])
-        warnings.warn(
-            f"{sum(unmatched.values())} incident(s) name {level} areas that match no boundary "
-            f"polygon and are left off the {level} summary: {shown}",
-            UserWarning,
-            stacklevel=2,
-        )
 
-    cumulative = gdf["is_cumulative"].fillna(False).astype(bool).to_numpy()
-    sub = gdf["part_of"].notna().to_numpy() & ~cumulative
-    counted = ~cumulative & ~sub
-    strike = gdf["event_type"].isin(STRIKE_TYPES).to_numpy()
+class AreaTally:
+    """The sums of :func:`casualties_by_area`, added up slice by slice.
 
-    n = len(areas)
-    has = row >= 0
+    ``casualties_by_area(gdf, level)`` is ``AreaTally(level)``, ``add`` of the joined table,
+    then ``result()``; the pipeline adds its incidents in slices as they are written, so it
+    never holds them all. The result does not depend on how the rows were sliced.
+    """
 
-    def tally(mask: np.ndarray) -> np.ndarray:
-        return np.bincount(row[has & mask], minlength=n).astype(np.int64)
+    def __init__(self, level: AdminLevel = "admin1") -> None:
+        if level not in ("admin1", "admin2", "admin3"):
+            msg = f"unknown level {level!r}; use admin1, admin2 or admin3"
+            raise InputError(msg)
+        self.level = level
+        areas = load_boundaries(level)
+        self.areas = areas
+        if level == "admin1":
+            area_keys = [area_name_key(n) for n in areas["name"]]
+        else:
+            parent = areas["admin1"] if level == "admin2" else areas["admin2"]
+            area_keys = [f"{area_name_key(p)}|{area_name_key(n)}"
+                         for p, n in zip(parent, areas["name"], strict=True)]
+        self.key_to_row = {k: i for i, k in enumerate(area_keys)}
+        n = len(areas)
+        self.n = n
+        self.counts = {name: np.zeros(n, dtype=np.int64) for name in
+                       ("incidents", "strikes", "cumulative_reports", "sub_incidents")}
+        self.sums = {col: np.zeros(n, dtype=float) for col in SUM_COLUMNS}
+        self.known = {col: np.zeros(n, dtype=np.int64) for col in SUM_COLUMNS}
+        self.unmatched: dict[Any, int] = {}
+        self.not_at_level = 0
 
-    out = areas[["area_id", "name", "admin1", "admin1_pcode"]].copy()
-    out["incidents"] = tally(counted)
-    out["strikes"] = tally(counted & strike)
-    for col in SUM_COLUMNS:
-        vals = pd.array(gdf[col], dtype="Int64")
-        known = ~np.asarray(vals.isna())
-        sel = has & counted & known
-        sums = np.bincount(row[sel], weights=np.asarray(vals[sel], dtype=float), minlength=n)
-        nknown = np.bincount(row[sel], minlength=n)
-        out[col] = pd.array(
-            [round(s) if c else None for s, c in zip(sums, nknown, strict=True)],
-            dtype="Int64",
-        )
-    out["cumulative_reports"] = tally(cumulative)
-    out["sub_incidents"] = tally(sub)
-    result = gpd.GeoDataFrame(out, geometry=areas.geometry.values, crs=areas.crs)
-    result.attrs["level"] = level
-    result.attrs["unmatched"] = unmatched
-    result.attrs["not_at_level"] = int(((keys == None) & counted).sum())  # noqa: E711
-    return result
+    def add(self, gdf: pd.DataFrame) -> None:
+        """Add joined incidents: a table with ``admin1``, ``admin2`` (and ``admin3`` for that
+        level), ``is_cumulative``, ``part_of``, ``event_type`` and the summed count columns."""
+        if len(gdf) == 0:
+            return
+        keys, labels = _area_keys(gdf, self.level)
+        key_to_row = self.key_to_row
+        row = np.array([key_to_row.get(k, -1) if k is not None else -1 for k in keys],
+                       dtype=np.int64)
+        unmatched_mask = (keys != None) & (row < 0)  # noqa: E711
+        for label in labels[unmatched_mask]:
+            self.unmatched[label] = self.unmatched.get(label, 0) + 1
+        cumulative = gdf["is_cumulative"].fillna(False).astype(bool).to_numpy()
+        sub = gdf["part_of"].notna().to_numpy() & ~cumulative
+        counted = ~cumulative & ~sub
+        strike = gdf["event_type"].isin(STRIKE_TYPES).to_numpy()
+        n = self.n
+        has = row >= 0
+
+        def tally(mask: np.ndarray) -> np.ndarray:
+            return np.bincount(row[has & mask], minlength=n).astype(np.int64)
+
+        self.counts["incidents"] += tally(counted)
+        self.counts["strikes"] += tally(counted & strike)
+        for col in SUM_COLUMNS:
+            vals = pd.array(gdf[col], dtype="Int64")
+            known = ~np.asarray(vals.isna())
+            sel = has & counted & known
+            self.sums[col] += np.bincount(row[sel], weights=np.asarray(vals[sel], dtype=float),
+                                          minlength=n)
+            self.known[col] += np.bincount(row[sel], minlength=n)
+        self.counts["cumulative_reports"] += tally(cumulative)
+        self.counts["sub_incidents"] += tally(sub)
+        self.not_at_level += int(((keys == None) & counted).sum())  # noqa: E711
+
+    def result(self, *, stacklevel: int = 2) -> gpd.GeoDataFrame:
+        """Return the summary of :func:`casualties_by_area` (and warn of unmatched names)."""
+        level = self.level
+        # the order of value_counts(): most frequent first, ties in order of first sight
+        unmatched = dict(sorted(self.unmatched.items(), key=lambda kv: -kv[1]))
+        if unmatched:
+            shown = ", ".join(f"{k!r} ({v})" for k, v in list(unmatched.items())[:10])
+            warnings.warn(
+                f"{sum(unmatched.values())} incident(s) name {level} areas that match no "
+                f"boundary polygon and are left off the {level} summary: {shown}",
+                UserWarning,
+                stacklevel=stacklevel,
+            )
+        areas = self.areas
+        out = areas[["area_id", "name", "admin1", "admin1_pcode"]].copy()
+        out["incidents"] = self.counts["incidents"].copy()
+        out["strikes"] = self.counts["strikes"].copy()
+        for col in SUM_COLUMNS:
+            out[col] = pd.array(
+                [round(s) if c else None
+                 for s, c in zip(self.sums[col], self.known[col], strict=True)],
+                dtype="Int64",
+            )
+        out["cumulative_reports"] = self.counts["cumulative_reports"].copy()
+        out["sub_incidents"] = self.counts["sub_incidents"].copy()
+        result = gpd.GeoDataFrame(out, geometry=areas.geometry.values, crs=areas.crs)
+        result.attrs["level"] = level
+        result.attrs["unmatched"] = unmatched
+        result.attrs["not_at_level"] = self.not_at_level
+        return result

@@ -19,7 +19,7 @@ import json
 import os
 import re
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -111,6 +111,15 @@ def script_json(value: Any) -> str:
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
+
+
+def _script_json_pieces(value: dict[str, Any]) -> Iterator[str]:
+    """:func:`script_json` of a dict with string keys, one member at a time (joined, the
+    same text)."""
+    yield "{"
+    for k, (key, member) in enumerate(value.items()):
+        yield ("," if k else "") + script_json(key) + ":" + script_json(member)
+    yield "}"
 
 
 @cache
@@ -444,18 +453,44 @@ def _elements() -> dict[str, Any]:
         def __init__(self, value: Any, *, compress: bool = False) -> None:
             super().__init__()
             self._name = "gc_data"
+            if compress and isinstance(value, dict):
+                self._packed(value)
+                return
             text = script_json(value)
             self.raw_size = len(text.encode("utf-8"))
-            if compress and self.raw_size > COMPRESS_ABOVE:
-                import base64
-                import gzip
+            self.payload = text
+            self.encoding = "json"
 
-                packed = gzip.compress(text.encode("utf-8"), compresslevel=4, mtime=0)
-                self.payload = base64.b64encode(packed).decode("ascii")
-                self.encoding = "gzip-base64"
-            else:
-                self.payload = text
+        def _packed(self, value: dict[str, Any]) -> None:
+            # The JSON is made member by member and fed to the compressor as it comes, so
+            # the whole text of a large blob is never held; the bytes are those of
+            # gzip.compress(script_json(value), compresslevel=4, mtime=0).
+            import base64
+            import zlib
+
+            held: list[bytes] = []
+            size = 0
+            packer = None
+            out: list[bytes] = []
+            for piece in _script_json_pieces(value):
+                data = piece.encode("utf-8")
+                size += len(data)
+                if packer is not None:
+                    out.append(packer.compress(data))
+                    continue
+                held.append(data)
+                if size > COMPRESS_ABOVE:
+                    packer = zlib.compressobj(4, zlib.DEFLATED, 31)
+                    out.append(packer.compress(b"".join(held)))
+                    held = []
+            self.raw_size = size
+            if packer is None:
+                self.payload = b"".join(held).decode("utf-8")
                 self.encoding = "json"
+            else:
+                out.append(packer.flush())
+                self.payload = base64.b64encode(b"".join(out)).decode("ascii")
+                self.encoding = "gzip-base64"
 
     class AreaLayer(Layer):
         _template = Template(
@@ -611,13 +646,45 @@ def incident_map(
     if level not in LEVEL_LABELS:
         msg = f"unknown level {level!r}; use admin1 or admin2"
         raise InputError(msg)
-    el = _elements()
-    folium = el["folium"]
     gdf = join_admin_areas(_as_gdf(incidents_or_gdf))
     summaries = {lvl: casualties_by_area(gdf, lvl) for lvl in LEVEL_LABELS}
+    return map_from_table(gdf, summaries, level=level, offline=offline, title=title,
+                          reference=reference)
+
+
+#: The columns :func:`map_from_table` draws.
+MAP_COLUMNS: tuple[str, ...] = (
+    "incident_id", "doc_id", "text", "event_type", "actor", "date", "place", "place_name",
+    "admin1", "admin2", "precision", "killed_low", "killed_best", "killed_high",
+    "injured_best", "killed_children", "is_cumulative", "part_of", "lat", "lon",
+)
+
+
+def map_from_table(
+    table: pd.DataFrame,
+    summaries: dict[str, gpd.GeoDataFrame],
+    *,
+    level: str = "admin1",
+    offline: bool = False,
+    title: str | None = None,
+    reference: Iterable[Incident] | gpd.GeoDataFrame | None = None,
+) -> Any:
+    """Build the map of :func:`incident_map` from a compact table and ready summaries.
+
+    ``table`` holds :data:`MAP_COLUMNS` of incidents already joined to their areas
+    (:func:`~geoconflict.joins.join_admin_areas`), ``summaries`` the
+    :func:`~geoconflict.joins.casualties_by_area` of ``admin1`` and ``admin2``. The pipeline
+    uses it to draw a large run without building a GeoDataFrame of whole incidents.
+    """
+    if level not in LEVEL_LABELS:
+        msg = f"unknown level {level!r}; use admin1 or admin2"
+        raise InputError(msg)
+    el = _elements()
+    folium = el["folium"]
+    gdf = table
     in_areas = int(summaries["admin1"][["incidents", "cumulative_reports", "sub_incidents"]]
                    .to_numpy().sum())
-    placed = int(gdf.geometry.notna().sum())
+    placed = int((gdf["lon"].notna() & gdf["lat"].notna()).sum())
     if placed and in_areas == 0:
         warnings.warn(
             f"none of the {placed} placed incidents lies in a governorate of the embedded "
@@ -660,6 +727,7 @@ def incident_map(
         data = incidents_blob(gdf)
         points_blob = el["DataBlob"](data, compress=True)
     n = len(data["lat"])
+    del data  # the blob holds the packed text; the columns are not needed any more
     points_blob.add_to(m)
     points = el["IncidentLayer"](
         points_blob.get_name(), f"Incidents ({n:,})",

@@ -62,19 +62,26 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import heapq
 import math
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .records import COUNT_FIELDS, Incident, SourceReport
 
 __all__ = [
     "GENERIC_TYPES",
     "MergeRule",
+    "SpanMerge",
     "incidents_match",
+    "merge_days",
     "merge_group",
     "merge_incidents",
+    "merge_span",
+    "merged_spans",
+    "ordered_merged",
     "reconcile_counts",
 ]
 
@@ -364,21 +371,27 @@ class _GroupIndex:
             axes.append((base, base - 1 if v - base < 0.5 else base + 1))
         return [(i, j, k) for i in axes[0] for j in axes[1] for k in axes[2]]
 
-    def add(self, incident: Incident, gi: int) -> None:
+    def _keys(self, incident: Incident) -> list[tuple]:
         loc, day = incident.location, incident.date
         assert loc is not None and day is not None
+        keys: list[tuple] = []
         if loc.place_id is not None:
-            self.keys[("pid", day, loc.place_id)].add(gi)
+            keys.append(("pid", day, loc.place_id))
         if loc.precision <= self.rule.max_precise:
-            self.keys[("cell", day, *self._cell(incident))].add(gi)
+            keys.append(("cell", day, *self._cell(incident)))
         elif loc.precision == 3 and loc.admin2:
-            self.keys[("coarse2", day, loc.admin2)].add(gi)
+            keys.append(("coarse2", day, loc.admin2))
         elif loc.precision == 4 and loc.admin1:
-            self.keys[("coarse1", day, loc.admin1)].add(gi)
+            keys.append(("coarse1", day, loc.admin1))
         if loc.admin1:
-            self.keys[("admin1", day, loc.admin1)].add(gi)
+            keys.append(("admin1", day, loc.admin1))
         if loc.admin2:
-            self.keys[("admin2", day, loc.admin2)].add(gi)
+            keys.append(("admin2", day, loc.admin2))
+        return keys
+
+    def add(self, incident: Incident, gi: int) -> None:
+        for key in self._keys(incident):
+            self.keys[key].add(gi)
 
     def candidates(self, incident: Incident) -> set[int]:
         loc, day = incident.location, incident.date
@@ -481,3 +494,417 @@ def merge_incidents(
             for i in merged
         ]
     return sorted(merged, key=_sort_key)
+
+
+# --- merging a stream, day by day -------------------------------------------------------------
+
+#: ``(seq, incident, payload)``: an incident fed to :func:`merge_days`, with its position in
+#: the input (ties of the canonical order keep the input order, as a stable sort does) and
+#: any value the caller wants back with the merged incident it leads.
+Fed = tuple[int, Incident, Any]
+
+
+class _DayIndex(_GroupIndex):
+    """A :class:`_GroupIndex` that forgets the keys of days no later incident can reach."""
+
+    def __init__(self, rule: MergeRule) -> None:
+        super().__init__(rule)
+        self.by_day: defaultdict[dt.date, list[tuple]] = defaultdict(list)
+
+    def add(self, incident: Incident, gi: int) -> None:
+        keys = self._keys(incident)
+        for key in keys:
+            self.keys[key].add(gi)
+        assert incident.date is not None
+        self.by_day[incident.date].extend(keys)
+
+    def forget_before(self, day: dt.date) -> None:
+        for old in [d for d in self.by_day if d < day]:
+            for key in self.by_day.pop(old):
+                self.keys.pop(key, None)
+
+
+class _DayMerger:
+    """Complete-linkage grouping of incidents fed one date at a time (the visiting order of
+    :func:`_group_incidents`), holding only the groups a later day can still join.
+
+    ``groups`` maps a group number (in order of creation) to its members ``(seq, incident,
+    payload)``; a group is *closed* once it began more than ``rule.max_days`` before the
+    current day, and closed groups are handed out by :meth:`take_closed`.
+    """
+
+    def __init__(self, rule: MergeRule) -> None:
+        self.rule = rule
+        self.span = dt.timedelta(days=rule.max_days)
+        self.index = _DayIndex(rule)
+        self.groups: dict[int, list[Fed]] = {}
+        self.by_day: deque[tuple[dt.date, list[int]]] = deque()
+        self.closed: list[list[Fed]] = []
+        self.next_gi = 0
+        # per open group: sources of all members, earliest date, the specific event types
+        # and the place ids of its members (so most candidates are decided without
+        # comparing the incident with every member)
+        self.meta: dict[int, tuple[set[str], dt.date, set[str], set[str | None]]] = {}
+
+    def _track(self, gi: int, incident: Incident) -> None:
+        loc = incident.location
+        assert incident.date is not None and loc is not None
+        meta = self.meta.get(gi)
+        if meta is None:
+            meta = self.meta[gi] = (set(), incident.date, set(), set())
+        elif incident.date < meta[1]:
+            meta = self.meta[gi] = (meta[0], incident.date, meta[2], meta[3])
+        meta[0].update(_sources(incident))
+        if incident.event_type not in GENERIC_TYPES:
+            meta[2].add(incident.event_type)
+        meta[3].add(loc.place_id)
+
+    def _joins(self, incident: Incident, gi: int, group: Sequence[Fed]) -> bool:
+        """Whether the incident matches every member of the group (as
+        ``all(incidents_match(incident, m) ...)``, members dated on or before its day)."""
+        sources, earliest, types, places = self.meta[gi]
+        day = incident.date
+        assert day is not None
+        if (day - earliest).days > self.rule.max_days:
+            return False
+        if not sources.isdisjoint(_sources(incident)):
+            return False
+        if incident.event_type not in GENERIC_TYPES and not types <= {incident.event_type}:
+            return False
+        loc = incident.location
+        assert loc is not None
+        if loc.place_id is not None and len(places) == 1 and loc.place_id in places:
+            return True
+        return all(_same_place(incident, m, self.rule) for _s, m, _p in group)
+
+    def preset(self, groups: Sequence[Sequence[Fed]], day: dt.date) -> None:
+        """Open the given groups (members in order), as begun on ``day``."""
+        today: list[int] = []
+        self.by_day.append((day, today))
+        for members in groups:
+            gi = self.next_gi
+            self.next_gi += 1
+            self.groups[gi] = list(members)
+            for _seq, incident, _payload in members:
+                self.index.add(incident, gi)
+                self._track(gi, incident)
+            today.append(gi)
+
+    def close_before(self, day: dt.date) -> None:
+        """Close the groups no incident of ``day`` or later can join."""
+        while self.by_day and self.by_day[0][0] < day - self.span:
+            for gi in self.by_day.popleft()[1]:
+                self.closed.append(self.groups.pop(gi))
+                del self.meta[gi]
+        self.index.forget_before(day - self.span)
+
+    def take_closed(self) -> list[list[Fed]]:
+        closed, self.closed = self.closed, []
+        return closed
+
+    def open_groups(self) -> list[list[Fed]]:
+        return [self.groups[gi] for gi in sorted(self.groups)]
+
+    def add_day(self, day: dt.date, items: Sequence[Fed]) -> None:
+        """Visit one date's incidents (sorted here into the canonical order)."""
+        self.close_before(day)
+        today: list[int] = []
+        self.by_day.append((day, today))
+        groups, index = self.groups, self.index
+        for item in sorted(items, key=lambda f: (_sort_key(f[1]), f[0])):
+            incident = item[1]
+            best: tuple | None = None
+            if _eligible(incident):
+                for gi in sorted(index.candidates(incident)):
+                    group = groups.get(gi)
+                    if group is None:
+                        continue
+                    if self._joins(incident, gi, group):
+                        days_apart = (day - self.meta[gi][1]).days
+                        km = max(_distance_km(incident, m) for _s, m, _p in group)
+                        key = (days_apart, km, gi)
+                        if best is None or key < best:
+                            best = key
+            if best is None:
+                gi = self.next_gi
+                self.next_gi += 1
+                if _eligible(incident):
+                    groups[gi] = [item]
+                    index.add(incident, gi)
+                    self._track(gi, incident)
+                    today.append(gi)
+                else:
+                    self.closed.append([item])
+            else:
+                gi = best[2]
+                groups[gi].append(item)
+                index.add(incident, gi)
+                self._track(gi, incident)
+
+    def close_all(self) -> None:
+        for gi in sorted(self.groups):
+            self.closed.append(self.groups.pop(gi))
+        self.meta.clear()
+        self.by_day.clear()
+
+
+def _merge_members(group: Sequence[Fed]) -> tuple[Incident, Any, bool, tuple]:
+    """``(merged incident, lead's payload, unchanged, order key of the group's creation)``."""
+    seq, first, payload = group[0]
+    first_key = (_sort_key(first), seq)
+    if len(group) == 1:
+        return first, payload, True, first_key
+    out = merge_group([m for _s, m, _p in group])
+    lead = next(p for _s, m, p in group if m.incident_id == out.incident_id)
+    return out, lead, False, first_key
+
+
+def _renames(group: Sequence[Fed], out: Incident, targets: Collection[str]) -> Iterator[
+        tuple[str, str]]:
+    for _s, m, _p in group:
+        if m.incident_id in targets and m.incident_id != out.incident_id:
+            yield m.incident_id, out.incident_id
+
+
+def _check_day(items: Sequence[Fed], last: dt.date | None) -> dt.date | None:
+    day = items[0][1].date
+    if any(f[1].date != day for f in items):
+        msg = "merge_days: a batch must hold the incidents of one date"
+        raise ValueError(msg)
+    if day is not None and last is not None and day <= last:
+        msg = f"merge_days: dates must increase from batch to batch ({last} then {day})"
+        raise ValueError(msg)
+    return day
+
+
+def merge_days(
+    days: Iterable[Iterable[Fed]],
+    *,
+    targets: Collection[str] = (),
+    rule: MergeRule = DEFAULT_RULE,
+) -> Iterator[tuple[Incident, Any, bool]]:
+    """Merge a stream of incidents fed one date at a time, holding only what can still change.
+
+    Gives exactly what :func:`merge_incidents` gives on all the incidents at once, in the same
+    order, while keeping in memory only the groups that a later day could still join (those
+    whose first report lies within ``rule.max_days`` of the current day) and the merged
+    incidents that cannot be placed in the output order yet.
+
+    Parameters
+    ----------
+    days
+        Batches of ``(seq, incident, payload)``: each batch holds the incidents of one date,
+        dates strictly increasing, then optionally one batch of undated incidents (last).
+        ``seq`` is the incident's position in the input (unique).
+    targets
+        Every ``incident_id`` that some incident's ``part_of`` names and that could merge
+        (dated, placed, not cumulative): the merged incident naming one is held back until
+        the group holding the target is complete, so its ``part_of`` can follow a merge.
+    rule
+        Distance and day thresholds.
+
+    Yields
+    ------
+    tuple
+        ``(merged incident, payload of its lead report, unchanged)``, in canonical order;
+        ``unchanged`` is True when the incident is the one fed (it matched nothing and its
+        ``part_of`` was not rewritten).
+
+    Raises
+    ------
+    ValueError
+        When a batch mixes dates or the dates do not increase.
+    """
+    merger = _DayMerger(rule)
+    pending = set(targets)
+    renamed: dict[str, str] = {}
+    heap: list[tuple] = []
+
+    def push_closed() -> None:
+        for group in merger.take_closed():
+            out, payload, same, first_key = _merge_members(group)
+            for _s, m, _p in group:
+                pending.discard(m.incident_id)
+            renamed.update(_renames(group, out, targets))
+            heapq.heappush(heap, (_sort_key(out), first_key, out, payload, same))
+
+    def emit(before: dt.date | None) -> Iterator[tuple[Incident, Any, bool]]:
+        while heap and (before is None or heap[0][0][0] < before):
+            out = heap[0][2]
+            if out.part_of is not None and out.part_of in pending:
+                break  # its target's group may still grow: wait (keeps the order)
+            _key, _first, out, payload, same = heapq.heappop(heap)
+            if out.part_of in renamed:
+                out = dataclasses.replace(out, part_of=renamed[out.part_of])
+                same = False
+            yield out, payload, same
+
+    undated: list[Fed] = []
+    last: dt.date | None = None
+    for batch in days:
+        items = list(batch)
+        if not items:
+            continue
+        day = _check_day(items, last)
+        if day is None:
+            undated.extend(items)
+            continue
+        if undated:
+            msg = "merge_days: undated incidents must come last"
+            raise ValueError(msg)
+        last = day
+        merger.add_day(day, items)
+        push_closed()
+        yield from emit(day - merger.span)
+    merger.close_all()
+    push_closed()
+    yield from emit(None)
+    for item in undated:
+        merger.closed.append([item])
+    push_closed()
+    yield from emit(None)
+
+
+# --- merging spans of dates in parallel ------------------------------------------------------
+
+#: Open groups as the ``seq`` of their members: the state one span hands the next.
+OpenGroups = tuple[tuple[int, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SpanMerge:
+    """The merge of one span of dates (:func:`merge_span`).
+
+    ``merged`` holds ``(merged incident, lead's payload, unchanged, order key)`` of the
+    groups this span owns, in output order (the order key: the group's first report);
+    ``open_in`` the groups open when the span's first day began (as computed, possibly from
+    warm-up days), ``open_out`` those still open after its last day (owned by the next
+    span); ``renamed`` maps ``targets`` merged into another incident to that incident's id.
+    """
+
+    start: dt.date
+    end: dt.date
+    merged: list[tuple[Incident, Any, bool, tuple]]
+    open_in: OpenGroups
+    open_out: OpenGroups
+    renamed: dict[str, str]
+
+
+def _signature(groups: Sequence[Sequence[Fed]]) -> OpenGroups:
+    return tuple(tuple(seq for seq, _i, _p in g) for g in groups)
+
+
+def merge_span(
+    days: Iterable[Sequence[Fed]],
+    *,
+    start: dt.date,
+    end: dt.date,
+    preset: Sequence[Sequence[Fed]] | None = None,
+    targets: Collection[str] = (),
+    last: bool = False,
+    rule: MergeRule = DEFAULT_RULE,
+) -> SpanMerge:
+    """Merge the incidents dated ``start`` to ``end`` without the days before them.
+
+    The merge of a day depends on the days before it only through the groups still open
+    when it begins (those begun within ``rule.max_days``). ``preset`` gives those groups
+    (members as ``(seq, incident, payload)``, in order; ``()``: none), and the result is then
+    exact. With ``preset=None`` they are worked out from the batches of ``days`` dated before
+    ``start`` (a few warm-up days): a guess, right unless the days before the warm-up changed
+    them, and checked by :func:`merged_spans` against the previous span's ``open_out``.
+
+    ``days`` are batches of one date each, in increasing order, from the warm-up days (if
+    any) up to ``end``. Groups still open after ``end`` are left to the next span (unless
+    this is the ``last``); the groups open at ``start`` belong to this one.
+    """
+    merger = _DayMerger(rule)
+    if preset is not None:
+        merger.preset(preset, start - merger.span)
+    seen: dt.date | None = None
+    started = preset is not None
+    open_in: OpenGroups = _signature(preset) if preset is not None else ()
+    merged: list[tuple[Incident, Any, bool, tuple]] = []
+    renamed: dict[str, str] = {}
+
+    def collect() -> None:
+        for group in merger.take_closed():
+            out, payload, same, first_key = _merge_members(group)
+            renamed.update(_renames(group, out, targets))
+            merged.append((out, payload, same, first_key))
+
+    for batch in days:
+        items = list(batch)
+        if not items:
+            continue
+        day = _check_day(items, seen)
+        if day is None or day > end:
+            msg = f"merge_span: a batch dated {day} outside the span ending {end}"
+            raise ValueError(msg)
+        seen = day
+        if day >= start and not started:
+            merger.close_before(start)
+            merger.take_closed()  # warm-up groups that closed before the span: not ours
+            open_in = _signature(merger.open_groups())
+            started = True
+        if preset is not None and day < start:
+            continue
+        merger.add_day(day, items)
+        if started:
+            collect()
+        else:
+            merger.take_closed()
+    if not started:
+        merger.close_before(start)
+        merger.take_closed()
+        open_in = _signature(merger.open_groups())
+    if last:
+        merger.close_all()
+    else:
+        merger.close_before(end + dt.timedelta(days=1))
+    collect()
+    open_out = _signature(merger.open_groups())
+    merged.sort(key=lambda m: (_sort_key(m[0]), m[3]))
+    return SpanMerge(start, end, merged, open_in, open_out, renamed)
+
+
+def merged_spans(
+    results: Iterable[Callable[[], Any]], redo: Callable[[int, OpenGroups], Any]
+) -> Iterator[Any]:
+    """Check speculative span merges in order, redoing any whose guess was wrong.
+
+    ``results`` yields, span by span in date order, a callable returning that span's result
+    (an object with ``open_in`` and ``open_out``, like :class:`SpanMerge`); the first span
+    must have been merged with ``preset=()``. A span whose ``open_in`` differs from the
+    previous span's ``open_out`` is merged again by ``redo(index, open_groups)`` with the
+    right groups. Yields the exact results in order.
+    """
+    expected: OpenGroups = ()
+    for k, wait in enumerate(results):
+        result = wait()
+        if result.open_in != expected:
+            result = redo(k, expected)
+        expected = result.open_out
+        yield result
+
+
+def ordered_merged(spans: Iterable[tuple[dt.date, Iterable[tuple[tuple, Any]]]], *,
+                   rule: MergeRule = DEFAULT_RULE) -> Iterator[Any]:
+    """Put the merged incidents of consecutive spans in one output order.
+
+    Each span gives ``(end, items)``: ``items`` are ``(order key, value)`` in order, the
+    order key ``(sort key of the merged incident, key of its group's first report)``. A span
+    owns the groups open at its start, so its first items may be dated the previous span's
+    last days (``rule.max_days``): those are interleaved with the previous span's items.
+    """
+    carry: list[tuple[tuple, Any]] = []
+    span = dt.timedelta(days=rule.max_days)
+    for end, items in spans:
+        tail: list[tuple[tuple, Any]] = []
+        for item in heapq.merge(carry, items, key=lambda it: it[0]):
+            if item[0][0][0] > end - span:
+                tail.append(item)
+            else:
+                yield item[1]
+        carry = tail
+    for item in carry:
+        yield item[1]

@@ -25,6 +25,23 @@ timestamps, stable ids, sorted rows) whatever ``jobs`` or ``engine``.
 
 Totals count each event once: cumulative tolls (``is_cumulative``) and incidents that lie
 inside a larger one (``part_of``) are listed but not added.
+
+How a large corpus is streamed (memory stays flat as the corpus grows, and almost all the
+work runs in the worker processes):
+
+1. Articles are read lazily and sent in chunks of :data:`CHUNK_SIZE`. Each chunk is
+   extracted, joined to its admin areas (:func:`admin_payloads`, row by row) and its
+   incidents written, with their GeoJSON feature and CSV line, to a spill of one file per
+   week of dates (:mod:`geoconflict.spill`); only a small :class:`ChunkSummary` comes back.
+2. The merge only joins reports on the same or adjacent days, so it runs over spans of
+   :data:`MERGE_SPAN_DAYS` days (:func:`merge_span_task`, in parallel), each starting from
+   the groups still open at its first day: guessed from :data:`MERGE_WARMUP_DAYS` earlier
+   days, checked in order against the previous span and redone when the guess was wrong
+   (:func:`geoconflict.merge.merged_spans`), so the result is exactly the merge of all
+   incidents at once (:func:`geoconflict.merge.merge_incidents`).
+3. This process concatenates the spans' features and lines in order into the GeoJSON and
+   CSV files, and keeps only the few columns the map draws, from which the per-area sums and
+   the map are made.
 """
 
 from __future__ import annotations
@@ -47,8 +64,6 @@ from typing import TYPE_CHECKING, Any, Literal
 from ._atomic import atomic_open
 from .config import DEFAULT_CONFIG, Config
 from .errors import ExportError, GeoconflictError, InputError
-from .geojson import write_incidents_geojson
-from .merge import merge_incidents
 from .records import Article, Incident
 
 if TYPE_CHECKING:
@@ -119,8 +134,11 @@ class RunResult:
     by_admin1
         ``(governorate, incidents, killed)`` over the counted incidents.
     timings
-        Seconds spent in each stage (``read+extract``, ``merge``, ``join``, ``write``); not
-        written to any output, so outputs stay identical between runs.
+        Seconds spent in each stage (``read+extract``: reading, extraction, the admin join
+        and the spill; ``merge``: merging and serialising the incidents, span by span;
+        ``write``: the incident files; ``areas+map``: areas, map and report), and ``merge
+        spans redone`` (spans whose guessed open groups were wrong); not written to any
+        output, so outputs stay identical between runs.
     """
 
     outdir: Path
@@ -210,6 +228,92 @@ def extract_chunk(
     return incidents, failed
 
 
+#: ``(admin1, admin2)`` the point's join gives the incident (the records' areas), then
+#: ``(admin1, admin2)`` of the join the area summaries and the map apply to those records;
+#: None for an unplaced incident.
+AdminPayload = tuple[str | None, str | None, str | None, str | None] | None
+
+
+def admin_payloads(incidents: Sequence[Incident]) -> list[AdminPayload]:
+    """Join the incidents' points to the admin areas (:func:`join_admin` and the join the
+    area summary applies on top of it), row by row, without building a GeoDataFrame."""
+    import numpy as np
+
+    from .joins import join_admin_arrays
+
+    placed = [k for k, inc in enumerate(incidents) if inc.location is not None]
+    out: list[AdminPayload] = [None] * len(incidents)
+    if not placed:
+        return out
+    locs = [incidents[k].location for k in placed]
+    x = np.array([loc.lon for loc in locs], dtype=float)  # type: ignore[union-attr]
+    y = np.array([loc.lat for loc in locs], dtype=float)  # type: ignore[union-attr]
+    p = np.array([loc.precision for loc in locs], dtype=int)  # type: ignore[union-attr]
+    old1 = np.array([loc.admin1 for loc in locs] + [None], dtype=object)[:-1]  # type: ignore[union-attr]
+    old2 = np.array([loc.admin2 for loc in locs] + [None], dtype=object)[:-1]  # type: ignore[union-attr]
+    none = np.full(len(locs), None, dtype=object)
+    a1, a2, _a3 = join_admin_arrays(x, y, p, old1, old2, none.copy())
+    # _apply_admin: the join's areas, unless it found none
+    found = np.array([v1 is not None or v2 is not None for v1, v2 in zip(a1, a2, strict=True)],
+                     dtype=bool)
+    r1 = np.where(found, a1, old1)
+    r2 = np.where(found, a2, old2)
+    b1, b2, _b3 = join_admin_arrays(x, y, p, r1.copy(), r2.copy(), none.copy())
+    for j, k in enumerate(placed):
+        out[k] = (r1[j], r2[j], b1[j], b2[j])
+    return out
+
+
+#: What the pipeline spills with each incident: its :data:`AdminPayload`, and its GeoJSON
+#: feature and CSV line as written when it merges with nothing.
+SpilledPayload = tuple[AdminPayload, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class ChunkSummary:
+    """What a worker hands back for a chunk of articles whose incidents it spilled."""
+
+    extracted: int
+    failed: tuple[tuple[str, str], ...]
+    unresolved: dict[str, int]
+    targets: tuple[str, ...]
+
+
+def extract_spill_chunk(
+    seq: int, articles: Sequence[Article], spill_dir: str, config: Config | None = None
+) -> ChunkSummary:
+    """Extract a chunk of articles, join its incidents to the admin areas and spill them by
+    date into ``spill_dir`` (:mod:`geoconflict.spill`); return only a small summary.
+
+    ``seq`` numbers the chunk in the input, so the merge keeps the input order on ties.
+    """
+    from .exports import incident_csv_line
+    from .geojson import feature_text
+    from .merge import _eligible
+    from .spill import spill_records
+
+    incidents, failed = extract_chunk(articles, config)
+    # the areas, and the GeoJSON feature and CSV line the incident gets if it merges with
+    # nothing (most do): written as they are, so the serial merge has little left to do
+    payloads = []
+    for inc, admin in zip(incidents, admin_payloads(incidents), strict=True):
+        joined = _with_admin(inc, admin)
+        payloads.append((admin, feature_text(joined), incident_csv_line(joined)))
+    spill_records(
+        (((seq << 24) | k, inc, payload)
+         for k, (inc, payload) in enumerate(zip(incidents, payloads, strict=True))),
+        spill_dir,
+    )
+    named = {i.part_of for i in incidents if i.part_of}
+    targets = tuple(i.incident_id for i in incidents if i.incident_id in named and _eligible(i))
+    return ChunkSummary(
+        extracted=len(incidents),
+        failed=tuple(failed),
+        unresolved=dict(unresolved_names(incidents)),
+        targets=targets,
+    )
+
+
 def chunked(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     """Yield lists of up to ``size`` items, reading ``items`` lazily."""
     chunk: list[Article] = []
@@ -249,18 +353,20 @@ def _extract_local(
     pool: ProcessPoolExecutor | None,
     jobs: int,
     tick: Callable[[int], None],
-) -> Iterator[tuple[list[Incident], list[tuple[str, str]]]]:
+    spill_dir: str,
+) -> Iterator[ChunkSummary]:
+    chunks = enumerate(chunked(articles, CHUNK_SIZE))
     if pool is None:
-        for chunk in chunked(articles, CHUNK_SIZE):
-            out = extract_chunk(chunk, config)
+        for seq, chunk in chunks:
+            out = extract_spill_chunk(seq, chunk, spill_dir, config)
             tick(len(chunk))
             yield out
         return
     window = 2 * jobs  # chunks in flight: memory stays flat however large the corpus
     pending: deque[tuple[Future, int]] = deque()
     try:
-        for chunk in chunked(articles, CHUNK_SIZE):
-            pending.append((pool.submit(extract_chunk, chunk), len(chunk)))
+        for seq, chunk in chunks:
+            pending.append((pool.submit(extract_spill_chunk, seq, chunk, spill_dir), len(chunk)))
             del chunk
             while len(pending) >= window:
                 future, n = pending.popleft()
@@ -323,21 +429,6 @@ def unresolved_names(incidents: Iterable[Incident]) -> list[tuple[str, int]]:
 
 
 _UNPLACED = "(unplaced, or outside the governorates)"
-
-
-def _by_admin1(incidents: Iterable[Incident]) -> list[tuple[str, int, int]]:
-    n: Counter[str] = Counter()
-    killed: defaultdict[str, int] = defaultdict(int)
-    for inc in incidents:
-        if not counted(inc):
-            continue
-        area = (inc.location.admin1 if inc.location else None) or _UNPLACED
-        n[area] += 1
-        killed[area] += inc.killed_best or 0
-    return sorted(
-        ((a, n[a], killed[a]) for a in n),
-        key=lambda r: (r[0] == _UNPLACED, -r[2], -r[1], r[0]),
-    )
 
 
 def _md(text: Any) -> str:
@@ -458,60 +549,300 @@ def join_admin(
     return [inc for wait in waits for inc in wait()]
 
 
-def _write_outputs(
-    incidents: list[Incident],
-    outdir: Path,
-    *,
-    offline_map: bool,
-    missing: list[str],
-    reference: Sequence[Incident] | None = None,
-    submit: Submit = _submit_here,
-) -> dict[str, Path]:
-    """Write the outputs; the GeoJSON and CSV go to ``submit`` (worker processes, when
-    there are some) while this process draws the areas and the map."""
-    paths: dict[str, Path] = {}
-    waits = []
-    path = outdir / OUTPUT_NAMES["incidents"]
-    waits.append(submit(write_incidents_geojson, incidents, path))
-    paths["incidents"] = path
-    export_incidents = _optional("exports", "export_incidents")
-    if export_incidents is not None:
-        path = outdir / OUTPUT_NAMES["csv"]
-        waits.append(submit(export_incidents, incidents, path, join_areas=False))  # joined
-        paths["csv"] = path
-    else:
-        missing.append("incidents.csv: geoconflict.exports is not available yet")
+def _with_admin(incident: Incident, payload: AdminPayload) -> Incident:
+    """The record with the areas its point was joined to (as :func:`_apply_admin` does)."""
+    loc = incident.location
+    if loc is None or payload is None:
+        return incident
+    a1, a2 = payload[0], payload[1]
+    if (a1, a2) != (loc.admin1, loc.admin2):
+        incident = dataclasses.replace(
+            incident, location=dataclasses.replace(loc, admin1=a1, admin2=a2)
+        )
+    return incident
 
-    to_gdf = _optional("frames", "incidents_to_gdf")
-    by_area = _optional("joins", "casualties_by_area")
-    export_areas = _optional("exports", "export_areas")
-    save_map = _optional("maps", "save_map")
-    gdf = to_gdf(incidents) if to_gdf is not None else None
-    areas = None
-    if gdf is not None and by_area is not None and len(gdf) == 0:
-        missing.append("areas.geojson: no incidents to sum")
-    elif gdf is not None and by_area is not None:
-        areas = by_area(gdf, level="admin1")
-        if export_areas is not None:
-            path = outdir / OUTPUT_NAMES["areas"]
-            export_areas(areas, path)
-            paths["areas"] = path
+
+_TALLY_COUNTS = ("killed_low", "killed_best", "killed_high", "injured_best", "killed_children")
+
+#: What the writer needs of one merged incident, in output order: its GeoJSON feature, CSV
+#: line, map row (``maps.MAP_COLUMNS``), ``(merged, placed, counted, killed, governorate)``
+#: for the summary, and the incident itself when its ``part_of`` may still be renamed (or
+#: when the run keeps every incident, for GeoParquet).
+OutputRecord = tuple[str, str, tuple, tuple, Incident | None]
+
+
+def _output_record(merged: Incident, payload: SpilledPayload, unchanged: bool, *,
+                   keep: bool = False) -> OutputRecord:
+    from .exports import incident_csv_line
+    from .geojson import feature_text
+
+    admin, feature, line = payload
+    inc = _with_admin(merged, admin)
+    if not unchanged:
+        feature, line = feature_text(inc), incident_csv_line(inc)
+    loc = inc.location
+    row = (
+        inc.incident_id, inc.doc_id, inc.text, inc.event_type, inc.actor,
+        inc.date.isoformat() if inc.date else None, inc.place,
+        loc.place_name if loc else None,
+        admin[2] if admin is not None else None, admin[3] if admin is not None else None,
+        loc.precision if loc else None,
+        inc.killed_low, inc.killed_best, inc.killed_high, inc.injured_best,
+        inc.killed_children, inc.is_cumulative, inc.part_of,
+        loc.lat if loc else None, loc.lon if loc else None,
+    )
+    summary = (len(inc.sources) > 1, loc is not None, counted(inc), inc.killed_best or 0,
+               (loc.admin1 if loc else None) or _UNPLACED)
+    return feature, line, row, summary, inc if keep or inc.part_of is not None else None
+
+
+def _renamed_record(record: OutputRecord, renamed: dict[str, str]) -> OutputRecord:
+    """The record with its ``part_of`` following a merge (rewritten as the merge would)."""
+    from .exports import incident_csv_line
+    from .geojson import feature_text
+
+    inc = record[4]
+    if inc is None or inc.part_of not in renamed:
+        return record
+    inc = dataclasses.replace(inc, part_of=renamed[inc.part_of])
+    row = list(record[2])
+    row[_MAP_PART_OF] = inc.part_of
+    return feature_text(inc), incident_csv_line(inc), tuple(row), record[3], inc
+
+
+_MAP_PART_OF = 17  # index of part_of in the map row (maps.MAP_COLUMNS)
+#: Map columns whose values repeat (document, type, actor, date, place, place name, areas).
+_SHARED_COLUMNS = frozenset({1, 3, 4, 5, 6, 7, 8, 9})
+
+
+#: Days of dates per merge task (whole spill weeks), and the warm-up days a task reads
+#: before its span to guess which groups are open when the span begins.
+MERGE_SPAN_DAYS = 21
+MERGE_WARMUP_DAYS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class SpanSummary:
+    """What a merge task hands back: the span, its open groups in and out, the ``part_of``
+    targets merged away, and the file holding its output records in order."""
+
+    start: dt.date
+    end: dt.date
+    open_in: tuple
+    open_out: tuple
+    renamed: dict[str, str]
+    path: str
+    count: int
+
+
+def merge_span_task(
+    spill_dir: str, k: int, start: dt.date, end: dt.date, preset: tuple | None,
+    targets: frozenset[str], last: bool, keep: bool = False,
+) -> SpanSummary:
+    """Merge the spilled incidents dated ``start`` to ``end`` (:func:`merge.merge_span`) and
+    write their output records, in order, to a file in ``spill_dir``.
+
+    ``preset``: the ``seq`` of the groups open at ``start`` (exact), or None to guess them
+    from :data:`MERGE_WARMUP_DAYS` warm-up days.
+    """
+    import pickle
+
+    from .merge import DEFAULT_RULE, _sort_key, merge_span
+    from .spill import read_range
+
+    span = dt.timedelta(days=DEFAULT_RULE.max_days)
+    if preset is None:
+        days = read_range(spill_dir, start - dt.timedelta(days=MERGE_WARMUP_DAYS), end)
+        result = merge_span(days, start=start, end=end, targets=targets, last=last)
+    else:
+        groups: list[list[Any]] = []
+        if preset:
+            before = {r[0]: r for batch in read_range(spill_dir, start - span,
+                                                      start - dt.timedelta(days=1))
+                      for r in batch}
+            groups = [[before[seq] for seq in group] for group in preset]
+        days = read_range(spill_dir, start, end)
+        result = merge_span(days, start=start, end=end, preset=groups, targets=targets,
+                            last=last)
+    records = [((_sort_key(out), first), _output_record(out, payload, same, keep=keep))
+               for out, payload, same, first in result.merged]
+    path = os.path.join(spill_dir, f"merged-{k:05d}-{'exact' if preset is not None else 'guess'}"
+                        ".pkl")
+    with open(path, "wb") as fh:
+        pickle.dump(records, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    return SpanSummary(start, end, result.open_in, result.open_out, result.renamed, path,
+                       len(records))
+
+
+def _merged_records(
+    spill_dir: str, targets: set[str], submit: Submit | None, keep: bool, timings: dict
+) -> Iterator[OutputRecord]:
+    """The output records of every merged incident, in output order.
+
+    With ``submit`` the spans of dates are merged in parallel from guessed open groups and
+    checked in order (:func:`merge.merged_spans`); without, one after the other, exactly.
+    """
+    import pickle
+
+    from .merge import _sort_key, merged_spans, ordered_merged
+    from .spill import read_undated, week_span
+
+    frozen = frozenset(targets)
+    results: list[SpanSummary] = []
+    bounds = week_span(spill_dir)
+    spans: list[tuple[dt.date, dt.date]] = []
+    if bounds is not None:
+        lo = bounds[0]
+        while lo <= bounds[1]:
+            hi = min(bounds[1], lo + dt.timedelta(days=MERGE_SPAN_DAYS - 1))
+            spans.append((lo, hi))
+            lo = hi + dt.timedelta(days=1)
+    n = len(spans)
+    redone = 0
+    if submit is not None and n > 1:
+        waits = [submit(merge_span_task, spill_dir, k, lo, hi, () if k == 0 else None, frozen,
+                        k == n - 1, keep)
+                 for k, (lo, hi) in enumerate(spans)]
+
+        def redo(k: int, open_groups: tuple) -> SpanSummary:
+            nonlocal redone
+            redone += 1
+            lo, hi = spans[k]
+            return submit(merge_span_task, spill_dir, k, lo, hi, open_groups, frozen,
+                          k == n - 1, keep)()
+
+        results = list(merged_spans(waits, redo))
+    else:
+        expected: tuple = ()
+        for k, (lo, hi) in enumerate(spans):
+            result = merge_span_task(spill_dir, k, lo, hi, expected, frozen, k == n - 1, keep)
+            expected = result.open_out
+            results.append(result)
+    timings["merge spans redone"] = float(redone)
+    renamed: dict[str, str] = {}
+    for result in results:
+        renamed.update(result.renamed)
+
+    def load(result: SpanSummary) -> list[tuple[tuple, OutputRecord]]:
+        with open(result.path, "rb") as fh:
+            return pickle.load(fh)
+
+    for record in ordered_merged((r.end, load(r)) for r in results):
+        yield _renamed_record(record, renamed)
+    undated = sorted(read_undated(spill_dir), key=lambda r: (_sort_key(r[1]), r[0]))
+    for _seq, incident, payload in undated:
+        yield _renamed_record(_output_record(incident, payload, True, keep=keep), renamed)
+
+
+class _StreamedOutputs:
+    """Writes the outputs of :func:`run` from the merged incidents' records as they come, in
+    order: GeoJSON features and CSV lines straight to temporary files (renamed when the run
+    completes), and only the columns the map draws kept for the map and the area sums."""
+
+    def __init__(self, outdir: Path, stack: contextlib.ExitStack, *, keep: bool = False) -> None:
+        from .exports import incidents_csv_text
+        from .geojson import GEOJSON_HEAD
+
+        self.outdir = outdir
+        self.paths: dict[str, Path] = {}
+        self.paths["incidents"] = outdir / OUTPUT_NAMES["incidents"]
+        self.paths["csv"] = outdir / OUTPUT_NAMES["csv"]
+        self.geojson = stack.enter_context(atomic_open(self.paths["incidents"], "w"))
+        self.csv = stack.enter_context(atomic_open(self.paths["csv"], "w"))
+        self.geojson.write(GEOJSON_HEAD)
+        self.csv.write(incidents_csv_text([], header=True))
+        self.count = 0
+        self.merged = 0
+        self.placed = 0
+        self.killed = 0
+        self.by_admin1_n: Counter[str] = Counter()
+        self.by_admin1_killed: defaultdict[str, int] = defaultdict(int)
+        from .maps import MAP_COLUMNS
+
+        # the map's columns, kept column by column; names that repeat (dates, types, places,
+        # areas, documents) are stored once
+        self.columns: list[list[Any]] = [[] for _ in MAP_COLUMNS]
+        self.shared: dict[str, str] = {}
+        self.kept: list[Incident] | None = [] if keep else None
+
+    def add(self, record: OutputRecord) -> None:
+        """Write one merged incident's record."""
+        from .geojson import GEOJSON_FIRST, GEOJSON_SEP
+
+        feature, line, row, (merged, placed, is_counted, killed, area), inc = record
+        self.geojson.write(GEOJSON_SEP if self.count else GEOJSON_FIRST)
+        self.geojson.write(feature)
+        self.csv.write(line)
+        self.count += 1
+        self.merged += merged
+        self.placed += placed
+        if is_counted:
+            self.killed += killed
+            self.by_admin1_n[area] += 1
+            self.by_admin1_killed[area] += killed
+        columns, shared = self.columns, self.shared
+        for k, value in enumerate(row):
+            if k in _SHARED_COLUMNS and value is not None:
+                value = shared.setdefault(value, value)
+            columns[k].append(value)
+        if self.kept is not None and inc is not None:
+            self.kept.append(inc)
+
+    def finish(
+        self, *, offline_map: bool, missing: list[str], reference: Sequence[Incident] | None
+    ) -> dict[str, Path]:
+        """Complete the incident files (renamed into place when the run ends), then write
+        the areas and the map."""
+        import pandas as pd
+
+        from .exports import export_areas
+        from .geojson import GEOJSON_EMPTY_TAIL, GEOJSON_TAIL
+        from .joins import AreaTally
+        from .maps import MAP_COLUMNS, map_from_table, save_map
+
+        self.geojson.write(GEOJSON_TAIL if self.count else GEOJSON_EMPTY_TAIL)
+        paths = dict(self.paths)
+        columns, self.columns, self.shared = self.columns, [], {}
+        frame = pd.DataFrame(dict(zip(MAP_COLUMNS, columns, strict=True)),
+                             columns=list(MAP_COLUMNS))
+        del columns
+        for c in ("precision", *_TALLY_COUNTS):
+            frame[c] = pd.array(frame[c], dtype="Int64")
+        for c in ("lat", "lon"):
+            frame[c] = pd.to_numeric(frame[c], errors="coerce").astype(float)
+        frame["is_cumulative"] = frame["is_cumulative"].astype(bool)
+        summaries = {}
+        for level in ("admin1", "admin2"):
+            tally = AreaTally(level)
+            tally.add(frame)
+            summaries[level] = tally
+        if self.count == 0:
+            missing.append("areas.geojson: no incidents to sum")
+            area_summary = summaries["admin1"].result(stacklevel=4)
         else:
-            missing.append("areas.geojson: geoconflict.exports is not available yet")
-    else:
-        missing.append("areas.geojson: geoconflict.joins is not available yet")
-    if gdf is not None and save_map is not None:
-        path = outdir / OUTPUT_NAMES["map"]
+            path = self.outdir / OUTPUT_NAMES["areas"]
+            area_summary = summaries["admin1"].result(stacklevel=4)
+            export_areas(area_summary, path)
+            paths["areas"] = path
+        results = {"admin1": area_summary, "admin2": summaries["admin2"].result(stacklevel=4)}
         kwargs: dict[str, Any] = {"offline": offline_map}
-        if reference is not None and to_gdf is not None:
-            kwargs["reference"] = to_gdf(reference)
-        save_map(gdf, path, **kwargs)
+        if reference is not None:
+            from .frames import incidents_to_gdf
+
+            kwargs["reference"] = incidents_to_gdf(reference)
+        m = map_from_table(frame, results, **kwargs)
+        del frame
+        path = self.outdir / OUTPUT_NAMES["map"]
+        save_map(m, path)
         paths["map"] = path
-    else:
-        missing.append("map: geoconflict.maps is not available yet")
-    for wait in waits:
-        wait()
-    return paths
+        return paths
+
+    def by_admin1(self) -> list[tuple[str, int, int]]:
+        n, killed = self.by_admin1_n, self.by_admin1_killed
+        return sorted(
+            ((a, n[a], killed[a]) for a in n),
+            key=lambda r: (r[0] == _UNPLACED, -r[2], -r[1], r[0]),
+        )
 
 
 # --- the pipeline --------------------------------------------------------------------------
@@ -601,7 +932,10 @@ def run(
     report = InputReport()
     articles = read_articles(inputs, default_date=default_date, report=report)
     missing: list[str] = []
-    can_extract = _optional("extract", "extract_incidents") is not None
+    import importlib.util
+
+    # not imported here: with worker processes, only they need the extractor
+    can_extract = importlib.util.find_spec("geoconflict.extract") is not None
     if not can_extract:
         missing.append("extraction: geoconflict.extract is not available yet")
     paths: dict[str, Path] = {}
@@ -615,33 +949,33 @@ def run(
             dask_engine = stack.enter_context(
                 DaskEngine(scheduler=scheduler, workers=jobs, config=config)
             )
+        spill_dir = _spill_folder(out if scheduler is not None else None, stack)
         pool = None
-        submit: Submit = _submit_here
         if dask_engine is None and jobs > 1:
             pool = stack.enter_context(_start_pool(config, jobs))
-            submit = _submit_to(pool)
         bar = _progress_bar(progress)
         if bar is not None:
             stack.callback(bar.close)
         tick: Callable[[int], None] = bar.update if bar is not None else (lambda n: None)
-        extracted: list[Incident] = []
+        n_extracted = 0
         failed: list[tuple[str, str]] = []
+        unresolved_counts: Counter[str] = Counter()
+        targets: set[str] = set()
         if not can_extract:
             for chunk in chunked(articles, CHUNK_SIZE):  # still read: report every input
                 tick(len(chunk))
+            summaries: Iterable[ChunkSummary] = ()
         elif dask_engine is not None:
-            extracted, failed = dask_engine.extract(articles, tick)
+            summaries = dask_engine.extract_spill(articles, spill_dir, tick)
         else:
-            for incs, fails in _extract_local(articles, config, pool, jobs, tick):
-                extracted.extend(incs)
-                failed.extend(fails)
+            summaries = _extract_local(articles, config, pool, jobs, tick, spill_dir)
+        for summary in summaries:
+            n_extracted += summary.extracted
+            failed.extend(summary.failed)
+            unresolved_counts.update(summary.unresolved)
+            targets.update(summary.targets)
         if bar is not None:
             bar.close()
-        if pool is not None:
-            # Measured: shipping every incident to workers for the join and the writers costs
-            # more than it saves (bench_run), and doubles memory; the rest runs here.
-            pool.shutdown()
-            submit = _submit_here
         if report.articles_read == 0:
             msg = f"no articles read: {report.summary()}"
             raise InputError(msg)
@@ -650,42 +984,47 @@ def run(
         except OSError as exc:
             msg = f"cannot create output folder {str(out)!r}: {exc.strerror or exc}"
             raise ExportError(msg) from None
-
         timings["read+extract"] = time.perf_counter() - clock
         clock = time.perf_counter()
-        unresolved = unresolved_names(extracted)
-        n_extracted = len(extracted)
-        incidents = merge_incidents(extracted)
-        del extracted
-        timings["merge"] = time.perf_counter() - clock
-        clock = time.perf_counter()
-        if dask_engine is not None:
-            incidents = dask_engine.join_admin(incidents)
-            paths["parquet"] = dask_engine.write_parquet(incidents, out / "incidents.parquet")
-        else:
-            incidents = join_admin(incidents, missing)
-        timings["join"] = time.perf_counter() - clock
-        clock = time.perf_counter()
-        paths.update(
-            _write_outputs(
-                incidents, out, offline_map=offline_map, missing=missing,
-                reference=ref_incidents, submit=submit,
-            )
-        )
+        unresolved = sorted(unresolved_counts.items(),
+                            key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))
+        with contextlib.ExitStack() as files:
+            keep = dask_engine is not None
+            outputs = _StreamedOutputs(out, files, keep=keep)
+            if pool is not None:
+                submit: Submit | None = _submit_to(pool)
+            elif dask_engine is not None:
+                submit = dask_engine.submit
+            else:
+                submit = None
+            merge_clock = _Clock()
+            records = _merged_records(spill_dir, targets, submit, keep, timings)
+            for record in merge_clock.iterate(records):
+                outputs.add(record)
+            timings["merge"] = merge_clock.seconds
+            timings["write"] = time.perf_counter() - clock - merge_clock.seconds
+            clock = time.perf_counter()
+            if pool is not None:
+                pool.shutdown()  # the workers' memory is free before the map is drawn
+            paths.update(outputs.finish(offline_map=offline_map, missing=missing,
+                                        reference=ref_incidents))
+        if dask_engine is not None and outputs.kept is not None:
+            paths["parquet"] = dask_engine.write_parquet(outputs.kept, out / "incidents.parquet")
+            outputs.kept = None
     result = RunResult(
         outdir=out,
         articles=report.articles_read,
         extracted=n_extracted,
-        incidents=len(incidents),
-        merged=sum(1 for i in incidents if len(i.sources) > 1),
-        placed=sum(1 for i in incidents if i.location is not None),
-        killed=sum(i.killed_best or 0 for i in incidents if counted(i)),
+        incidents=outputs.count,
+        merged=outputs.merged,
+        placed=outputs.placed,
+        killed=outputs.killed,
         paths=paths,
         unresolved=tuple(unresolved),
         missing=tuple(dict.fromkeys(missing)),
         failed=tuple(sorted(failed)),
         report=report,
-        by_admin1=tuple(_by_admin1(incidents)),
+        by_admin1=tuple(outputs.by_admin1()),
         timings=timings,
     )
     path = out / OUTPUT_NAMES["report"]
@@ -693,6 +1032,45 @@ def run(
     with atomic_open(path, "w") as fh:
         fh.write(_report_markdown(result, label))
     result.paths["report"] = path
-    timings["write"] = time.perf_counter() - clock
+    timings["areas+map"] = time.perf_counter() - clock
     return result
+
+
+class _Clock:
+    """Seconds spent inside an iterator (the merge, read from the spill, as it is consumed)."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def iterate(self, items: Iterable[Any]) -> Iterator[Any]:
+        it = iter(items)
+        while True:
+            start = time.perf_counter()
+            try:
+                item = next(it)
+            except StopIteration:
+                self.seconds += time.perf_counter() - start
+                return
+            self.seconds += time.perf_counter() - start
+            yield item
+
+
+def _spill_folder(outdir: Path | None, stack: contextlib.ExitStack) -> str:
+    """A temporary folder for the spilled incidents, removed when the run ends: in the
+    system's temporary folder, or in ``outdir`` (which remote Dask workers share)."""
+    import shutil
+    import tempfile
+
+    if outdir is not None:
+        try:
+            outdir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            msg = f"cannot create output folder {str(outdir)!r}: {exc.strerror or exc}"
+            raise ExportError(msg) from None
+    folder = tempfile.mkdtemp(prefix=".geoconflict-spill-", dir=outdir)
+    stack.callback(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+
 

@@ -9,13 +9,18 @@
   the driver's memory stays flat however large the corpus.
 * Each worker process loads the gazetteer once (``client.run(init_worker)`` when the
   cluster starts, and lazily in any worker that joins later) and keeps it for every chunk.
-* The admin-area join runs over a partitioned dask-geopandas GeoDataFrame with the same
-  function as one process (:func:`geoconflict.joins.join_admin_areas` per partition).
-* The final incidents are written as partitioned GeoParquet (``incidents.parquet/``).
+* In :func:`geoconflict.pipeline.run`, each task also joins its incidents to the admin
+  areas and spills them by date (:meth:`DaskEngine.extract_spill`), and the merge across
+  articles runs over spans of dates on the workers (:meth:`DaskEngine.submit`), as with
+  local processes; the spill folder is inside the output folder when a ``scheduler`` is
+  given, so the workers must see it at the same path.
+* :meth:`DaskEngine.join_admin` joins a list of incidents over a partitioned
+  dask-geopandas GeoDataFrame with the same function as one process
+  (:func:`geoconflict.joins.join_admin_areas` per partition).
+* The final incidents are written as partitioned GeoParquet (``incidents.parquet/``); for
+  that the driver keeps the merged incidents of a Dask run (the local engine does not).
 
-Merging across articles needs every incident of an event in one place; it runs on the
-driver, over incidents (small records), never over articles. The result is the same as one
-process: the same incidents, ids and files.
+The result is the same as one process: the same incidents, ids and files.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +144,43 @@ class DaskEngine:
         for future in queue:
             collect(future)
         return incidents, failed
+
+    def extract_spill(
+        self, articles: Iterable[Article], spill_dir: str,
+        tick: Callable[[int], None] = lambda n: None,
+    ) -> Iterator[Any]:
+        """Extract chunks of articles on the workers, each joining its incidents to the admin
+        areas and spilling them into ``spill_dir`` (which the workers must see); yield each
+        chunk's :class:`~geoconflict.pipeline.ChunkSummary`."""
+        from distributed import as_completed
+
+        from .pipeline import CHUNK_SIZE, chunked, extract_spill_chunk
+
+        window = 3 * self.n_workers
+        sizes: dict[str, int] = {}
+        queue = as_completed()
+        in_flight = 0
+        for seq, chunk in enumerate(chunked(articles, CHUNK_SIZE)):
+            future = self.client.submit(extract_spill_chunk, seq, chunk, spill_dir, self.config,
+                                        pure=False)
+            sizes[future.key] = len(chunk)
+            queue.add(future)
+            in_flight += 1
+            if in_flight >= window:
+                future = next(queue)
+                yield future.result()
+                tick(sizes.pop(future.key))
+                future.release()
+                in_flight -= 1
+        for future in queue:
+            yield future.result()
+            tick(sizes.pop(future.key))
+            future.release()
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Callable[[], Any]:
+        """Run ``fn(*args)`` on a worker; return a callable that waits for its result."""
+        future = self.client.submit(fn, *args, pure=False)
+        return future.result
 
     def join_admin(self, incidents: list[Incident]) -> list[Incident]:
         """Join incidents to admin areas over a partitioned dask-geopandas frame."""

@@ -135,3 +135,42 @@ def test_missing_folder_is_a_clear_error(tmp_path):
     for suffix in (".geojson", ".gpkg"):
         with pytest.raises(ExportError, match="does not exist"):
             export_incidents(map_incidents(), tmp_path / "nope" / f"x{suffix}")
+
+
+def test_csv_slices_and_single_lines_give_the_whole_table():
+    import datetime as dt
+
+    from geoconflict.exports import incident_csv_line, incidents_csv_text
+    from geoconflict.records import Incident, Location, SourceReport
+
+    texts = ['Plain text.', 'A "quoted" word, a comma', 'two\nlines', 'carriage\rreturn',
+             'Ünïcödé – ‘quotes’', '', ' leading space', '123', 'semi;colon']
+    floats = [None, 0.9, 1e-05, 0.1 + 0.2, 100.0, 1e16, 3]
+    incidents = []
+    for k in range(40):
+        loc = None if k % 5 == 0 else Location(
+            33.5 + k / 37, 36.2 + k / 91, 1 + k % 6, f"Place {k}" if k % 3 else None,
+            f"p{k}", "Idleb" if k % 2 else None, None, "SY", "PPL",
+            floats[k % len(floats)])
+        reports = () if k % 4 else (
+            SourceReport(f"d{k}", f"d{k}-001", dt.date(2017, 3, 1), 1, 2, None),
+            SourceReport(f"e{k}", f"e{k}-002", None, None, 3, 4, 5, 6, 7),
+        )
+        incidents.append(Incident(
+            f"d{k}-001", f"d{k}", texts[k % len(texts)], k, k + 10,
+            event_type="airstrike" if k % 2 else "other", actor=None if k % 3 else "Russia",
+            date=None if k % 7 == 0 else dt.date(2017, 1, 1) + dt.timedelta(days=k),
+            place=texts[(k + 3) % len(texts)] or None, location=loc,
+            killed_low=None if k % 2 else k, killed_best=k * 3 if k % 3 else None,
+            killed_children=k % 4 or None, targets=("school", "hospital")[: k % 3],
+            victims=("civilians",) if k % 2 else (), is_cumulative=k % 9 == 0,
+            part_of=f"d{k}-000" if k % 8 == 1 else None,
+            sources=(f"d{k}", f"e{k}") if reports else (), reports=reports,
+            confidence=floats[(k + 2) % len(floats)],
+        ))
+    whole = incidents_csv_text(incidents)
+    head = incidents_csv_text([], header=True)
+    assert whole.startswith(head)
+    assert head + "".join(incident_csv_line(i) for i in incidents) == whole
+    sliced = incidents_csv_text(incidents[:13]) + incidents_csv_text(incidents[13:], header=False)
+    assert sliced == whole

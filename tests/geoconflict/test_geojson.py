@@ -58,3 +58,25 @@ def test_failing_iterable_leaves_no_file(tmp_path):
     with pytest.raises(RuntimeError, match="half-way"):
         write_incidents_geojson(incidents(), path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_feature_text_is_the_indented_json_of_the_feature():
+    import datetime as dt
+
+    from geoconflict.geojson import _dumps_indented, feature_text, incident_to_feature
+    from geoconflict.records import Incident, Location, SourceReport
+
+    report = SourceReport("b", "b-001", dt.date(2017, 3, 2), 1, 2, None, None, 3, None)
+    cases = [
+        Incident("a-001", "a", "Text with \"quotes\", \u2028 and ünïcödé.\n", 0, 9),
+        Incident("a-002", "a", "", 3, 4, event_type="airstrike", actor="Russia",
+                 date=dt.date(2017, 3, 1), place="Ariha",
+                 location=Location(35.8137, 36.6084, 1, "Ariha", "p1", "Idleb", "Ariha", "SY",
+                                   "PPL", 0.93),
+                 killed_low=3, killed_best=5, killed_high=None, injured_best=0,
+                 targets=("school", "hospital"), victims=("civilians",), is_cumulative=True,
+                 part_of="a-001", sources=("a", "b"), confidence=1.0, reports=(report,)),
+    ]
+    for inc in cases:
+        assert feature_text(inc) == _dumps_indented(incident_to_feature(inc), "  ")
+        assert json.loads(feature_text(inc)) == incident_to_feature(inc)

@@ -221,3 +221,31 @@ def test_the_same_incidents_give_the_same_html(offline):
     again = render_map(incident_map(map_incidents(), offline=offline))
     assert first == again
     assert re.search(r"gc_data_0{20}", first)  # element ids are numbered, not random
+
+
+def test_a_large_blob_is_compressed_piece_by_piece_to_the_same_bytes():
+    import base64
+    import gzip
+    import random
+
+    from geoconflict.maps import COMPRESS_ABOVE, _elements, script_json
+
+    rnd = random.Random(3)
+    words = ["strike", "<b>", "Ünïcödé", "&amp;", "\u2028", "Idleb", '"q"', "x" * 50]
+    value = {
+        "lat": [round(rnd.uniform(32, 37), 5) for _ in range(30000)],
+        "k": [rnd.randrange(-1, 300) for _ in range(30000)],
+        "f": {str(i): 1 for i in range(0, 30000, 7)},
+        "s": [" ".join(rnd.choice(words) for _ in range(rnd.randrange(1, 30)))
+              for _ in range(20000)],
+    }
+    text = script_json(value)
+    assert len(text.encode()) > COMPRESS_ABOVE
+    blob = _elements()["DataBlob"](value, compress=True)
+    expected = base64.b64encode(gzip.compress(text.encode(), compresslevel=4, mtime=0))
+    assert blob.encoding == "gzip-base64"
+    assert blob.payload == expected.decode("ascii")
+    assert blob.raw_size == len(text.encode())
+    small = {"lat": [1.5], "s": ["<script>"]}
+    blob = _elements()["DataBlob"](small, compress=True)
+    assert (blob.encoding, blob.payload) == ("json", script_json(small))

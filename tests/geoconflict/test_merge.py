@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from geoconflict import merge as merge_mod
 from geoconflict.geojson import read_incidents_geojson, write_incidents_geojson
 from geoconflict.merge import (
     MergeRule,
     _group_incidents,
     incidents_match,
+    merge_days,
     merge_group,
     merge_incidents,
+    merge_span,
+    merged_spans,
+    ordered_merged,
     reconcile_counts,
 )
 from geoconflict.records import Incident, Location
@@ -227,3 +233,158 @@ def test_merge_group_rejects_empty():
 def test_merging_is_idempotent():
     merged = merge_incidents([make("a", killed_best=1), make("b", killed_best=3)])
     assert merge_incidents(merged) == merged
+
+
+# --- the streamed merge gives exactly the merge of the whole list -------------------------------
+
+
+def _varied_incidents(seed: int, n_docs: int) -> list[Incident]:
+    """Incidents of ``n_docs`` articles over two weeks: many reports of a few places on
+    neighbouring days (chains), coarse and precise places, unplaced, undated and cumulative
+    ones, and ``part_of`` links to a larger incident of the same article."""
+    import random
+
+    rnd = random.Random(seed)
+    places = [*WIDE_PLACES, None, None]
+    out: list[Incident] = []
+    for d in range(n_docs):
+        doc = f"doc{d:03d}"
+        day = rnd.randrange(14)
+        area_id = None
+        for n in range(rnd.randrange(1, 5)):
+            loc = rnd.choice(places)
+            date = None if rnd.random() < 0.08 else DAY + dt.timedelta(days=day + rnd.choice(
+                [0, 0, 0, -1, 1]))
+            part_of = None
+            precise = loc is not None and loc.precision <= 2
+            if area_id is not None and precise and rnd.random() < 0.5:
+                part_of = area_id
+            inc = make(
+                doc, n, date=date, location=loc, place=None if loc is None else loc.place_name,
+                event_type=rnd.choice(["airstrike", "shelling", "attack", "other", "bombing"]),
+                killed_best=rnd.choice([None, 1, 2, 5, 30]),
+                killed_low=rnd.choice([None, None, 3]),
+                injured_best=rnd.choice([None, 4]),
+                is_cumulative=rnd.random() < 0.05, part_of=part_of,
+                confidence=rnd.choice([None, 0.5, 0.9]),
+            )
+            if loc is not None and loc.precision >= 3 and area_id is None:
+                area_id = inc.incident_id
+            out.append(inc)
+    rnd.shuffle(out)
+    return out
+
+
+def _stream(incidents: list[Incident]):
+    by_date: dict = {}
+    for seq, inc in enumerate(incidents):
+        by_date.setdefault(inc.date, []).append((seq, inc, inc.incident_id))
+    dated = sorted(d for d in by_date if d is not None)
+    batches = [by_date[d] for d in dated]
+    if None in by_date:
+        batches.append(by_date[None])
+    return batches
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_streamed_merge_equals_merging_the_whole_list(seed):
+    incidents = _varied_incidents(seed, n_docs=20 + 15 * seed)
+    targets = {i.part_of for i in incidents if i.part_of}
+    expected = merge_incidents(incidents)
+    got = list(merge_days(_stream(incidents), targets=targets))
+    assert [inc for inc, _lead, _same in got] == expected
+    # the payload handed back is the lead report's; "unchanged" only for an input as it was
+    fed = {i.incident_id: i for i in incidents}
+    assert all(lead == inc.incident_id for inc, lead, _same in got)
+    assert all((fed[inc.incident_id] == inc) == same for inc, _lead, same in got)
+    assert any(len(inc.sources) > 2 for inc in expected)  # chains were formed
+    assert any(inc.date is None for inc in expected)
+
+
+def test_streamed_merge_rewrites_part_of_to_the_merged_id():
+    area_a = make("a", 1, location=IDLEB_GOV, place="Idleb", killed_best=40)
+    area_b = make("b", 1, location=IDLEB_GOV, place="Idleb", killed_best=35)
+    town = make("b", 2, location=SARAQEB, place="Saraqeb", killed_best=3, part_of="b-1")
+    incidents = [town, area_b, area_a]
+    got = [inc for inc, _, _ in merge_days(_stream(incidents), targets={"b-1"})]
+    assert got == merge_incidents(incidents)
+    assert [i.part_of for i in got if i.doc_id == "b"] == ["a-1"]
+
+
+def test_streamed_merge_rejects_dates_out_of_order():
+    late, early = make("a", date=DAY), make("b", date=DAY - dt.timedelta(days=3))
+    with pytest.raises(ValueError, match="increase"):
+        list(merge_days([[(0, late, None)], [(1, early, None)]]))
+
+
+def _merge_in_spans(incidents, span_days, warmup_days):
+    """The pipeline's parallel merge, in one process: spans merged from a guess of the groups
+    open at their start (a few warm-up days), checked in order and redone when wrong, put in
+    one order, ``part_of`` renamed, undated incidents last."""
+    targets = {i.part_of for i in incidents if i.part_of}
+    batches = _stream(incidents)
+    by_day = {b[0][1].date: b for b in batches}
+    dated = sorted(d for d in by_day if d is not None)
+    first, last = dated[0], dated[-1]
+    spans = []
+    start = first
+    while start <= last:
+        spans.append((start, min(last, start + dt.timedelta(days=span_days - 1))))
+        start += dt.timedelta(days=span_days)
+
+    def days(lo, hi):
+        return [by_day[d] for d in dated if lo <= d <= hi]
+
+    def speculate(k):
+        lo, hi = spans[k]
+        final = k == len(spans) - 1
+        if k == 0:
+            return merge_span(days(lo, hi), start=lo, end=hi, preset=(), targets=targets,
+                              last=final)
+        warm = lo - dt.timedelta(days=warmup_days)
+        return merge_span(days(warm, hi), start=lo, end=hi, targets=targets, last=final)
+
+    redone = []
+
+    def redo(k, open_groups):
+        lo, hi = spans[k]
+        fed = {seq: item for b in batches for item in b for seq in [item[0]]}
+        preset = [[fed[s] for s in g] for g in open_groups]
+        redone.append(k)
+        return merge_span(days(lo, hi), start=lo, end=hi, preset=preset, targets=targets,
+                          last=k == len(spans) - 1)
+
+    results = list(merged_spans([(lambda k=k: speculate(k)) for k in range(len(spans))], redo))
+    renamed = {}
+    for r in results:
+        renamed.update(r.renamed)
+    items = ordered_merged(
+        (r.end, [((merge_mod._sort_key(m[0]), m[3]), m[0]) for m in r.merged]) for r in results
+    )
+    out = [i if i.part_of not in renamed else replace(i, part_of=renamed[i.part_of])
+           for i in items]
+    undated = sorted((f for f in by_day.get(None, [])),
+                     key=lambda f: (merge_mod._sort_key(f[1]), f[0]))
+    out += [f[1] if f[1].part_of not in renamed else replace(f[1], part_of=renamed[f[1].part_of])
+            for f in undated]
+    return out, redone
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize(("span_days", "warmup_days"), [(1, 1), (2, 1), (3, 2), (5, 0)])
+def test_merging_spans_of_days_apart_equals_merging_the_whole_list(seed, span_days,
+                                                                    warmup_days):
+    incidents = _varied_incidents(seed, n_docs=20 + 15 * seed)
+    got, _redone = _merge_in_spans(incidents, span_days, warmup_days)
+    assert got == merge_incidents(incidents)
+
+
+def test_a_wrong_guess_of_the_open_groups_is_redone():
+    # a chain over three days: day 2's report joins day 1's, so a span starting on day 3 that
+    # guesses from day 2 alone (day 2 open, a group of its own) guesses wrong
+    days = [DAY + dt.timedelta(days=k) for k in range(4)]
+    incidents = [make("a", date=days[0]), make("b", date=days[1]), make("c", date=days[2]),
+                 make("d", date=days[3])]
+    got, redone = _merge_in_spans(incidents, span_days=2, warmup_days=1)
+    assert got == merge_incidents(incidents)
+    assert redone == [1]
