@@ -308,11 +308,27 @@
   };
 
   GC.heatLayer = function (pointsLayer, opts) {
+    GC.readableHeat();
     var ctl = pointsLayer.gcControl;
     var heat = L.heatLayer([], opts);
     ctl.heat = heat;
     ctl.whenReady(function () { heat.setLatLngs(ctl.heatPoints()); });
     return heat;
+  };
+
+  /* The heat layer reads its canvas back on every redraw: create that canvas's context with
+     willReadFrequently, so the browser keeps it in memory (faster, and no console warning). */
+  GC.readableHeat = function () {
+    var sh = window.simpleheat;
+    if (!sh || sh.gcReadable) return;
+    var wrapped = function (canvas) {
+      var el = typeof canvas === "string" ? document.getElementById(canvas) : canvas;
+      if (el && el.getContext) el.getContext("2d", { willReadFrequently: true });
+      return sh(el);
+    };
+    wrapped.prototype = sh.prototype;
+    wrapped.gcReadable = true;
+    window.simpleheat = wrapped;
   };
 
   /* --- time slider -------------------------------------------------------------------- */
