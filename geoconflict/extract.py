@@ -1093,7 +1093,10 @@ def _with_within(chosen: _PlaceCand, others: list[_PlaceCand]) -> _PlaceCand:
         if o.level in ("admin1", "admin2") or (
             o.level is None and not o.ref.near and o.ref.name.lower() in lx.GOVERNORATE_NAMES
         ):
-            return replace(chosen, ref=replace(chosen.ref, within=o.ref.name))
+            outer = o.ref.name
+            if o.ref.rural and outer.lower() == "damascus":
+                outer = "Rural Damascus"  # "the Damascus suburb of X", "Damascus countryside"
+            return replace(chosen, ref=replace(chosen.ref, within=outer))
     return chosen
 
 

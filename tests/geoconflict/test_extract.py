@@ -553,6 +553,11 @@ def test_weeks_in_which_raids_killed_is_a_running_toll(resolver) -> None:  # typ
     assert inc.is_cumulative
 
 
+def test_an_unknown_suburb_of_damascus_is_in_rural_damascus(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Troops killed 40 people in the Damascus suburb of Hajjar al-Aswadeen.", resolver)
+    assert inc.location.admin1 == "Rural Damascus"
+
+
 def test_a_headline_place_of_two_words(resolver) -> None:  # type: ignore[no-untyped-def]
     inc = one(
         "Deir Ezzor: 4 IS members were killed in clashes on the outskirts of Deir Ezzor city.",
