@@ -1382,6 +1382,14 @@ def _other_estimate(low: str, mention: _Mention, attributed: bool) -> bool:
     return _MORE_DEAD_RE.search(low, mention.start, mention.end) is None
 
 
+def _widened(first: Count, other: Count) -> Count:
+    """``first`` with its range stretched to take in another source's figure ``other``: the
+    best estimate stays the first figure; an open upper bound ("at least 30") stays open."""
+    lows = [x for x in (first.low, other.low, other.best) if x is not None]
+    high = None if first.high is None else max(first.high, other.high or other.best or 0)
+    return Count(min(lows) if lows else None, first.best, high, first.vague)
+
+
 def _merge_other_estimates(drafts: list[_Draft]) -> None:
     """Another source's figure for the dead just counted, in a later sentence with no place
     and no event of its own ("... killed at least 82 people. The committees said more than
@@ -1401,10 +1409,7 @@ def _merge_other_estimates(drafts: list[_Draft]) -> None:
                 continue
             if d.sent - host.sent > 3 or host.cumulative or host.killed.best is None:
                 break
-            h, o = host.killed, d.killed
-            lows = [x for x in (h.low, o.low, o.best) if x is not None]
-            high = None if h.high is None else max(h.high, o.high or o.best or h.high)
-            host.killed = Count(min(lows) if lows else None, h.best, high, h.vague)
+            host.killed = _widened(host.killed, d.killed)
             if d.place is not None and (
                 host.place is None
                 or host.place.ref.near
@@ -1441,10 +1446,7 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
                 break
             if d.extra.get("rise") is False and d.sent != host.sent:
                 # "The Observatory gave a toll of 7": another figure, not a rise.
-                h, o = host.killed, d.killed
-                lows = [x for x in (h.low, o.low, o.best) if x is not None]
-                high = None if h.high is None else max(h.high, o.high or o.best or h.high)
-                host.killed = Count(min(lows) if lows else None, h.best, high, h.vague)
+                host.killed = _widened(host.killed, d.killed)
             elif (d.killed.best or 0) >= (host.killed.best or 0):
                 _told(host).add(host.killed.best)
                 host.killed = d.killed
@@ -1785,8 +1787,7 @@ def _country_location(doc: DocumentResolver) -> Location | None:
     return cache[key]
 
 
-def _resolve(drafts: list[_Draft], doc: DocumentResolver, article: Article) -> None:
-    dateline = _dateline_ref(article)
+def _resolve(drafts: list[_Draft], doc: DocumentResolver, dateline: PlaceRef | None) -> None:
     refs = [d.place.ref for d in drafts if d.place is not None]
     if dateline is not None and not doc.is_foreign(dateline.name):
         refs.append(dateline)  # "Damascus, SANA -": the article's places lie around there
@@ -1883,14 +1884,15 @@ def _dateline_ref(article: Article) -> PlaceRef | None:
     return PlaceRef(text=m.group("name"), name=name)
 
 
-def _dateline_fallback(drafts: list[_Draft], article: Article, doc: DocumentResolver) -> None:
+def _dateline_fallback(
+    drafts: list[_Draft], ref: PlaceRef | None, doc: DocumentResolver
+) -> None:
     """A count of dead with no place of its own, in an article datelined from a place of the
     country ("ALEPPO, Syria (AP) —"), is placed in the dateline's area, at governorate
     precision (4): wire stories are mostly about the area they are filed from, but the text
     does not say where. A foreign dateline ("BEIRUT (Reuters) -") places nothing."""
     if not any(d.location is None and d.place is None and not d.event_only for d in drafts):
         return
-    ref = _dateline_ref(article)
     if ref is None or doc.is_foreign(ref.name):
         return
     loc = doc.locate(ref)
@@ -2267,9 +2269,10 @@ def extract_incidents(
     if resolver is None:
         resolver = _default_resolver(config)
     doc = DocumentResolver(resolver, country=config.default_country, min_score=config.min_score)
-    _resolve(drafts, doc, article)
+    dateline = _dateline_ref(article)
+    _resolve(drafts, doc, dateline)
     _single_place_fallback(drafts, infos, doc)
-    _dateline_fallback(drafts, article, doc)
+    _dateline_fallback(drafts, dateline, doc)
     country_loc = None
     told_in_body = any(not d.extra.get("title") for d in drafts)
     for d in drafts:
