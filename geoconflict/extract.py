@@ -41,7 +41,7 @@ from .config import DEFAULT_CONFIG, Config
 from .dates import MONTHS, find_date
 from .numbers import COUNT_PATTERN, Count, parse_count
 from .records import Article, Incident, Location
-from .resolve import DocumentResolver, PlaceRef, distance_km
+from .resolve import CITY_GOVERNORATES, DocumentResolver, PlaceRef, distance_km
 from .text import Sentence, split_sentences
 
 __all__ = ["extract_articles", "extract_incidents", "read_drafts"]
@@ -1094,8 +1094,8 @@ def _with_within(chosen: _PlaceCand, others: list[_PlaceCand]) -> _PlaceCand:
             o.level is None and not o.ref.near and o.ref.name.lower() in lx.GOVERNORATE_NAMES
         ):
             outer = o.ref.name
-            if o.ref.rural and outer.lower() == "damascus":
-                outer = "Rural Damascus"  # "the Damascus suburb of X", "Damascus countryside"
+            if o.ref.rural and outer.lower() in CITY_GOVERNORATES:
+                outer = f"Rural {outer}"  # "the Damascus suburb of X", "Damascus countryside"
             return replace(chosen, ref=replace(chosen.ref, within=outer))
     return chosen
 

@@ -82,7 +82,7 @@ class PlaceRef:
 #: How far a namesake may lie from the place the text sets it beside.
 _BESIDE_KM = 60.0
 #: Cities that are a governorate of their own, inside a "Rural <city>" one.
-_CITY_GOVERNORATES = frozenset({"damascus"})
+CITY_GOVERNORATES = frozenset({"damascus"})
 #: The lowest score of a spelling variant that a place read from a weak cue may take.
 _SURE_VARIANT = 0.9
 
@@ -298,7 +298,7 @@ class DocumentResolver:
                     match = best
         if ref.rural or (
             ref.outside
-            and ref.name.lower() in _CITY_GOVERNORATES
+            and ref.name.lower() in CITY_GOVERNORATES
             and ref.feature_hint != "facility"
         ):
             # "Damascus countryside" is the governorate around the city: "Rural Damascus";
