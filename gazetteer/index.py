@@ -148,7 +148,8 @@ def place_prior(place: Place, coord_err_km: float = 0.0, *, big_city_part: bool 
     return max(0.05, min(1.0, rank * 0.85 + pop_bonus - err_pen))
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres (mean Earth radius 6371 km)."""
     p = math.pi / 180.0
     a = (
         math.sin((lat2 - lat1) * p / 2) ** 2
@@ -175,7 +176,7 @@ def _big_city_parts(
         if p.feature_code != "PPLX":
             continue
         if not any(
-            cc == p.country_code and _km(p.lat, p.lon, lat, lon) <= _BIG_CITY_KM
+            cc == p.country_code and haversine_km(p.lat, p.lon, lat, lon) <= _BIG_CITY_KM
             for lat, lon, cc in cities
         ):
             continue
@@ -190,7 +191,7 @@ def _big_city_parts(
                     and q.feature_class == "P"
                     and not _has_arabic(name)
                     and sound_form(loose) == sound
-                    and _km(p.lat, p.lon, q.lat, q.lon) > _BIG_CITY_KM
+                    and haversine_km(p.lat, p.lon, q.lat, q.lon) > _BIG_CITY_KM
                 ):
                     elsewhere.add(j)
         if len(elsewhere) <= _DISTINCT_MAX_NAMESAKES:

@@ -54,6 +54,15 @@ def _data_bytes(name: str) -> bytes:
     return (resources.files("gazetteer") / "data" / name).read_bytes()
 
 
+def _blob(data: bytes | str | Path | None, default: str) -> bytes:
+    """The bytes of a supplement table: given, read from a path, or the package's own."""
+    if data is None:
+        return _data_bytes(default)
+    if isinstance(data, (str, Path)):
+        return Path(data).read_bytes()
+    return data
+
+
 def _parse_float(value: str, what: str, row: int) -> float:
     try:
         return float(value)
@@ -121,10 +130,7 @@ def read_regions(data: bytes | str | Path | None = None) -> list[Place]:
 
     Columns: ``region_id, name, aliases, lat, lon, admin1, admin2, precision, centroid_source``.
     """
-    if data is None:
-        data = _data_bytes(_REGIONS_FILE)
-    elif isinstance(data, (str, Path)):
-        data = Path(data).read_bytes()
+    data = _blob(data, _REGIONS_FILE)
     out = []
     for n, r in _iter_rows(data.decode("utf-8"), source="regions"):
         try:
@@ -187,10 +193,7 @@ def read_facilities(data: bytes | str | Path | None = None) -> list[Place]:
     ``DAM``, ``PRN``); ``names`` (``|``-separated) name the facility alone; ``stems`` are used only
     with a word of its kind (:func:`facility_aliases`).
     """
-    if data is None:
-        data = _data_bytes(_FACILITIES_FILE)
-    elif isinstance(data, (str, Path)):
-        data = Path(data).read_bytes()
+    data = _blob(data, _FACILITIES_FILE)
     out = []
     for n, r in _iter_rows(data.decode("utf-8"), source="facilities"):
         try:
@@ -229,10 +232,7 @@ def read_quarters(places: Sequence[Place], data: bytes | str | Path | None = Non
     and district of the place ``city_id`` among ``places`` (feature ``PPLX``, precision 2),
     as the OCHA neighbourhoods do.
     """
-    if data is None:
-        data = _data_bytes(_QUARTERS_FILE)
-    elif isinstance(data, (str, Path)):
-        data = Path(data).read_bytes()
+    data = _blob(data, _QUARTERS_FILE)
     cities = {p.place_id: p for p in places}
     out = []
     for n, r in _iter_rows(data.decode("utf-8"), source="quarters"):

@@ -14,7 +14,6 @@ to junk.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -22,7 +21,7 @@ from functools import lru_cache
 from typing import Literal, Protocol
 
 from .errors import PlaceNotFoundError
-from .index import Gazetteer, _sound_ratio, loose_form
+from .index import Gazetteer, _sound_ratio, haversine_km, loose_form
 from .matching import fuzzy_candidates
 from .normalize import (
     base_names,
@@ -53,15 +52,6 @@ class OnlineGeocoder(Protocol):
     def geocode(self, name: str, *, country: str | None = None) -> Place | None:
         """Return a place for ``name`` or None."""
         ...
-
-
-def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p = math.pi / 180.0
-    a = (
-        math.sin((lat2 - lat1) * p / 2) ** 2
-        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
-    )
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 # (place index, matched name, method, similarity 0-1, approximate)
@@ -318,7 +308,7 @@ class Resolver:
         inner = self.resolve(second, feature_hint=hint, near=((o.lat, o.lon),), **ctx)
         if inner.best is not None:
             p = inner.best.place
-            if _haversine_km(o.lat, o.lon, p.lat, p.lon) <= 30.0:
+            if haversine_km(o.lat, o.lon, p.lat, p.lon) <= 30.0:
                 return Resolution(name, inner.best, inner.candidates)
         part_of = o if o.precision > PRECISION_NEAR else replace(o, precision=PRECISION_NEAR)
         best = Match(part_of, outer.best.score, outer.best.matched_name, outer.best.method)
@@ -518,7 +508,7 @@ class Resolver:
             p = g.places[cand[0]]
             if _nested(top_place, p):
                 continue  # a town and the district or governorate it names are not rivals
-            if _haversine_km(top_place.lat, top_place.lon, p.lat, p.lon) > _SAME_PLACE_KM:
+            if haversine_km(top_place.lat, top_place.lon, p.lat, p.lon) > _SAME_PLACE_KM:
                 rival = value
                 break
         ambiguity = 1.0 - 0.4 * (rival / top_value) ** 2 if top_value > 0 else 0.0
@@ -683,7 +673,7 @@ def _area_of(g: Gazetteer, norm: str) -> tuple[frozenset[str], frozenset[str], P
 def _area_factor(place: Place, area: tuple[frozenset[str], frozenset[str], Place | None]) -> float:
     admin1s, admin2s, point = area
     if point is not None:
-        d = _haversine_km(place.lat, place.lon, point.lat, point.lon)
+        d = haversine_km(place.lat, place.lon, point.lat, point.lon)
         radius = 30.0 if point.feature_code == "RGN" else 15.0
         return 1.15 if d <= radius else 0.6
     if place.admin1 in admin1s or place.admin2 in admin2s:
@@ -700,7 +690,7 @@ def _near_factor(place: Place, near: tuple[tuple[float, float], ...]) -> float:
     place loses only a little; a near one gains a little more. A much better spelled,
     larger place far away must still beat a loosely spelled village next door.
     """
-    d = min(_haversine_km(place.lat, place.lon, lat, lon) for lat, lon in near)
+    d = min(haversine_km(place.lat, place.lon, lat, lon) for lat, lon in near)
     if d <= 15:
         return 1.12
     if d <= 50:

@@ -120,7 +120,7 @@ _HEADLINE_EVENT_RE = re.compile(
     rf"(?:[^:.\n]{{0,40}}?:\s+)??(?!(?:Air|Drone|Car|Suicide|Chemical|Gas|Deadly|Fresh|New"
     r"|Heavy|Rocket|Missile|Mortar|Regime|Government|Rebel|Coalition)\b)"
     rf"(?P<name>{lx.CAPSPAN})\s+(?:(?:market|hospital|school|bakery|mosque|camp|prison"
-    r"|checkpoint|convoy|hospital|church|square)\s+)?(?:air\s*strikes?|airstrikes?|strikes?"
+    r"|checkpoint|convoy|church|square)\s+)?(?:air\s*strikes?|airstrikes?|strikes?"
     r"|attacks?|bombings?|blasts?|explosions?|shelling|raids?|massacre|car\s+bomb)\b"
 )
 #: "the toll of the Saraqib massacre", "the Khan Sheikhoun chemical attack": an event named
@@ -144,17 +144,16 @@ _RISE_RE = re.compile(
     r"|passed|exceeded|raising|raised|bringing|brought|now|new|updated|final)\b"
 )
 #: A clause about an earlier event, whose places are not this event's.
+_REPRISAL = r"in\s+retaliation\s+for|in\s+revenge\s+for|to\s+avenge"
 _EARLIER_EVENT_RE = re.compile(
-    r"\b(?:in\s+retaliation\s+for|in\s+revenge\s+for|in\s+response\s+to|to\s+avenge"
-    r"|(?:days|weeks|a\s+day|a\s+week)\s+after)\b"
+    rf"\b(?:{_REPRISAL}|in\s+response\s+to|(?:days|weeks|a\s+day|a\s+week)\s+after)\b"
 )
 #: What lies between a risen toll and the newly dead it counts: "... rose to 8 after a".
 _AFTER_RE = re.compile(r"[^;.]*\b(?:after|as|when)\b[^;.]*")
 #: An earlier event given as the cause of this one ("in retaliation for an attack that left
 #: five soldiers dead"): its dead are not news of this article.
 _CAUSE_RE = re.compile(
-    r"\b(?:in\s+retaliation\s+for|in\s+revenge\s+for|to\s+avenge|(?:after|following)\s+the"
-    r"\s+(?:killing|deaths?|murder)\s+of"
+    rf"\b(?:{_REPRISAL}|(?:after|following)\s+the\s+(?:killing|deaths?|murder)\s+of"
     r"|(?:after|following)(?=\s+(?:at\s+least\s+|more\s+than\s+|some\s+)?[\w-]+\s+(?:[\w.-]+\s+)"
     r"{0,3}?(?:were|was|had\s+been|have\s+been)\s+(?:killed|slain))"
     # "the strikes followed the Istanbul bombing of Nov. 13, which killed six"
@@ -474,6 +473,12 @@ def _count_of(m: re.Match[str]) -> Count | None:
     return parse_count(raw)
 
 
+def _the_item(m: re.Match[str]) -> bool:
+    """True for an item "the <person>" ("the police chief"): a speaker or a subject, never
+    one more item of a list of victims."""
+    return (m.group("one") or "").lower() == "the"
+
+
 def _victim_class(text: str | None) -> str | None:
     if not text:
         return None
@@ -510,7 +515,7 @@ def _breakdown(text: str, end: int, mention: _Mention) -> None:
         pos = m.end()
         for _ in range(6):
             item = lx.BREAKDOWN_ITEM_RE.match(text, pos)
-            if not item or (item.group("one") or "").lower() == "the":
+            if not item or _the_item(item):
                 break
             items.append((_count_of(item), item.group("vict") or item.group("vict1")))
             pos = item.end()
@@ -583,7 +588,7 @@ def _add_list_before(
         pm = lx.LIST_BEFORE_RE.search(masked, max(0, start - 120), start)
         if pm is None or not (pm.group("vict") or pm.group("vict1")):
             return
-        if (pm.group("one") or "").lower() == "the":
+        if _the_item(pm):
             return
         first = next(g for g in ("num", "one", "family") if pm.group(g))
         if overlaps(pm.start(first), pm.end()):
@@ -652,7 +657,7 @@ def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
                 cont = lx.LIST_CONT_RE.match(masked, pos)
                 if not cont or not (cont.group("vict") or cont.group("vict1")):
                     break
-                if (cont.group("one") or "").lower() == "the":
+                if _the_item(cont):
                     break  # "killed 31 people, the police chief said": a speaker
                 if cont.group("num") and _SUBSET_AFTER_RE.match(masked, cont.end("num")):
                     break  # "killing three men, two of whom were ...": a part, not more
