@@ -101,7 +101,7 @@ _POSSESSOR_RE = re.compile(r"^(.+?(?:(?=[’'‘]s\s)|s(?=[’'‘]\s)))[’'‘
 _AREA_PLURALS = frozenset(
     (
         "outskirts suburbs suburb towns villages cities neighbourhoods neighborhoods camps areas"
-        " districts"
+        " districts part parts sector sectors side half"
     ).split()
 )
 #: Feature words before "of X" naming parts of X, whatever kind of place X is.
@@ -245,7 +245,7 @@ _INJURE_VERBS = frozenset("injured wounded hurt maimed injuries sustained".split
 #: How many words a passive count may stand before its verb.
 _PASSIVE_REACH = 16
 #: How many words a place cue may stand before the capitalised name.
-_CUE_REACH = 5
+_CUE_REACH = 6
 
 
 #: The (falsy) info of a word that belongs to no family and has no flag.
@@ -977,6 +977,28 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
     return _PlaceCand(ref, start, full_end, level, country, foreign, bool(origin))
 
 
+#: Buildings and sites named after their town ("Aleppo University", "Idlib Central Hospital").
+_INSTITUTIONS = frozenset(
+    "university hospital school college faculty stadium mosque church market souk square"
+    " bakery roundabout bridge station citadel hotel bank court palace park museum".split()
+)
+
+
+_INSTITUTION_ADJECTIVES = frozenset({"national", "central", "general", "main", "grand"})
+
+
+def _institution_town(name: str) -> str | None:
+    """The town a building is named after, to place it when the gazetteer lacks the building:
+    "Aleppo University" lies in Aleppo, "Daraa National Hospital" in Daraa."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in _INSTITUTIONS:
+        return None
+    words.pop()
+    while len(words) > 1 and words[-1].lower() in _INSTITUTION_ADJECTIVES:
+        words.pop()
+    return " ".join(words)
+
+
 #: "militants positioned in X", "forces stationed in X": X is where the attackers are.
 _ORIGIN_BEFORE_RE = re.compile(
     r"\b(?:positioned|stationed|based|deployed|entrenched|holed\s+up|hiding|present"
@@ -1200,7 +1222,8 @@ _CUE_STEMS: tuple[str, ...] = tuple(
     "|drone|sniper|gunmen|gunfire|ambush|storm|captur|seiz|advanc|incursion|detonat|mine"
     "|booby|lives|bodies|body|maim|gunned|slaughter|sortie|scud|tomahawk|grad|tank|murder|hit"
     "|target|pound|fire|gunship|behead|stab|assassin|casualt|abduct|kidnap|drown|control"
-    "|overr|protest|demonstrat|arrest|detain|best estimate|best:".split("|")
+    "|overr|protest|demonstrat|arrest|detain|best estimate|best:|fought|liberat|operation"
+    "|siege".split("|")
 )
 
 
@@ -1431,7 +1454,9 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
     for n, d in enumerate(drafts):
         if d.drop or not d.extra.get("toll") or d.cumulative or d.killed is None:
             continue
-        own_place = d.place is not None and not d.extra.get("inherited")
+        # A place taken from the sentence before ("... in X. The Observatory put the toll at
+        # 20") is not the toll's own.
+        own_place = d.place is not None and not d.extra.get("inherited") and not d.linked
         if own_place and d.sent != drafts[max(0, n - 1)].sent:
             continue
         for host in reversed(drafts[:n]):
@@ -1809,6 +1834,10 @@ def _resolve(drafts: list[_Draft], doc: DocumentResolver, dateline: PlaceRef | N
                 if loc is not None:
                     d.location = loc
                     break
+        if d.location is None:
+            town = _institution_town(d.place.ref.name)
+            if town is not None:  # "Aleppo University": in Aleppo
+                d.location = doc.locate(PlaceRef(text=town, name=town, part=True))
 
 
 def _single_place_fallback(
@@ -1816,15 +1845,14 @@ def _single_place_fallback(
 ) -> None:
     """When an article names one place only, a count of dead with no place of its own
     happened there ("A strike on a convoy in northern Syria killed 11. The convoy was heading
-    to Ras al-Ain."), at district precision (3) since the text does not say so outright."""
+    to Ras al-Ain."), at district precision (3) since the text does not say so outright.
+    When its places all lie in one governorate ("Location: Aleppo city, al-Sakhour
+    neighbourhood"), the count is placed in that governorate (precision 4)."""
     if not any(d.location is None and d.place is None and not d.event_only for d in drafts):
         return
     if any(d.place is not None and d.place.foreign for d in drafts):
         return
     located = [d.location for d in drafts if d.location is not None and d.location.precision < 6]
-    ids = {loc.place_id for loc in located}
-    if len(ids) > 1:
-        return
     for info in infos:
         if info.places or info.mentions or info.events:
             cands = info.places
@@ -1840,15 +1868,21 @@ def _single_place_fallback(
             loc = doc.locate(cand.ref)
             if loc is not None and loc.precision < 6:
                 located.append(loc)
-                ids.add(loc.place_id)
-                if len(ids) > 1:
-                    return
-    if len(ids) != 1:
+    if not located:
         return
-    loc = located[0]
+    if len({loc.place_id for loc in located}) == 1:
+        loc: Location | None = replace(located[0], precision=max(located[0].precision, 3))
+    else:
+        areas = {loc.admin1 for loc in located}
+        if len(areas) != 1 or None in areas:
+            return
+        (area,) = areas
+        loc = doc.locate(PlaceRef(text=area, name=area, feature_hint="admin1"))
+        if loc is None or loc.precision != 4 or loc.admin1 != area:
+            return
     for d in drafts:
         if d.location is None and d.place is None and not d.event_only:
-            d.location = replace(loc, precision=max(loc.precision, 3))
+            d.location = loc
             d.extra["inferred_place"] = True
 
 
@@ -1956,6 +1990,9 @@ def _contains(area: Location, point: Location) -> bool:
     return False
 
 
+_SEPARATE_RE = re.compile(r"\bseparate(?:ly)?\b")
+
+
 def _mark_parts(drafts: list[_Draft]) -> None:
     """Mark sub-incidents: parts named as such ("seven of them"), counts that add up to one
     told before them ("killed 39" ... "31 at the courthouse" ... "eight at the restaurant"),
@@ -1971,6 +2008,8 @@ def _mark_parts(drafts: list[_Draft]) -> None:
             continue
         if d.location is None or d.location.precision > 2 or d.killed is None or d.cumulative:
             continue
+        if _SEPARATE_RE.search(d.extra.get("low") or ""):
+            continue  # "a separate strike killed three": an event of its own
         for m, area in enumerate(drafts):
             if m == n or area.location is None or area.cumulative or area.killed is None:
                 continue

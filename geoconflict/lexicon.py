@@ -67,14 +67,15 @@ EVENT_CUES: tuple[tuple[str, str, bool], ...] = (
         r"|counter[-\s]?(?:attacks?|offensive)|assaults?|offensives?|clash(?:es|ed)"
         r"|fighting|battles?|storm(?:ed|ing)|incursions?|(?:re)?captur(?:e|ed|ing)"
         r"|seiz(?:e|ed|ing)|advance[sd]?|took\s+(?:full\s+)?control\s+of|taken\s+control\s+of"
-        r"|overran|overrun",
+        r"|overran|overrun|fought|liberat(?:ed|ion)|operations?\s+against"
+        r"|(?:military|security|army|combing|intensive)\s+operations?",
         True,
     ),
     (
         # Not violence, but events an analyst maps with it (ACLED's protests and arrests).
         "other",
         r"protest(?:ed|ers|s)?|demonstrat(?:ed|ors|ions?)|arrest(?:ed|s)?|detain(?:ed|s)?"
-        r"|raided\s+(?:homes|houses)",
+        r"|raided\s+(?:homes|houses)|sieges?",
         True,
     ),
     (
@@ -604,7 +605,8 @@ _FEAT_BEFORE = (
     r"towns|villages|cities|neighbou?rhoods|districts|areas|camps"
     r"|town|village|city|hamlet|neighbou?rhood|suburbs?|municipality|camp|outskirts|district"
     r"|sub-?district|province|governorate|countryside|region|area|stronghold|bastion|enclave"
-    r"|border\s+town|capital|desert|vicinity|surroundings|environs|edges?|outskirt|" + _COMPASS
+    r"|border\s+town|capital|desert|vicinity|surroundings|environs|edges?|outskirt"
+    r"|parts?|sectors?|side|half|" + _COMPASS
 )
 #: Feature words that place an event beside a place, not in it.
 NEAR_FEATURES = frozenset(
@@ -628,11 +630,11 @@ PLACE_CUES = (
     r"|hitting|struck|striking|pounded|pounding|shelled|bombed|bombarded|attacked|attacking"
     r"|raided|stormed|storming|captured|capturing|capture|seized|seize|recaptured|retake"
     r"|retook|besieged|besieging|over|throughout|within|residents\s+of|people\s+of"
-    r"|inhabitants\s+of|villagers\s+of|control\s+of|took\s+over|overran"
+    r"|inhabitants\s+of|villagers\s+of|control\s+of|took\s+over|overran|location:"
     # "Turkish shelling of Afrin", "the bombardment of Douma", "an assault against Saraqib":
     # an attack noun with "of"/"against" names the place attacked.
     r"|(?:shelling|bombardments?|bombings?|(?:air\s*)?strikes?|airstrikes?|(?:air\s+)?raids?"
-    r"|attacks?|assaults?|offensive|siege|barrage|pounding)\s+(?:of|against)"
+    r"|attacks?|assaults?|offensive|siege|barrage|pounding|liberation)\s+(?:of|against)"
 )
 PLACE_CUE_RE = re.compile(
     rf"\b(?P<cue>(?i:{PLACE_CUES}))\s+(?i:the\s+)?(?P<mods>(?i:{_MODS}))"
@@ -743,7 +745,7 @@ NOT_PLACES = frozenset(
     un u.n. nato eu white helmets sdf ypg is isis isil daesh hts fsa saa ministry observatory
     syrian observatory russia's god allah reuters afp ap sana bbc cnn assad putin erdogan
     erdoğan trump obama mattis lavrov kerry tillerson pompeo khamenei nasrallah
-    fatalities notes note source sources location event date update deaths death killed dead
+    fatalities notes note source sources location event date update deaths death killed dead best
     injured wounded total totals breaking urgent video photos toll casualties victims summary
     """.split()
 )
@@ -778,7 +780,8 @@ EVENT_TRIGGERS = _words(
     warp war figh jet jets heli guns airc bomb plan sort arti shel mort rock grad tank car suic
     truc vehi impr ied ieds vied expl boob land blas deto grou coun assa offe clas batt stor
     incu capt reca seiz adva shoo shot gunm gunf snip ambu open exec mass stab behe stri stru
-    raid atta abdu kidn took take over prot demo arre deta
+    raid atta abdu kidn took take over prot demo arre deta foug libe oper mili secu army comb
+    inte sieg
     """
 )
 ACTOR_TRIGGERS = _words(
@@ -809,8 +812,8 @@ PLACE_CUE_TRIGGERS = _words(
     hitting struck striking pounded pounding shelled bombed bombarded attacked attacking raided
     stormed storming captured capturing capture seized seize recaptured retake retook besieged
     besieging over throughout within residents people inhabitants villagers control took overran
-    shelling bombardment bombardments bombing bombings strike strikes airstrike airstrikes
-    raid raids attack attacks assault assaults offensive siege barrage
+    location shelling bombardment bombardments bombing bombings strike strikes airstrike airstrikes
+    raid raids attack attacks assault assaults offensive siege barrage liberation
     """
 )
 FEATURE_BEFORE_TRIGGERS = _words(
@@ -819,6 +822,7 @@ FEATURE_BEFORE_TRIGGERS = _words(
     outskirts district subdistrict sub province governorate countryside region area stronghold
     bastion enclave border capital desert vicinity surroundings environs edge edges outskirt
     towns villages cities neighbourhoods neighborhoods districts areas camps
+    part parts sector sectors side half
     north south east west northeast northwest southeast southwest
     """
 )

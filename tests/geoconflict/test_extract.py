@@ -1393,3 +1393,84 @@ def test_the_day_of_a_date_is_not_a_count(text: str, resolver) -> None:  # type:
 )
 def test_a_list_of_victims_before_a_passive_verb_adds_up(text: str, killed: int, resolver) -> None:  # type: ignore[no-untyped-def]
     assert one(text, resolver).killed_best == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "place_name"),
+    [
+        ("Regime troops and rebels fought for control of the hilltop village of Kafr Nabudah.",
+         "ground_assault", "Kafr Nabudah"),
+        ("Army units carried out combing operations in the eastern countryside of Hama, "
+         "a military source said.", "ground_assault", "Hama"),
+        ("Government forces tightened their siege of the town of Madaya on Sunday.",
+         "other", "Madaya"),
+        ("The SDF announced the liberation of Manbij after a two-month battle.",
+         "ground_assault", "Manbij"),
+    ],
+)
+def test_fighting_sieges_and_operations_are_events_without_a_count(  # type: ignore[no-untyped-def]
+    text: str, event_type: str, place_name: str, resolver
+) -> None:
+    found = run(text, resolver)
+    assert len(found) == 1, [(i.text, i.event_type) for i in found]
+    inc = found[0]
+    assert inc.event_type == event_type
+    assert inc.killed_best is None
+    want = resolver.resolve(place_name).best.place
+    assert inc.location is not None and inc.location.admin1 == want.admin1
+
+
+def test_a_building_named_after_its_town_lies_in_that_town(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("A car bomb went off outside Homs University on Sunday, killing at least 9 people.",
+              resolver)
+    assert inc.killed_best == 9
+    assert inc.location is not None
+    assert inc.location.place_name == "Homs" and inc.location.precision == 2
+
+
+def test_the_rebel_held_part_of_a_city_is_that_city(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Barrel bombs fell on the opposition-held part of Aleppo, killing 14 people.",
+              resolver)
+    assert inc.location is not None
+    assert inc.location.place_name == "Aleppo" and inc.location.precision == 2
+
+
+def test_placeless_count_takes_the_one_governorate_of_the_articles_places(resolver) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Event note: government of Syria vs. civilians. Location: Homs city, Baba Amr "
+        "neighbourhood. Fatalities: 6."
+    )
+    found = [i for i in run(text, resolver) if i.killed_best is not None]
+    assert [i.killed_best for i in found] == [6]
+    loc = found[0].location
+    assert loc is not None and loc.precision == 4 and loc.place_name == "Homs"
+
+
+def test_placeless_count_stays_unplaced_when_places_span_governorates(resolver) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Shelling killed 12 people on Friday, a monitor said. Earlier, rebels had shelled "
+        "Mhardeh and government jets bombed Jisr al-Shughur."
+    )
+    found = [i for i in run(text, resolver) if i.killed_best == 12]
+    assert len(found) == 1 and found[0].location is None
+
+
+def test_a_separate_strike_nearby_is_not_a_part_of_the_first(resolver) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Air strikes on a market in a town of Idlib province killed at least 25 people on "
+        "Tuesday. The strikes hit the main market in Kafr Nabl in Idlib province. In the "
+        "village of Hass, a separate strike killed two men."
+    )
+    counted = [i for i in run(text, resolver) if i.killed_best and not i.part_of]
+    assert sorted(i.killed_best for i in counted) == [2, 25]
+
+
+def test_another_sources_toll_after_a_linked_place_widens_the_count(resolver) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Air strikes hit a bakery in the rebel-held part of Aleppo on Monday, killing at least "
+        "16 people, rescuers said.\n\nThe civil defence said the strikes destroyed the bakery "
+        "in the Bustan al-Qasr neighbourhood. The Syrian Observatory put the toll at 19."
+    )
+    counted = [i for i in run(text, resolver) if i.killed_best and not i.part_of
+               and not i.is_cumulative]
+    assert [i.killed_best for i in counted] == [16]
