@@ -1853,6 +1853,14 @@ def _single_place_fallback(
     if any(d.place is not None and d.place.foreign for d in drafts):
         return
     located = [d.location for d in drafts if d.location is not None and d.location.precision < 6]
+
+    def mixed() -> bool:  # places in two governorates: neither rule applies
+        return len({loc.place_id for loc in located}) > 1 and (
+            len({loc.admin1 for loc in located}) > 1 or located[0].admin1 is None
+        )
+
+    if mixed():
+        return
     for info in infos:
         if info.places or info.mentions or info.events:
             cands = info.places
@@ -1868,6 +1876,8 @@ def _single_place_fallback(
             loc = doc.locate(cand.ref)
             if loc is not None and loc.precision < 6:
                 located.append(loc)
+                if mixed():
+                    return
     if not located:
         return
     if len({loc.place_id for loc in located}) == 1:
