@@ -629,7 +629,7 @@ PLACE_CUES = (
     r"in|at|on|near|outside|around|inside|across|into|toward|towards|targeting|targeted|hit"
     r"|hitting|struck|striking|pounded|pounding|shelled|bombed|bombarded|attacked|attacking"
     r"|raided|stormed|storming|captured|capturing|capture|seized|seize|recaptured|retake"
-    r"|retook|besieged|besieging|over|throughout|within|residents\s+of|people\s+of"
+    r"|retook|besieged|besieging|over|throughout|through|within|residents\s+of|people\s+of"
     r"|inhabitants\s+of|villagers\s+of|control\s+of|took\s+over|overran|location:"
     # "Turkish shelling of Afrin", "the bombardment of Douma", "an assault against Saraqib":
     # an attack noun with "of"/"against" names the place attacked.
@@ -811,7 +811,7 @@ PLACE_CUE_TRIGGERS = _words(
     in at on near outside around inside across into toward towards targeting targeted hit
     hitting struck striking pounded pounding shelled bombed bombarded attacked attacking raided
     stormed storming captured capturing capture seized seize recaptured retake retook besieged
-    besieging over throughout within residents people inhabitants villagers control took overran
+    besieging over throughout through within residents people inhabitants villagers control took overran
     location shelling bombardment bombardments bombing bombings strike strikes airstrike airstrikes
     raid raids attack attacks assault assaults offensive siege barrage liberation
     """

@@ -1474,3 +1474,10 @@ def test_another_sources_toll_after_a_linked_place_widens_the_count(resolver) ->
     counted = [i for i in run(text, resolver) if i.killed_best and not i.part_of
                and not i.is_cumulative]
     assert [i.killed_best for i in counted] == [16]
+
+
+def test_a_blast_through_a_market_is_placed_at_its_town(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Suicide bomb tears through Manbij market, killing 17", resolver)
+    assert inc.killed_best == 17
+    want = resolver.resolve("Manbij").best.place
+    assert inc.location is not None and inc.location.place_id == want.place_id
