@@ -811,8 +811,8 @@ PLACE_CUE_TRIGGERS = _words(
     in at on near outside around inside across into toward towards targeting targeted hit
     hitting struck striking pounded pounding shelled bombed bombarded attacked attacking raided
     stormed storming captured capturing capture seized seize recaptured retake retook besieged
-    besieging over throughout through within residents people inhabitants villagers control took overran
-    location shelling bombardment bombardments bombing bombings strike strikes airstrike airstrikes
+    besieging over throughout through within residents people inhabitants villagers control took
+    overran location shelling bombardment bombardments bombing bombings strike strikes airstrike airstrikes
     raid raids attack attacks assault assaults offensive siege barrage liberation
     """
 )
