@@ -812,8 +812,8 @@ PLACE_CUE_TRIGGERS = _words(
     hitting struck striking pounded pounding shelled bombed bombarded attacked attacking raided
     stormed storming captured capturing capture seized seize recaptured retake retook besieged
     besieging over throughout through within residents people inhabitants villagers control took
-    overran location shelling bombardment bombardments bombing bombings strike strikes airstrike airstrikes
-    raid raids attack attacks assault assaults offensive siege barrage liberation
+    overran location shelling bombardment bombardments bombing bombings strike strikes airstrike
+    airstrikes raid raids attack attacks assault assaults offensive siege barrage liberation
     """
 )
 FEATURE_BEFORE_TRIGGERS = _words(
