@@ -1853,11 +1853,11 @@ def _single_place_fallback(
     if any(d.place is not None and d.place.foreign for d in drafts):
         return
     located = [d.location for d in drafts if d.location is not None and d.location.precision < 6]
+    ids = {loc.place_id for loc in located}
+    areas = {loc.admin1 for loc in located}
 
-    def mixed() -> bool:  # places in two governorates: neither rule applies
-        return len({loc.place_id for loc in located}) > 1 and (
-            len({loc.admin1 for loc in located}) > 1 or located[0].admin1 is None
-        )
+    def mixed() -> bool:  # several places, not all in one governorate: neither rule applies
+        return len(ids) > 1 and (len(areas) > 1 or None in areas)
 
     if mixed():
         return
@@ -1876,17 +1876,16 @@ def _single_place_fallback(
             loc = doc.locate(cand.ref)
             if loc is not None and loc.precision < 6:
                 located.append(loc)
+                ids.add(loc.place_id)
+                areas.add(loc.admin1)
                 if mixed():
                     return
     if not located:
         return
-    if len({loc.place_id for loc in located}) == 1:
+    if len(ids) == 1:
         loc: Location | None = replace(located[0], precision=max(located[0].precision, 3))
     else:
-        areas = {loc.admin1 for loc in located}
-        if len(areas) != 1 or None in areas:
-            return
-        (area,) = areas
+        (area,) = areas  # one governorate, as mixed() was false
         loc = doc.locate(PlaceRef(text=area, name=area, feature_hint="admin1"))
         if loc is None or loc.precision != 4 or loc.admin1 != area:
             return
@@ -2000,6 +1999,7 @@ def _contains(area: Location, point: Location) -> bool:
     return False
 
 
+#: A count told as an event of its own ("a separate strike killed three").
 _SEPARATE_RE = re.compile(r"\bseparate(?:ly)?\b")
 
 
