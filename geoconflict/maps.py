@@ -18,8 +18,10 @@ import html
 import json
 import os
 import re
+import secrets
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -120,6 +122,22 @@ def _script_json_pieces(value: dict[str, Any]) -> Iterator[str]:
     for k, (key, member) in enumerate(value.items()):
         yield ("," if k else "") + script_json(key) + ":" + script_json(member)
     yield "}"
+
+
+def _b64(data: bytes) -> str:
+    import base64
+
+    return base64.b64encode(data).decode("ascii")
+
+
+def _write_b64(src: Path, fh: Any) -> None:
+    """Write the base64 text of the file ``src`` to ``fh`` a few MB at a time."""
+    with open(src, "rb") as raw:
+        while True:
+            data = raw.read(3 << 20)  # a multiple of 3 bytes: the pieces join seamlessly
+            if not data:
+                return
+            fh.write(_b64(data))
 
 
 @cache
@@ -450,47 +468,70 @@ def _elements() -> dict[str, Any]:
             """{{ this.payload }}</script>{% endmacro %}"""
         )
 
-        def __init__(self, value: Any, *, compress: bool = False) -> None:
+        def __init__(self, value: Any = None, *, compress: bool = False,
+                     pieces: Iterable[str] | None = None,
+                     spill: str | os.PathLike[str] | None = None) -> None:
             super().__init__()
             self._name = "gc_data"
+            self.payload_file: Path | None = None
+            if pieces is not None:
+                # JSON text already made (joined: one value); compressed when large
+                self._packed(pieces, spill)
+                return
             if compress and isinstance(value, dict):
-                self._packed(value)
+                self._packed(_script_json_pieces(value), spill)
                 return
             text = script_json(value)
             self.raw_size = len(text.encode("utf-8"))
             self.payload = text
             self.encoding = "json"
 
-        def _packed(self, value: dict[str, Any]) -> None:
-            # The JSON is made member by member and fed to the compressor as it comes, so
-            # the whole text of a large blob is never held; the bytes are those of
-            # gzip.compress(script_json(value), compresslevel=4, mtime=0).
-            import base64
+        def _packed(self, pieces: Iterable[str], spill: str | os.PathLike[str] | None,
+                    ) -> None:
+            # The JSON is fed to the compressor piece by piece as it comes, so the whole text
+            # of a large blob is never held; the bytes are those of
+            # gzip.compress(text, compresslevel=4, mtime=0).
             import zlib
 
             held: list[bytes] = []
             size = 0
             packer = None
             out: list[bytes] = []
-            for piece in _script_json_pieces(value):
-                data = piece.encode("utf-8")
-                size += len(data)
-                if packer is not None:
-                    out.append(packer.compress(data))
-                    continue
-                held.append(data)
-                if size > COMPRESS_ABOVE:
-                    packer = zlib.compressobj(4, zlib.DEFLATED, 31)
-                    out.append(packer.compress(b"".join(held)))
-                    held = []
-            self.raw_size = size
-            if packer is None:
-                self.payload = b"".join(held).decode("utf-8")
-                self.encoding = "json"
-            else:
+            sink = None
+            try:
+                for piece in pieces:
+                    data = piece.encode("utf-8")
+                    size += len(data)
+                    if packer is not None:
+                        out.append(packer.compress(data))
+                        if sink is not None and len(out) > 64:
+                            sink.write(b"".join(out))
+                            out = []
+                        continue
+                    held.append(data)
+                    if size > COMPRESS_ABOVE:
+                        packer = zlib.compressobj(4, zlib.DEFLATED, 31)
+                        if spill is not None:
+                            sink = open(spill, "wb")
+                        out.append(packer.compress(b"".join(held)))
+                        held = []
+                self.raw_size = size
+                if packer is None:
+                    self.payload = b"".join(held).decode("utf-8")
+                    self.encoding = "json"
+                    return
                 out.append(packer.flush())
-                self.payload = base64.b64encode(b"".join(out)).decode("ascii")
                 self.encoding = "gzip-base64"
+                if sink is None:
+                    self.payload = _b64(b"".join(out))
+                    return
+                sink.write(b"".join(out))
+                self.payload_file = Path(spill)
+                # a placeholder no article can guess: the page's text holds it until saved
+                self.payload = f"@@gc-payload-{secrets.token_hex(12)}@@"
+            finally:
+                if sink is not None:
+                    sink.close()
 
     class AreaLayer(Layer):
         _template = Template(
@@ -660,6 +701,60 @@ MAP_COLUMNS: tuple[str, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class MapFacts:
+    """What a map's warning, title, subtitle and legend say of its incidents.
+
+    Attributes
+    ----------
+    rows
+        Incidents in the table (placed or not).
+    with_position
+        Incidents with coordinates of their own.
+    first_date, last_date
+        The span of their dates (ISO text), or None.
+    killed
+        Killed (best estimates) of the incidents counted in totals (not cumulative tolls,
+        not parts of other incidents).
+    types_seen
+        Event types of the incidents with coordinates.
+    has_hollow
+        Whether an incident is known only to its district or governorate (precision >= 3).
+    """
+
+    rows: int
+    with_position: int
+    first_date: str | None
+    last_date: str | None
+    killed: int
+    types_seen: frozenset[str]
+    has_hollow: bool
+
+    @classmethod
+    def of_table(cls, gdf: pd.DataFrame) -> MapFacts:
+        """The facts of a table of :data:`MAP_COLUMNS`."""
+        has = gdf["lon"].notna() & gdf["lat"].notna()
+        dates = sorted(d for d in (_iso_date(v) for v in gdf["date"].to_numpy(dtype=object))
+                       if d)
+        counted = gdf[~gdf["is_cumulative"].fillna(False).astype(bool) & gdf["part_of"].isna()]
+        killed = pd.array(counted["killed_best"], dtype="Int64").sum(skipna=True)
+        prec = pd.array(gdf["precision"], dtype="Int64")
+        return cls(
+            rows=len(gdf), with_position=int(has.sum()),
+            first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
+            killed=int(killed),
+            types_seen=frozenset(gdf.loc[has, "event_type"].dropna().unique().tolist()),
+            has_hollow=bool(((prec >= 3).fillna(False)).any()),
+        )
+
+    def subtitle(self, n_drawn: int) -> str:
+        """The line under the map's title."""
+        span = (f"{self.first_date} to {self.last_date}" if self.first_date
+                else "dates not given")
+        return (f"{self.rows:,} incidents ({n_drawn:,} placed), {span}; "
+                f"{self.killed:,} killed (best estimates, no double counts)")
+
+
 def map_from_table(
     table: pd.DataFrame,
     summaries: dict[str, gpd.GeoDataFrame],
@@ -673,25 +768,76 @@ def map_from_table(
 
     ``table`` holds :data:`MAP_COLUMNS` of incidents already joined to their areas
     (:func:`~geoconflict.joins.join_admin_areas`), ``summaries`` the
-    :func:`~geoconflict.joins.casualties_by_area` of ``admin1`` and ``admin2``. The pipeline
-    uses it to draw a large run without building a GeoDataFrame of whole incidents.
+    :func:`~geoconflict.joins.casualties_by_area` of ``admin1`` and ``admin2``.
     """
+    _check_level(level)
+    with paused_gc():
+        data = incidents_blob(table)
+        points_blob = _elements()["DataBlob"](data, compress=True)
+    n = len(data["lat"])
+    del data  # the blob holds the packed text; the columns are not needed any more
+    return _draw_map(points_blob, n, MapFacts.of_table(table), summaries, level=level,
+                     offline=offline, title=title, reference=reference)
+
+
+def map_from_blob(
+    blob: Any,
+    summaries: dict[str, gpd.GeoDataFrame],
+    *,
+    spill: str | os.PathLike[str] | None = None,
+    level: str = "admin1",
+    offline: bool = False,
+    title: str | None = None,
+    reference: Iterable[Incident] | gpd.GeoDataFrame | None = None,
+) -> Any:
+    """Build the map of :func:`incident_map` from incidents added to a
+    :class:`~geoconflict.map_blob.BlobColumns` and ready summaries.
+
+    The pipeline draws a run of any size this way without holding its incidents: with
+    ``spill`` (a file path), a large compressed blob stays in that file until
+    :func:`save_map` streams it into the page, so the file must outlive the saving.
+    """
+    _check_level(level)
+    facts = MapFacts(
+        rows=blob.rows, with_position=blob.with_position, first_date=blob.first_date,
+        last_date=blob.last_date, killed=blob.killed, types_seen=frozenset(blob.types_seen),
+        has_hollow=blob.has_hollow,
+    )
+    points_blob = _elements()["DataBlob"](pieces=blob.pieces(), spill=spill)
+    return _draw_map(points_blob, blob.drawn, facts, summaries, level=level, offline=offline,
+                     title=title, reference=reference)
+
+
+def _check_level(level: str) -> None:
     if level not in LEVEL_LABELS:
         msg = f"unknown level {level!r}; use admin1 or admin2"
         raise InputError(msg)
+
+
+def _draw_map(
+    points_blob: Any,
+    n: int,
+    facts: MapFacts,
+    summaries: dict[str, gpd.GeoDataFrame],
+    *,
+    level: str,
+    offline: bool,
+    title: str | None,
+    reference: Iterable[Incident] | gpd.GeoDataFrame | None,
+) -> Any:
+    """The map around a ready blob of ``n`` drawn incidents."""
     el = _elements()
     folium = el["folium"]
-    gdf = table
     in_areas = int(summaries["admin1"][["incidents", "cumulative_reports", "sub_incidents"]]
                    .to_numpy().sum())
-    placed = int((gdf["lon"].notna() & gdf["lat"].notna()).sum())
+    placed = facts.with_position
     if placed and in_areas == 0:
         warnings.warn(
             f"none of the {placed} placed incidents lies in a governorate of the embedded "
             "boundaries (Syria), so the choropleth has no data; are the coordinates swapped "
             "or from another country?",
             UserWarning,
-            stacklevel=2,
+            stacklevel=3,
         )
 
     m = folium.Map(location=[35.0, 38.5], zoom_start=7, tiles=None, control_scale=True,
@@ -723,11 +869,6 @@ def map_from_table(
         layer.add_to(m)
         area_layers[lvl] = layer
 
-    with paused_gc():
-        data = incidents_blob(gdf)
-        points_blob = el["DataBlob"](data, compress=True)
-    n = len(data["lat"])
-    del data  # the blob holds the packed text; the columns are not needed any more
     points_blob.add_to(m)
     points = el["IncidentLayer"](
         points_blob.get_name(), f"Incidents ({n:,})",
@@ -748,14 +889,10 @@ def map_from_table(
         ).add_to(m)
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
 
-    placed = gdf["lon"].notna() & gdf["lat"].notna()
-    seen_types = set(gdf.loc[placed, "event_type"].dropna().unique().tolist())
-    types_present = [t for t in EVENT_TYPES if t in seen_types]
-    prec = pd.array(gdf["precision"], dtype="Int64")
-    has_hollow = bool(((prec >= 3).fillna(False)).any())
-    legend = _legend_html(level_classes, level, types_present, has_hollow)
-    heading = html.escape(title if title is not None else _default_title(gdf))
-    sub = html.escape(_subtitle(gdf, n))
+    types_present = [t for t in EVENT_TYPES if t in facts.types_seen]
+    legend = _legend_html(level_classes, level, types_present, facts.has_hollow)
+    heading = html.escape(title if title is not None else _default_title(None))
+    sub = html.escape(facts.subtitle(n))
     el["HtmlBlock"](f'<div class="gc-title" id="gc-title">{heading}<small>{sub}</small></div>'
                     ).add_to(m)
     mapname = m.get_name()
@@ -785,17 +922,12 @@ def map_from_table(
     return m
 
 
-def _default_title(gdf: gpd.GeoDataFrame) -> str:
+def _default_title(gdf: gpd.GeoDataFrame | None) -> str:
     return "Strikes and deaths reported in the news"
 
 
 def _subtitle(gdf: gpd.GeoDataFrame, n_drawn: int) -> str:
-    dates = sorted(d for d in (_iso_date(v) for v in gdf["date"].to_numpy(dtype=object)) if d)
-    span = f"{dates[0]} to {dates[-1]}" if dates else "dates not given"
-    counted = gdf[~gdf["is_cumulative"].fillna(False).astype(bool) & gdf["part_of"].isna()]
-    killed = pd.array(counted["killed_best"], dtype="Int64").sum(skipna=True)
-    return (f"{len(gdf):,} incidents ({n_drawn:,} placed), {span}; "
-            f"{int(killed):,} killed (best estimates, no double counts)")
+    return MapFacts.of_table(gdf).subtitle(n_drawn)
 
 
 @cache
@@ -882,6 +1014,30 @@ def _stable_element_ids(root: Any, text: str) -> str:
     return _HEX_ID.sub(renumber, text)
 
 
+def _payload_files(root: Any) -> dict[str, Path]:
+    """The placeholders of blobs whose payload waits in a file, and those files."""
+    found: dict[str, Path] = {}
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        path = getattr(el, "payload_file", None)
+        if path is not None:
+            found[el.payload] = path
+        stack.extend(el._children.values())
+    return found
+
+
+def _render_parts(m: Any) -> tuple[str, dict[str, Path]]:
+    root = m.get_root()
+    text = _stable_element_ids(root, root.render())
+    if getattr(m, "_geoconflict_offline", False):
+        found = _EXTERNAL.search(text)
+        if found:
+            msg = f"offline map still links an external resource: {found.group(0)!r}"
+            raise ExportError(msg)
+    return text, _payload_files(root)
+
+
 def render_map(m: Any) -> str:
     """Return the complete HTML of a map built by :func:`incident_map`.
 
@@ -890,14 +1046,25 @@ def render_map(m: Any) -> str:
     ExportError
         If a map built with ``offline=True`` would still load anything from the network.
     """
-    root = m.get_root()
-    text = _stable_element_ids(root, root.render())
-    if getattr(m, "_geoconflict_offline", False):
-        found = _EXTERNAL.search(text)
-        if found:
-            msg = f"offline map still links an external resource: {found.group(0)!r}"
-            raise ExportError(msg)
+    text, files = _render_parts(m)
+    for token, path in files.items():
+        text = text.replace(token, _b64(path.read_bytes()))
     return text
+
+
+def _write_page(text: str, files: dict[str, Path], fh: Any) -> None:
+    """Write the page, streaming the payloads that wait in files in place of their
+    placeholders."""
+    if not files:
+        fh.write(text)
+        return
+    pattern = re.compile("|".join(re.escape(t) for t in files))
+    at = 0
+    for found in pattern.finditer(text):
+        fh.write(text[at:found.start()])
+        _write_b64(files[found.group(0)], fh)
+        at = found.end()
+    fh.write(text[at:])
 
 
 def save_map(map_or_incidents: Any, path: str | os.PathLike[str], *, offline: bool = False,
@@ -919,9 +1086,9 @@ def save_map(map_or_incidents: Any, path: str | os.PathLike[str], *, offline: bo
     m = map_or_incidents if isinstance(map_or_incidents, folium.Map) else incident_map(
         map_or_incidents, offline=offline, **kwargs)
     with paused_gc():
-        text = render_map(m)
+        text, files = _render_parts(m)
     with atomic_open(path, "w") as fh:
-        fh.write(text)
+        _write_page(text, files, fh)
     return Path(path)
 
 

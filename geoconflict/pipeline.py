@@ -52,6 +52,7 @@ import datetime as dt
 import multiprocessing
 import os
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -611,8 +612,8 @@ def _renamed_record(record: OutputRecord, renamed: dict[str, str]) -> OutputReco
 
 
 _MAP_PART_OF = 17  # index of part_of in the map row (maps.MAP_COLUMNS)
-#: Map columns whose values repeat (document, type, actor, date, place, place name, areas).
-_SHARED_COLUMNS = frozenset({1, 3, 4, 5, 6, 7, 8, 9})
+#: Map rows held before they are added to the area sums and the map's blob on disk.
+_MAP_SLICE = 4096
 
 
 #: Days of dates per merge task (whole spill weeks), and the warm-up days a task reads
@@ -739,7 +740,8 @@ class _StreamedOutputs:
     order: GeoJSON features and CSV lines straight to temporary files (renamed when the run
     completes), and only the columns the map draws kept for the map and the area sums."""
 
-    def __init__(self, outdir: Path, stack: contextlib.ExitStack, *, keep: bool = False) -> None:
+    def __init__(self, outdir: Path, stack: contextlib.ExitStack, workdir: str | os.PathLike[str],
+                 *, keep: bool = False) -> None:
         from .exports import incidents_csv_text
         from .geojson import GEOJSON_HEAD
 
@@ -757,12 +759,16 @@ class _StreamedOutputs:
         self.killed = 0
         self.by_admin1_n: Counter[str] = Counter()
         self.by_admin1_killed: defaultdict[str, int] = defaultdict(int)
-        from .maps import MAP_COLUMNS
+        from .joins import AreaTally
+        from .map_blob import BlobColumns
 
-        # the map's columns, kept column by column; names that repeat (dates, types, places,
-        # areas, documents) are stored once
-        self.columns: list[list[Any]] = [[] for _ in MAP_COLUMNS]
-        self.shared: dict[str, str] = {}
+        # the map's rows are held a slice at a time, then added to the area sums and to the
+        # map's blob, whose columns wait on disk in ``workdir``
+        self.workdir = Path(workdir)
+        self.rows: list[tuple] = []
+        self.tallies = {level: AreaTally(level) for level in ("admin1", "admin2")}
+        self.blob = BlobColumns(self.workdir)
+        stack.callback(self.blob.close)
         self.kept: list[Incident] | None = [] if keep else None
 
     def add(self, record: OutputRecord) -> None:
@@ -780,42 +786,44 @@ class _StreamedOutputs:
             self.killed += killed
             self.by_admin1_n[area] += 1
             self.by_admin1_killed[area] += killed
-        columns, shared = self.columns, self.shared
-        for k, value in enumerate(row):
-            if k in _SHARED_COLUMNS and value is not None:
-                value = shared.setdefault(value, value)
-            columns[k].append(value)
+        self.rows.append(row)
+        if len(self.rows) >= _MAP_SLICE:
+            self._flush_rows()
         if self.kept is not None and inc is not None:
             self.kept.append(inc)
+
+    def _flush_rows(self) -> None:
+        """Add the rows held to the area sums and the map's blob, then drop them."""
+        import pandas as pd
+
+        from .maps import MAP_COLUMNS
+
+        if not self.rows:
+            return
+        frame = pd.DataFrame.from_records(self.rows, columns=list(MAP_COLUMNS))
+        self.rows = []
+        for c in ("precision", *_TALLY_COUNTS):
+            frame[c] = pd.array(frame[c], dtype="Int64")
+        for c in ("lat", "lon"):
+            frame[c] = pd.to_numeric(frame[c], errors="coerce").astype(float)
+        frame["is_cumulative"] = frame["is_cumulative"].astype(bool)
+        for tally in self.tallies.values():
+            tally.add(frame)
+        self.blob.add(frame)
 
     def finish(
         self, *, offline_map: bool, missing: list[str], reference: Sequence[Incident] | None
     ) -> dict[str, Path]:
         """Complete the incident files (renamed into place when the run ends), then write
         the areas and the map."""
-        import pandas as pd
-
         from .exports import export_areas
         from .geojson import GEOJSON_EMPTY_TAIL, GEOJSON_TAIL
-        from .joins import AreaTally
-        from .maps import MAP_COLUMNS, map_from_table, save_map
+        from .maps import map_from_blob, save_map
 
         self.geojson.write(GEOJSON_TAIL if self.count else GEOJSON_EMPTY_TAIL)
         paths = dict(self.paths)
-        columns, self.columns, self.shared = self.columns, [], {}
-        frame = pd.DataFrame(dict(zip(MAP_COLUMNS, columns, strict=True)),
-                             columns=list(MAP_COLUMNS))
-        del columns
-        for c in ("precision", *_TALLY_COUNTS):
-            frame[c] = pd.array(frame[c], dtype="Int64")
-        for c in ("lat", "lon"):
-            frame[c] = pd.to_numeric(frame[c], errors="coerce").astype(float)
-        frame["is_cumulative"] = frame["is_cumulative"].astype(bool)
-        summaries = {}
-        for level in ("admin1", "admin2"):
-            tally = AreaTally(level)
-            tally.add(frame)
-            summaries[level] = tally
+        self._flush_rows()
+        summaries = self.tallies
         if self.count == 0:
             missing.append("areas.geojson: no incidents to sum")
             area_summary = summaries["admin1"].result(stacklevel=4)
@@ -830,8 +838,7 @@ class _StreamedOutputs:
             from .frames import incidents_to_gdf
 
             kwargs["reference"] = incidents_to_gdf(reference)
-        m = map_from_table(frame, results, **kwargs)
-        del frame
+        m = map_from_blob(self.blob, results, spill=self.workdir / "map-payload.gz", **kwargs)
         path = self.outdir / OUTPUT_NAMES["map"]
         save_map(m, path)
         paths["map"] = path
@@ -990,7 +997,8 @@ def run(
                             key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))
         with contextlib.ExitStack() as files:
             keep = dask_engine is not None
-            outputs = _StreamedOutputs(out, files, keep=keep)
+            map_dir = tempfile.mkdtemp(prefix="map-", dir=spill_dir)
+            outputs = _StreamedOutputs(out, files, map_dir, keep=keep)
             if pool is not None:
                 submit: Submit | None = _submit_to(pool)
             elif dask_engine is not None:
@@ -1059,7 +1067,6 @@ def _spill_folder(outdir: Path | None, stack: contextlib.ExitStack) -> str:
     """A temporary folder for the spilled incidents, removed when the run ends: in the
     system's temporary folder, or in ``outdir`` (which remote Dask workers share)."""
     import shutil
-    import tempfile
 
     if outdir is not None:
         try:

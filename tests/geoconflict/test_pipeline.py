@@ -327,6 +327,3 @@ def test_map_rows_follow_the_map_columns():
     row = dict(zip(MAP_COLUMNS, record[2], strict=True))
     assert row["part_of"] == "d0-0" == record[2][pipeline._MAP_PART_OF]
     assert (row["admin1"], row["admin2"], row["lat"]) == ("Idleb", "Ariha", 35.8137)
-    assert all(MAP_COLUMNS[k] in {"doc_id", "event_type", "actor", "date", "place",
-                                  "place_name", "admin1", "admin2"}
-               for k in pipeline._SHARED_COLUMNS)
