@@ -670,9 +670,15 @@ def merge_span_task(
     path = os.path.join(spill_dir, f"merged-{k:05d}-{'exact' if preset is not None else 'guess'}"
                         ".pkl")
     with open(path, "wb") as fh:
-        pickle.dump(records, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        # in chunks, so that the main process reads them back a chunk at a time
+        for at in range(0, len(records), _RECORD_CHUNK):
+            pickle.dump(records[at:at + _RECORD_CHUNK], fh, protocol=pickle.HIGHEST_PROTOCOL)
     return SpanSummary(start, end, result.open_in, result.open_out, result.renamed, path,
                        len(records))
+
+
+#: How many output records a span's file holds per pickle (read back one chunk at a time).
+_RECORD_CHUNK = 1024
 
 
 def _merged_records(
@@ -724,9 +730,14 @@ def _merged_records(
     for result in results:
         renamed.update(result.renamed)
 
-    def load(result: SpanSummary) -> list[tuple[tuple, OutputRecord]]:
+    def load(result: SpanSummary) -> Iterator[tuple[tuple, OutputRecord]]:
         with open(result.path, "rb") as fh:
-            return pickle.load(fh)
+            while True:
+                try:
+                    chunk = pickle.load(fh)
+                except EOFError:
+                    return
+                yield from chunk
 
     for record in ordered_merged((r.end, load(r)) for r in results):
         yield _renamed_record(record, renamed)
