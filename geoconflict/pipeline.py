@@ -619,7 +619,7 @@ _MAP_SLICE = 4096
 #: Days of dates per merge task (whole spill weeks), and the warm-up days a task reads
 #: before its span to guess which groups are open when the span begins.
 MERGE_SPAN_DAYS = 21
-MERGE_WARMUP_DAYS = 7
+MERGE_WARMUP_DAYS = 14
 
 
 @dataclass(frozen=True, slots=True)
