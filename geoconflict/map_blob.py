@@ -25,6 +25,18 @@ from typing import IO, Any
 import numpy as np
 import pandas as pd
 
+from .maps import (
+    EVENT_COLORS,
+    MAX_POPUP_TEXT,
+    MapFacts,
+    _flag_codes,
+    _int_codes,
+    _iso_date,
+    _known,
+    _marker_positions,
+    _type_codes,
+    script_json,
+)
 from .records import EVENT_TYPES
 
 #: Columns of the blob that point into its string table, in the table's order.
@@ -96,8 +108,6 @@ class _StringColumn:
         self.n = 0
 
     def codes(self, values: np.ndarray) -> np.ndarray:
-        from .maps import script_json
-
         out = np.empty(len(values), dtype=np.int64)
         seen, limit = self.seen, self.limit
         for i, value in enumerate(values.tolist()):
@@ -147,14 +157,13 @@ class BlobColumns:
     -----
     ``add`` takes tables of :data:`geoconflict.maps.MAP_COLUMNS` (incidents joined to their
     areas, with nullable integer counts); rows without a position are left out, as in
-    :func:`~geoconflict.maps.incidents_blob`. ``add`` also keeps what the map's title and legend
-    need (:meth:`summary`), so the table itself is never needed again.
+    :func:`~geoconflict.maps.incidents_blob`. ``add`` also keeps what the map's title and
+    legend need (:attr:`facts`, a :class:`~geoconflict.maps.MapFacts`), so the table itself
+    is never needed again.
     """
 
     def __init__(self, folder: str | os.PathLike[str], *,
                  intern_limit: int = INTERN_LIMIT) -> None:
-        from .maps import MAX_POPUP_TEXT
-
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         f = self.folder
@@ -171,22 +180,14 @@ class BlobColumns:
         self.codes = {name: _IntFile(f / f"{name}.i8") for name, _ in STRING_COLUMNS}
         self.date_codes: dict[str, int] = {}
         self.drawn = 0
-        # what the title, subtitle and legend say, over every row (placed or not)
-        self.rows = 0
-        self.with_position = 0
-        self.first_date: str | None = None
-        self.last_date: str | None = None
-        self.killed = 0
-        self.types_seen: set[str] = set()
-        self.has_hollow = False
+        #: what the title, subtitle and legend say, over every row (placed or not)
+        self.facts = MapFacts()
 
     def add(self, table: pd.DataFrame) -> None:
         """Add a slice of rows (see the class notes)."""
-        from .maps import _iso_date, _marker_positions
-
         if len(table) == 0:
             return
-        self._tally(table)
+        self.facts += MapFacts.of_table(table)
         lon, lat = _marker_positions(table)
         keep = ~(np.isnan(lon) | np.isnan(lat))
         g = table.loc[keep].reset_index(drop=True)
@@ -196,15 +197,9 @@ class BlobColumns:
         self.drawn += len(g)
         self.lat.extend(np.round(lat[keep], 5))
         self.lon.extend(np.round(lon[keep], 5))
-        self.ints["k"].extend(pd.array(g["killed_best"], dtype="Int64")
-                              .to_numpy(dtype=np.int64, na_value=-1))
-        self.ints["pr"].extend(pd.array(g["precision"], dtype="Int64")
-                               .to_numpy(dtype=np.int64, na_value=-1))
-        type_idx = {t: i for i, t in enumerate(EVENT_TYPES)}
-        other = type_idx["other"]
-        self.ints["ty"].extend(np.array(
-            [type_idx.get(t, other) for t in g["event_type"].fillna("other").to_numpy(object)],
-            dtype=np.int64))
+        self.ints["k"].extend(_int_codes(g["killed_best"]))
+        self.ints["pr"].extend(_int_codes(g["precision"]))
+        self.ints["ty"].extend(_type_codes(g["event_type"]))
         dates = self.date_codes
         codes = []
         for value in g["date"].to_numpy(dtype=object):
@@ -212,14 +207,11 @@ class BlobColumns:
             codes.append(-1 if not iso else dates.setdefault(iso, len(dates)))
         self.ints["d"].extend(np.array(codes, dtype=np.int64))
         for name, column in SPARSE_COLUMNS:
-            arr = pd.array(g[column], dtype="Int64")
-            known = np.flatnonzero(~np.asarray(arr.isna()))
+            known, values = _known(g[column])
             at, vals = self.sparse[name]
             at.extend(known + start)
-            vals.extend(arr.to_numpy(dtype=np.int64, na_value=0)[known])
-        cumulative = g["is_cumulative"].fillna(False).astype(bool).to_numpy()
-        part = g["part_of"].notna().to_numpy()
-        flags = cumulative.astype(np.int64) | (2 * part.astype(np.int64))
+            vals.extend(values)
+        flags = _flag_codes(g)
         marked = np.flatnonzero(flags)
         at, vals = self.sparse["f"]
         at.extend(marked + start)
@@ -227,29 +219,8 @@ class BlobColumns:
         for name, column in STRING_COLUMNS:
             self.codes[name].extend(self.strings[name].codes(g[column].to_numpy(dtype=object)))
 
-    def _tally(self, table: pd.DataFrame) -> None:
-        from .maps import _iso_date
-
-        self.rows += len(table)
-        has = (table["lon"].notna() & table["lat"].notna()).to_numpy()
-        self.with_position += int(has.sum())
-        if has.any():
-            self.types_seen.update(table.loc[has, "event_type"].dropna().unique().tolist())
-        prec = pd.array(table["precision"], dtype="Int64")
-        self.has_hollow = self.has_hollow or bool(((prec >= 3).fillna(False)).any())
-        iso = [d for d in (_iso_date(v) for v in table["date"].to_numpy(dtype=object)) if d]
-        if iso:
-            lo, hi = min(iso), max(iso)
-            self.first_date = lo if self.first_date is None else min(lo, self.first_date)
-            self.last_date = hi if self.last_date is None else max(hi, self.last_date)
-        counted = ~table["is_cumulative"].fillna(False).astype(bool) & table["part_of"].isna()
-        killed = pd.array(table.loc[counted, "killed_best"], dtype="Int64").sum(skipna=True)
-        self.killed += int(killed)
-
     def pieces(self) -> Iterator[str]:
         """Yield the blob's JSON text, piece by piece (joined: one JSON object)."""
-        from .maps import EVENT_COLORS, script_json
-
         types = list(EVENT_TYPES)
         dates = sorted(self.date_codes)
         rank = np.full(len(self.date_codes) + 1, -1, dtype=np.int64)

@@ -349,16 +349,36 @@ class _Strings:
         return lookup[codes].tolist()
 
 
-def _int_list(series: pd.Series) -> list[int]:
+def _int_codes(series: pd.Series) -> np.ndarray:
+    """Integers of a nullable column, ``-1`` where missing."""
+    return pd.array(series, dtype="Int64").to_numpy(dtype=np.int64, na_value=-1)
+
+
+def _known(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of a nullable integer column that hold a value, and those values."""
     arr = pd.array(series, dtype="Int64")
-    return arr.to_numpy(dtype=np.int64, na_value=-1).tolist()
+    known = np.flatnonzero(~np.asarray(arr.isna()))
+    return known, arr.to_numpy(dtype=np.int64, na_value=0)[known]
 
 
 def _sparse(series: pd.Series) -> dict[str, int]:
-    arr = pd.array(series, dtype="Int64")
-    known = np.flatnonzero(~np.asarray(arr.isna()))
-    values = arr.to_numpy(dtype=np.int64, na_value=0)[known]
+    known, values = _known(series)
     return {str(i): int(v) for i, v in zip(known.tolist(), values.tolist(), strict=True)}
+
+
+def _type_codes(series: pd.Series) -> np.ndarray:
+    """Index in :data:`EVENT_TYPES` of each event type (unknown and missing: ``other``)."""
+    type_idx = {t: i for i, t in enumerate(EVENT_TYPES)}
+    other = type_idx["other"]
+    return np.array([type_idx.get(t, other) for t in series.fillna("other").to_numpy(object)],
+                    dtype=np.int64)
+
+
+def _flag_codes(g: pd.DataFrame) -> np.ndarray:
+    """1 for a cumulative toll, 2 for a part of another incident, per row."""
+    cumulative = g["is_cumulative"].fillna(False).astype(bool).to_numpy()
+    part = g["part_of"].notna().to_numpy()
+    return cumulative.astype(np.int64) | (2 * part.astype(np.int64))
 
 
 def _iso_date(value: Any) -> str | None:
@@ -384,29 +404,24 @@ def incidents_blob(gdf: gpd.GeoDataFrame) -> dict[str, Any]:
     lon, lat = lon[keep], lat[keep]
     strings = _Strings()
     types = list(EVENT_TYPES)
-    type_idx = {t: i for i, t in enumerate(types)}
     iso = [_iso_date(d) for d in g["date"].to_numpy(dtype=object)]
     dates = sorted({d for d in iso if d})
     date_idx = {d: i for i, d in enumerate(dates)}
-    cumulative = g["is_cumulative"].fillna(False).astype(bool).to_numpy()
-    part = g["part_of"].notna().to_numpy()
-    flags = {str(i): int(c) | (2 * int(p)) for i, (c, p) in enumerate(zip(cumulative, part,
-                                                                          strict=True)) if c or p}
+    flags = {str(i): v for i, v in enumerate(_flag_codes(g).tolist()) if v}
     return {
         "lat": np.round(lat, 5).tolist(),
         "lon": np.round(lon, 5).tolist(),
-        "k": _int_list(g["killed_best"]),
+        "k": _int_codes(g["killed_best"]).tolist(),
         "kl": _sparse(g["killed_low"]),
         "kh": _sparse(g["killed_high"]),
         "inj": _sparse(g["injured_best"]),
         "ch": _sparse(g["killed_children"]),
-        "ty": [type_idx.get(t, type_idx["other"])
-               for t in g["event_type"].fillna("other").to_numpy(dtype=object)],
+        "ty": _type_codes(g["event_type"]).tolist(),
         "types": types,
         "colors": [EVENT_COLORS[t] for t in types],
         "d": [date_idx.get(d, -1) if d else -1 for d in iso],
         "dates": dates,
-        "pr": _int_list(g["precision"]),
+        "pr": _int_codes(g["precision"]).tolist(),
         "f": flags,
         "pl": strings.codes(g["place"]),
         "pn": strings.codes(g["place_name"]),
@@ -701,6 +716,10 @@ MAP_COLUMNS: tuple[str, ...] = (
 )
 
 
+#: A map's title when none is given.
+DEFAULT_TITLE = "Strikes and deaths reported in the news"
+
+
 @dataclass(frozen=True)
 class MapFacts:
     """What a map's warning, title, subtitle and legend say of its incidents.
@@ -722,13 +741,13 @@ class MapFacts:
         Whether an incident is known only to its district or governorate (precision >= 3).
     """
 
-    rows: int
-    with_position: int
-    first_date: str | None
-    last_date: str | None
-    killed: int
-    types_seen: frozenset[str]
-    has_hollow: bool
+    rows: int = 0
+    with_position: int = 0
+    first_date: str | None = None
+    last_date: str | None = None
+    killed: int = 0
+    types_seen: frozenset[str] = frozenset()
+    has_hollow: bool = False
 
     @classmethod
     def of_table(cls, gdf: pd.DataFrame) -> MapFacts:
@@ -745,6 +764,17 @@ class MapFacts:
             killed=int(killed),
             types_seen=frozenset(gdf.loc[has, "event_type"].dropna().unique().tolist()),
             has_hollow=bool(((prec >= 3).fillna(False)).any()),
+        )
+
+    def __add__(self, other: MapFacts) -> MapFacts:
+        """The facts of two tables put together (their rows added up)."""
+        firsts = [d for d in (self.first_date, other.first_date) if d]
+        lasts = [d for d in (self.last_date, other.last_date) if d]
+        return MapFacts(
+            rows=self.rows + other.rows, with_position=self.with_position + other.with_position,
+            first_date=min(firsts) if firsts else None, last_date=max(lasts) if lasts else None,
+            killed=self.killed + other.killed, types_seen=self.types_seen | other.types_seen,
+            has_hollow=self.has_hollow or other.has_hollow,
         )
 
     def subtitle(self, n_drawn: int) -> str:
@@ -798,13 +828,8 @@ def map_from_blob(
     :func:`save_map` streams it into the page, so the file must outlive the saving.
     """
     _check_level(level)
-    facts = MapFacts(
-        rows=blob.rows, with_position=blob.with_position, first_date=blob.first_date,
-        last_date=blob.last_date, killed=blob.killed, types_seen=frozenset(blob.types_seen),
-        has_hollow=blob.has_hollow,
-    )
     points_blob = _elements()["DataBlob"](pieces=blob.pieces(), spill=spill)
-    return _draw_map(points_blob, blob.drawn, facts, summaries, level=level, offline=offline,
+    return _draw_map(points_blob, blob.drawn, blob.facts, summaries, level=level, offline=offline,
                      title=title, reference=reference)
 
 
@@ -891,7 +916,7 @@ def _draw_map(
 
     types_present = [t for t in EVENT_TYPES if t in facts.types_seen]
     legend = _legend_html(level_classes, level, types_present, facts.has_hollow)
-    heading = html.escape(title if title is not None else _default_title(None))
+    heading = html.escape(title if title is not None else DEFAULT_TITLE)
     sub = html.escape(facts.subtitle(n))
     el["HtmlBlock"](f'<div class="gc-title" id="gc-title">{heading}<small>{sub}</small></div>'
                     ).add_to(m)
@@ -920,14 +945,6 @@ def _draw_map(
     el["Script"](code).add_to(m)
     m._geoconflict_summaries = summaries
     return m
-
-
-def _default_title(gdf: gpd.GeoDataFrame | None) -> str:
-    return "Strikes and deaths reported in the news"
-
-
-def _subtitle(gdf: gpd.GeoDataFrame, n_drawn: int) -> str:
-    return MapFacts.of_table(gdf).subtitle(n_drawn)
 
 
 @cache
@@ -1170,8 +1187,8 @@ def map_png(incidents_or_gdf: Iterable[Incident] | gpd.GeoDataFrame,
         ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(1.0, 0.0), fontsize=8,
                   frameon=False, title=f"Killed (best) per {LEVEL_LABELS[level]}",
                   title_fontsize=9, alignment="left")
-        ax.set_title(title if title is not None else _default_title(gdf), fontsize=13)
-        fig.text(0.01, 0.01, _subtitle(gdf, int(ok.sum())) + "\n" + (
+        ax.set_title(title if title is not None else DEFAULT_TITLE, fontsize=13)
+        fig.text(0.01, 0.01, MapFacts.of_table(gdf).subtitle(int(ok.sum())) + "\n" + (
             "Boundaries: UN OCHA/UNCS via HDX, geoBoundaries (CC BY 3.0 IGO); places: GeoNames "
             "(CC BY 4.0); Natural Earth"), fontsize=6.5, color="#444444")
         fig.tight_layout()

@@ -620,6 +620,8 @@ _MAP_SLICE = 4096
 #: before its span to guess which groups are open when the span begins.
 MERGE_SPAN_DAYS = 21
 MERGE_WARMUP_DAYS = 14
+#: Output records per pickle in a span's file (read back a chunk at a time).
+_RECORD_CHUNK = 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -677,10 +679,6 @@ def merge_span_task(
                        len(records))
 
 
-#: How many output records a span's file holds per pickle (read back one chunk at a time).
-_RECORD_CHUNK = 1024
-
-
 def _merged_records(
     spill_dir: str, targets: set[str], submit: Submit | None, keep: bool, timings: dict
 ) -> Iterator[OutputRecord]:
@@ -689,10 +687,9 @@ def _merged_records(
     With ``submit`` the spans of dates are merged in parallel from guessed open groups and
     checked in order (:func:`merge.merged_spans`); without, one after the other, exactly.
     """
-    import pickle
 
     from .merge import _sort_key, merged_spans, ordered_merged
-    from .spill import read_undated, week_span
+    from .spill import read_pickled_chunks, read_undated, week_span
 
     frozen = frozenset(targets)
     results: list[SpanSummary] = []
@@ -730,16 +727,7 @@ def _merged_records(
     for result in results:
         renamed.update(result.renamed)
 
-    def load(result: SpanSummary) -> Iterator[tuple[tuple, OutputRecord]]:
-        with open(result.path, "rb") as fh:
-            while True:
-                try:
-                    chunk = pickle.load(fh)
-                except EOFError:
-                    return
-                yield from chunk
-
-    for record in ordered_merged((r.end, load(r)) for r in results):
+    for record in ordered_merged((r.end, read_pickled_chunks(r.path)) for r in results):
         yield _renamed_record(record, renamed)
     undated = sorted(read_undated(spill_dir), key=lambda r: (_sort_key(r[1]), r[0]))
     for _seq, incident, payload in undated:

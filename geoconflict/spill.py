@@ -90,15 +90,20 @@ def spill_records(records: Iterable[tuple[int, Incident, Any]], folder: str | os
     return n
 
 
-def _read_file(path: Path) -> Iterator[tuple[int, Incident, Any]]:
+def read_pickled_chunks(path: str | os.PathLike[str]) -> Iterator[Any]:
+    """The items of a file of pickled lists written one after another, a list at a time."""
     with open(path, "rb") as fh:
         while True:
             try:
                 items = pickle.load(fh)
             except EOFError:
-                break
-            for seq, values, payload in items:
-                yield seq, _decode(values), payload
+                return
+            yield from items
+
+
+def _read_file(path: Path) -> Iterator[tuple[int, Incident, Any]]:
+    for seq, values, payload in read_pickled_chunks(path):
+        yield seq, _decode(values), payload
 
 
 def week_span(folder: str | os.PathLike[str]) -> tuple[dt.date, dt.date] | None:

@@ -59,7 +59,7 @@ def test_no_rows_give_an_empty_blob(tmp_path):
     table = _table(map_incidents()).iloc[:0]
     blob, text = _blob_text(table, tmp_path, 10)
     assert text == script_json(incidents_blob(table))
-    assert (blob.rows, blob.drawn, blob.first_date) == (0, 0, None)
+    assert (blob.facts.rows, blob.drawn, blob.facts.first_date) == (0, 0, None)
 
 
 def test_bounded_interning_decodes_to_the_same_values(tmp_path):
@@ -110,7 +110,8 @@ def test_facts_of_the_blob_are_those_of_the_table(tmp_path):
     table = _table(_many(50))
     blob, _ = _blob_text(table, tmp_path, 9)
     facts = MapFacts.of_table(table)
-    assert (blob.rows, blob.with_position, blob.first_date, blob.last_date, blob.killed,
-            frozenset(blob.types_seen), blob.has_hollow) == (
+    got = blob.facts
+    assert (got.rows, got.with_position, got.first_date, got.last_date, got.killed,
+            frozenset(got.types_seen), got.has_hollow) == (
         facts.rows, facts.with_position, facts.first_date, facts.last_date, facts.killed,
         facts.types_seen, facts.has_hollow)
