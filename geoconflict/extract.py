@@ -1418,35 +1418,90 @@ def _widened(first: Count, other: Count) -> Count:
     return Count(min(lows) if lows else None, first.best, high, first.vague)
 
 
+#: Counts this close to each other (ratio of bests) may be two sources' figures for one event.
+_CLOSE_FIGURES = (0.5, 2.0)
+#: The smallest counts read as two figures for one event when the later sentence tells an
+#: event or place of its own: small tolls in a round-up are more often separate incidents.
+_CLOSE_FIGURES_MIN = 10
+
+
+def _close_figures(host: Count, other: Count) -> bool:
+    """Whether two counts are near enough to be two sources' figures for the same dead."""
+    a, b = host.best, other.best
+    if a is None or b is None or min(a, b) < _CLOSE_FIGURES_MIN:
+        return False
+    lo, hi = _CLOSE_FIGURES
+    return lo <= b / a <= hi
+
+
+def _coarse_place(d: _Draft) -> bool:
+    """Whether a draft's place leaves room for a finer one: none, "near X", or an area."""
+    return d.place is None or d.place.ref.near or d.place.level in ("admin1", "admin2", "region")
+
+
+def _restates(host: _Draft, d: _Draft) -> bool:
+    """Whether ``d``, a source's figure told with an event or place of its own ("State
+    media said a rocket had killed 87 people"), restates the count of ``host`` told just
+    before: figures of the same size, at most three sentences apart, on the same or the next
+    day ("had said on Sunday that 80 were killed"), in the host's place or a finer one."""
+    if host.killed is None or d.killed is None or not _close_figures(host.killed, d.killed):
+        return False
+    if d.sent - host.sent > 3:
+        return False
+    if host.date is not None and d.date is not None and abs((host.date - d.date).days) > 1:
+        return False
+    own_place = d.place is not None and not d.extra.get("inherited") and not d.linked
+    return not own_place or _coarse_place(host) or _same_place(host, d)
+
+
 def _merge_other_estimates(drafts: list[_Draft]) -> None:
-    """Another source's figure for the dead just counted, in a later sentence with no place
-    and no event of its own ("... killed at least 82 people. The committees said more than
-    100 were killed."), widens that count's range instead of adding deaths."""
+    """Another source's figure for the dead just counted, in a later sentence, widens that
+    count's range instead of adding deaths: with no place and no event of its own ("...
+    killed at least 82 people. The committees said more than 100 were killed."), or with
+    them when the figures are of a size and the place agrees (:func:`_restates`)."""
     for n, d in enumerate(drafts):
-        if d.drop or not d.extra.get("other_estimate") or d.killed is None or d.has_event_cue:
+        if d.drop or not d.extra.get("other_estimate") or d.killed is None:
             continue
-        if (
-            d.place is not None
-            and not d.extra.get("inherited")
-            and not d.linked
-            and not d.place.origin
-        ):
-            continue  # a place of its own (not one taken from the sentence before)
+        plain = not d.has_event_cue and (
+            d.place is None or d.extra.get("inherited") or d.linked or d.place.origin
+        )
         for host in reversed(drafts[:n]):
             if host.drop or host.event_only or host.killed is None or host.sent == d.sent:
                 continue
+            if host.killed.best is None and d.sent - host.sent <= 3:
+                continue  # "more bodies were found": no figure to compare
             if d.sent - host.sent > 3 or host.cumulative or host.killed.best is None:
                 break
-            host.killed = _widened(host.killed, d.killed)
-            if d.place is not None and (
-                host.place is None
-                or host.place.ref.near
-                or host.place.level in ("admin1", "admin2", "region")
+            if not plain and (
+                not _restates(host, d)
+                or any(o is not d and o.sent == d.sent and o.killed for o in drafts)
             ):
+                break  # two counts in one sentence: parts ("48 in Tartous ..., 100 in Jableh")
+            host.killed = _widened(host.killed, d.killed)
+            if d.place is not None and _coarse_place(host):
                 host.place = d.place  # "an attack near Damascus" ... "the attack on Douma"
             host.end = max(host.end, d.end)
             d.drop = True
             break
+
+
+def _updates_unplaced(drafts: list[_Draft], n: int) -> bool:
+    """Whether the toll ``drafts[n]``, told with a place, is a figure for the count just
+    before it that names no precise place ("The death toll from an attack on a town in
+    northern Syria rose to 72" ... "the Observatory, which had given a toll of 58 ..., said
+    ... in Khan Sheikhoun"): the nearest earlier count, within two sentences, of the size."""
+    d = drafts[n]
+    for host in reversed(drafts[:n]):
+        if host.drop or host.event_only or host.killed is None or host.sent == d.sent:
+            continue
+        return (
+            not host.cumulative
+            and d.sent - host.sent <= 2
+            and _coarse_place(host)
+            and d.killed is not None
+            and _close_figures(host.killed, d.killed)
+        )
+    return False
 
 
 def _merge_toll_updates(drafts: list[_Draft]) -> None:
@@ -1457,7 +1512,7 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
         # A place taken from the sentence before ("... in X. The Observatory put the toll at
         # 20") is not the toll's own.
         own_place = d.place is not None and not d.extra.get("inherited") and not d.linked
-        if own_place and d.sent != drafts[max(0, n - 1)].sent:
+        if own_place and d.sent != drafts[max(0, n - 1)].sent and not _updates_unplaced(drafts, n):
             continue
         for host in reversed(drafts[:n]):
             if host.drop or host.cumulative:
@@ -1597,8 +1652,11 @@ def _cumulative_clause(low: str, mention: _Mention) -> bool:
     nxt = _CLAUSE_END_RE.search(low, mention.end)
     end = nxt.start() if nxt else len(low)
     for cm in lx.CUMULATIVE_RE.finditer(low, start, end):
-        if not _SUPERLATIVE_RE.search(low, max(0, cm.start() - 40), cm.start()):
-            return True  # "the deadliest since the uprising began" is no running toll
+        # "the deadliest since the uprising began", "one of the deadliest assaults on
+        # government-held territory in the war": a superlative, no running toll.
+        reach = min(max(0, cm.start() - 40), max(start, cm.start() - 90))
+        if not _SUPERLATIVE_RE.search(low, reach, cm.start()):
+            return True
     if _PERFECT_RE.search(
         low, max(0, mention.verb - 30), mention.verb + 12
     ) and _CAMPAIGN_SUBJECT_RE.search(low, 0, mention.start):

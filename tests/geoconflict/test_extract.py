@@ -184,6 +184,59 @@ def test_another_sources_figure_widens_the_range(resolver) -> None:  # type: ign
     assert [(i.killed_low, i.killed_best, i.killed_high) for i in found] == [(12, 12, 15)]
 
 
+
+def test_a_second_sources_figure_with_its_own_cause_restates_the_count(resolver) -> None:  # type: ignore[no-untyped-def]
+    # The second source tells the event its own way (a rocket, not a bomb) two sentences
+    # on, with a figure of the same size: one event, its range widened.
+    found = run(
+        "Two blasts tore through a bakery in Maarat al-Numan on Tuesday, killing at least 40 "
+        "people, a monitor said. Rescuers dug through the rubble for hours. "
+        "State television said a rocket fired by insurgents had killed 47 people.",
+        resolver,
+    )
+    counted = [i for i in found if i.killed_best is not None and i.part_of is None]
+    assert [(i.killed_low, i.killed_best, i.killed_high) for i in counted] == [(40, 40, None)]
+
+
+def test_a_second_sources_figure_names_the_place_an_unplaced_count_left_out(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Shelling near the city of Aleppo killed 30 people on Tuesday, activists said. "
+        "State media said insurgents had fired rockets at the village of Hayyan, killing 28.",
+        resolver,
+    )
+    counted = [i for i in found if i.killed_best is not None]
+    assert [(i.killed_low, i.killed_best, i.place) for i in counted] == [(28, 30, "Hayyan")]
+
+
+def test_an_earlier_toll_with_a_place_updates_an_unplaced_count(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "The death toll from a barrel bomb attack on a town in southern Syria rose to 35 on "
+        "Friday. The monitor, which had given a toll of 22 on Thursday, said the attack hit "
+        "the town of Nawa.",
+        resolver,
+    )
+    counted = [i for i in found if i.killed_best is not None]
+    assert [(i.killed_low, i.killed_best, i.place) for i in counted] == [(22, 35, "Nawa")]
+
+
+def test_a_later_figure_of_another_size_is_another_event(resolver) -> None:  # type: ignore[no-untyped-def]
+    # 3 against 30: not two figures for the same dead, even with a source and no place.
+    found = run(
+        "Air strikes on Saraqeb killed 30 people on Tuesday. "
+        "State media said a rocket had killed three soldiers.",
+        resolver,
+    )
+    assert sorted(i.killed_best for i in found if i.killed_best is not None) == [3, 30]
+
+
+def test_a_superlative_keeps_the_war_from_making_a_running_toll(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "Militants stormed villages east of Sweida on Wednesday, killing at least 56 people in "
+        "one of the deadliest assaults on government-held territory in the war.",
+        resolver,
+    )
+    assert (inc.killed_best, inc.is_cumulative) == (56, False)
+
 def test_including_without_commas_keeps_the_total(resolver) -> None:  # type: ignore[no-untyped-def]
     inc = one("In Ariha, 11 civilians including 4 children were killed by shelling.", resolver)
     assert (inc.killed_best, inc.killed_children) == (11, 4)
