@@ -1465,8 +1465,21 @@ def _merge_other_estimates(drafts: list[_Draft]) -> None:
         plain = not d.has_event_cue and (
             d.place is None or d.extra.get("inherited") or d.linked or d.place.origin
         )
+        bound = d.killed.low is None and d.killed.high is not None
         for host in reversed(drafts[:n]):
-            if host.drop or host.event_only or host.killed is None or host.sent == d.sent:
+            if host.drop or host.event_only or host.killed is None:
+                continue
+            if host.sent == d.sent:
+                if (
+                    bound
+                    and host.killed.best is not None
+                    and not host.cumulative
+                    and (d.place is None or _same_place(host, d))
+                ):
+                    # "At least 38 were killed; some sources reported up to 49 deaths."
+                    host.killed = _widened(host.killed, d.killed)
+                    d.drop = True
+                    break
                 continue
             if host.killed.best is None and d.sent - host.sent <= 3:
                 continue  # "more bodies were found": no figure to compare
@@ -1896,6 +1909,84 @@ def _resolve(drafts: list[_Draft], doc: DocumentResolver, dateline: PlaceRef | N
             town = _institution_town(d.place.ref.name)
             if town is not None:  # "Aleppo University": in Aleppo
                 d.location = doc.locate(PlaceRef(text=town, name=town, part=True))
+
+
+#: An event note's place field: "Location: Ariha, Idlib governorate", "Where: Tall Hamis".
+_FIELD_PLACE_RE = re.compile(r"(?:^|(?<=[.\n|]\s)|(?<=[.\n|]))\s*(?:Location|Where|Place)\s*:\s*(?P<value>[^.\n:]{2,160})")
+#: Words around a name in a place field: "western", "village", "subdistrict", "governorate".
+_FIELD_LEAD_RE = re.compile(
+    r"^(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?"
+    r"|central|rural|countryside\s+of|outskirts\s+of|near)\s+",
+    re.I,
+)
+_FIELD_TAIL_RE = re.compile(
+    r"\s+(?:village|town|city|subdistrict|sub-district|district|governorate|province"
+    r"|countryside|area|neighbou?rhood|region|camp|countryside)$",
+    re.I,
+)
+_FIELD_AREA_RE = re.compile(r"\b(?:governorate|province)\b", re.I)
+
+
+def _field_parts(value: str) -> list[tuple[str, str, bool]]:
+    """The names of a place field in the order written: (as written, bare name, is a
+    governorate)."""
+    parts = []
+    for raw in re.split(r"[,;()/]|\s+-\s+", value):
+        text = raw.strip()
+        name = text
+        for _ in range(2):
+            name = _FIELD_LEAD_RE.sub("", name).strip()
+            name = _FIELD_TAIL_RE.sub("", name).strip()
+        if len(name) < 3 or not name[0].isupper() and not name.startswith(("al-", "el-", "as-", "ad-", "ar-", "ash-", "az-", "at-")):
+            continue
+        parts.append((text, name, bool(_FIELD_AREA_RE.search(text))))
+    return parts
+
+
+def _fineness(loc: Location) -> float:
+    """How fine a place is, smallest first: a neighbourhood (PPLX, precision 2 as a part of
+    a town) is finer than the town around it."""
+    return 0.5 if loc.feature_code == "PPLX" else loc.precision
+
+
+def _field_place_fallback(drafts: list[_Draft], article: Article, doc: DocumentResolver) -> None:
+    """An event note's place field ("Location: al-Jinah village, Atarib subdistrict, western
+    Aleppo governorate") places its counts of dead that name no place of their own: at the
+    most precise name of the field the gazetteer knows that lies in the field's governorate
+    (when it gives one), else in that governorate. Names in two governorates place nothing.
+    """
+    if not any(d.location is None and d.place is None and not d.event_only for d in drafts):
+        return
+    m = _FIELD_PLACE_RE.search(article.text)
+    if m is None:
+        return
+    parts = _field_parts(m.group("value"))
+    area: Location | None = None
+    for text, name, is_area in parts:
+        if is_area:
+            area = doc.locate(PlaceRef(text=text, name=name, feature_hint="admin1"))
+            break
+    loc: Location | None = None
+    for text, name, is_area in parts:
+        if is_area:
+            continue
+        found = doc.locate(PlaceRef(text=text, name=name, exact=True))
+        if found is None or found.precision >= 6:
+            continue
+        if area is not None and area.admin1 is not None and found.admin1 != area.admin1:
+            continue
+        if loc is not None and loc.admin1 != found.admin1:
+            loc = None  # "Location: Azaz, Afrin": two governorates, so none of the two
+            break
+        if loc is None or _fineness(found) < _fineness(loc):
+            loc = found  # fields run either way: "Homs city, Baba Amr neighbourhood"
+    loc = loc or area
+    if loc is None or loc.precision >= 6:
+        return
+    for d in drafts:
+        if d.location is None and d.place is None and not d.event_only:
+            d.location = loc
+            d.extra["inferred_place"] = True
 
 
 def _single_place_fallback(
@@ -2383,6 +2474,7 @@ def extract_incidents(
     doc = DocumentResolver(resolver, country=config.default_country, min_score=config.min_score)
     dateline = _dateline_ref(article)
     _resolve(drafts, doc, dateline)
+    _field_place_fallback(drafts, article, doc)
     _single_place_fallback(drafts, infos, doc)
     _dateline_fallback(drafts, dateline, doc)
     country_loc = None

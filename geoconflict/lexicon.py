@@ -402,7 +402,7 @@ KILL_PASSIVE_RE = _lc(
 TOLL_RE = _lc(
     r"(?:\b(?:death|casualty|civilian|fatality)?\s*toll\b[^.;:]{0,160}?\b(?:to|at|of|is|was"
     r"|reached|hit|be|stood|stands|climbed|rose|risen|surpassed|passed|exceeded)\s+"
-    r"|\b(?:fatalities|deaths|killed|dead|best(?:\s+estimate)?)\s*[:=]\s*(?:best\s+estimate\s+)?"
+    r"|\b(?:fatalities|deaths|killed|dead|best(?:\s+estimate)?)\s*[:=]\s*(?:best(?:\s+estimate)?\s+)?"
     # "the number of people killed in the shelling rose to 7"
     r"|\bnumber\s+of\s+(?:[a-z]+\s+){0,3}?(?:killed|dead|deaths|died|slain|martyrs|martyred"
     r"|fatalities)\b[^.;:]{0,100}?\b(?:rose|risen|climbed|increased|reached|jumped|stands"
@@ -803,7 +803,7 @@ KILL_ACTIVE_TRIGGERS = _words(
     "kill clai mass exec shot shoo gunn slau took taki left leav assa behe coun foun reco retr"
     " pull disc unea"
 )
-TOLL_TRIGGERS = _words("deat casu civi fata toll numb best")
+TOLL_TRIGGERS = _words("deat casu civi fata toll numb best kill dead")
 DEATHS_OF_TRIGGERS = _words("deat kill murd bodi body rema mart")
 INJURE_ACTIVE_TRIGGERS = _words("inju woun maim")
 PLACE_CUE_TRIGGERS = _words(

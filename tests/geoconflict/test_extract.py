@@ -311,6 +311,53 @@ def test_a_toll_field_gives_the_event_before_it_its_count(resolver) -> None:  # 
 
 
 @pytest.mark.parametrize(
+    ("field", "want"),
+    [
+        ("Deaths: best 7 (low 5, high 12).", (5, 7, 12)),
+        ("Civilians reported killed: 9 to 30, among them four children.", (9, 9, 30)),
+        ("Killed: 6.", (6, 6, 6)),
+    ],
+)
+def test_event_note_death_fields(field: str, want, resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(f"Clashes between rebels and pro-government forces near Morek. {field}", resolver)
+    assert [(i.killed_low, i.killed_best, i.killed_high) for i in found] == [want]
+
+
+def test_an_upper_bound_in_the_same_sentence_widens_the_count(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "At least 15 civilians were reported killed in Binnish; other sources reported up to "
+        "22 deaths.",
+        resolver,
+    )
+    assert [(i.killed_low, i.killed_best, i.killed_high) for i in found] == [(15, 15, None)]
+
+
+def test_an_event_notes_location_field_places_its_unplaced_count(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Incident NW-118, 3 May 2019. Location: Kafr Nabl, southern Idlib governorate. "
+        "Local sources said warplanes hit the town's main square. "
+        "Civilians reported killed: 7, including two women.",
+        resolver,
+    )
+    counted = [i for i in found if i.killed_best is not None]
+    assert [(i.killed_best, i.location.admin1) for i in counted] == [(7, "Idleb")]
+    assert counted[0].location.precision <= 2  # the town, not the governorate
+
+
+def test_a_location_field_name_outside_its_governorate_is_not_taken(resolver) -> None:  # type: ignore[no-untyped-def]
+    # Hama is a city of Hama governorate, not of Aleppo: the field's governorate wins.
+    found = run(
+        "Incident AL-5. Location: Hama, eastern Aleppo governorate. "
+        "Civilians reported killed: 4.",
+        resolver,
+    )
+    counted = [i for i in found if i.killed_best is not None]
+    assert [(i.killed_best, i.location.admin1, i.location.precision) for i in counted] == [
+        (4, "Aleppo", 4)
+    ]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The offensive, which began two weeks ago, has killed more than 200 civilians.",
@@ -1488,7 +1535,7 @@ def test_the_rebel_held_part_of_a_city_is_that_city(resolver) -> None:  # type: 
     assert inc.location.place_name == "Aleppo" and inc.location.precision == 2
 
 
-def test_placeless_count_takes_the_one_governorate_of_the_articles_places(resolver) -> None:  # type: ignore[no-untyped-def]
+def test_placeless_count_takes_the_most_precise_place_of_a_location_field(resolver) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Event note: government of Syria vs. civilians. Location: Homs city, Baba Amr "
         "neighbourhood. Fatalities: 6."
@@ -1496,7 +1543,18 @@ def test_placeless_count_takes_the_one_governorate_of_the_articles_places(resolv
     found = [i for i in run(text, resolver) if i.killed_best is not None]
     assert [i.killed_best for i in found] == [6]
     loc = found[0].location
-    assert loc is not None and loc.precision == 4 and loc.place_name == "Homs"
+    assert loc is not None and loc.place_name == "Baba Amr" and loc.admin1 == "Homs"
+
+
+def test_placeless_count_takes_the_one_governorate_of_the_articles_places(resolver) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Government forces shelled Homs city and the Baba Amr neighbourhood. "
+        "The monitor said six people were killed."
+    )
+    found = [i for i in run(text, resolver) if i.killed_best is not None]
+    assert [i.killed_best for i in found] == [6]
+    loc = found[0].location
+    assert loc is not None and loc.admin1 == "Homs"
 
 
 def test_placeless_count_stays_unplaced_when_places_span_governorates(resolver) -> None:  # type: ignore[no-untyped-def]
