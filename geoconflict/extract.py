@@ -1127,8 +1127,45 @@ def _with_within(chosen: _PlaceCand, others: list[_PlaceCand]) -> _PlaceCand:
     return chosen
 
 
-def _pick_place(cands: list[_PlaceCand], lo: int, hi: int, pos: int) -> _PlaceCand | None:
-    """The place of the part of a sentence [lo, hi) whose verb is at ``pos``."""
+#: The words that set a place inside or beside a town named next: "... neighborhoods in",
+#: "... on the western outskirts of", "... on the northern edge of".
+_SETTING_RE = re.compile(
+    r"(?:\bin|\bnear|\boutside|\b(?:outskirts|edges?|part|side|heart|cent(?:re|er)|suburbs?"
+    r"|entrance)\s+of)\s+(?:the\s+)?(?:(?:old\s+)?(?:city|town|village)\s+of\s+)?$",
+    re.I,
+)
+#: A second place phrase joined to the first: "and the outskirts of", "or near".
+_NEW_PHRASE_RE = re.compile(r"\s*(?:and|or)\s+(?:the\s+)?[a-z]")
+#: How far after a place the town it is set in may be named.
+_SETTING_REACH = 70
+
+
+def _with_setting(chosen: _PlaceCand, others: list[_PlaceCand], masked: str) -> _PlaceCand:
+    """``chosen`` set beside the town named right after it ("al-Ziraa and Sheikh Daher
+    neighborhoods in Lattakia city", "the al-Rashideen transit point on the western
+    outskirts of Aleppo"): among namesakes, the one near that town wins, and with none
+    near it the event is placed near the town (``PlaceRef.near_to``)."""
+    if not masked or chosen.ref.within or chosen.ref.near_to or chosen.level not in (None, "populated"):
+        return chosen
+    for o in others:
+        if o.start < chosen.end or o.start - chosen.end > _SETTING_REACH:
+            continue
+        if o.country or o.foreign or o.level not in (None, "populated"):
+            continue
+        between = masked[chosen.end : o.start]
+        if re.search(r"[,;.:]", between) or not _SETTING_RE.search(between):
+            continue
+        if _NEW_PHRASE_RE.match(between):
+            continue  # "the village of X and the outskirts of Y": two places, not one in Y
+        return replace(chosen, ref=replace(chosen.ref, near_to=o.ref.name))
+    return chosen
+
+
+def _pick_place(
+    cands: list[_PlaceCand], lo: int, hi: int, pos: int, masked: str = ""
+) -> _PlaceCand | None:
+    """The place of the part of a sentence [lo, hi) whose verb is at ``pos`` (``masked``,
+    the sentence, lets a place take the town it is set in: :func:`_with_setting`)."""
     inside = [c for c in cands if lo <= c.start < hi and not c.country]
     if not inside:
         return None
@@ -1138,13 +1175,15 @@ def _pick_place(cands: list[_PlaceCand], lo: int, hi: int, pos: int) -> _PlaceCa
         firm_inside = [c for c in inside if not c.origin]
         after = [c for c in firm_inside if c.start >= pos]
         before = [c for c in firm_inside if c.start < pos]
-        return _choose_place(after, inside) or _choose_place(before, inside)
+        return _choose_place(after, inside, masked) or _choose_place(before, inside, masked)
     after = [c for c in inside if c.start >= pos]
     before = [c for c in inside if c.start < pos]
-    return _choose_place(after, inside) or _choose_place(before, inside)
+    return _choose_place(after, inside, masked) or _choose_place(before, inside, masked)
 
 
-def _choose_place(pool: list[_PlaceCand], inside: list[_PlaceCand]) -> _PlaceCand | None:
+def _choose_place(
+    pool: list[_PlaceCand], inside: list[_PlaceCand], masked: str = ""
+) -> _PlaceCand | None:
     """The place of ``pool`` an event is at: a firm place over a "near" one, a town over an
     area; the others of the sentence part become its alternatives."""
     if not pool:
@@ -1157,7 +1196,8 @@ def _choose_place(pool: list[_PlaceCand], inside: list[_PlaceCand]) -> _PlaceCan
     for c in (*pool, *inside):
         if c is not chosen and all(c is not a for a in alts):
             alts.append(c)
-    c = _with_within(chosen, inside)
+    c = _with_setting(chosen, inside, masked)
+    c = _with_within(c, inside)
     return _PlaceCand(c.ref, c.start, c.end, c.level, c.country, c.foreign, c.origin, tuple(alts))
 
 
@@ -1555,6 +1595,25 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
             break
 
 
+#: A clause of another event after a count: "..., killing eight, as insurgents pushed
+#: toward Hama", "..., while rebels shelled Damascus".
+_SIDE_CLAUSE_RE = re.compile(r",\s+(?:even\s+as|as|while|amid|whereas)\s+(?!well\b|many\b|much\b)")
+
+
+def _side_clause_cut(
+    masked: str, places: list[_PlaceCand], lo: int, hi: int, k: _Mention
+) -> int:
+    """Where the text of the count ``k`` ends: before a side clause after it ("..., killing
+    eight, as insurgents pushed toward the city of Hama") when a place stands before the
+    count's verb, so that the side clause's places do not become the count's place."""
+    side = _SIDE_CLAUSE_RE.search(masked, k.end, hi)
+    if side is None:
+        return hi
+    if any(lo <= c.start < k.verb and not c.origin and not c.country for c in places):
+        return side.start()
+    return hi
+
+
 def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
     s, masked = info.sent, info.masked
     if info.question or not (info.mentions or info.events):
@@ -1578,9 +1637,10 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
             bounds[n] = cut
     for n, k in enumerate(killed):
         lo, hi = bounds[n], bounds[n + 1]
-        place = _pick_place(info.places, lo, hi, k.verb)
+        hi = _side_clause_cut(masked, info.places, lo, hi, k)
+        place = _pick_place(info.places, lo, hi, k.verb, masked)
         if place is None and n == 0:
-            place = _pick_place(info.places, 0, hi, k.verb)
+            place = _pick_place(info.places, 0, hi, k.verb, masked)
         if place is None and n > 0 and out:
             place = out[-1].place  # "..., and three more were killed" (same place)
         d = _Draft(
@@ -1629,7 +1689,7 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
         if host is not None:
             host.injured = j.count
             continue
-        place = _pick_place(info.places, 0, len(masked), j.verb)
+        place = _pick_place(info.places, 0, len(masked), j.verb, masked)
         out.append(
             _Draft(
                 sent=index,
@@ -1734,7 +1794,7 @@ def _event_only(
         return []
     if _HYPOTHETICAL_RE.search(masked, 0, cue[1]):
         return []
-    place = _pick_place(info.places, 0, len(masked), cue[1])
+    place = _pick_place(info.places, 0, len(masked), cue[1], masked)
     if place is None:
         return []
     return [
@@ -1780,7 +1840,7 @@ def _link_previous(
     prev_drafts = [d for d in drafts if d.sent == i - 1 and d.event_only]
     strike = lx.STRIKE_VERB_RE.search(prev.low)
     pos = strike.start() if strike else len(prev.masked)
-    place = _pick_place(prev.places, 0, len(prev.masked), pos)
+    place = _pick_place(prev.places, 0, len(prev.masked), pos, prev.masked)
     prev_actors = _actors(prev.masked, prev.toks, [])
     for d in made:
         d.linked = True

@@ -1592,3 +1592,40 @@ def test_a_blast_through_a_market_is_placed_at_its_town(resolver) -> None:  # ty
     assert inc.killed_best == 17
     want = resolver.resolve("Manbij").best.place
     assert inc.location is not None and inc.location.place_id == want.place_id
+
+
+def test_a_side_clause_after_the_count_does_not_give_its_place(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "Government jets struck the rebel-held town of Saraqeb on Monday, killing at least 11 "
+        "people, as insurgents pressed their advance toward the city of Hama.",
+        resolver,
+    )
+    assert inc.location is not None and inc.location.admin1 == "Idleb"
+
+
+def test_a_place_set_in_the_town_named_after_it_is_looked_for_near_that_town(resolver) -> None:  # type: ignore[no-untyped-def]
+    # Ziraa exists in Aleppo governorate; the text sets it in Lattakia city.
+    inc = one(
+        "Rockets fell on al-Ziraa and Sheikh Daher neighborhoods in Lattakia city, killing "
+        "four people.",
+        resolver,
+    )
+    assert inc.location is not None and inc.location.admin1 == "Lattakia"
+    inc = one(
+        "A car bomb exploded at the al-Rashideen crossing on the western outskirts of Aleppo, "
+        "killing 16 people.",
+        resolver,
+    )
+    assert inc.location is not None and inc.location.admin1 == "Aleppo"
+
+
+def test_two_joined_place_phrases_are_not_one_place_inside_the_other(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = read_drafts(
+        Article(
+            "t",
+            "Shelling on the village of Jubata al-Khashab and the outskirts of al-Hamidiyah "
+            "killed two fighters.",
+            date=FRIDAY,
+        )
+    )
+    assert [d.place.ref.near_to for d in found if d.place is not None] == [None]
