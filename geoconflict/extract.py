@@ -765,8 +765,19 @@ def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
     return out
 
 
+#: Between a toll word and its number, words that make the number count something else:
+#: "the toll is expected to rise because of the number of people injured, estimated at 100".
+_TOLL_GAP_OTHER_RE = re.compile(
+    r"injur|wound|missing|displac|arrest|detain|expected\s+to|likely\s+to|could|may\s+rise"
+    r"|to\s+rise|fate\s+of",
+    re.I,
+)
+
+
 def _usable_toll(masked: str, m: re.Match[str], count: Count) -> bool:
     if count.best is not None and count.best >= lx.MAX_INCIDENT_KILLED:
+        return False
+    if _TOLL_GAP_OTHER_RE.search(masked, m.start(), m.start("num")):
         return False
     if _UNIT_AFTER_RE.match(masked[m.end("num") :]):
         return False
@@ -1023,7 +1034,7 @@ _SUB_CITY_WORDS = frozenset(
 )
 _IN_NAME_RE = re.compile(
     r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:heart|centre|center|middle)\s+of\s+(?:the\s+)?)?"
-    rf"(?:(?:old\s+)?(?:city|town|village)\s+of\s+)?(?P<name>{lx.CAPSPAN})"
+    rf"(?:(?:[a-z]+\s+)?(?:city|town|village)\s+of\s+)?(?P<name>{lx.CAPSPAN})"
 )
 
 _PART_WORDS_SET = frozenset(
@@ -1490,21 +1501,66 @@ def _restates(host: _Draft, d: _Draft) -> bool:
         return False
     if host.date is not None and d.date is not None and abs((host.date - d.date).days) > 1:
         return False
+    if _OTHER_EVENT_RE.search(d.extra.get("low") or ""):
+        return False  # "Hours earlier, twin car bombs ... killing 57": another event
     own_place = d.place is not None and not d.extra.get("inherited") and not d.linked
     return not own_place or _coarse_place(host) or _same_place(host, d)
+
+
+#: Words that tell another event than the one just counted.
+_OTHER_EVENT_RE = re.compile(
+    r"\b(?:earlier|later|elsewhere|meanwhile|separately|separate|another|second\s+(?:attack"
+    r"|strike|blast|bombing|explosion)|also)\b"
+)
+
+
+def _adds_up_to(drafts: list[_Draft], host: _Draft, n: int) -> bool:
+    """Whether ``drafts[n]`` is one of two or more counts after ``host`` that add up to it
+    exactly ("killing at least 148" ... "100 in Jableh" ... "48 in Tartus"): a part of the
+    total, not another figure for it."""
+    want = host.killed.best if host.killed is not None else None
+    if want is None:
+        return False
+    after = [
+        d
+        for d in drafts
+        if d.sent > host.sent
+        and d.sent - host.sent <= _BREAKDOWN_REACH
+        and not d.drop
+        and d.killed is not None
+        and d.killed.best is not None
+    ]
+    mine = drafts[n]
+    for i in range(len(after)):
+        total = 0
+        for j in range(i, len(after)):
+            total += after[j].killed.best  # type: ignore[union-attr,operator]
+            if total >= want:
+                break
+        if total == want and j > i and any(after[k] is mine for k in range(i, j + 1)):
+            return True
+    return False
 
 
 def _merge_other_estimates(drafts: list[_Draft]) -> None:
     """Another source's figure for the dead just counted, in a later sentence, widens that
     count's range instead of adding deaths: with no place and no event of its own ("...
     killed at least 82 people. The committees said more than 100 were killed."), or with
-    them when the figures are of a size and the place agrees (:func:`_restates`)."""
+    them when the figures are of a size and the place agrees (:func:`_restates`). The
+    plain figures are merged first, so that a breakdown is seen without them."""
+    for plain_pass in (True, False):
+        _merge_estimates_pass(drafts, plain_only=plain_pass)
+
+
+def _merge_estimates_pass(drafts: list[_Draft], *, plain_only: bool) -> None:
     for n, d in enumerate(drafts):
         if d.drop or not d.extra.get("other_estimate") or d.killed is None:
             continue
         plain = not d.has_event_cue and (
             d.place is None or d.extra.get("inherited") or d.linked or d.place.origin
         )
+        if plain_only and not plain:
+            continue
         bound = d.killed.low is None and d.killed.high is not None
         for host in reversed(drafts[:n]):
             if host.drop or host.event_only or host.killed is None:
@@ -1527,6 +1583,7 @@ def _merge_other_estimates(drafts: list[_Draft]) -> None:
                 break
             if not plain and (
                 not _restates(host, d)
+                or _adds_up_to(drafts, host, n)
                 or any(o is not d and o.sent == d.sent and o.killed for o in drafts)
             ):
                 break  # two counts in one sentence: parts ("48 in Tartous ..., 100 in Jableh")
@@ -1725,6 +1782,8 @@ def _cumulative_clause(low: str, mention: _Mention) -> bool:
     nxt = _CLAUSE_END_RE.search(low, mention.end)
     end = nxt.start() if nxt else len(low)
     for cm in lx.CUMULATIVE_RE.finditer(low, start, end):
+        if cm.group() in _SO_FAR and _ONE_DAY_RE.search(low) and "since" not in low:
+            continue  # "has so far documented 103 killed in al-Tremseh on Thursday"
         # "the deadliest since the uprising began", "one of the deadliest assaults on
         # government-held territory in the war": a superlative, no running toll.
         reach = min(max(0, cm.start() - 40), max(start, cm.start() - 90))
@@ -1743,6 +1802,14 @@ def _cumulative_clause(low: str, mention: _Mention) -> bool:
     )
 
 
+#: Running-toll words that also fit one event's toll counted up to now.
+_SO_FAR = frozenset({"so far", "to date"})
+#: One day named: "on Thursday", "yesterday", "on 3 May", "on May 3".
+_ONE_DAY_RE = re.compile(
+    r"\b(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday"
+    r"|on\s+\d{1,2}\s+[a-z]+|on\s+(?:january|february|march|april|may|june|july|august"
+    r"|september|october|november|december)\s+\d{1,2})\b"
+)
 #: A clause that opens with a participle ("killing 61 people", "leaving 5 dead").
 _PARTICIPLE_RE = re.compile(r"\s*(?:killing|leaving|claiming|wounding|injuring)\b")
 _IN_WHICH_RE = re.compile(r"\b(?:in|during)\s+which\s*$")

@@ -390,6 +390,7 @@ KILL_PASSIVE_RE = _lc(
     + r"(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|also\s+known\s+as"
     + r"|known\s+as|better\s+known\s+as|who|all\s+of\s+them|most\s+of\s+whom)[^,]{0,80},"
     + r"|\s+(?:including|among\s+them)\s[^,.;]{0,60}?)?\s+"
+    + r"(?:who\s+)?"  # "103 citizens who were killed"
     + _AUX
     + r"(?P<verb>killed|slain|dead|died|perished|martyred|executed|drowned|lost\s+their\s+lives"
     r"|(?:civilian\s+)?deaths|(?:civilian\s+)?fatalities|found|recovered|retrieved|discovered"
@@ -405,7 +406,7 @@ TOLL_RE = _lc(
     r"|\b(?:fatalities|deaths|killed|dead|best(?:\s+estimate)?)\s*[:=]\s*(?:best(?:\s+estimate)?\s+)?"
     # "the number of people killed in the shelling rose to 7"
     r"|\bnumber\s+of\s+(?:[a-z]+\s+){0,3}?(?:killed|dead|deaths|died|slain|martyrs|martyred"
-    r"|fatalities)\b[^.;:]{0,100}?\b(?:rose|risen|climbed|increased|reached|jumped|stands"
+    r"|fatalities)\b[^.;:]{0,160}?\b(?:rose|risen|climbed|increased|reached|jumped|stands"
     r"|stood|hit)\s+(?:to\s+|at\s+)?)(?P<num>" + COUNT_PATTERN + r")(?!\s*(?:injured|wounded))",
 )
 #: "the deaths of dozens of troops", "the death of 3 civilians".

@@ -1629,3 +1629,45 @@ def test_two_joined_place_phrases_are_not_one_place_inside_the_other(resolver) -
         )
     )
     assert [d.place.ref.near_to for d in found if d.place is not None] == [None]
+
+
+def test_counts_that_add_up_to_the_total_are_parts_not_second_figures(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Bombs tore through Jableh and Tartus on Monday, killing at least 60 people. "
+        "The monitor said 35 people died in Jableh, where bombers hit the bus station. "
+        "Twenty-five were killed in Tartus.",
+        resolver,
+    )
+    assert [i.killed_best for i in found if i.part_of is None and i.killed_best] == [60]
+
+
+def test_a_figure_told_as_an_earlier_event_is_not_a_second_figure(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Bombs struck the town of Sayyida Zeinab on Sunday, killing at least 40 people. "
+        "Hours earlier, twin car bombs hit the Zahraa neighborhood of the central city of "
+        "Homs, killing 30 people, the monitor said.",
+        resolver,
+    )
+    counted = sorted(i.killed_best for i in found if i.part_of is None and i.killed_best)
+    assert counted == [30, 40]
+    homs = next(i for i in found if i.killed_best == 30)
+    assert homs.location is not None and homs.location.admin1 == "Homs"
+
+
+def test_so_far_for_one_days_event_is_that_events_toll(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "The monitor has so far documented the names of 57 villagers who were killed in the "
+        "town of Qubeir on Wednesday.",
+        resolver,
+    )
+    assert (inc.killed_best, inc.is_cumulative) == (57, False)
+
+
+def test_a_toll_phrase_whose_number_counts_the_injured_gives_no_count(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "The number of people killed in the air strike on the market of Maaret al-Numan in "
+        "southern Idlib province on Monday morning has risen to 38. The toll is expected to "
+        "rise because of the number of people seriously injured, estimated at more than 90.",
+        resolver,
+    )
+    assert [i.killed_best for i in found if i.killed_best is not None] == [38]
