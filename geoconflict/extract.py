@@ -1542,6 +1542,13 @@ def _adds_up_to(drafts: list[_Draft], host: _Draft, n: int) -> bool:
     return False
 
 
+#: A second source's figure in the same sentence: "..., while the ministry spoke of 40".
+_RIVAL_SOURCE_RE = re.compile(
+    r"\b(?:while|whereas)\s+(?:the\s+)?[\w\s'’-]{0,60}?\b(?:spoke\s+of|said|put\s+the"
+    r"|reported|gave|cited|counted)\b"
+)
+
+
 def _merge_other_estimates(drafts: list[_Draft]) -> None:
     """Another source's figure for the dead just counted, in a later sentence, widens that
     count's range instead of adding deaths: with no place and no event of its own ("...
@@ -1566,8 +1573,13 @@ def _merge_estimates_pass(drafts: list[_Draft], *, plain_only: bool) -> None:
             if host.drop or host.event_only or host.killed is None:
                 continue
             if host.sent == d.sent:
+                rival = (
+                    _RIVAL_SOURCE_RE.search(d.extra.get("low") or "") is not None
+                    and host.killed.best is not None
+                    and _close_figures(host.killed, d.killed)
+                )
                 if (
-                    bound
+                    (bound or rival)
                     and host.killed.best is not None
                     and not host.cumulative
                     and (d.place is None or _same_place(host, d))

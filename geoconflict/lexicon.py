@@ -238,6 +238,13 @@ VICTIM_CLASSES: dict[str, str] = {
     "family": "civilians",
     "relatives": "civilians",
     "shepherd": "civilians",
+    **dict.fromkeys(
+        "shepherds hunters hunter herders herder labourers laborers labourer laborer drivers"
+        " mourners guests tourists".split(),
+        "civilians",
+    ),
+    "police": "troops",
+    "agents": "troops",
     "students": "civilians",
     "doctors": "civilians",
     "doctor": "civilians",
@@ -308,6 +315,8 @@ _PLURAL_VICTIMS = (
     r"|service\s+members|servicemen|marines|sailors|airmen|contractors|crew\s+members|crew"
     r"|advisers|advisors|experts|generals|colonels|officers|guardsmen|mercenaries|recruits"
     r"|passengers|officials|employees|staff\s+members|volunteers|protesters|demonstrators"
+    r"|hunters|herders|shepherds|labou?rers|drivers|mourners|guests|police|agents|tourists"
+    r"|nationals|americans|russians|iranians|turks|iraqis|lebanese|afghans|palestinians|kurds"
 )
 _SINGULAR_VICTIMS = (
     r"child|boy|girl|infant|baby|toddler|woman|mother|father|rescuer|volunteer|paramedic"
@@ -318,7 +327,7 @@ _SINGULAR_VICTIMS = (
     r"|citizen|cameraman|reporter|nurse|surgeon|pharmacist|engineer|lawyer|priest|head|chief"
     r"|director|deputy|minister|spokesman|spokesperson|grandson|granddaughter|old\s+man"
     r"|old\s+woman|service\s+member|marine|contractor|protester|employee|brigadier|colonel"
-    r"|general|captain|lieutenant|major"
+    r"|general|captain|lieutenant|major|hunter|herder|labou?rer|american|russian|iranian"
 )
 #: Modifier words allowed between a count and its victim noun ("pro-Assad", "White Helmets").
 #: A number word or a conjunction is never one: in "three women and two men" the victims of
@@ -366,7 +375,7 @@ _MIXED = r"(?!\s*(?:or|and|/)\s+(?:injured|wounded|hurt|maimed)\b)"
 #: Active voice: "killed 21", "killing at least 12 civilians", "claimed the lives of 5".
 KILL_ACTIVE_RE = _lc(
     r"\b(?P<verb>kill(?:ed|ing|s)?|claim(?:ed|ing|s)?\s+the\s+lives\s+of|claim(?:ed|ing|s)?"
-    r"|massacr(?:ed|ing)"
+    r"|massacr(?:ed|ing)|martyr(?:ed|ing)"
     r"|execut(?:e|ed|ing|es)|shot\s+dead|shooting\s+dead|gunned\s+down|slaughtered"
     r"|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|left|leaving"
     r"|assassinat(?:ed|ing|es)|behead(?:ed|ing|s)"
@@ -481,6 +490,10 @@ CUMULATIVE_RE = _lc(
     r"|assault|attack|start|beginning|operation|bombardment|siege|escalation|revolution)"
     r"|in\s+(?:the\s+(?:past|last)\s+)?(?:two|three|four|five|six|several|\d+)\s+days"
     r"|(?:days|weeks|months|years)\s+in\s+which"
+    # "in the government's two-month crackdown", "during a four-day offensive"
+    r"|(?:in|during|over)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?(?:[\w]+-(?:day|week"
+    r"|month|year)|(?:days|weeks|months|years)-long)\s+(?:[\w-]+\s+)?(?:crackdown|campaign"
+    r"|offensive|war|conflict|uprising|siege|battle|bombardment|fighting|operation|assault)"
     r"|since\s+then|since\s+(?:the\s+|last\s+|early\s+|late\s+)?(?:spring|summer|autumn|fall"
     r"|winter)|since\s+(?:[\w-]+\s+){1,3}?(?:was|were|began|begun|started|erupted|entered"
     r"|launched|took\s+over)|(?:whole|entire)\s+(?:campaign|war|conflict|operation|offensive)"
@@ -802,7 +815,7 @@ TARGET_TRIGGERS = _words(
 )
 KILL_ACTIVE_TRIGGERS = _words(
     "kill clai mass exec shot shoo gunn slau took taki left leav assa behe coun foun reco retr"
-    " pull disc unea"
+    " pull disc unea mart"
 )
 TOLL_TRIGGERS = _words("deat casu civi fata toll numb best kill dead")
 DEATHS_OF_TRIGGERS = _words("deat kill murd bodi body rema mart")

@@ -1671,3 +1671,30 @@ def test_a_toll_phrase_whose_number_counts_the_injured_gives_no_count(resolver) 
         resolver,
     )
     assert [i.killed_best for i in found if i.killed_best is not None] == [38]
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("Gunmen ambushed a bus near Tadmur on Saturday, martyring seven of them.", 7),
+        ("Three shepherds were killed by a landmine near Uqayribat on Tuesday.", 3),
+        ("A bomber struck a cafe in Manbij, killing two Americans and at least 9 other people.", 11),
+    ],
+)
+def test_more_ways_of_naming_the_dead(text: str, best: int, resolver) -> None:  # type: ignore[no-untyped-def]
+    assert one(text, resolver).killed_best == best
+
+
+def test_a_rival_sources_figure_in_the_same_sentence_widens_the_count(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Two bombs struck a bus station in Jableh on Monday, leaving at least 50 dead, the "
+        "monitor said, while the provincial governor spoke of 31 people dead.",
+        resolver,
+    )
+    assert [(i.killed_low, i.killed_best) for i in found if i.killed_best] == [(31, 50)]
+
+
+def test_a_toll_over_a_campaign_of_weeks_is_a_running_toll(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Activists say more than 400 people have died in the army's six-week offensive.",
+              resolver)
+    assert inc.is_cumulative
