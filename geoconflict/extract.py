@@ -615,8 +615,17 @@ def _add_victims(mention: _Mention, vict: str | None, n: int, *, first: bool = F
         setattr(mention, cls, (getattr(mention, cls) or 0) + n)
 
 
-def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
-    """Every usable count of dead and injured in one (masked) sentence."""
+#: A named person before "and N others", at the head of a clause: "Hezbollah said Jihad
+#: Mughniyeh and five others were killed".
+_NAMED_AND_RE = re.compile(
+    r"(?:^|\b(?:said|says|that|confirmed)\s+|,\s+)(?P<name>[A-Z][\w'’.-]+\s+"
+    r"(?:(?:[A-Z]|al-|el-|bin\s|ibn\s)[\w'’.-]*\s+){0,4})and\s+$"
+)
+
+
+def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
+    """Every usable count of dead and injured in one (masked, lowercased) sentence;
+    ``cased`` is the same sentence before lowercasing, offset for offset."""
     out: list[_Mention] = []
     taken: list[tuple[int, int]] = []
 
@@ -633,7 +642,19 @@ def _mentions(masked: str, toks: _Toks) -> list[_Mention]:
         if overlaps(*span):
             return
         vict_text = m.group("vict") or m.group("vict1")
-        mention = _Mention(kind, m.start(), m.end(), verb, count)
+        start = m.start()
+        if kind == "killed" and not active and vict_text and vict_text.lower() == "others":
+            named = _NAMED_AND_RE.search(cased, max(0, start - 60), start) if cased else None
+            if named is not None and count.best is not None:
+                # "Jihad Mughniyeh and five others were killed": the named man is one more.
+                count = Count(
+                    None if count.low is None else count.low + 1,
+                    count.best + 1,
+                    None if count.high is None else count.high + 1,
+                    count.vague,
+                )
+                start = named.start("name")
+        mention = _Mention(kind, start, m.end(), verb, count)
         if kind == "killed":
             mention.subset = bool(
                 (m.group("num") and _SUBSET_AFTER_RE.match(masked, m.end("num")))
@@ -1240,7 +1261,7 @@ def _analyse(sent: Sentence) -> _SentInfo:
     low = _lower(masked)
     toks = _Toks(low)
     question = sent.text.rstrip(" .…\"'”’)").endswith("?")
-    mentions = [] if question else _mentions(low, toks)
+    mentions = [] if question else _mentions(low, toks, masked)
     if mentions and _QUOTED_RE.search(sent.text):
         # A count in direct speech ("My wife and two children were all dead") tells of the
         # dead already reported, when there are any: a part of them, not more.
@@ -1374,6 +1395,7 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
     _merge_injured(drafts, infos)
     _merge_toll_updates(drafts)
     _merge_other_estimates(drafts)
+    _mark_named_parts(drafts)
     _inherit_cumulative_place(drafts)
     return [d for d in drafts if not d.drop], infos
 
@@ -1393,6 +1415,12 @@ _PAST_RE = re.compile(
 )
 
 
+#: "since the uprising began", "since rebels launched their offensive": a month after it
+#: dates the period's start.
+_SINCE_BEGAN_RE = re.compile(
+    r"\bsince\s+(?:[\w'’-]+\s+){1,4}?(?:began|begun|started|erupted|broke\s+out|launched"
+    r"(?:\s+[\w'’-]+){0,3})\s*$"
+)
 _PAST_HINT_RE = re.compile(
     _trie_pattern(
         "last earlier ago before after similar january february march april may june july"
@@ -1409,8 +1437,8 @@ def _told_as_past(low: str, date: dt.date | None) -> bool:
         mon = m.group("mon")
         if mon is None:
             return True
-        if m.group().startswith("since"):
-            continue
+        if m.group().startswith("since") or _SINCE_BEGAN_RE.search(low, max(0, m.start() - 60), m.start()):
+            continue  # "since the uprising began in March": a running period, not the event's date
         if date is not None and (date.month - MONTHS[mon]) % 12 >= 2:
             return True  # two months back or more: "In early May" in June may be the news
     return False
@@ -1547,6 +1575,38 @@ _RIVAL_SOURCE_RE = re.compile(
     r"\b(?:while|whereas)\s+(?:the\s+)?[\w\s'’-]{0,60}?\b(?:spoke\s+of|said|put\s+the"
     r"|reported|gave|cited|counted)\b"
 )
+
+
+#: A count that takes in dead counted before: "24 were killed, including the two
+#: journalists", "48 died, among them the 16 security personnel".
+_BACKREF_RE = re.compile(
+    rf"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+the\s+(?P<num>{COUNT_PATTERN})\s+[a-z]",
+    re.I,
+)
+
+
+def _mark_named_parts(drafts: list[_Draft]) -> None:
+    """A count told earlier and named again as a part of a larger one ("... killing two
+    journalists. At least 24 were killed in Baba Amr, including the two journalists.") is a
+    part of the larger count, so that no total counts its dead twice."""
+    for n, d in enumerate(drafts):
+        if d.drop or d.killed is None or d.killed.best is None or d.cumulative:
+            continue
+        low = d.extra.get("low") or ""
+        if "the " not in low:
+            continue
+        for m in _BACKREF_RE.finditer(low):
+            part = parse_count(m.group("num"))
+            if part is None or part.best is None or part.best >= d.killed.best:
+                continue
+            for host in reversed(drafts[:n]):
+                if d.sent - host.sent > 4:
+                    break
+                if host.drop or host.sent == d.sent or host.killed is None or host.cumulative:
+                    continue
+                if host.killed.best == part.best and "part_of_host" not in host.extra:
+                    host.extra["part_of_host"] = d
+                    break
 
 
 def _merge_other_estimates(drafts: list[_Draft]) -> None:

@@ -1698,3 +1698,31 @@ def test_a_toll_over_a_campaign_of_weeks_is_a_running_toll(resolver) -> None:  #
     inc = one("Activists say more than 400 people have died in the army's six-week offensive.",
               resolver)
     assert inc.is_cumulative
+
+
+def test_a_month_that_dates_the_start_of_a_period_is_not_the_events_date(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "State television said 40 soldiers had been killed by gunmen in the town of Jisr "
+        "al-Shughour, the deadliest attack on the army since the uprising began in March.",
+        resolver,
+        date=dt.date(2011, 6, 6),
+    )
+    assert (inc.killed_best, inc.is_cumulative) == (40, False)
+
+
+def test_dead_named_again_inside_a_larger_count_are_its_part(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Rockets hit a media centre in the Baba Amr district on Wednesday, killing two "
+        "journalists. Activists said at least 20 people were killed in Baba Amr on Wednesday, "
+        "including the two journalists.",
+        resolver,
+    )
+    assert [i.killed_best for i in found if i.killed_best and i.part_of is None] == [20]
+
+
+def test_a_named_person_and_n_others_are_n_plus_one(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("The group said Abu Omar al-Shami and three others were killed in Saraqeb.",
+              resolver)
+    assert inc.killed_best == 4
+    inc = one("Shelling hit Saraqeb and three others were killed.", resolver)
+    assert inc.killed_best == 3
