@@ -1005,7 +1005,9 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
         level = "admin1"
         ref = replace(ref, feature_hint=None, text=name)
     full_end = m.end()
-    origin = bool(cue) and _ORIGIN_BEFORE_RE.search(masked, max(0, m.start() - 40), m.start())
+    origin = (
+        bool(cue) and _ORIGIN_BEFORE_RE.search(masked, max(0, m.start() - 40), m.start())
+    ) or _HOMETOWN_BEFORE_RE.search(masked, max(0, m.start() - 50), m.start())
     return _PlaceCand(ref, start, full_end, level, country, foreign, bool(origin))
 
 
@@ -1032,9 +1034,19 @@ def _institution_town(name: str) -> str | None:
 
 
 #: "militants positioned in X", "forces stationed in X": X is where the attackers are.
+#: Where the dead came from, not where they died: "The victims, from the village of X",
+#: "who hailed from X", "natives of X", "originally from X".
+_HOMETOWN_BEFORE_RE = re.compile(
+    r"(?:\b(?:victims|dead|they|men|women|both|all)\s*,?\s+(?:all\s+|both\s+)?from|\bhail(?:ed|s|ing)?"
+    r"\s+from|\bnatives?\s+of|\boriginally\s+from|\bwho\s+(?:came|come|were|was)\s+from)"
+    r"\s+(?:the\s+)?(?:(?:[a-z]+\s+)?(?:town|village|city|area)\s+of\s+)?$",
+    re.I,
+)
 _ORIGIN_BEFORE_RE = re.compile(
     r"\b(?:positioned|stationed|based|deployed|entrenched|holed\s+up|hiding|present"
-    r"|launched\s+from|fired\s+from|from\s+(?:their\s+|its\s+|army\s+|regime\s+)?positions)"
+    r"|launched\s+from|fired\s+from|from\s+(?:their\s+|its\s+|army\s+|regime\s+)?positions"
+    # where the attackers went afterwards: "the attackers fled towards the desert of Homs"
+    r"|fled|fleeing|escaped|withdrew|withdrawing|retreated|retreating)"
     r"\s+$",
     re.I,
 )
@@ -2033,9 +2045,10 @@ def _merge_injured(drafts: list[_Draft], infos: list[_SentInfo]) -> None:
 
 
 def _inherit_cumulative_place(drafts: list[_Draft]) -> None:
-    """A running toll with no place is the toll of the area the article was about."""
+    """A running toll with no place (or only a place the dead came from or the attackers
+    went to) is the toll of the area the article was about."""
     for n, d in enumerate(drafts):
-        if not d.cumulative or d.place is not None or d.drop:
+        if not d.cumulative or d.drop or (d.place is not None and not d.place.origin):
             continue
         earlier = [h for h in drafts[:n] if not h.drop and h.place is not None and not h.cumulative]
         if not earlier:

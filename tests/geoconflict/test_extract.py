@@ -1726,3 +1726,14 @@ def test_a_named_person_and_n_others_are_n_plus_one(resolver) -> None:  # type: 
     assert inc.killed_best == 4
     inc = one("Shelling hit Saraqeb and three others were killed.", resolver)
     assert inc.killed_best == 3
+
+
+def test_where_the_dead_came_from_and_the_attackers_fled_to_are_not_the_place(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Five shepherds were killed on Monday in an attack near the town of Uqayribat in "
+        "eastern Hama. The victims, from the village of al-Saan, were shot dead before the "
+        "attackers fled towards the desert of Homs. The attack raised to more than 90 the "
+        "number of people killed since February.",
+        resolver,
+    )
+    assert {i.location.admin1 for i in found if i.location is not None} == {"Hama"}

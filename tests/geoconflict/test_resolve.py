@@ -94,3 +94,13 @@ def test_a_name_unknown_inside_its_area_takes_the_area_not_a_namesake_elsewhere(
     # does not hold: the event is placed near Homs, not at the Saraqib of another governorate.
     loc = doc.locate(PlaceRef("Saraqib", "Saraqib", within="Homs"))
     assert loc is not None and loc.admin1 == "Homs" and loc.precision == 2
+
+
+def test_the_town_a_place_is_set_beside_outranks_an_area_named_later(doc: DocumentResolver) -> None:
+    # al-Rashideen is set on the outskirts of Aleppo; Idlib is only named later in the
+    # sentence. The namesake near Aleppo wins over the Idlib fallback.
+    loc = doc.locate(
+        PlaceRef("al-Rashideen", "al-Rashideen", within="Idlib", near_to="Aleppo")
+    )
+    assert loc is not None and loc.admin1 == "Aleppo"
+    assert distance_km(loc.lat, loc.lon, 36.2021, 37.1343) < 60
