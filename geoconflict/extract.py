@@ -557,6 +557,15 @@ def _add_kin(mention: _Mention, kin: re.Match[str]) -> None:
             mention.victims = (*mention.victims, "children")
 
 
+#: A report denied just before the clause of a count: "denied reports circulated on social
+#: media that ...", "dismissed claims that ...".
+_DENIED_REPORT_RE = re.compile(
+    r"\b(?:denied|deny|denies|denying|dismissed|refuted|rejected)\s+(?:the\s+|these\s+)?"
+    r"(?:[\w-]+\s+)?(?:reports?|claims?|rumou?rs?|allegations?|accounts?)\b[^.;]{0,70}$",
+    re.I,
+)
+
+
 def _usable(masked: str, m: re.Match[str], count: Count | None, verb_pos: int) -> bool:
     if count is None:
         return False
@@ -573,9 +582,12 @@ def _usable(masked: str, m: re.Match[str], count: Count | None, verb_pos: int) -
             return False
     if count.best is not None and count.best >= lx.MAX_INCIDENT_KILLED:
         return False
-    clause = masked[_clause_start(masked, min(m.start(), verb_pos)) : m.end()]
+    cstart = _clause_start(masked, min(m.start(), verb_pos))
+    clause = masked[cstart : m.end()]
     if lx.NEGATION_RE.search(clause):
         return False
+    if _DENIED_REPORT_RE.search(masked, max(0, cstart - 100), cstart):
+        return False  # "denied reports ... that 20 people had been killed"
     window = masked[max(0, min(m.start(), verb_pos) - 80) : m.end()]
     return not lx.RHETORIC_RE.search(window)
 

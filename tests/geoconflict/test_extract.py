@@ -1737,3 +1737,12 @@ def test_where_the_dead_came_from_and_the_attackers_fled_to_are_not_the_place(re
         resolver,
     )
     assert {i.location.admin1 for i in found if i.location is not None} == {"Hama"}
+
+
+def test_a_count_in_a_denied_report_is_no_count(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "The Civil Defence denied reports circulated on social media that 15 people had been "
+        "killed in an air strike on Kafr Takharim.",
+        resolver,
+    )
+    assert [i.killed_best for i in found if i.killed_best is not None] == []
