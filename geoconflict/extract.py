@@ -2453,6 +2453,26 @@ def _mark_breakdowns(drafts: list[_Draft]) -> None:
                 for m in run:
                     drafts[m].part_of = n
                 break
+    # A nationwide total ("killing at least 136 people across the country") takes in the
+    # counts told after it, place by place, as long as they fit inside it.
+    for n, total in enumerate(drafts):
+        if not countable(total) or total.killed.best < 2:  # type: ignore[union-attr]
+            continue
+        if not _NATIONWIDE_RE.search(total.extra.get("low") or ""):
+            continue
+        room = total.killed.best  # type: ignore[union-attr]
+        for m in range(n + 1, len(drafts)):
+            d = drafts[m]
+            if d.sent == total.sent or not countable(d):
+                continue
+            if d.sent - total.sent > _BREAKDOWN_REACH or (
+                d.date and total.date and d.date != total.date
+            ):
+                break
+            if d.killed.best > room:  # type: ignore[union-attr,operator]
+                break
+            room -= d.killed.best  # type: ignore[union-attr,operator]
+            d.part_of = n
     # A total told after its parts ("5 killed in X; 2 in Y; 2 in Z. Total: 9 deaths") adds
     # them up: it is kept, marked as a running toll, so that no sum counts them twice.
     for n, total in enumerate(drafts):
@@ -2469,6 +2489,12 @@ def _mark_breakdowns(drafts: list[_Draft]) -> None:
                 break
         if count >= 2 and run_sum == total.killed.best:  # type: ignore[union-attr]
             total.cumulative = True
+
+
+#: A count over the whole country: "killing 136 people across the country".
+_NATIONWIDE_RE = re.compile(
+    r"\b(?:across|throughout|around|all\s+over)\s+(?:the\s+country|syria)\b|\bnationwide\b"
+)
 
 
 def _inside(total: _Draft, part: _Draft) -> bool:

@@ -1746,3 +1746,12 @@ def test_a_count_in_a_denied_report_is_no_count(resolver) -> None:  # type: igno
         resolver,
     )
     assert [i.killed_best for i in found if i.killed_best is not None] == []
+
+
+def test_counts_after_a_nationwide_total_are_its_parts(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Security forces killed at least 60 people across the country on Friday, activists "
+        "said. Twelve people were killed in Homs and seven in the town of Nawa.",
+        resolver,
+    )
+    assert [i.killed_best for i in found if i.killed_best and i.part_of is None] == [60]
