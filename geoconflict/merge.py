@@ -779,7 +779,9 @@ class SpanMerge:
     groups this span owns, in output order (the order key: the group's first report);
     ``open_in`` the groups open when the span's first day began (as computed, possibly from
     warm-up days), ``open_out`` those still open after its last day (owned by the next
-    span); ``renamed`` maps ``targets`` merged into another incident to that incident's id.
+    span); ``renamed`` maps ``targets`` merged into another incident to that incident's id,
+    and ``settled`` holds every target in the groups this span owns (once the span is exact,
+    whether such a target was renamed is known: the rest of the merge cannot change it).
     """
 
     start: dt.date
@@ -788,6 +790,7 @@ class SpanMerge:
     open_in: OpenGroups
     open_out: OpenGroups
     renamed: dict[str, str]
+    settled: frozenset[str] = frozenset()
 
 
 def _signature(groups: Sequence[Sequence[Fed]]) -> OpenGroups:
@@ -825,11 +828,13 @@ def merge_span(
     open_in: OpenGroups = _signature(preset) if preset is not None else ()
     merged: list[tuple[Incident, Any, bool, tuple]] = []
     renamed: dict[str, str] = {}
+    settled: set[str] = set()
 
     def collect() -> None:
         for group in merger.take_closed():
             out, payload, same, first_key = _merge_members(group)
             renamed.update(_renames(group, out, targets))
+            settled.update(m.incident_id for _s, m, _p in group if m.incident_id in targets)
             merged.append((out, payload, same, first_key))
 
     for batch in days:
@@ -864,7 +869,7 @@ def merge_span(
     collect()
     open_out = _signature(merger.open_groups())
     merged.sort(key=lambda m: (_sort_key(m[0]), m[3]))
-    return SpanMerge(start, end, merged, open_in, open_out, renamed)
+    return SpanMerge(start, end, merged, open_in, open_out, renamed, frozenset(settled))
 
 
 def merged_spans(

@@ -627,7 +627,8 @@ _RECORD_CHUNK = 1024
 @dataclass(frozen=True, slots=True)
 class SpanSummary:
     """What a merge task hands back: the span, its open groups in and out, the ``part_of``
-    targets merged away, and the file holding its output records in order."""
+    targets merged away (and every target it settled), and the file holding its output
+    records in order."""
 
     start: dt.date
     end: dt.date
@@ -636,6 +637,7 @@ class SpanSummary:
     renamed: dict[str, str]
     path: str
     count: int
+    settled: frozenset[str] = frozenset()
 
 
 def merge_span_task(
@@ -676,23 +678,14 @@ def merge_span_task(
         for at in range(0, len(records), _RECORD_CHUNK):
             pickle.dump(records[at:at + _RECORD_CHUNK], fh, protocol=pickle.HIGHEST_PROTOCOL)
     return SpanSummary(start, end, result.open_in, result.open_out, result.renamed, path,
-                       len(records))
+                       len(records), result.settled)
 
 
-def _merged_records(
-    spill_dir: str, targets: set[str], submit: Submit | None, keep: bool, timings: dict
-) -> Iterator[OutputRecord]:
-    """The output records of every merged incident, in output order.
+def _merge_spans(spill_dir: str) -> list[tuple[dt.date, dt.date]]:
+    """The spans of dates merged one task each: :data:`MERGE_SPAN_DAYS` days from the first
+    spilled week to the last."""
+    from .spill import week_span
 
-    With ``submit`` the spans of dates are merged in parallel from guessed open groups and
-    checked in order (:func:`merge.merged_spans`); without, one after the other, exactly.
-    """
-
-    from .merge import _sort_key, merged_spans, ordered_merged
-    from .spill import read_pickled_chunks, read_undated, week_span
-
-    frozen = frozenset(targets)
-    results: list[SpanSummary] = []
     bounds = week_span(spill_dir)
     spans: list[tuple[dt.date, dt.date]] = []
     if bounds is not None:
@@ -701,33 +694,92 @@ def _merged_records(
             hi = min(bounds[1], lo + dt.timedelta(days=MERGE_SPAN_DAYS - 1))
             spans.append((lo, hi))
             lo = hi + dt.timedelta(days=1)
+    return spans
+
+
+def _merged_records(
+    spill_dir: str, targets: set[str], submit: Submit | None, keep: bool, timings: dict
+) -> Iterator[OutputRecord]:
+    """The output records of every merged incident, in output order.
+
+    With ``submit`` every span of dates is submitted at once (before the first record is
+    asked for), merged in parallel from guessed open groups and checked in order
+    (:func:`merge.merged_spans`); without, the spans are merged one after the other, exactly.
+    A wrong guess is redone here, in this process, which waits for it anyway (submitted, it
+    would wait behind every span still queued). Records are handed out span by span as the
+    spans become exact (:func:`_records_in_order`), so writing them overlaps the merge of
+    later spans.
+    """
+    from .merge import merged_spans
+
+    frozen = frozenset(targets)
+    spans = _merge_spans(spill_dir)
     n = len(spans)
-    redone = 0
+    timings["merge spans redone"] = 0.0
+    finals: Iterator[SpanSummary]
     if submit is not None and n > 1:
         waits = [submit(merge_span_task, spill_dir, k, lo, hi, () if k == 0 else None, frozen,
                         k == n - 1, keep)
                  for k, (lo, hi) in enumerate(spans)]
 
         def redo(k: int, open_groups: tuple) -> SpanSummary:
-            nonlocal redone
-            redone += 1
+            timings["merge spans redone"] += 1
             lo, hi = spans[k]
-            return submit(merge_span_task, spill_dir, k, lo, hi, open_groups, frozen,
-                          k == n - 1, keep)()
+            return merge_span_task(spill_dir, k, lo, hi, open_groups, frozen, k == n - 1, keep)
 
-        results = list(merged_spans(waits, redo))
+        finals = merged_spans(waits, redo)
     else:
-        expected: tuple = ()
-        for k, (lo, hi) in enumerate(spans):
-            result = merge_span_task(spill_dir, k, lo, hi, expected, frozen, k == n - 1, keep)
-            expected = result.open_out
-            results.append(result)
-    timings["merge spans redone"] = float(redone)
-    renamed: dict[str, str] = {}
-    for result in results:
-        renamed.update(result.renamed)
+        finals = _exact_spans(spill_dir, spans, frozen, keep)
+    return _records_in_order(spill_dir, finals, frozen, keep)
 
-    for record in ordered_merged((r.end, read_pickled_chunks(r.path)) for r in results):
+
+def _exact_spans(spill_dir: str, spans: Sequence[tuple[dt.date, dt.date]],
+                 targets: frozenset[str], keep: bool) -> Iterator[SpanSummary]:
+    """Merge the spans one after the other in this process, each from the open groups the
+    one before it left (exact)."""
+    expected: tuple = ()
+    for k, (lo, hi) in enumerate(spans):
+        result = merge_span_task(spill_dir, k, lo, hi, expected, targets, k == len(spans) - 1,
+                                 keep)
+        expected = result.open_out
+        yield result
+
+
+def _records_in_order(spill_dir: str, finals: Iterator[SpanSummary], targets: frozenset[str],
+                      keep: bool) -> Iterator[OutputRecord]:
+    """The records of the exact spans ``finals`` (in date order) in output order, then the
+    undated incidents', each with its ``part_of`` following a merge.
+
+    A span's records are read once the span is exact. A record whose ``part_of`` names a
+    target no exact span has settled yet (:attr:`merge.SpanMerge.settled`) waits for the
+    spans up to the one that settles it, so its renaming is known when it is handed out.
+    """
+    from .merge import _sort_key, ordered_merged
+    from .spill import read_pickled_chunks, read_undated
+
+    renamed: dict[str, str] = {}
+    settled: set[str] = set()
+    ready: deque[SpanSummary] = deque()
+
+    def advance() -> bool:
+        result = next(finals, None)
+        if result is None:
+            return False
+        renamed.update(result.renamed)
+        settled.update(result.settled)
+        ready.append(result)
+        return True
+
+    def spans() -> Iterator[tuple[dt.date, Iterator[Any]]]:
+        while ready or advance():
+            result = ready.popleft()
+            yield result.end, read_pickled_chunks(result.path)
+
+    for record in ordered_merged(spans()):
+        inc = record[4]
+        if inc is not None and inc.part_of in targets:
+            while inc.part_of not in settled and advance():
+                pass
         yield _renamed_record(record, renamed)
     undated = sorted(read_undated(spill_dir), key=lambda r: (_sort_key(r[1]), r[0]))
     for _seq, incident, payload in undated:
@@ -996,8 +1048,6 @@ def run(
                             key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))
         with contextlib.ExitStack() as files:
             keep = dask_engine is not None
-            map_dir = tempfile.mkdtemp(prefix="map-", dir=spill_dir)
-            outputs = _StreamedOutputs(out, files, map_dir, keep=keep)
             if pool is not None:
                 submit: Submit | None = _submit_to(pool)
             elif dask_engine is not None:
@@ -1005,7 +1055,10 @@ def run(
             else:
                 submit = None
             merge_clock = _Clock()
+            # the merge tasks are submitted first, so the workers start on them at once
             records = _merged_records(spill_dir, targets, submit, keep, timings)
+            map_dir = tempfile.mkdtemp(prefix="map-", dir=spill_dir)
+            outputs = _StreamedOutputs(out, files, map_dir, keep=keep)
             for record in merge_clock.iterate(records):
                 outputs.add(record)
             timings["merge"] = merge_clock.seconds

@@ -388,3 +388,19 @@ def test_a_wrong_guess_of_the_open_groups_is_redone():
     got, redone = _merge_in_spans(incidents, span_days=2, warmup_days=1)
     assert got == merge_incidents(incidents)
     assert redone == [1]
+
+
+def test_a_span_settles_the_targets_of_the_groups_it_owns():
+    a = make("a", 0, date=DAY)
+    b = make("b", 0, date=DAY)  # merges with a: a's id leads, so b's id is renamed
+    c = make("c", 0, date=DAY + dt.timedelta(days=5), part_of="c-0")
+    batches = _stream([a, b, c])
+    first = merge_span(batches[:1], start=DAY, end=DAY + dt.timedelta(days=2), preset=(),
+                       targets={"b-0", "c-0"})
+    assert first.settled == {"b-0"}
+    assert first.renamed == {"b-0": "a-0"}
+    rest = merge_span(batches[1:], start=DAY + dt.timedelta(days=3),
+                      end=DAY + dt.timedelta(days=9), preset=first.open_out,
+                      targets={"b-0", "c-0"}, last=True)
+    assert rest.settled == {"c-0"}
+    assert rest.renamed == {}

@@ -327,3 +327,32 @@ def test_map_rows_follow_the_map_columns():
     row = dict(zip(MAP_COLUMNS, record[2], strict=True))
     assert row["part_of"] == "d0-0" == record[2][pipeline._MAP_PART_OF]
     assert (row["admin1"], row["admin2"], row["lat"]) == ("Idleb", "Ariha", 35.8137)
+
+
+def test_merged_records_are_handed_out_before_the_last_span_is_merged(tmp_path, monkeypatch):
+    """Writing overlaps the merge: the first records come once the first spans are exact,
+    while later spans are still running (here: not yet waited for)."""
+    from geoconflict import pipeline
+
+    towns = [Location(35.8137, 36.6084, 1, "Ariha", "p-ariha", "Idleb", "Ariha"),
+             Location(34.73, 36.71, 1, "Homs", "p-homs", "Homs", "Homs")]
+    incidents = [incident(d * 2 + k, date=DAY + dt.timedelta(days=d), location=towns[k],
+                          place=towns[k].place_name)
+                 for d in range(40) for k in range(2)]
+    folder = _spilled(tmp_path, incidents)
+    waited: list[int] = []
+
+    def submit(fn, *args):
+        def wait():
+            waited.append(args[1])
+            return fn(*args)
+        return wait
+
+    monkeypatch.setattr(pipeline, "MERGE_SPAN_DAYS", 7)
+    records = pipeline._merged_records(str(folder), set(), submit, False, {})
+    first = next(records)
+    assert len(pipeline._merge_spans(str(folder))) > 3
+    assert max(waited) < 3  # the spans after the first few were not needed yet
+    from geoconflict.merge import merge_incidents
+
+    assert len([first, *records]) == len(merge_incidents(incidents))
