@@ -533,6 +533,19 @@ def _breakdown(text: str, end: int, mention: _Mention) -> None:
             mention.victims = (*mention.victims, cls)
 
 
+_ONE = Count(1, 1, 1)
+
+
+def _plus(a: Count, b: Count, *, vague: bool = False) -> Count:
+    """Two counts of dead added up: bounds only where both give them."""
+    return Count(
+        None if a.low is None or b.low is None else a.low + b.low,
+        None if a.best is None or b.best is None else a.best + b.best,
+        None if a.high is None or b.high is None else a.high + b.high,
+        vague,
+    )
+
+
 _KIN_CHILDREN = frozenset({"child", "children", "baby", "infant", "grandchild", "grandchildren"})
 
 
@@ -548,9 +561,7 @@ def _add_kin(mention: _Mention, kin: re.Match[str]) -> None:
     c = mention.count
     if not n or c.best is None:
         return
-    mention.count = Count(
-        None if c.low is None else c.low + n, c.best + n, None if c.high is None else c.high + n
-    )
+    mention.count = _plus(c, Count(n, n, n))
     if word in _KIN_CHILDREN:
         mention.children = (mention.children or 0) + n
         if "children" not in mention.victims:
@@ -609,11 +620,7 @@ def _add_list_before(
         total = mention.count
         if more is None or more.best is None or total.best is None:
             return
-        mention.count = Count(
-            None if total.low is None or more.low is None else total.low + more.low,
-            total.best + more.best,
-            None if total.high is None or more.high is None else total.high + more.high,
-        )
+        mention.count = _plus(total, more)
         _add_victims(mention, pm.group("vict") or pm.group("vict1"), more.best, first=True)
         start = mention.start = pm.start(first)
 
@@ -659,12 +666,7 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
             named = _NAMED_AND_RE.search(cased, max(0, start - 60), start) if cased else None
             if named is not None and count.best is not None:
                 # "Jihad Mughniyeh and five others were killed": the named man is one more.
-                count = Count(
-                    None if count.low is None else count.low + 1,
-                    count.best + 1,
-                    None if count.high is None else count.high + 1,
-                    count.vague,
-                )
+                count = _plus(count, _ONE, vague=count.vague)
                 start = named.start("name")
         mention = _Mention(kind, start, m.end(), verb, count)
         if kind == "killed":
@@ -699,11 +701,7 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
                 more = _count_of(cont)
                 if more is None or more.best is None or total.best is None:
                     break
-                total = Count(
-                    None if total.low is None or more.low is None else total.low + more.low,
-                    total.best + more.best,
-                    None if total.high is None or more.high is None else total.high + more.high,
-                )
+                total = _plus(total, more)
                 _add_victims(mention, cont.group("vict") or cont.group("vict1"), more.best)
                 pos = cont.end()
             mention.count = total
@@ -1190,6 +1188,7 @@ _SETTING_RE = re.compile(
     r"|entrance)\s+of)\s+(?:the\s+)?(?:(?:old\s+)?(?:city|town|village)\s+of\s+)?$",
     re.I,
 )
+_CLAUSE_PUNCT_RE = re.compile(r"[,;.:]")
 #: A second place phrase joined to the first: "and the outskirts of", "or near".
 _NEW_PHRASE_RE = re.compile(r"\s*(?:and|or)\s+(?:the\s+)?[a-z]")
 #: How far after a place the town it is set in may be named.
@@ -1209,7 +1208,7 @@ def _with_setting(chosen: _PlaceCand, others: list[_PlaceCand], masked: str) -> 
         if o.country or o.foreign or o.level not in (None, "populated"):
             continue
         between = masked[chosen.end : o.start]
-        if re.search(r"[,;.:]", between) or not _SETTING_RE.search(between):
+        if _CLAUSE_PUNCT_RE.search(between) or not _SETTING_RE.search(between):
             continue
         if _NEW_PHRASE_RE.match(between):
             continue  # "the village of X and the outskirts of Y": two places, not one in Y
@@ -1555,8 +1554,7 @@ def _restates(host: _Draft, d: _Draft) -> bool:
         return False
     if _OTHER_EVENT_RE.search(d.extra.get("low") or ""):
         return False  # "Hours earlier, twin car bombs ... killing 57": another event
-    own_place = d.place is not None and not d.extra.get("inherited") and not d.linked
-    return not own_place or _coarse_place(host) or _same_place(host, d)
+    return not _own_place(d) or _coarse_place(host) or _same_place(host, d)
 
 
 #: Words that tell another event than the one just counted.
@@ -1653,17 +1651,13 @@ def _merge_estimates_pass(drafts: list[_Draft], *, plain_only: bool) -> None:
         if plain_only and not plain:
             continue
         bound = d.killed.low is None and d.killed.high is not None
+        rival = _RIVAL_SOURCE_RE.search(d.extra.get("low") or "") is not None
         for host in reversed(drafts[:n]):
             if host.drop or host.event_only or host.killed is None:
                 continue
             if host.sent == d.sent:
-                rival = (
-                    _RIVAL_SOURCE_RE.search(d.extra.get("low") or "") is not None
-                    and host.killed.best is not None
-                    and _close_figures(host.killed, d.killed)
-                )
                 if (
-                    (bound or rival)
+                    (bound or (rival and _close_figures(host.killed, d.killed)))
                     and host.killed.best is not None
                     and not host.cumulative
                     and (d.place is None or _same_place(host, d))
@@ -1717,7 +1711,7 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
             continue
         # A place taken from the sentence before ("... in X. The Observatory put the toll at
         # 20") is not the toll's own.
-        own_place = d.place is not None and not d.extra.get("inherited") and not d.linked
+        own_place = _own_place(d)
         if own_place and d.sent != drafts[max(0, n - 1)].sent and not _updates_unplaced(drafts, n):
             continue
         for host in reversed(drafts[:n]):
@@ -2025,6 +2019,11 @@ def _link_previous(
     return made
 
 
+def _own_place(d: _Draft) -> bool:
+    """Whether a draft names a place of its own, not one taken from the sentence before."""
+    return d.place is not None and not d.extra.get("inherited") and not d.linked
+
+
 def _same_place(a: _Draft, b: _Draft) -> bool:
     if a.place is None or b.place is None:
         return False
@@ -2136,7 +2135,9 @@ def _resolve(drafts: list[_Draft], doc: DocumentResolver, dateline: PlaceRef | N
 
 
 #: An event note's place field: "Location: Ariha, Idlib governorate", "Where: Tall Hamis".
-_FIELD_PLACE_RE = re.compile(r"(?:^|(?<=[.\n|]\s)|(?<=[.\n|]))\s*(?:Location|Where|Place)\s*:\s*(?P<value>[^.\n:]{2,160})")
+_FIELD_PLACE_RE = re.compile(
+    r"(?:^|(?<=[.\n|]))\s*(?:Location|Where|Place)\s*:\s*(?P<value>[^.\n:]{2,160})"
+)
 #: Words around a name in a place field: "western", "village", "subdistrict", "governorate".
 _FIELD_LEAD_RE = re.compile(
     r"^(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?"
@@ -2145,7 +2146,7 @@ _FIELD_LEAD_RE = re.compile(
 )
 _FIELD_TAIL_RE = re.compile(
     r"\s+(?:village|town|city|subdistrict|sub-district|district|governorate|province"
-    r"|countryside|area|neighbou?rhood|region|camp|countryside)$",
+    r"|countryside|area|neighbou?rhood|region|camp)$",
     re.I,
 )
 _FIELD_AREA_RE = re.compile(r"\b(?:governorate|province)\b", re.I)

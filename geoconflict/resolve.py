@@ -310,15 +310,13 @@ class DocumentResolver:
                 return location_from_match(match, near=False, part=True)
         if match is None:
             match = self._match(ref.name, ref.feature_hint, ref.within, near)
-        if match is None and ref.within and beside is not None:
-            # "X on the outskirts of Aleppo, where buses from Idlib province ...": the town
-            # the text sets X beside decides (below), not the area named after it.
-            match = self._match(ref.name, ref.feature_hint, None, near)
-        elif match is None and ref.within:
+        if match is None and ref.within:
             match = self._match(ref.name, ref.feature_hint, None, near)
             # "Aleppo's al-Hamdaniyeh" unknown inside Aleppo: a namesake in another
-            # governorate is not it; the enclosing place is, near it (precision 2).
-            outer = self._match(ref.within, None, None, ())
+            # governorate is not it; the enclosing place is, near it (precision 2). A town
+            # the text sets the place beside decides instead (below): "X on the outskirts
+            # of Aleppo, where buses from Idlib province ...".
+            outer = self._match(ref.within, None, None, ()) if beside is None else None
             if (
                 outer is not None
                 and outer.place.country_code == self.country
