@@ -692,7 +692,7 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
                 cont = lx.LIST_CONT_RE.match(masked, pos)
                 if not cont or not (cont.group("vict") or cont.group("vict1")):
                     break
-                if _the_item(cont):
+                if _the_item(cont) or lx.SPEAKER_AFTER_RE.match(masked, cont.end()):
                     break  # "killed 31 people, the police chief said": a speaker
                 if cont.group("num") and _SUBSET_AFTER_RE.match(masked, cont.end("num")):
                     break  # "killing three men, two of whom were ...": a part, not more
@@ -2306,6 +2306,16 @@ def _dateline_ref(article: Article) -> PlaceRef | None:
     return PlaceRef(text=m.group("name"), name=name)
 
 
+def _unplaced(d: _Draft, doc: DocumentResolver) -> bool:
+    """A count of dead left with no location: its text names no place, or only one the
+    gazetteer cannot place and that is not known abroad ("near the al-Naim roundabout")."""
+    if d.location is not None or d.event_only:
+        return False
+    if d.place is None:
+        return True
+    return not d.place.foreign and not d.place.country and not doc.is_foreign(d.place.ref.name)
+
+
 def _dateline_fallback(
     drafts: list[_Draft], ref: PlaceRef | None, doc: DocumentResolver
 ) -> None:
@@ -2313,7 +2323,7 @@ def _dateline_fallback(
     country ("ALEPPO, Syria (AP) —"), is placed in the dateline's area, at governorate
     precision (4): wire stories are mostly about the area they are filed from, but the text
     does not say where. A foreign dateline ("BEIRUT (Reuters) -") places nothing."""
-    if not any(d.location is None and d.place is None and not d.event_only for d in drafts):
+    if not any(_unplaced(d, doc) for d in drafts):
         return
     if ref is None or doc.is_foreign(ref.name):
         return
@@ -2321,7 +2331,7 @@ def _dateline_fallback(
     if loc is None or loc.precision >= 6:
         return
     for d in drafts:
-        if d.location is None and d.place is None and not d.event_only:
+        if _unplaced(d, doc):
             d.location = replace(loc, precision=max(loc.precision, 4))
             d.extra["inferred_place"] = True
 

@@ -85,6 +85,10 @@ _BESIDE_KM = 60.0
 CITY_GOVERNORATES = frozenset({"damascus"})
 #: The lowest score of a spelling variant that a place read from a weak cue may take.
 _SURE_VARIANT = 0.9
+#: Below this score a match is loose (a fuzzy or partial match of the name) ...
+_LOOSE = 0.7
+#: ... and is not believed farther than this from every place the article is sure of.
+_STRAY_KM = 75.0
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -230,6 +234,15 @@ class DocumentResolver:
         except (LookupError, ValueError):
             return False
 
+    @staticmethod
+    def _stray(match: Any, near: Sequence[tuple[float, float]]) -> bool:
+        """True for a loose match (neither exact nor a sure variant) lying farther than
+        ``_STRAY_KM`` from every place the document is sure of."""
+        if not near or match.method == "exact" or match.score >= _LOOSE:
+            return False
+        lat, lon = float(match.place.lat), float(match.place.lon)
+        return all(distance_km(lat, lon, p[0], p[1]) > _STRAY_KM for p in near)
+
     def is_foreign(self, name: str) -> bool:
         """True when ``name`` is, exactly, a place outside the configured country ("Paris",
         "Baghdad") and not, exactly, one inside it."""
@@ -325,6 +338,12 @@ class DocumentResolver:
                 return location_from_match(outer, near=ref.near, part=True)
         if match is None and ref.feature_hint is not None:
             match = self._match(ref.name, None, ref.within, near)
+        if match is not None and self._stray(match, near):
+            # "the al-Naim roundabout in the centre of Raqqa": a loose match of a name the
+            # gazetteer lacks ("Noaimeh", in Aleppo), far from every place the article is
+            # sure of, is more likely a wrong name than a new corner of the country; the
+            # clause's other places, or the article's, place the event instead.
+            match = None
         if match is None or match.method != "exact":
             # A weak match at home may be a foreign place written exactly ("Paris").
             if self.is_foreign(ref.name):

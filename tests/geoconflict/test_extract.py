@@ -1755,3 +1755,22 @@ def test_counts_after_a_nationwide_total_are_its_parts(resolver) -> None:  # typ
         resolver,
     )
     assert [i.killed_best for i in found if i.killed_best and i.part_of is None] == [60]
+
+
+def test_a_speaker_after_a_list_of_victims_is_no_victim(resolver) -> None:  # type: ignore[no-untyped-def]
+    assert one("Rockets hit a market in Jableh, killing three people, a local official said.",
+               resolver).killed_best == 3
+    assert one("Rockets hit a market in Jableh, killing three people, a nurse told AFP.",
+               resolver).killed_best == 3
+    assert one("Shelling killed two children, a woman and an elderly man in Jableh.",
+               resolver).killed_best == 4
+
+
+def test_a_place_the_gazetteer_cannot_place_takes_the_dateline_area(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("DEIR EZ-ZOR, Syria (Reuters) - A mortar round struck the Karnak bakery on "
+              "Tuesday, killing two men.", resolver)
+    assert inc.location is not None and inc.location.admin1 == "Deir-ez-Zor"
+    assert inc.location.precision == 4
+    # A name known abroad takes nothing from the dateline.
+    found = run("DARAA, Syria (AP) — A car bomb killed four people in Mosul on Friday.", resolver)
+    assert all(i.location is None for i in found if i.killed_best == 4)

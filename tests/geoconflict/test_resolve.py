@@ -104,3 +104,15 @@ def test_the_town_a_place_is_set_beside_outranks_an_area_named_later(doc: Docume
     )
     assert loc is not None and loc.admin1 == "Aleppo"
     assert distance_km(loc.lat, loc.lon, 36.2021, 37.1343) < 60
+
+
+def test_a_loose_match_far_from_the_article_places_is_no_place(doc: DocumentResolver) -> None:
+    # "Karnak" is no Syrian place; its nearest spelling (Karak, in Dar'a) is a loose match.
+    alone = doc.locate(PlaceRef("Karnak", "Karnak"))
+    assert alone is not None and alone.admin1 == "Dar'a" and alone.score < 0.7
+    doc.set_context([PlaceRef("Deir ez-Zor", "Deir ez-Zor")])  # an article about the east
+    assert doc.locate(PlaceRef("Karnak", "Karnak")) is None
+    # An exact name stands wherever it lies, and a loose one near the article's places too.
+    assert doc.locate(PlaceRef("Khan Sheikhoun", "Khan Sheikhoun")).admin1 == "Idleb"
+    doc.set_context([PlaceRef("Busra al-Harir", "Busra al-Harir")])
+    assert doc.locate(PlaceRef("Karnak", "Karnak")).admin1 == "Dar'a"
