@@ -405,7 +405,7 @@ KILL_PASSIVE_RE = _lc(
     r"|(?:civilian\s+)?deaths|(?:civilian\s+)?fatalities|found|recovered|retrieved|discovered"
     r"|pulled\s+from|were\s+among\s+(?:those|the)\s+(?:killed|slain|dead|victims)"
     r"|among\s+(?:those|the)\s+(?:killed|slain|dead)|shot\s+dead|gunned\s+down"
-    r"|assassinated|beheaded|martyrs)\b(?!-)" + _MIXED,
+    r"|assassinated|beheaded|fell\s+(?:as\s+)?martyrs|martyrs)\b(?!-)" + _MIXED,
 )
 #: Death toll phrases: "the death toll rose to 45", "a toll of 12 dead".
 #: Also the fatalities field of an event note (ACLED style): "Fatalities: 2".
@@ -599,6 +599,7 @@ FEATURE_HINTS: dict[str, str | None] = {
     "areas": None,
     "camps": "populated",
     "subdistrict": "admin2",
+    "port": "populated",
     # Facilities the gazetteer holds (airbases, airports, crossings, dams, prisons).
     "airbase": "facility",
     "air base": "facility",
@@ -620,7 +621,7 @@ _FEAT_BEFORE = (
     r"|town|village|city|hamlet|neighbou?rhood|suburbs?|municipality|camp|outskirts|district"
     r"|sub-?district|province|governorate|countryside|region|area|stronghold|bastion|enclave"
     r"|border\s+town|capital|desert|vicinity|surroundings|environs|edges?|outskirt"
-    r"|parts?|sectors?|side|half|" + _COMPASS
+    r"|parts?|sectors?|side|half|port|" + _COMPASS
 )
 #: Feature words that place an event beside a place, not in it.
 NEAR_FEATURES = frozenset(
@@ -836,7 +837,7 @@ FEATURE_BEFORE_TRIGGERS = _words(
     outskirts district subdistrict sub province governorate countryside region area stronghold
     bastion enclave border capital desert vicinity surroundings environs edge edges outskirt
     towns villages cities neighbourhoods neighborhoods districts areas camps
-    part parts sector sectors side half
+    part parts sector sectors side half port
     north south east west northeast northwest southeast southwest
     """
 )

@@ -1774,3 +1774,16 @@ def test_a_place_the_gazetteer_cannot_place_takes_the_dateline_area(resolver) ->
     # A name known abroad takes nothing from the dateline.
     found = run("DARAA, Syria (AP) — A car bomb killed four people in Mosul on Friday.", resolver)
     assert all(i.location is None for i in found if i.killed_best == 4)
+
+
+def test_fell_as_martyrs_is_killed(resolver) -> None:  # type: ignore[no-untyped-def]
+    assert one("Four fighters fell as martyrs in clashes near Kasab on Sunday.",
+               resolver).killed_best == 4
+    assert one("Two policemen fell martyrs when a bomb went off in Jableh.",
+               resolver).killed_best == 2
+
+
+def test_the_port_of_x_places_a_strike_with_no_count(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Warplanes hit warehouses at the country's second port of Tartus overnight, "
+                "setting fuel tanks ablaze.", resolver)
+    assert [(i.event_type, i.location.admin1) for i in found] == [("airstrike", "Tartous")]
