@@ -1536,6 +1536,13 @@ def _close_figures(host: Count, other: Count) -> bool:
     return lo <= b / a <= hi
 
 
+def _finer(place: _PlaceCand, coarse: _PlaceCand | None) -> _PlaceCand:
+    """``place``, with ``coarse`` tried after its own alternatives when it cannot be placed."""
+    if coarse is None or coarse is place:
+        return place
+    return replace(place, alts=(*place.alts, coarse))
+
+
 def _coarse_place(d: _Draft) -> bool:
     """Whether a draft's place leaves room for a finer one: none, "near X", or an area."""
     return d.place is None or d.place.ref.near or d.place.level in ("admin1", "admin2", "region")
@@ -1679,7 +1686,9 @@ def _merge_estimates_pass(drafts: list[_Draft], *, plain_only: bool) -> None:
                 break  # two counts in one sentence: parts ("48 in Tartous ..., 100 in Jableh")
             host.killed = _widened(host.killed, d.killed)
             if d.place is not None and _coarse_place(host):
-                host.place = d.place  # "an attack near Damascus" ... "the attack on Douma"
+                # "an attack near Damascus" ... "the attack on Douma"; the coarser place
+                # stays behind it, should the finer name be one the gazetteer lacks.
+                host.place = _finer(d.place, host.place)
             host.end = max(host.end, d.end)
             d.drop = True
             break
@@ -2112,7 +2121,9 @@ def _country_location(doc: DocumentResolver) -> Location | None:
 
 
 def _resolve(drafts: list[_Draft], doc: DocumentResolver, dateline: PlaceRef | None) -> None:
-    refs = [d.place.ref for d in drafts if d.place is not None]
+    refs = [
+        p.ref for d in drafts if d.place is not None for p in (d.place, *d.place.alts)
+    ]
     if dateline is not None and not doc.is_foreign(dateline.name):
         refs.append(dateline)  # "Damascus, SANA -": the article's places lie around there
     doc.set_context(refs)

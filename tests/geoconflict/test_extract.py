@@ -1787,3 +1787,15 @@ def test_the_port_of_x_places_a_strike_with_no_count(resolver) -> None:  # type:
     found = run("Warplanes hit warehouses at the country's second port of Tartus overnight, "
                 "setting fuel tanks ablaze.", resolver)
     assert [(i.event_type, i.location.admin1) for i in found] == [("airstrike", "Tartous")]
+
+
+def test_a_second_source_s_finer_place_the_gazetteer_lacks_keeps_the_first(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Air strikes killed at least 40 soldiers near Palmyra airport on Sunday, the ministry "
+        "said. The Observatory said at least 44 soldiers were killed in the strikes on the Tal "
+        "Zuhur hill overlooking the airport.",
+        resolver,
+    )
+    (inc,) = [i for i in found if i.killed_best is not None]
+    assert inc.killed_best == 40
+    assert inc.location is not None and inc.location.admin1 == "Homs"
