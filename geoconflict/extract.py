@@ -123,10 +123,11 @@ _HEADLINE_EVENT_RE = re.compile(
     r"|checkpoint|convoy|church|square)\s+)?(?:air\s*strikes?|airstrikes?|strikes?"
     r"|attacks?|bombings?|blasts?|explosions?|shelling|raids?|massacre|car\s+bomb)\b"
 )
-#: "the toll of the Saraqib massacre", "the Khan Sheikhoun chemical attack": an event named
-#: by its place.
+#: "the toll of the Saraqib massacre", "the Khan Sheikhoun chemical attack", "toll from Azaz
+#: truck bombing": an event named by its place.
 _NAMED_EVENT_RE = re.compile(
-    rf"\b[Tt]he\s+(?P<name>{lx.CAPSPAN})\s+(?:massacre|bombing|(?:chemical\s+|gas\s+)?attack"
+    rf"\b(?:[Tt]he|[Ff]rom)\s+(?P<name>{lx.CAPSPAN})\s+(?:(?:car|truck|suicide|twin|bomb)\s+)?"
+    r"(?:massacre|bombing|(?:chemical\s+|gas\s+)?attack"
     r"|car\s+bomb(?:ing)?|explosion|blast|air\s*strikes?|airstrikes?|shelling)\b"
 )
 _AND_BEFORE_RE = re.compile(r"\b(?:and|or|&)\s+(?:the\s+)?$", re.I)
@@ -1126,7 +1127,7 @@ def _places(masked: str, toks: _Toks, low: str | None = None) -> list[_PlaceCand
                     if c is not None:
                         cands.append(c)
                 break
-    if "the " in masked or "The " in masked:
+    if "he " in masked or "rom " in masked:
         for m in _NAMED_EVENT_RE.finditer(masked):
             if not covered(m.start("name"), m.end("name")):
                 c = _make_cand(masked, m, None)

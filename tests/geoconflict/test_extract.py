@@ -1799,3 +1799,10 @@ def test_a_second_source_s_finer_place_the_gazetteer_lacks_keeps_the_first(resol
     (inc,) = [i for i in found if i.killed_best is not None]
     assert inc.killed_best == 40
     assert inc.location is not None and inc.location.admin1 == "Homs"
+
+
+def test_a_toll_from_an_event_named_by_its_place_is_placed_there(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Death toll from Azaz truck bombing climbs to 19, monitor says", resolver)
+    assert inc.killed_best == 19 and inc.location.admin1 == "Aleppo"
+    inc = one("Twelve people died from Russian air strikes on Saraqib.", resolver)
+    assert inc.location.admin1 == "Idleb"
