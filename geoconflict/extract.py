@@ -906,10 +906,16 @@ def _is_actor_name(name: str) -> bool:
     return lx.ACTOR_RE.fullmatch(name) is not None
 
 
+#: Languages a place's other name is given in ("known in Arabic as Tadmur").
+_LANGUAGES = frozenset({"arabic", "english", "aramaic", "syriac", "hebrew", "persian", "farsi"})
+
+
 def _not_a_place(masked: str, name: str, start: int, end: int, *, speaker_ok: bool = False) -> bool:
     low = name.lower()
     first = low.split()[0] if low else low
     if not name or low in lx.NOT_PLACES or first in lx.NOT_PLACES or first in _DEMONYMS:
+        return True
+    if first in _LANGUAGES:  # "the city known in Arabic as Tadmur": a name, not a place
         return True
     if _is_actor_name(name):
         return True
@@ -1497,7 +1503,7 @@ def _inherit_paragraph_place(made: list[_Draft], infos: list[_SentInfo], i: int)
 #: A source named for a count: "the Local Coordination Committees said", "according to".
 _ATTRIBUTED_RE = re.compile(
     r"\b(?:said|says|reported|reports|according\s+to|put\s+the|puts\s+the|documented"
-    r"|counted|recorded|told|estimated|gave\s+a)\b"
+    r"|counted|recorded|told|estimated|gave\s+a|accused|claimed|saying)\b"
 )
 #: Words that make a count one of more dead, not another figure for the same dead.
 _MORE_DEAD_RE = re.compile(
@@ -1925,7 +1931,7 @@ _CAMPAIGN_SUBJECT_RE = re.compile(
 #: A present perfect that counts up to now: "has killed", "have now claimed".
 _PERFECT_RE = re.compile(r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|claimed)\b")
 #: An adverbial phrase that opens a sentence, up to its comma.
-_FRONTED_RE = re.compile(r"\s*(since\s[^,;.]{1,40}|so\s+far|to\s+date|in\s+total),")
+_FRONTED_RE = re.compile(r"\s*(since\s[^,;.]{1,60}|so\s+far|to\s+date|in\s+total),")
 
 
 def _single_event_clause(low: str, mention: _Mention) -> bool:

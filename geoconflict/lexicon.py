@@ -420,7 +420,8 @@ TOLL_RE = _lc(
 )
 #: "the deaths of dozens of troops", "the death of 3 civilians".
 DEATHS_OF_RE = _lc(
-    r"\b(?:deaths?|killing|murder|bodies|body|remains|martyrdom)\s+of\s+" + _NUMV,
+    r"\b(?:deaths?|killing|murder|bodies|body|remains|martyrdom|(?:field\s+)?executions?"
+    r"|massacre)\s+of\s+" + _NUMV,
 )
 #: Injured: active ("wounding 10"), passive ("139 people were injured", "five wounded").
 INJURE_ACTIVE_RE = _lc(
@@ -496,7 +497,7 @@ CUMULATIVE_RE = _lc(
     r"|offensive|war|conflict|uprising|siege|battle|bombardment|fighting|operation|assault)"
     r"|since\s+then|since\s+(?:the\s+|last\s+|early\s+|late\s+)?(?:spring|summer|autumn|fall"
     r"|winter)|since\s+(?:[\w-]+\s+){1,3}?(?:was|were|began|begun|started|erupted|entered"
-    r"|launched|took\s+over)|(?:whole|entire)\s+(?:campaign|war|conflict|operation|offensive)"
+    r"|launched|took\s+over|broke\s+out|flared(?:\s+up)?|resumed|intensified)|(?:whole|entire)\s+(?:campaign|war|conflict|operation|offensive)"
     r"|throughout\s+the\s+(?:campaign|war|conflict|operation|offensive)"
     r"|\w+-day\s+(?:death\s+)?toll|(?:days?|weeks?|months?|years?)-long"
     r"\s+(?:\w+\s+)?(?:campaign|offensive|bombardment|assault|siege|operation|escalation)"
@@ -819,7 +820,7 @@ KILL_ACTIVE_TRIGGERS = _words(
     " pull disc unea mart"
 )
 TOLL_TRIGGERS = _words("deat casu civi fata toll numb best kill dead")
-DEATHS_OF_TRIGGERS = _words("deat kill murd bodi body rema mart")
+DEATHS_OF_TRIGGERS = _words("deat kill murd bodi body rema mart exec mass")
 INJURE_ACTIVE_TRIGGERS = _words("inju woun maim")
 PLACE_CUE_TRIGGERS = _words(
     """

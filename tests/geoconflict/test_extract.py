@@ -1806,3 +1806,39 @@ def test_a_toll_from_an_event_named_by_its_place_is_placed_there(resolver) -> No
     assert inc.killed_best == 19 and inc.location.admin1 == "Aleppo"
     inc = one("Twelve people died from Russian air strikes on Saraqib.", resolver)
     assert inc.location.admin1 == "Idleb"
+
+
+def test_a_toll_since_the_fighting_broke_out_is_a_running_toll(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Clashes in the village of Tabni killed six fighters on Tuesday. That raised to 41 "
+        "the number of people killed since the fighting broke out on Saturday.",
+        resolver,
+    )
+    assert [(i.killed_best, i.is_cumulative) for i in found if i.killed_best] == [
+        (6, False), (41, True)]
+    found = run(
+        "Rockets killed three civilians in Ariha on Monday. Since the escalation of "
+        "hostilities started on 2 March, at least 90 civilians have been killed in the area.",
+        resolver,
+        date=dt.date(2018, 3, 20),
+    )
+    assert [(i.killed_best, i.is_cumulative) for i in found if i.killed_best] == [
+        (3, False), (90, True)]
+
+
+def test_the_execution_or_massacre_of_n_is_killed(resolver) -> None:  # type: ignore[no-untyped-def]
+    assert one("Activists documented the execution of 17 detainees in the village of "
+               "Tal Mardikh.", resolver).killed_best == 17
+    assert one("The massacre of 30 villagers in Aqrab shocked the region.",
+               resolver).killed_best == 30
+
+
+def test_an_accusation_s_figure_is_another_figure_for_the_same_dead(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Militants executed at least 120 people in the town of Sukhnah on Sunday, a monitor "
+        "said. State media accused the group of carrying out a "
+        "massacre of 200 people in the town, known in Arabic as al-Sukhnah.",
+        resolver,
+    )
+    counted = [i for i in found if i.killed_best and i.part_of is None and not i.is_cumulative]
+    assert [(i.killed_low, i.killed_best) for i in counted] == [(120, 120)]
