@@ -1207,7 +1207,12 @@ def _with_setting(chosen: _PlaceCand, others: list[_PlaceCand], masked: str) -> 
     neighborhoods in Lattakia city", "the al-Rashideen transit point on the western
     outskirts of Aleppo"): among namesakes, the one near that town wins, and with none
     near it the event is placed near the town (``PlaceRef.near_to``)."""
-    if not masked or chosen.ref.within or chosen.ref.near_to or chosen.level not in (None, "populated"):
+    if (
+        not masked
+        or chosen.ref.within
+        or chosen.ref.near_to
+        or chosen.level not in (None, "populated")
+    ):
         return chosen
     for o in others:
         if o.start < chosen.end or o.start - chosen.end > _SETTING_REACH:
@@ -1467,7 +1472,9 @@ def _told_as_past(low: str, date: dt.date | None) -> bool:
         mon = m.group("mon")
         if mon is None:
             return True
-        if m.group().startswith("since") or _SINCE_BEGAN_RE.search(low, max(0, m.start() - 60), m.start()):
+        if m.group().startswith("since") or _SINCE_BEGAN_RE.search(
+            low, max(0, m.start() - 60), m.start()
+        ):
             continue  # "since the uprising began in March": a running period, not the event's date
         if date is not None and (date.month - MONTHS[mon]) % 12 >= 2:
             return True  # two months back or more: "In early May" in June may be the news
@@ -1555,6 +1562,12 @@ def _coarse_place(d: _Draft) -> bool:
     return d.place is None or d.place.ref.near or d.place.level in ("admin1", "admin2", "region")
 
 
+def _reach(host: _Draft, d: _Draft) -> int:
+    """How many sentences after ``host`` a figure may restate it: three, or six when it
+    names the same place (a quotation of several sentences may stand between the two)."""
+    return 6 if _same_place(host, d) else 3
+
+
 def _restates(host: _Draft, d: _Draft) -> bool:
     """Whether ``d``, a source's figure told with an event or place of its own ("State
     media said a rocket had killed 87 people"), restates the count of ``host`` told just
@@ -1562,7 +1575,7 @@ def _restates(host: _Draft, d: _Draft) -> bool:
     day ("had said on Sunday that 80 were killed"), in the host's place or a finer one."""
     if host.killed is None or d.killed is None or not _close_figures(host.killed, d.killed):
         return False
-    if d.sent - host.sent > 3:
+    if d.sent - host.sent > _reach(host, d):
         return False
     if host.date is not None and d.date is not None and abs((host.date - d.date).days) > 1:
         return False
@@ -1683,7 +1696,7 @@ def _merge_estimates_pass(drafts: list[_Draft], *, plain_only: bool) -> None:
                 continue
             if host.killed.best is None and d.sent - host.sent <= 3:
                 continue  # "more bodies were found": no figure to compare
-            if d.sent - host.sent > 3 or host.cumulative or host.killed.best is None:
+            if d.sent - host.sent > _reach(host, d) or host.cumulative or host.killed.best is None:
                 break
             if not plain and (
                 not _restates(host, d)
@@ -1760,6 +1773,8 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
 
 #: A clause of another event after a count: "..., killing eight, as insurgents pushed
 #: toward Hama", "..., while rebels shelled Damascus".
+#: A second statement or a source after a count: "..., adding that", "..., citing a source at".
+_SECOND_STATEMENT_RE = re.compile(r",\s+(?:adding\s+that|added\s+that|citing|quoting)\b")
 _SIDE_CLAUSE_RE = re.compile(r",\s+(?:even\s+as|as|while|amid|whereas)\s+(?!well\b|many\b|much\b)")
 
 
@@ -1769,6 +1784,11 @@ def _side_clause_cut(
     """Where the text of the count ``k`` ends: before a side clause after it ("..., killing
     eight, as insurgents pushed toward the city of Hama") when a place stands before the
     count's verb, so that the side clause's places do not become the count's place."""
+    aside = _SECOND_STATEMENT_RE.search(masked, k.end, hi)
+    if aside is not None:
+        # "... had risen to 18, adding that several of the injured remain at X Hospital":
+        # a second statement; its places are not the count's.
+        hi = aside.start()
     side = _SIDE_CLAUSE_RE.search(masked, k.end, hi)
     if side is None:
         return hi
@@ -2170,6 +2190,10 @@ _FIELD_TAIL_RE = re.compile(
 _FIELD_AREA_RE = re.compile(r"\b(?:governorate|province)\b", re.I)
 
 
+#: Lower-case particles that may open a name in a place field ("al-Sakhour").
+_FIELD_PARTICLES = ("al-", "el-", "as-", "ad-", "ar-", "ash-", "az-", "at-")
+
+
 def _field_parts(value: str) -> list[tuple[str, str, bool]]:
     """The names of a place field in the order written: (as written, bare name, is a
     governorate)."""
@@ -2180,7 +2204,7 @@ def _field_parts(value: str) -> list[tuple[str, str, bool]]:
         for _ in range(2):
             name = _FIELD_LEAD_RE.sub("", name).strip()
             name = _FIELD_TAIL_RE.sub("", name).strip()
-        if len(name) < 3 or not name[0].isupper() and not name.startswith(("al-", "el-", "as-", "ad-", "ar-", "ash-", "az-", "at-")):
+        if len(name) < 3 or (not name[0].isupper() and not name.startswith(_FIELD_PARTICLES)):
             continue
         parts.append((text, name, bool(_FIELD_AREA_RE.search(text))))
     return parts

@@ -1678,7 +1678,8 @@ def test_a_toll_phrase_whose_number_counts_the_injured_gives_no_count(resolver) 
     [
         ("Gunmen ambushed a bus near Tadmur on Saturday, martyring seven of them.", 7),
         ("Three shepherds were killed by a landmine near Uqayribat on Tuesday.", 3),
-        ("A bomber struck a cafe in Manbij, killing two Americans and at least 9 other people.", 11),
+        ("A bomber struck a cafe in Manbij, killing two Americans and at least 9 other people.",
+         11),
     ],
 )
 def test_more_ways_of_naming_the_dead(text: str, best: int, resolver) -> None:  # type: ignore[no-untyped-def]
@@ -1842,3 +1843,25 @@ def test_an_accusation_s_figure_is_another_figure_for_the_same_dead(resolver) ->
     )
     counted = [i for i in found if i.killed_best and i.part_of is None and not i.is_cumulative]
     assert [(i.killed_low, i.killed_best) for i in counted] == [(120, 120)]
+
+
+def test_a_risen_toll_s_second_statement_gives_it_no_place(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Rockets hit the Masyaf area on Sunday, killing 11 people, the health directorate "
+        "said. The governor later said the toll had risen to 15, adding that several of the "
+        "wounded remain at Masyaf National Hospital.",
+        resolver,
+    )
+    assert [i.killed_best for i in found if i.killed_best] == [15]
+
+
+def test_a_second_source_after_a_long_quotation_restates_the_same_place(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Air strikes hit a school in the village of Kafr Nabudah on Monday, killing 19 "
+        "children and two teachers, UNICEF said. \"This is an outrage. Children are not "
+        "targets. They never are,\" its director said. The Observatory said at least 26 "
+        "civilians were killed in the strikes on Kafr Nabudah.",
+        resolver,
+    )
+    assert [(i.killed_low, i.killed_best, i.killed_high) for i in found if i.killed_best] == [
+        (21, 21, 26)]
