@@ -2002,9 +2002,19 @@ def _event_only(
             targets=targets,
             event_only=True,
             has_event_cue=True,
-            extra={"title": _is_title(s)},
+            extra=_event_extra(s, cue[4]),
         )
     ]
+
+
+def _event_extra(s: Sentence, word: str) -> dict[str, Any]:
+    """The notes of an event told with no count: a protest or an arrest ("protesters",
+    "arrested") is a development of that category, not violence."""
+    extra: dict[str, Any] = {"title": _is_title(s)}
+    category = next((cat for cat, rx in lx.DEVELOPMENT_CUES.items() if rx.search(word)), None)
+    if category is not None:
+        extra["category"] = category
+    return extra
 
 
 def _link_previous(
@@ -2577,6 +2587,8 @@ def _dedupe(drafts: list[_Draft]) -> None:
         for e in drafts[n + 1 :]:
             if e.drop or d.drop:
                 continue
+            if d.extra.get("category") != e.extra.get("category"):
+                continue  # people fleeing a town are not the strike on it
             same_place = (
                 d.location is not None
                 and e.location is not None
@@ -2735,7 +2747,81 @@ def _to_incident(d: _Draft, article: Article, incident_id: str, part_of: str | N
         part_of=part_of,
         sources=(article.doc_id,),
         confidence=_confidence(d),
+        category=d.extra.get("category", "violence"),
     )
+
+
+#: Words that make a development one only spoken of ("called for a ceasefire", "plans to").
+_UNREAL_RE = re.compile(
+    r"\b(?:call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|propos(?:e|es|ed|al)"
+    r"|talks\s+(?:on|about)|would|could|might|plans?\s+to|planned|expected|fears?|feared"
+    r"|threat(?:en|ens|ened)?|possible|if|unless|before\s+the\s+war)\b"
+)
+
+
+#: A development denied or not yet come: "no convoy has entered", "has not reached".
+_NOT_RE = re.compile(r"\b(?:no|not|never|none|nobody|yet\s+to|failed\s+to|denied)\b|n't")
+
+
+def _developments(
+    article: Article, infos: list[_SentInfo], drafts: list[_Draft]
+) -> list[_Draft]:
+    """Developments the article reports: conflict events with no violence told (people who
+    fled a town, an aid convoy that reached it, a protest, arrests, a ceasefire or a
+    surrender), one draft per category and place, each to be placed like any event and
+    never counted. Sentences with a count of dead or injured are incidents already."""
+    if not lx.DEVELOPMENT_CUE_RE.search(article.text.lower()):
+        return []
+    out: list[_Draft] = []
+    seen: set[tuple[str, str]] = set()
+    told = {d.sent for d in drafts}
+    for i, info in enumerate(infos):
+        if info.mentions or info.question or i in told:
+            continue
+        masked = info.masked if info.toks is not _QUIET else _mask(info.sent.text)
+        low = _lower(masked)
+        category = next(
+            (cat for cat, rx in lx.DEVELOPMENT_CUES.items() if rx.search(low)), None
+        )
+        if category is None:
+            continue
+        if _NOT_RE.search(low) or _UNREAL_RE.search(low) or lx.RHETORIC_RE.search(low):
+            continue
+        if _told_as_past(low, article.date) or (
+            article.date is not None
+            and any(int(y) < article.date.year for y in _BARE_YEAR_RE.findall(low))
+        ):
+            continue  # "those who fled in 2012", "the 2016 evacuation of Aleppo"
+        cands = []
+        for m in lx.DEVELOPMENT_PLACE_RE.finditer(masked):
+            c = _make_cand(masked, m, m.group("cue"))
+            if c is None or c.country:
+                continue
+            if c.foreign:
+                cands = []
+                break  # "fled to Turkey", "talks in Geneva": not an event placed in the country
+            cands.append(c)
+        if not cands:
+            continue
+        key = (category, _norm(cands[0].ref.name))
+        if key in seen:
+            continue
+        seen.add(key)
+        dm = find_date(info.sent.text, article.date)
+        out.append(
+            _Draft(
+                sent=i,
+                first_sent=i,
+                start=info.sent.start,
+                end=info.sent.end,
+                event_type="other",
+                place=replace(_with_within(cands[0], cands[1:]), alts=tuple(cands[1:])),
+                date=dm.date if dm is not None and not dm.window else article.date,
+                event_only=True,
+                extra={"title": _is_title(info.sent), "category": category},
+            )
+        )
+    return out
 
 
 def extract_incidents(
@@ -2770,6 +2856,7 @@ def extract_incidents(
     [('airstrike', 4)]
     """
     drafts, infos = _read(article)
+    drafts += _developments(article, infos, drafts)
     if not drafts:
         return []
     if resolver is None:

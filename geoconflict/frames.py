@@ -39,6 +39,7 @@ LIST_COLUMNS: tuple[str, ...] = ("targets", "victims", "sources")
 STRING_COLUMNS: tuple[str, ...] = (
     "incident_id", "doc_id", "text", "event_type", "actor", "date", "place", "place_name",
     "place_id", "admin1", "admin2", "admin3", "part_of", "feature_code", "country_code",
+    "category",
 )
 
 

@@ -25,7 +25,7 @@ PROPERTY_NAMES: tuple[str, ...] = (
     "killed_low", "killed_best", "killed_high", "injured_low", "injured_best", "injured_high",
     "killed_children", "killed_women", "targets",
     "killed_rescuers", "victims", "is_cumulative", "part_of", "sources", "confidence",
-    "reports", "killed_best_min", "killed_best_max",
+    "category", "reports", "killed_best_min", "killed_best_max",
     "match_score", "feature_code", "country_code", "lat", "lon",
 )
 
@@ -63,6 +63,7 @@ def incident_properties(incident: Incident) -> dict[str, Any]:
         "part_of": incident.part_of,
         "sources": list(incident.sources) if incident.sources else [incident.doc_id],
         "confidence": incident.confidence,
+        "category": incident.category,
         "reports": [_report_properties(r) for r in incident.reports],
         "killed_best_min": _best_extreme(incident, min),
         "killed_best_max": _best_extreme(incident, max),
@@ -281,6 +282,7 @@ def feature_to_incident(feature: Mapping[str, Any]) -> Incident:
         sources=tuple(props.get("sources") or ()),
         confidence=props.get("confidence"),
         reports=_opt_reports(props.get("reports")),
+        category=props.get("category") or "violence",
     )
 
 

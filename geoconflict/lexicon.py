@@ -872,3 +872,49 @@ DATE_TRIGGERS = _words(
     today tonight morning afternoon evening night overnight
     """
 )
+
+
+# --------------------------------------------------------------------------------------------
+# Developments: conflict events with no violence told (ACLED's "strategic developments" and
+# "protests", and the humanitarian events OCHA reports), placed but never counted.
+#: Category -> words that tell it (lowercased text).
+DEVELOPMENT_CUES: dict[str, re.Pattern[str]] = {
+    # The event, not people described by it ("displaced families from X", "who had fled").
+    "displacement": _lc(
+        r"\b(?:(?<!had\s)fled|flee|flees|fleeing|(?:have|has|were|was|been|being)\s+(?:newly\s+)?"
+        r"displaced|displacement\s+of|exodus|uprooted|evacuat(?:ed|ion|ions))\b"
+    ),
+    # People coming home, not "electricity returned to the city".
+    "return": _lc(
+        r"\breturnees\b|\b(?:refugees|displaced|families|residents|people|civilians|idps"
+        r"|villagers|thousands|hundreds|inhabitants)\b[^.;]{0,60}?\b(?:returned|returning"
+        r"|return)\s+(?:home\s+)?(?:to|from)\b"
+    ),
+    "aid": _lc(
+        r"\b(?:aid|relief|humanitarian|food|medical)\s+(?:convoys?|trucks?|deliver(?:y|ies)"
+        r"|supplies|shipments?|distributions?)\b|\bconvoys?\s+(?:of\s+)?(?:aid|food|relief)\b"
+    ),
+    "protest": _lc(
+        r"\b(?:protest(?:s|ers|ed)?|demonstrat(?:ion|ions|ors)|rall(?:y|ies|ied)|sit-in)\b"
+    ),
+    "arrest": _lc(
+        r"\b(?:arrest(?:s|ed)?|detained|detention\s+campaign|abduct(?:ed|ion)|kidnapp?ed)\b"
+    ),
+    "agreement": _lc(
+        r"\b(?:ceasefire|cease-fire|truce|reconciliation\s+(?:deal|agreement)|surrender(?:ed)?"
+        r"|evacuation\s+(?:deal|agreement)|prisoner\s+(?:exchange|swap)|handover)\b"
+    ),
+}
+#: Any development word (a cheap test before the categories).
+DEVELOPMENT_CUE_RE = _lc(
+    "|".join(f"(?:{rx.pattern})" for rx in DEVELOPMENT_CUES.values())
+)
+#: Words before a place that a development happened at, from or to ("fled Ras al-Ain",
+#: "returned to Qusayr", "entered Douma").
+DEVELOPMENT_PLACE_RE = re.compile(
+    rf"\b(?P<cue>(?i:in|at|from|to|into|inside|near|around|outside|across|throughout|fled|flee|fleeing|left"
+    rf"|leave|leaving|entered|entering|reached|reaching))\s+(?i:the\s+)?(?P<mods>(?i:{_MODS}))"
+    rf"(?:(?P<feat>(?i:{_FEAT_BEFORE}))\s+of\s+(?i:the\s+)?(?P<mods2>{_MODS}))?"
+    rf"(?P<name>{CAPSPAN})"
+    rf"(?:\s+(?P<feat2>(?i:{_FEAT_AFTER}))\b)?"
+)

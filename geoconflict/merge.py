@@ -10,8 +10,9 @@ Two incidents ``a`` and ``b`` *match* when all of these hold:
 
 1. **Different articles.** They share no source document. Incidents from the same article are
    never merged here: extraction already decided those.
-2. **Single events.** Neither is a cumulative toll (``is_cumulative``); a running toll is never
-   merged with anything.
+2. **Single events of violence.** Neither is a cumulative toll (``is_cumulative``); a running
+   toll is never merged with anything, and neither is a development (``category`` other than
+   ``violence``: a displacement, a protest, an agreement), which has no count to reconcile.
 3. **Dated, same or adjacent day.** Both have a date and ``|a.date - b.date| <= 1 day``
    (:attr:`MergeRule.max_days`). Undated incidents are never merged.
 4. **Compatible type.** Same ``event_type``, or one of them is ``other`` or ``attack`` (the
@@ -151,7 +152,10 @@ def _same_place(a: Incident, b: Incident, rule: MergeRule) -> bool:
 
 def _eligible(incident: Incident) -> bool:
     return (
-        not incident.is_cumulative and incident.date is not None and incident.location is not None
+        not incident.is_cumulative
+        and incident.date is not None
+        and incident.location is not None
+        and incident.category == "violence"
     )
 
 

@@ -132,3 +132,7 @@ class Incident:
     confidence: float | None = None
     #: One :class:`SourceReport` per source when merged across articles; empty otherwise.
     reports: tuple[SourceReport, ...] = ()
+    #: ``violence`` for an attack, a strike or fighting; for a development told with no
+    #: violence, what it was: ``displacement``, ``return``, ``aid``, ``protest``, ``arrest``
+    #: or ``agreement`` (never counted, never merged across articles).
+    category: str = "violence"

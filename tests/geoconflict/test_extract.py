@@ -1865,3 +1865,56 @@ def test_a_second_source_after_a_long_quotation_restates_the_same_place(resolver
     )
     assert [(i.killed_low, i.killed_best, i.killed_high) for i in found if i.killed_best] == [
         (21, 21, 26)]
+
+
+# --------------------------------------------------------------------------------------------
+# Developments: events told with no violence, placed, never counted
+DEVELOPMENTS = [
+    ("More than 40,000 people have fled the town of Maarat al-Numan since Sunday, the UN said.",
+     "displacement", "Idleb"),
+    ("Some 2,000 families have been displaced from villages around Tal Tamr this week.",
+     "displacement", "Al-Hasakeh"),
+    ("Hundreds of refugees returned to their homes in the town of Qusayr on Monday.",
+     "return", "Homs"),
+    ("An aid convoy of 30 trucks entered the besieged town of Madaya on Tuesday.", "aid",
+     "Rural Damascus"),
+    ("Thousands of protesters rallied in the city of Sweida on Friday against the government.",
+     "protest", "As-Sweida"),
+    ("Security forces arrested 14 young men in the town of Jassem on Wednesday.", "arrest",
+     "Dar'a"),
+    ("A ceasefire took effect in the town of Daraa al-Balad on Thursday after talks.",
+     "agreement", "Dar'a"),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "admin1"), DEVELOPMENTS)
+def test_a_development_is_placed_with_its_category_and_no_count(text, category, admin1,  # type: ignore[no-untyped-def]
+                                                               resolver) -> None:
+    (inc,) = run(text, resolver)
+    assert (inc.category, inc.event_type, inc.location.admin1) == (category, "other", admin1)
+    assert inc.killed_best is None and inc.killed_low is None and inc.injured_best is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN called for a ceasefire in the town of Daraa al-Balad.",  # only spoken of
+        "Electricity supply returned to the city of Homs on Monday.",  # no people
+        "The shelter hosts displaced families from Maarat al-Numan.",  # who they are
+        "Thousands of Syrians fled to Germany in the summer.",  # to a foreign country
+        "No aid convoy has entered the town of Madaya since January.",  # negated
+        "Families who had fled Homs in 2012 are still in Lebanon.",  # long ago
+    ],
+)
+def test_what_is_no_development(text: str, resolver) -> None:  # type: ignore[no-untyped-def]
+    assert [i.category for i in run(text, resolver)] == []
+
+
+def test_a_development_beside_an_attack_adds_no_death(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Air strikes killed nine civilians in the town of Saraqib on Monday. Thousands of "
+        "residents have fled Saraqib since the strikes began.",
+        resolver,
+    )
+    assert [(i.category, i.killed_best) for i in found] == [
+        ("violence", 9), ("displacement", None)]

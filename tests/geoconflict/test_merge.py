@@ -132,6 +132,13 @@ def test_cumulative_tolls_never_merged():
     assert len(merge_incidents([make("a"), make("b", is_cumulative=True)])) == 2
 
 
+def test_developments_never_merged():
+    # Two articles on people fleeing Ariha, and a strike there: three records stay three.
+    fled = [make("a", event_type="other", category="displacement"),
+            make("b", event_type="other", category="displacement")]
+    assert len(merge_incidents([*fled, make("c", killed_best=4)])) == 3
+
+
 def test_undated_and_unplaced_never_merged():
     assert not incidents_match(make("a", date=None), make("b", date=None))
     assert not incidents_match(make("a", location=None), make("b", location=None))
