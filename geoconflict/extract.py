@@ -2778,6 +2778,8 @@ def _developments(
     for i, info in enumerate(infos):
         if info.mentions or info.question or i in told:
             continue
+        if not lx.DEVELOPMENT_CUE_RE.search(info.low):
+            continue
         masked = info.masked if info.toks is not _QUIET else _mask(info.sent.text)
         low = _lower(masked)
         category = next(
