@@ -450,8 +450,10 @@ def _mask(text: str) -> str:
 
     def blank(m: re.Match[str]) -> str:
         g = m.group()
-        if g[0] == "(" and g[1:-1].strip().lower() in lx.GOVERNORATE_NAMES:
-            return g  # "Mayadin (Deir-ez-Zor)": the governorate of the place before it
+        if g[0] == "(" and g[1:-1].split(",")[-1].strip().lower() in lx.GOVERNORATE_NAMES:
+            # "Mayadin (Deir-ez-Zor)", "Ithriyah (Salamiyeh, Hama)": the governorate of the
+            # place before it
+            return g
         if _LOW_HIGH_RE.match(g):
             return g  # "Deaths: best estimate 12 (low 10, high 15)"
         return " " * len(g)
@@ -548,6 +550,15 @@ def _plus(a: Count, b: Count, *, vague: bool = False) -> Count:
 
 
 _KIN_CHILDREN = frozenset({"child", "children", "baby", "infant", "grandchild", "grandchildren"})
+
+
+#: Victims named as a group whose members a list after a comma may name ("three people, a
+#: woman and her two sons").
+_COLLECTIVE_RE = re.compile(
+    r"\b(?:people|persons|civilians|members|relatives|residents|villagers|individuals"
+    r"|family)\b",
+    re.I,
+)
 
 
 def _add_kin(mention: _Mention, kin: re.Match[str]) -> None:
@@ -717,6 +728,17 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
                 _add_kin(mention, kin)
                 if active:
                     mention.end = kin.end()
+            if (
+                active
+                and count.best
+                and mention.count.best == 2 * count.best
+                and masked.startswith(",", m.end())
+                and _COLLECTIVE_RE.search(vict_text or "")
+            ):
+                # "three members of one family, a father and his two sons": the list after the
+                # comma names the three, it adds none.
+                mention.count = count
+                mention.children = count.best if cls == "children" else None
         if kind == "killed":
             after = (
                 m.end("vict") if m.group("vict") else m.end("num") if m.group("num") else m.end()
@@ -972,8 +994,12 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
         ):
             within = possessor
     paren = _PAREN_NAME_RE.match(masked, m.end())
-    if paren is not None and paren.group(1).strip().lower() in lx.GOVERNORATE_NAMES:
-        within = paren.group(1).strip()
+    if paren is not None:
+        # "al-Hol (Al-Hasakeh)", "Ithriyah (Salamiyeh, Hama)": the governorate is the last
+        # name in the brackets.
+        last = paren.group(1).split(",")[-1].strip()
+        if last.lower() in lx.GOVERNORATE_NAMES:
+            within = last
     if within is None and fallback and fallback.lower() in lx.GOVERNORATE_NAMES:
         within = fallback  # "the Badia of Homs", "the countryside of Idlib"
     comma = _COMMA_NAME_RE.match(masked, m.end())
@@ -1155,6 +1181,13 @@ def _places(masked: str, toks: _Toks, low: str | None = None) -> list[_PlaceCand
                     c.ref = replace(c.ref, exact=True)
                 cands.append(c)
     cands.sort(key=lambda c: c.start)
+    if len(cands) > 1:
+        # "on the Ithriyah - Raqqa road near Ithriyah (Salamiyeh, Hama)": a name the sentence
+        # sets in an area once lies there each time it names it.
+        areas = {c.ref.name: c.ref.within for c in cands if c.ref.within}
+        for c in cands:
+            if not c.ref.within and areas.get(c.ref.name):
+                c.ref = replace(c.ref, within=areas[c.ref.name])
     if low is None:
         low = _lower(masked)
     earlier = _EARLIER_EVENT_RE.search(low) if _EARLIER_HINT_RE.search(low) else None

@@ -235,10 +235,15 @@ class DocumentResolver:
             return False
 
     @staticmethod
+    def _loose(match: Any) -> bool:
+        """True for a loose match: neither exact nor a sure spelling variant."""
+        return match.method != "exact" and match.score < _LOOSE
+
+    @staticmethod
     def _stray(match: Any, near: Sequence[tuple[float, float]]) -> bool:
-        """True for a loose match (neither exact nor a sure variant) lying farther than
-        ``_STRAY_KM`` from every place the document is sure of."""
-        if not near or match.method == "exact" or match.score >= _LOOSE:
+        """True for a loose match lying farther than ``_STRAY_KM`` from every place the
+        document is sure of."""
+        if not near or not DocumentResolver._loose(match):
             return False
         lat, lon = float(match.place.lat), float(match.place.lon)
         return all(distance_km(lat, lon, p[0], p[1]) > _STRAY_KM for p in near)
@@ -323,6 +328,16 @@ class DocumentResolver:
                 return location_from_match(match, near=False, part=True)
         if match is None:
             match = self._match(ref.name, ref.feature_hint, ref.within, near)
+            if match is not None and ref.within and self._loose(match):
+                # "near Ithriyah (Salamiyeh, Hama)": a loose match outside the area the text
+                # sets the place in is not it; the area is, near it (precision 2).
+                outer = self._match(ref.within, None, None, ())
+                if (
+                    outer is not None
+                    and outer.place.country_code == self.country
+                    and outer.place.admin1 != match.place.admin1
+                ):
+                    return location_from_match(outer, near=ref.near, part=True)
         if match is None and ref.within:
             match = self._match(ref.name, ref.feature_hint, None, near)
             # "Aleppo's al-Hamdaniyeh" unknown inside Aleppo: a namesake in another

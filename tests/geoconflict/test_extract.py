@@ -1918,3 +1918,19 @@ def test_a_development_beside_an_attack_adds_no_death(resolver) -> None:  # type
     )
     assert [(i.category, i.killed_best) for i in found] == [
         ("violence", 9), ("displacement", None)]
+
+
+def test_a_list_after_a_comma_that_names_a_group_adds_none(resolver) -> None:  # type: ignore[no-untyped-def]
+    assert one("Gunmen shot dead three members of one family, a father and his two sons, "
+               "near Salkhad on Monday.", resolver).killed_best == 3
+    assert one("An air strike killed three people, a woman and her two sons, in Ariha.",
+               resolver).killed_best == 3
+    # A list of other victims still adds up.
+    assert one("Shelling killed two children, a woman and an elderly man in Jableh.",
+               resolver).killed_best == 4
+
+
+def test_a_district_and_governorate_in_brackets_set_the_place_in_that_governorate(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("On 3 May, militants attacked a bus on the Ithriyah - Raqqa road near Ithriyah "
+              "(Salamiyeh, Hama), killing 6 soldiers.", resolver)
+    assert inc.location.admin1 == "Hama"
