@@ -1931,6 +1931,6 @@ def test_a_list_after_a_comma_that_names_a_group_adds_none(resolver) -> None:  #
 
 
 def test_a_district_and_governorate_in_brackets_set_the_place_in_that_governorate(resolver) -> None:  # type: ignore[no-untyped-def]
-    inc = one("On 3 May, militants attacked a bus on the Ithriyah - Raqqa road near Ithriyah "
+    inc = one("Militants attacked a bus on the Ithriyah - Raqqa road near Ithriyah "
               "(Salamiyeh, Hama), killing 6 soldiers.", resolver)
     assert inc.location.admin1 == "Hama"
