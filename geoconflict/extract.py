@@ -1475,7 +1475,7 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
 _PAST_RE = re.compile(
     r"^\s*last\s+week\b(?!['’])"
     r"|(?<!since )(?<!the )\b(?:last\s+(?:month|year|summer|winter|spring|autumn|fall)"
-    r"|earlier\s+this\s+year|(?:\d+|a|an|one|two|three|four|five|six|several|many)\s+"
+    r"|earlier\s+this\s+(?:year|month)|(?:\d+|a|an|one|two|three|four|five|six|several|many)\s+"
     r"(?:months|years|month|year|weeks|week)\s+(?:ago|earlier|before|after)"
     r"|a\s+similar\s+(?:\w+\s+)?(?:attack|bombing|strike|airstrike|raid|massacre|explosion|blast)"
     r"|(?:in|since|during|by)\s+(?:(?:early|late|mid)[\s-]+)?(?P<mon>january|february|march"
@@ -1974,7 +1974,8 @@ _PARTICIPLE_RE = re.compile(r"\s*(?:killing|leaving|claiming|wounding|injuring)\
 _IN_WHICH_RE = re.compile(r"\b(?:in|during)\s+which\s*$")
 #: A superlative before "since ...": "the deadliest attack since the war began".
 _SUPERLATIVE_RE = re.compile(
-    r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|highest|first|most\s+\w+)\b"
+    r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|highest|first"
+    r"|most\s+(?!of\b)\w+)\b"
 )
 #: A campaign as the subject of a count ("the offensive", "Russia's air campaign").
 _CAMPAIGN_SUBJECT_RE = re.compile(

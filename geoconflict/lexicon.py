@@ -485,7 +485,11 @@ CUMULATIVE_RE = _lc(
     r"|the\s+beginning|\d{4}|January|February|March|April|May|June|July|August|September"
     r"|October|November|December|last\s+\w+|early|late|mid)|so\s+far|to\s+date|in\s+total"
     r"|total\s+(?:death\s+)?toll|overall\s+(?:death\s+)?toll|cumulative|(?<!time\s)this\s+(?:week|month|year)"
-    r"|past\s+(?:\w+\s+)?(?:days|weeks|months|years|decades?)|over\s+the\s+(?:past|last)"
+    r"|past\s+(?:\w+\s+)?(?:days|weeks|months|years|decades?)"
+    # "over the past week", not "over the past 24 hours" (one day's toll)
+    r"|over\s+the\s+(?:past|last)(?!\s+(?:24|twenty-four|12|twelve|few)\s+hours|\s+day|\s+night)"
+    r"|(?:over|during|in)\s+the\s+same\s+period|in\s+the\s+first\s+(?:\w+\s+)?(?:days|weeks"
+    r"|months)"
     r"|(?:in|during|within)\s+the\s+(?:past|last)\s+(?:week|month|year|fortnight)|in\s+recent"
     r"\s+(?:days|weeks|months)|since\s+the\s+(?:war|conflict|uprising|offensive|campaign"
     r"|assault|attack|start|beginning|operation|bombardment|siege|escalation|revolution)"

@@ -1934,3 +1934,38 @@ def test_a_district_and_governorate_in_brackets_set_the_place_in_that_governorat
     inc = one("Militants attacked a bus on the Ithriyah - Raqqa road near Ithriyah "
               "(Salamiyeh, Hama), killing 6 soldiers.", resolver)
     assert inc.location.admin1 == "Hama"
+
+
+@pytest.mark.parametrize(
+    ("text", "cumulative"),
+    [
+        ("Strikes killed at least 30 civilians in Raqqa over the past 24 hours, a monitor said.",
+         False),
+        ("Strikes killed at least 300 civilians in Raqqa over the past month, a monitor said.",
+         True),
+        ("At least 90 people were executed in and around Palmyra in the first nine days after "
+         "the group seized it.", True),
+        ("The monitor said more than 300 people, most of them fighters, had been killed since "
+         "the offensive began on Wednesday in Idlib.", True),
+    ],
+)
+def test_what_makes_a_running_toll(text: str, cumulative: bool, resolver) -> None:  # type: ignore[no-untyped-def]
+    (inc,) = [i for i in run(text, resolver) if i.killed_best]
+    assert inc.is_cumulative is cumulative
+
+
+def test_deaths_over_the_same_period_are_a_running_toll(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "On 5 February, shelling hit a market in Ariha, killing at least eight civilians. "
+        "The UN has recorded at least 250 civilian deaths in Idleb governorate over the same "
+        "period.", resolver)
+    assert [(i.killed_best, i.is_cumulative) for i in found if i.killed_best] == [
+        (8, False), (250, True)]
+
+
+def test_an_earlier_report_this_month_is_background(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Coalition air strikes killed at least 40 civilians in a village near Manbij on "
+        "Tuesday, the Observatory said. Earlier this month, the Observatory said strikes had "
+        "killed 15 civilians in Manbij itself.", resolver)
+    assert [i.killed_best for i in found if i.killed_best] == [40]
