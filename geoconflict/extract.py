@@ -708,6 +708,14 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
                     break  # "killed 31 people, the police chief said": a speaker
                 if cont.group("num") and _SUBSET_AFTER_RE.match(masked, cont.end("num")):
                     break  # "killing three men, two of whom were ...": a part, not more
+                if (
+                    pos == m.end()
+                    and m.group("one")
+                    and cont.group("one")
+                    and cont.group().lstrip().startswith(",")
+                    and not lx.LIST_CONT_RE.match(masked, cont.end())
+                ):
+                    break  # "killing its driver, a local man": the same one
                 if _OWN_VERB_RE.match(masked, cont.end()):
                     break  # "killed 18 fighters, and 11 civilians were killed": a new clause
                 more = _count_of(cont)

@@ -328,6 +328,7 @@ _SINGULAR_VICTIMS = (
     r"|director|deputy|minister|spokesman|spokesperson|grandson|granddaughter|old\s+man"
     r"|old\s+woman|service\s+member|marine|contractor|protester|employee|brigadier|colonel"
     r"|general|captain|lieutenant|major|hunter|herder|labou?rer|american|russian|iranian"
+    r"|owner|passenger|shopkeeper|merchant|trader|bodyguard|cleric|preacher|elder"
 )
 #: Modifier words allowed between a count and its victim noun ("pro-Assad", "White Helmets").
 #: A number word or a conjunction is never one: in "three women and two men" the victims of
@@ -361,7 +362,7 @@ _NUMV = (
     rf"(?:(?<![\w-]){_NOT_AFTER_MONTH}(?P<num>{COUNT_PATTERN})(?:\s+of)?(?:\s+(?:the|them|whom|those|their))?"
     rf"(?:\s+(?P<vict>{VICTIM_NOUN}(?:\s+(?:and|or)\s+{VICTIM_NOUN})?)(?:\s+of\s+(?:the\s+same|one|a\s+single|a|his|her"
     rf"|their)\s+family|{_OF_UNIT})?)?(?![\w-])"
-    rf"|(?P<one>\b(?:a|an|one|another|the|1)\b)\s+(?P<vict1>{SINGULAR_VICTIM})\b{_OF_UNIT}?"
+    rf"|(?P<one>\b(?:a|an|one|another|the|its|1)\b)\s+(?P<vict1>{SINGULAR_VICTIM})\b{_OF_UNIT}?"
     rf"|(?<![\w-])(?:(?:a|an|one|the|an\s+entire|a\s+whole)\s+)?family\s+of\s+"
     rf"(?P<family>{COUNT_PATTERN}))"
 )

@@ -1969,3 +1969,12 @@ def test_an_earlier_report_this_month_is_background(resolver) -> None:  # type: 
         "Tuesday, the Observatory said. Earlier this month, the Observatory said strikes had "
         "killed 15 civilians in Manbij itself.", resolver)
     assert [i.killed_best for i in found if i.killed_best] == [40]
+
+
+def test_one_victim_named_by_its_role(resolver) -> None:  # type: ignore[no-untyped-def]
+    assert one("A drone hit a car near Hadar, killing its driver, a local man.",
+               resolver).killed_best == 1
+    assert one("A bomb exploded in a car in Mezzeh, killing the owner of the car.",
+               resolver).killed_best == 1
+    assert one("Shelling killed a child, a woman and two men in Jableh.",
+               resolver).killed_best == 4
