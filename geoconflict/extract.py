@@ -1582,10 +1582,11 @@ _CLOSE_FIGURES = (0.5, 2.0)
 _CLOSE_FIGURES_MIN = 10
 
 
-def _close_figures(host: Count, other: Count) -> bool:
-    """Whether two counts are near enough to be two sources' figures for the same dead."""
+def _close_figures(host: Count, other: Count, *, small: bool = False) -> bool:
+    """Whether two counts are near enough to be two sources' figures for the same dead
+    (small counts too when ``small``: the figures are told of the same place)."""
     a, b = host.best, other.best
-    if a is None or b is None or min(a, b) < _CLOSE_FIGURES_MIN:
+    if a is None or b is None or min(a, b) < (2 if small else _CLOSE_FIGURES_MIN):
         return False
     lo, hi = _CLOSE_FIGURES
     return lo <= b / a <= hi
@@ -1614,7 +1615,9 @@ def _restates(host: _Draft, d: _Draft) -> bool:
     media said a rocket had killed 87 people"), restates the count of ``host`` told just
     before: figures of the same size, at most three sentences apart, on the same or the next
     day ("had said on Sunday that 80 were killed"), in the host's place or a finer one."""
-    if host.killed is None or d.killed is None or not _close_figures(host.killed, d.killed):
+    if host.killed is None or d.killed is None:
+        return False
+    if not _close_figures(host.killed, d.killed, small=_same_place(host, d)):
         return False
     if d.sent - host.sent > _reach(host, d):
         return False

@@ -1978,3 +1978,16 @@ def test_one_victim_named_by_its_role(resolver) -> None:  # type: ignore[no-unty
                resolver).killed_best == 1
     assert one("Shelling killed a child, a woman and two men in Jableh.",
                resolver).killed_best == 4
+
+
+def test_small_figures_of_two_sources_for_the_same_place_are_one_count(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "The army said the strike on the Shayrat air base killed six people. The Observatory "
+        "said seven soldiers were killed at the Shayrat air base, including an officer.",
+        resolver,
+    )
+    assert [(i.killed_best, i.killed_high) for i in found if i.killed_best] == [(6, 7)]
+    # Small counts in two places stay two incidents.
+    found = run("Shelling killed six people in Ariha. Seven people were killed in Saraqib.",
+                resolver)
+    assert sorted(i.killed_best for i in found if i.killed_best) == [6, 7]
