@@ -345,7 +345,7 @@ _UNIT = (
     r"|ndf|sdf|ypg|ypj|fsa|hts|isis|isil|sna|pkk|nusra|jabhat|hezbollah|irgc|asayish)"
 )
 _OF_UNIT = (
-    rf"(?:\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?{_UNIT}"
+    rf"(?:\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,4}}?{_UNIT}"
     rf"(?:\s+(?:and|or)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{_UNIT}|militiamen|fighters"
     rf"|troops|soldiers|gunmen|members))?)"
 )

@@ -1991,3 +1991,8 @@ def test_small_figures_of_two_sources_for_the_same_place_are_one_count(resolver)
     found = run("Shelling killed six people in Ariha. Seven people were killed in Saraqib.",
                 resolver)
     assert sorted(i.killed_best for i in found if i.killed_best) == [6, 7]
+
+
+def test_members_of_a_unit_named_at_length(resolver) -> None:  # type: ignore[no-untyped-def]
+    assert one("Fourteen members of Syria's new interior ministry forces were killed in an "
+               "ambush in Tartus province.", resolver).killed_best == 14
