@@ -1623,11 +1623,15 @@ def _restates(host: _Draft, d: _Draft) -> bool:
         return False
     if host.date is not None and d.date is not None and abs((host.date - d.date).days) > 1:
         return False
-    if _OTHER_EVENT_RE.search(d.extra.get("low") or ""):
-        return False  # "Hours earlier, twin car bombs ... killing 57": another event
+    if _OTHER_EVENT_RE.search(_RELATIVE_RE.sub("", d.extra.get("low") or "")):
+        # "Hours earlier, twin car bombs ... killing 57": another event (not "the attack,
+        # which it said also involved roadside bombs": that tells of the same one)
+        return False
     return not _own_place(d) or _coarse_place(host) or _same_place(host, d)
 
 
+#: A relative clause after a comma: ", which it said also involved roadside bombs".
+_RELATIVE_RE = re.compile(r",\s+(?:which|who)\b[^,;.]*")
 #: Words that tell another event than the one just counted.
 _OTHER_EVENT_RE = re.compile(
     r"\b(?:earlier|later|elsewhere|meanwhile|separately|separate|another|second\s+(?:attack"

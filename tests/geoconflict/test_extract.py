@@ -1996,3 +1996,13 @@ def test_small_figures_of_two_sources_for_the_same_place_are_one_count(resolver)
 def test_members_of_a_unit_named_at_length(resolver) -> None:  # type: ignore[no-untyped-def]
     assert one("Fourteen members of Syria's new interior ministry forces were killed in an "
                "ambush in Tartus province.", resolver).killed_best == 14
+
+
+def test_also_in_a_relative_clause_tells_no_other_event(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Militants ambushed a bus carrying soldiers near Palmyra on Wednesday, killing 25 "
+        "people, state media said. The Observatory said 37 soldiers had been killed in the "
+        "attack, which it said also involved roadside bombs.",
+        resolver,
+    )
+    assert [(i.killed_best, i.killed_high) for i in found if i.killed_best] == [(25, 37)]
