@@ -1406,6 +1406,9 @@ _CAUSE_HINT_RE = re.compile(
 )
 _YEAR_HINT_RE = re.compile(r"\d{4}")
 #: A year named alone ("the 2013 attack", "in 2016"): an earlier year marks background.
+#: A relative clause about a person or thing ("a commander who signed a deal in 2018"): a
+#: year in it dates them, not the event.
+_WHO_CLAUSE_RE = re.compile(r"\b(?:who|whose|which)\b[^,;.]*")
 _BARE_YEAR_RE = re.compile(r"(?<![\d,.])((?:19[5-9]|20\d)\d)(?!\d|,\d)")
 #: "since 2011": a running toll, kept (and marked cumulative), not background.
 _SINCE_YEAR_RE = re.compile(r"\bsince\s+(?:\w+\s+)?(?:19|20)\d\d")
@@ -1453,7 +1456,10 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
         old_year = (
             article.date is not None
             and not (dm is not None and dm.explicit)
-            and any(int(y) < article.date.year for y in _BARE_YEAR_RE.findall(info.low))
+            and any(
+                int(y) < article.date.year
+                for y in _BARE_YEAR_RE.findall(_WHO_CLAUSE_RE.sub("", info.low))
+            )
             and not _SINCE_YEAR_RE.search(info.low)
         ) or (dm is None and _told_as_past(info.low, article.date))
         for d in made:  # background: an event long before the report ("the 2013 attack")
@@ -2206,6 +2212,12 @@ def _country_location(doc: DocumentResolver) -> Location | None:
     return cache[key]
 
 
+#: A place text ending in a facility word ("Damascus International Airport").
+_FACILITY_TAIL_RE = re.compile(
+    r"\b(?:airport|air\s?base|airfield|crossing|dam|prison)$", re.I
+)
+
+
 def _resolve(drafts: list[_Draft], doc: DocumentResolver, dateline: PlaceRef | None) -> None:
     refs = [
         p.ref for d in drafts if d.place is not None for p in (d.place, *d.place.alts)
@@ -2217,6 +2229,11 @@ def _resolve(drafts: list[_Draft], doc: DocumentResolver, dateline: PlaceRef | N
         if d.place is None or d.place.foreign:
             continue
         d.location = doc.locate(d.place.ref)
+        ref = d.place.ref
+        if d.location is None and ref.text != ref.name and _FACILITY_TAIL_RE.search(ref.text):
+            # "Damascus International Airport" is the gazetteer's name, not "Damascus
+            # International" with a feature word after it.
+            d.location = doc.locate(replace(ref, name=ref.text, feature_hint=None))
         if d.location is None and not doc.is_foreign(d.place.ref.name):
             # "at Mezzeh airport in Damascus": when the first place is unknown, the
             # enclosing one of the same clause places the event near it.
