@@ -823,8 +823,57 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
         add("injured", m, m.start(), active=True)
     for m in _scan(lx.INJURE_PASSIVE_RE, "number_i", toks, masked):
         add("injured", m, m.end(), active=False)
+    if cased and not any(x.kind == "killed" for x in out):
+        named = _named_dead(cased)
+        if named is not None and not overlaps(named.start, named.end):
+            out.append(named)
     out.sort(key=lambda x: x.start)
     return out
+
+
+_NAME_WORD = r"(?:[A-Z][\w'’-]+|(?:al|el|bin|ibn|abu|Abu|Al|Bin)[-\s][A-Z][\w'’-]+)"
+#: A person's name: two to five capitalised words ("Ahmad Khalid al-Zoubi").
+_PERSON = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}"
+_TITLE_WORDS = (
+    r"(?:(?:former|deputy|defen[cs]e|interior|foreign|minister|general|colonel|brigadier"
+    r"|commander|president|governor|sheikh|his|her|their)\s+){0,3}"
+)
+#: "gunmen shot dead Ahmad al-Zoubi", "killing Defence Minister Dawoud Rajha and Hassan
+#: Turkmani": people named, one dead each.
+_NAMED_KILL_RE = re.compile(
+    r"\b(?P<verb>killing|killed|shot\s+dead|shooting\s+dead|assassinated|assassinating"
+    rf"|gunned\s+down|executed|executing)\s+(?:[a-z]+\s+){{0,3}}?(?P<name>{_PERSON})"
+    rf"(?P<more>(?:(?:,\s+|,?\s+and\s+){_TITLE_WORDS}{_PERSON}(?!['’]s)){{0,4}})"
+)
+#: "Ahmad al-Zoubi was shot dead".
+_NAMED_KILLED_RE = re.compile(
+    rf"(?P<name>{_PERSON})\s+(?:was|has\s+been|had\s+been)\s+(?P<verb>killed|shot\s+dead"
+    r"|assassinated|gunned\s+down|executed)\b"
+)
+_NAMED_SPLIT_RE = re.compile(r",\s+|,?\s+and\s+")
+#: After a name, a plural noun makes it a unit or a people, not a person ("Free Army fighters").
+_GROUP_AFTER_RE = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{lx._PLURAL_VICTIMS})\b")
+
+
+def _named_dead(cased: str) -> _Mention | None:
+    """The dead a sentence names one by one, when it gives no number ("Gunmen shot dead Ahmad
+    Khalid al-Zoubi, a former commander, in Tafas"): one each."""
+    m = _NAMED_KILL_RE.search(cased) or _NAMED_KILLED_RE.search(cased)
+    if m is None:
+        return None
+    name = m.group("name")
+    first = name.split()[0].lower()
+    if (
+        first in _DEMONYMS
+        or first in lx.NOT_PLACES
+        or lx.ACTOR_RE.match(name) is not None
+        or _GROUP_AFTER_RE.match(cased, m.end("name"))
+    ):
+        return None
+    more = m.groupdict().get("more") or ""
+    n = 1 + len(_NAMED_SPLIT_RE.findall(more)) if more else 1
+    verb = m.start("verb")
+    return _Mention("killed", min(m.start(), verb), m.end(), verb, Count(n, n, n))
 
 
 #: Between a toll word and its number, words that make the number count something else:

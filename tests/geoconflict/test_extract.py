@@ -2006,3 +2006,28 @@ def test_also_in_a_relative_clause_tells_no_other_event(resolver) -> None:  # ty
         resolver,
     )
     assert [(i.killed_best, i.killed_high) for i in found if i.killed_best] == [(25, 37)]
+
+
+def test_the_dead_named_one_by_one(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Gunmen shot dead Khaled Mahmoud al-Hariri, a former rebel commander, in the town "
+              "of Nawa on Tuesday.", resolver)
+    assert inc.killed_best == 1 and inc.location.admin1 == "Dar'a"
+    assert one("A bomb exploded in Jableh, killing police chief Samer Hassan and Ali "
+               "Mansour.", resolver).killed_best == 2
+    assert one("Abu Omar al-Shishani was killed in an air strike near Shaddadi.",
+               resolver).killed_best == 1
+    # An actor or a unit is no person.
+    found = run("Coalition strikes killed Islamic State fighters in Raqqa.", resolver)
+    assert [i.killed_best for i in found] == [None]
+
+
+def test_a_year_in_a_relative_clause_dates_the_person_not_the_event(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Gunmen shot dead a former commander who signed a settlement deal in 2016 "
+                "in the town of Nawa on Tuesday.", resolver)
+    assert [i.killed_best for i in found] == [1]
+
+
+def test_a_facility_named_whole_resolves_as_written(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Israeli missiles targeted positions in the vicinity of Damascus International "
+                "Airport shortly after midnight.", resolver)
+    assert [i.location.admin1 for i in found] == ["Rural Damascus"]
