@@ -2283,9 +2283,13 @@ def _resolve(drafts: list[_Draft], doc: DocumentResolver, dateline: PlaceRef | N
             # "Damascus International Airport" is the gazetteer's name, not "Damascus
             # International" with a feature word after it.
             d.location = doc.locate(replace(ref, name=ref.text, feature_hint=None))
-        if d.location is None and not doc.is_foreign(d.place.ref.name):
+        if d.location is None and (
+            "category" in d.extra or not doc.is_foreign(d.place.ref.name)
+        ):
             # "at Mezzeh airport in Damascus": when the first place is unknown, the
-            # enclosing one of the same clause places the event near it.
+            # enclosing one of the same clause places the event near it; a development's
+            # other places are tried after a foreign one ("returned from Lebanon through
+            # the Jdeidet Yabous crossing").
             for alt in d.place.alts:
                 loc = doc.locate(replace(alt.ref, near=True))
                 if loc is not None:
@@ -2875,7 +2879,9 @@ _UNREAL_RE = re.compile(
 
 
 #: A development denied or not yet come: "no convoy has entered", "has not reached".
-_NOT_RE = re.compile(r"\b(?:no|not|never|none|nobody|yet\s+to|failed\s+to|denied)\b|n't")
+_NOT_RE = re.compile(
+    r"\b(?:no(?!\s+(?:fewer|less)\b)|not|never|none|nobody|yet\s+to|failed\s+to|denied)\b|n't"
+)
 
 
 def _developments(
@@ -2910,14 +2916,18 @@ def _developments(
         ):
             continue  # "those who fled in 2012", "the 2016 evacuation of Aleppo"
         cands = []
-        for m in lx.DEVELOPMENT_PLACE_RE.finditer(masked):
-            c = _make_cand(masked, m, m.group("cue"))
+        found = [*lx.DEVELOPMENT_PLACE_RE.finditer(masked), *lx.PLACE_OF_RE.finditer(masked)]
+        found.sort(key=lambda m: m.start("name"))
+        names_at: set[int] = set()
+        for m in found:
+            if m.start("name") in names_at:
+                continue  # "in the town of X" found by both patterns
+            names_at.add(m.start("name"))
+            c = _make_cand(masked, m, m.groupdict().get("cue"))
             if c is None or c.country:
                 continue
-            if c.foreign:
-                cands = []
-                break  # "fled to Turkey", "talks in Geneva": not an event placed in the country
-            cands.append(c)
+            if not c.foreign:  # "returned from Lebanon": not where it happened
+                cands.append(c)
         if not cands:
             continue
         key = (category, _norm(cands[0].ref.name))

@@ -885,9 +885,13 @@ DATE_TRIGGERS = _words(
 #: Category -> words that tell it (lowercased text).
 DEVELOPMENT_CUES: dict[str, re.Pattern[str]] = {
     # The event, not people described by it ("displaced families from X", "who had fled").
+    # People fleeing, not attackers who fled.
     "displacement": _lc(
-        r"\b(?:(?<!had\s)fled|flee|flees|fleeing|(?:have|has|were|was|been|being)\s+(?:newly\s+)?"
-        r"displaced|displacement\s+of|exodus|uprooted|evacuat(?:ed|ion|ions))\b"
+        r"\b(?:(?:have|has|were|was|been|being)\s+(?:newly\s+)?displaced|displacement\s+of"
+        r"|exodus|uprooted|evacuat(?:ed|ion|ions))\b"
+        r"|\b(?:people|families|residents|civilians|idps|villagers|thousands|hundreds"
+        r"|inhabitants|refugees|women|children)\b[^.;]{0,60}?\b(?<!had\s)(?:fled|flee|flees"
+        r"|fleeing)\b"
     ),
     # People coming home, not "electricity returned to the city".
     "return": _lc(
@@ -898,12 +902,15 @@ DEVELOPMENT_CUES: dict[str, re.Pattern[str]] = {
     "aid": _lc(
         r"\b(?:aid|relief|humanitarian|food|medical)\s+(?:convoys?|trucks?|deliver(?:y|ies)"
         r"|supplies|shipments?|distributions?)\b|\bconvoys?\s+(?:of\s+)?(?:aid|food|relief)\b"
+        r"|\bconvoys?\s+(?:\w+\s+){0,2}?(?:delivered|carrying|reached|entered|arrived)\b"
     ),
     "protest": _lc(
-        r"\b(?:protest(?:s|ers|ed)?|demonstrat(?:ion|ions|ors)|rall(?:y|ies|ied)|sit-in)\b"
+        r"\b(?:protest(?:s|ers|ed)?|demonstrat(?:ed|ing|ion|ions|ors)|rall(?:y|ies|ied)"
+        r"|sit-in)\b"
     ),
     "arrest": _lc(
-        r"\b(?:arrest(?:s|ed)?|detained|detention\s+campaign|abduct(?:ed|ion)|kidnapp?ed)\b"
+        r"\b(?:arrest(?:s|ed|ing)?|detained|detaining|detention\s+campaign|abduct(?:ed|ion)"
+        r"|kidnapp?ed)\b"
     ),
     "agreement": _lc(
         r"\b(?:ceasefire|cease-fire|truce|reconciliation\s+(?:deal|agreement)|surrender(?:ed)?"
@@ -917,8 +924,9 @@ DEVELOPMENT_CUE_RE = _lc(
 #: Words before a place that a development happened at, from or to ("fled Ras al-Ain",
 #: "returned to Qusayr", "entered Douma").
 DEVELOPMENT_PLACE_RE = re.compile(
-    rf"\b(?P<cue>(?i:in|at|from|to|into|inside|near|around|outside|across|throughout|fled|flee|fleeing|left"
-    rf"|leave|leaving|entered|entering|reached|reaching))\s+(?i:the\s+)?(?P<mods>(?i:{_MODS}))"
+    rf"\b(?P<cue>(?i:in|at|from|to|into|inside|near|around|outside|across|throughout|through"
+    rf"|via|fled|flee|fleeing|left|leave|leaving|entered|entering|reached|reaching))\s+"
+    rf"(?i:the\s+)?(?P<mods>(?i:{_MODS}))"
     rf"(?:(?P<feat>(?i:{_FEAT_BEFORE}))\s+of\s+(?i:the\s+)?(?P<mods2>{_MODS}))?"
     rf"(?P<name>{CAPSPAN})"
     rf"(?:\s+(?P<feat2>(?i:{_FEAT_AFTER}))\b)?"

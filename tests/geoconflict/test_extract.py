@@ -1884,6 +1884,14 @@ DEVELOPMENTS = [
      "Dar'a"),
     ("A ceasefire took effect in the town of Daraa al-Balad on Thursday after talks.",
      "agreement", "Dar'a"),
+    ("Security services raided the town of Qudsaya, arresting no fewer than 12 young men.",
+     "arrest", "Rural Damascus"),
+    ("Inter-agency convoys delivered food and medicines to Madaya on 11 January.", "aid",
+     "Rural Damascus"),
+    ("Hundreds of people demonstrated in the town of Busra al-Sham on Wednesday.", "protest",
+     "Dar'a"),
+    ("About 1,100 refugees returned from Lebanon through the Jdeidet Yabous crossing.",
+     "return", "Rural Damascus"),
 ]
 
 
