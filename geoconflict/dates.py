@@ -69,6 +69,9 @@ _REL_RE = re.compile(
     r"|\b(?P<today>today|this\s+morning|tonight|this\s+afternoon|this\s+evening)\b",
     re.IGNORECASE,
 )
+#: A word that every match of ``_REL_RE`` holds, lowercased.
+_REL_WORDS = ("day", "night", "morning", "afternoon", "evening")
+_DIGIT_RE = re.compile(r"\d")
 _WEEKDAY_RE = re.compile(r"(?i)monday|tuesday|wednesday|thursday|friday|saturday|sunday")
 _ATTRIBUTION_RE = re.compile(
     r"\b(?:said|says|told|reported|announced|stated|added|confirmed|claimed|denied|declared)"
@@ -116,13 +119,18 @@ def _explicit(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
 def find_dates(sentence: str, article_date: dt.date | None) -> list[DateMention]:
     """Return every date mention in ``sentence`` (explicit first, then relative days)."""
     out: list[DateMention] = []
-    for m in _DATE_RE.finditer(sentence):
+    # Every explicit date has a digit, every relative day one of _REL_WORDS (lowercase ASCII
+    # text can be tested with ``in``): most sentences need neither regex scan.
+    for m in _DATE_RE.finditer(sentence) if _DIGIT_RE.search(sentence) else ():
         # "May" is also a modal verb: require a day number with it (the regex does).
         d = _explicit(m, article_date)
         if d is not None:
             since = sentence[max(0, m.start() - 6) : m.start()].lower().endswith("since ")
             out.append(DateMention(d, m.start(), m.end(), window=since, explicit=True))
     if article_date is None:
+        return out
+    low = sentence.lower()
+    if low.isascii() and not any(w in low for w in _REL_WORDS):
         return out
     for m in _REL_RE.finditer(sentence):
         if any(o.start <= m.start() < o.end for o in out):

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -328,22 +329,43 @@ class _Toks:
         items: list[tuple[int, str]], flags_at: list[tuple[int, int]], at: dict[str, list[int]]
     ) -> None:
         """Counts that a passive verb follows ("21 were killed", "five wounded")."""
-        kv = [i for i, f in flags_at if f & _F_KILL]
-        iv = [i for i, f in flags_at if f & _F_INJ]
-        cores = [i for i, f in flags_at if f & _F_CORE]
-        sing = [i for i, f in flags_at if f & _F_SING]
-        nums = list(cores)
+        # One pass sorts the flagged words; "is there a c in the (ascending) list with
+        # 0 < c - i <= reach" is then a bisection: the first c after i is close enough.
+        kv: list[int] = []
+        iv: list[int] = []
+        cores: list[int] = []
+        sing: list[int] = []
+        leads: list[int] = []
         for i, f in flags_at:
-            if f & _F_LEAD:
-                if any(0 < c - i <= 3 for c in cores) or (
+            if f & _F_KILL:
+                kv.append(i)
+            elif f & _F_INJ:
+                iv.append(i)
+            if f & _F_CORE:
+                cores.append(i)
+            elif f & _F_LEAD:
+                leads.append(i)
+            if f & _F_SING:
+                sing.append(i)
+        nums = cores
+        if leads:
+            nums = list(cores)
+            for i in leads:
+                k = bisect_right(cores, i)
+                if (k < len(cores) and cores[k] - i <= 3) or (
                     items[i][1] in ("a", "an", "another", "one", "the")
-                    and any(0 < c - i <= 4 for c in sing)
+                    and (k2 := bisect_right(sing, i)) < len(sing)
+                    and sing[k2] - i <= 4
                 ):
                     nums.append(i)
-        nums.sort()
+            nums.sort()
         for verbs, name in ((kv, "number_k"), (iv, "number_i")):
             if verbs:
-                sel = [items[i][0] for i in nums if any(0 < v - i <= _PASSIVE_REACH for v in verbs)]
+                sel = []
+                for i in nums:
+                    k = bisect_right(verbs, i)
+                    if k < len(verbs) and verbs[k] - i <= _PASSIVE_REACH:
+                        sel.append(items[i][0])
                 if sel:
                     at[name] = sel
 
@@ -577,6 +599,22 @@ _DENIED_REPORT_RE = re.compile(
 )
 
 
+_DENIED_WORDS = ("deni", "deny", "dismissed", "refuted", "rejected")
+#: Characters that ``re.IGNORECASE`` matches to an ASCII letter though they are not ASCII
+#: (dotted and dotless i, long s, the Kelvin sign).
+_ASCII_FOLDS_RE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _lacks(text: str, words: tuple[str, ...]) -> bool:
+    """True when ``text`` holds none of ``words`` (lowercase ASCII), in any case, as
+    ``re.IGNORECASE`` compares: a cheap proof that a pattern needing one of them cannot
+    match in ``text``."""
+    low = text.lower()
+    if any(w in low for w in words):
+        return False
+    return text.isascii() or _ASCII_FOLDS_RE.search(text) is None
+
+
 def _usable(masked: str, m: re.Match[str], count: Count | None, verb_pos: int) -> bool:
     if count is None:
         return False
@@ -597,7 +635,10 @@ def _usable(masked: str, m: re.Match[str], count: Count | None, verb_pos: int) -
     clause = masked[cstart : m.end()]
     if lx.NEGATION_RE.search(clause):
         return False
-    if _DENIED_REPORT_RE.search(masked, max(0, cstart - 100), cstart):
+    before = masked[max(0, cstart - 100) : cstart]
+    if not _lacks(before, _DENIED_WORDS) and _DENIED_REPORT_RE.search(
+        masked, max(0, cstart - 100), cstart
+    ):
         return False  # "denied reports ... that 20 people had been killed"
     window = masked[max(0, min(m.start(), verb_pos) - 80) : m.end()]
     return not lx.RHETORIC_RE.search(window)
@@ -1016,8 +1057,13 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
         ref = replace(ref, feature_hint=None, text=name)
     full_end = m.end()
     origin = (
-        bool(cue) and _ORIGIN_BEFORE_RE.search(masked, max(0, m.start() - 40), m.start())
-    ) or _HOMETOWN_BEFORE_RE.search(masked, max(0, m.start() - 50), m.start())
+        bool(cue)
+        and not _lacks(masked[max(0, m.start() - 40) : m.start()], _ORIGIN_WORDS)
+        and _ORIGIN_BEFORE_RE.search(masked, max(0, m.start() - 40), m.start())
+    ) or (
+        not _lacks(masked[max(0, m.start() - 50) : m.start()], _HOMETOWN_WORDS)
+        and _HOMETOWN_BEFORE_RE.search(masked, max(0, m.start() - 50), m.start())
+    )
     return _PlaceCand(ref, start, full_end, level, country, foreign, bool(origin))
 
 
@@ -1051,6 +1097,12 @@ _HOMETOWN_BEFORE_RE = re.compile(
     r"\s+from|\bnatives?\s+of|\boriginally\s+from|\bwho\s+(?:came|come|were|was)\s+from)"
     r"\s+(?:the\s+)?(?:(?:[a-z]+\s+)?(?:town|village|city|area)\s+of\s+)?$",
     re.I,
+)
+#: A word that every match of ``_HOMETOWN_BEFORE_RE`` / ``_ORIGIN_BEFORE_RE`` holds.
+_HOMETOWN_WORDS = ("from", "native")
+_ORIGIN_WORDS = tuple(
+    "positioned stationed based deployed entrenched holed hiding present launched fired"
+    " positions fled fleeing escaped withdrew withdrawing retreated retreating".split()
 )
 _ORIGIN_BEFORE_RE = re.compile(
     r"\b(?:positioned|stationed|based|deployed|entrenched|holed\s+up|hiding|present"
@@ -1871,7 +1923,8 @@ def _cumulative_clause(low: str, mention: _Mention) -> bool:
         start = _clause_start(low, max(0, start - 7))
     nxt = _CLAUSE_END_RE.search(low, mention.end)
     end = nxt.start() if nxt else len(low)
-    for cm in lx.CUMULATIVE_RE.finditer(low, start, end):
+    hint = _CUMUL_HINT_RE.search(low, start, end)
+    for cm in lx.CUMULATIVE_RE.finditer(low, start, end) if hint else ():
         if cm.group() in _SO_FAR and _ONE_DAY_RE.search(low) and "since" not in low:
             continue  # "has so far documented 103 killed in al-Tremseh on Thursday"
         # "the deadliest since the uprising began", "one of the deadliest assaults on
@@ -1892,6 +1945,13 @@ def _cumulative_clause(low: str, mention: _Mention) -> bool:
     )
 
 
+#: A word that every match of ``lx.CUMULATIVE_RE`` holds (a cheap first test).
+_CUMUL_HINT_RE = re.compile(
+    _trie_pattern(
+        "since far date total overall cumulative week month year past last recent days which"
+        " -day -long whole entire throughout war conflict".split()
+    )
+)
 #: Running-toll words that also fit one event's toll counted up to now.
 _SO_FAR = frozenset({"so far", "to date"})
 #: One day named: "on Thursday", "yesterday", "on 3 May", "on May 3".
@@ -2030,6 +2090,7 @@ def _same_place(a: _Draft, b: _Draft) -> bool:
     return _norm(a.place.ref.name) == _norm(b.place.ref.name)
 
 
+@lru_cache(maxsize=65536)
 def _norm(name: str) -> str:
     return _NON_LETTERS_RE.sub("", name.lower())
 
