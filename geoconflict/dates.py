@@ -72,6 +72,8 @@ _REL_RE = re.compile(
 #: A word that every match of ``_REL_RE`` holds, lowercased.
 _REL_WORDS = ("day", "night", "morning", "afternoon", "evening")
 _DIGIT_RE = re.compile(r"\d")
+_ISO_HINT_RE = re.compile(r"\d-")
+_MONTH_PREFIXES = tuple("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
 _WEEKDAY_RE = re.compile(r"(?i)monday|tuesday|wednesday|thursday|friday|saturday|sunday")
 _ATTRIBUTION_RE = re.compile(
     r"\b(?:said|says|told|reported|announced|stated|added|confirmed|claimed|denied|declared)"
@@ -119,9 +121,13 @@ def _explicit(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
 def find_dates(sentence: str, article_date: dt.date | None) -> list[DateMention]:
     """Return every date mention in ``sentence`` (explicit first, then relative days)."""
     out: list[DateMention] = []
-    # Every explicit date has a digit, every relative day one of _REL_WORDS (lowercase ASCII
-    # text can be tested with ``in``): most sentences need neither regex scan.
-    for m in _DATE_RE.finditer(sentence) if _DIGIT_RE.search(sentence) else ():
+    # Every explicit date has a digit and a month's first three letters or a digit and a
+    # dash; every relative day has one of _REL_WORDS (lowercase ASCII text can be tested
+    # with ``in``): most sentences need neither regex scan.
+    explicit = _DIGIT_RE.search(sentence) and (
+        any(p in sentence for p in _MONTH_PREFIXES) or _ISO_HINT_RE.search(sentence)
+    )
+    for m in _DATE_RE.finditer(sentence) if explicit else ():
         # "May" is also a modal verb: require a day number with it (the regex does).
         d = _explicit(m, article_date)
         if d is not None:

@@ -501,6 +501,7 @@ def _the_item(m: re.Match[str]) -> bool:
     return (m.group("one") or "").lower() == "the"
 
 
+@lru_cache(maxsize=4096)
 def _victim_class(text: str | None) -> str | None:
     if not text:
         return None
@@ -512,6 +513,7 @@ def _victim_class(text: str | None) -> str | None:
     return lx.VICTIM_CLASSES.get(last)
 
 
+@lru_cache(maxsize=4096)  # asked again for the same count by several rules
 def _clause_start(text: str, pos: int) -> int:
     """Start of the clause that holds ``pos`` (after the last comma, "which", "that"...)."""
     lo = max(0, pos - _CLAUSE_REACH)
@@ -605,12 +607,12 @@ _DENIED_WORDS = ("deni", "deny", "dismissed", "refuted", "rejected")
 _ASCII_FOLDS_RE = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
-def _lacks(text: str, words: tuple[str, ...]) -> bool:
-    """True when ``text`` holds none of ``words`` (lowercase ASCII), in any case, as
-    ``re.IGNORECASE`` compares: a cheap proof that a pattern needing one of them cannot
-    match in ``text``."""
+def _lacks(text: str, words: tuple[str, ...], *, end: bool = False) -> bool:
+    """True when ``text`` holds none of ``words`` (lowercase ASCII; with ``end``, does not
+    end with one before trailing whitespace), in any case, as ``re.IGNORECASE`` compares:
+    a cheap proof that a pattern needing one of them there cannot match in ``text``."""
     low = text.lower()
-    if any(w in low for w in words):
+    if low.rstrip().endswith(words) if end else any(w in low for w in words):
         return False
     return text.isascii() or _ASCII_FOLDS_RE.search(text) is None
 
@@ -1058,7 +1060,7 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
     full_end = m.end()
     origin = (
         bool(cue)
-        and not _lacks(masked[max(0, m.start() - 40) : m.start()], _ORIGIN_WORDS)
+        and not _lacks(masked[max(0, m.start() - 40) : m.start()], _ORIGIN_WORDS, end=True)
         and _ORIGIN_BEFORE_RE.search(masked, max(0, m.start() - 40), m.start())
     ) or (
         not _lacks(masked[max(0, m.start() - 50) : m.start()], _HOMETOWN_WORDS)
@@ -1100,9 +1102,9 @@ _HOMETOWN_BEFORE_RE = re.compile(
 )
 #: A word that every match of ``_HOMETOWN_BEFORE_RE`` / ``_ORIGIN_BEFORE_RE`` holds.
 _HOMETOWN_WORDS = ("from", "native")
-_ORIGIN_WORDS = tuple(
-    "positioned stationed based deployed entrenched holed hiding present launched fired"
-    " positions fled fleeing escaped withdrew withdrawing retreated retreating".split()
+_ORIGIN_WORDS = tuple(  # the word before the whitespace that ends its match
+    "positioned stationed based deployed entrenched up hiding present from positions fled"
+    " fleeing escaped withdrew withdrawing retreated retreating".split()
 )
 _ORIGIN_BEFORE_RE = re.compile(
     r"\b(?:positioned|stationed|based|deployed|entrenched|holed\s+up|hiding|present"
