@@ -74,11 +74,15 @@ _REL_WORDS = ("day", "night", "morning", "afternoon", "evening")
 _DIGIT_RE = re.compile(r"\d")
 _ISO_HINT_RE = re.compile(r"\d-")
 _MONTH_PREFIXES = tuple("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
+_REL_LOW_RE = re.compile(_REL_RE.pattern.lower().replace("(?p<", "(?P<"))
 _WEEKDAY_RE = re.compile(r"(?i)monday|tuesday|wednesday|thursday|friday|saturday|sunday")
 _ATTRIBUTION_RE = re.compile(
     r"\b(?:said|says|told|reported|announced|stated|added|confirmed|claimed|denied|declared)"
     r"\b[^,;]{0,40}$",
     re.IGNORECASE,
+)
+_ATTRIBUTION_WORDS = tuple(
+    "said says told reported announced stated added confirmed claimed denied declared".split()
 )
 
 
@@ -138,10 +142,17 @@ def find_dates(sentence: str, article_date: dt.date | None) -> list[DateMention]
     low = sentence.lower()
     if low.isascii() and not any(w in low for w in _REL_WORDS):
         return out
-    for m in _REL_RE.finditer(sentence):
+    # ASCII text: the same matches, at the same offsets, in its lowercase copy without
+    # IGNORECASE (cheaper for ``re``); an attribution needs one of its verbs before the day.
+    ascii_text = sentence.isascii()
+    for m in _REL_LOW_RE.finditer(low) if ascii_text else _REL_RE.finditer(sentence):
         if any(o.start <= m.start() < o.end for o in out):
             continue
-        if _ATTRIBUTION_RE.search(sentence, 0, m.start()) and not m.group("since"):
+        if (
+            (not ascii_text or any(w in low[: m.start()] for w in _ATTRIBUTION_WORDS))
+            and _ATTRIBUTION_RE.search(sentence, 0, m.start())
+            and not m.group("since")
+        ):
             continue
         if m.group("wd"):
             target = WEEKDAYS[m.group("wd").lower()]

@@ -2249,7 +2249,9 @@ def _field_place_fallback(drafts: list[_Draft], article: Article, doc: DocumentR
     """
     if not any(d.location is None and d.place is None and not d.event_only for d in drafts):
         return
-    m = _FIELD_PLACE_RE.search(article.text)
+    body = article.text  # a field needs its colon and its key word: a cheap first test
+    has_field = ":" in body and ("Location" in body or "Where" in body or "Place" in body)
+    m = _FIELD_PLACE_RE.search(body) if has_field else None
     if m is None:
         return
     parts = _field_parts(m.group("value"))
