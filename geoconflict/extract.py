@@ -1556,6 +1556,10 @@ _ATTRIBUTED_RE = re.compile(
     r"\b(?:said|says|reported|reports|according\s+to|put\s+the|puts\s+the|documented"
     r"|counted|recorded|told|estimated|gave\s+a)\b"
 )
+#: A word that every match of ``_ATTRIBUTED_RE`` holds (a cheap first test).
+_ATTRIBUTED_WORDS = tuple(
+    "said says report according put documented counted recorded told estimated gave".split()
+)
 #: Words that make a count one of more dead, not another figure for the same dead.
 _MORE_DEAD_RE = re.compile(
     r"\b(?:another|more(?!\s+than)|others?|further|additional|also|separate)\b"
@@ -1833,7 +1837,11 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
     # "The death toll rose to eight after a wounded child died": the newly dead are inside
     # the risen toll, not more dead.
     rises = [k for k in killed if k.toll and k.rise and not k.cumulative and k.count.best]
-    attributed = bool(killed) and _ATTRIBUTED_RE.search(info.low) is not None
+    attributed = (
+        bool(killed)
+        and any(w in info.low for w in _ATTRIBUTED_WORDS)
+        and _ATTRIBUTED_RE.search(info.low) is not None
+    )
     # Each count of dead owns the text up to the clause of the next one ("..., while ...").
     bounds = [0] + [k.start for k in killed[1:]] + [len(masked)]
     for n in range(1, len(killed)):
@@ -2000,6 +2008,10 @@ _NO_CASUALTIES_RE = re.compile(
 )
 
 
+#: A word that every match of ``_NO_CASUALTIES_RE`` holds, but for "was".
+_NO_CASUALTY_NOUNS = ("casualties", "deaths", "injuries", "fatalities", "victims", "losses")
+
+
 def _event_only(
     info: _SentInfo, index: int, actors: list[tuple[str, int]], targets: tuple[str, ...]
 ) -> list[_Draft]:
@@ -2012,7 +2024,9 @@ def _event_only(
             return []
         cue = next((e for e in info.events if e[1] >= strike.start() - 40), info.events[0])
     # "no casualties as rockets fall on X": the event happened; only its toll is denied.
-    said = _NO_CASUALTIES_RE.sub(lambda m: " " * len(m.group()), masked[: cue[2] + 40])
+    said = masked[: cue[2] + 40]
+    if "was" in said or any(w in said for w in _NO_CASUALTY_NOUNS):  # else nothing to blank
+        said = _NO_CASUALTIES_RE.sub(lambda m: " " * len(m.group()), said)
     if lx.NEGATION_RE.search(said) or lx.RHETORIC_RE.search(masked):
         return []
     if _HYPOTHETICAL_RE.search(masked, 0, cue[1]):
@@ -2528,7 +2542,10 @@ def _mark_breakdowns(drafts: list[_Draft]) -> None:
     for n, total in enumerate(drafts):
         if not countable(total) or total.killed.best < 2:  # type: ignore[union-attr]
             continue
-        if not _NATIONWIDE_RE.search(total.extra.get("low") or ""):
+        low = total.extra.get("low") or ""
+        if not ("country" in low or "syria" in low or "nationwide" in low):
+            continue  # the words every match of _NATIONWIDE_RE holds: a cheap first test
+        if not _NATIONWIDE_RE.search(low):
             continue
         room = total.killed.best  # type: ignore[union-attr]
         for m in range(n + 1, len(drafts)):
