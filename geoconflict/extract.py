@@ -1959,13 +1959,13 @@ def _cumulative_clause(low: str, mention: _Mention) -> bool:
     )
 
 
-#: A word that every match of ``lx.CUMULATIVE_RE`` holds (a cheap first test).
-_CUMUL_HINT_RE = re.compile(
-    _trie_pattern(
-        "since far date total overall cumulative week month year past last recent days which"
-        " -day -long whole entire throughout war conflict".split()
-    )
+#: A word that every match of ``lx.CUMULATIVE_RE`` holds (a cheap first test; a test in
+#: tests/geoconflict/test_speed_guards.py checks every alternative of the pattern has one).
+_CUMUL_WORDS = tuple(
+    "since far date total overall cumulative week month year past last recent days which"
+    " -day -long whole entire throughout war conflict".split()
 )
+_CUMUL_HINT_RE = re.compile(_trie_pattern(_CUMUL_WORDS))
 #: Running-toll words that also fit one event's toll counted up to now.
 _SO_FAR = frozenset({"so far", "to date"})
 #: One day named: "on Thursday", "yesterday", "on 3 May", "on May 3".
