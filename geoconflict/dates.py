@@ -69,11 +69,20 @@ _REL_RE = re.compile(
     r"|\b(?P<today>today|this\s+morning|tonight|this\s+afternoon|this\s+evening)\b",
     re.IGNORECASE,
 )
+#: A word that every match of ``_REL_RE`` holds, lowercased.
+_REL_WORDS = ("day", "night", "morning", "afternoon", "evening")
+_DIGIT_RE = re.compile(r"\d")
+_ISO_HINT_RE = re.compile(r"\d-")
+_MONTH_PREFIXES = tuple("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
+_REL_LOW_RE = re.compile(_REL_RE.pattern.lower().replace("(?p<", "(?P<"))
 _WEEKDAY_RE = re.compile(r"(?i)monday|tuesday|wednesday|thursday|friday|saturday|sunday")
 _ATTRIBUTION_RE = re.compile(
     r"\b(?:said|says|told|reported|announced|stated|added|confirmed|claimed|denied|declared)"
     r"\b[^,;]{0,40}$",
     re.IGNORECASE,
+)
+_ATTRIBUTION_WORDS = tuple(
+    "said says told reported announced stated added confirmed claimed denied declared".split()
 )
 
 
@@ -116,7 +125,13 @@ def _explicit(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
 def find_dates(sentence: str, article_date: dt.date | None) -> list[DateMention]:
     """Return every date mention in ``sentence`` (explicit first, then relative days)."""
     out: list[DateMention] = []
-    for m in _DATE_RE.finditer(sentence):
+    # Every explicit date has a digit and a month's first three letters or a digit and a
+    # dash; every relative day has one of _REL_WORDS (lowercase ASCII text can be tested
+    # with ``in``): most sentences need neither regex scan.
+    explicit = _DIGIT_RE.search(sentence) and (
+        any(p in sentence for p in _MONTH_PREFIXES) or _ISO_HINT_RE.search(sentence)
+    )
+    for m in _DATE_RE.finditer(sentence) if explicit else ():
         # "May" is also a modal verb: require a day number with it (the regex does).
         d = _explicit(m, article_date)
         if d is not None:
@@ -124,10 +139,20 @@ def find_dates(sentence: str, article_date: dt.date | None) -> list[DateMention]
             out.append(DateMention(d, m.start(), m.end(), window=since, explicit=True))
     if article_date is None:
         return out
-    for m in _REL_RE.finditer(sentence):
+    low = sentence.lower()
+    if low.isascii() and not any(w in low for w in _REL_WORDS):
+        return out
+    # ASCII text: the same matches, at the same offsets, in its lowercase copy without
+    # IGNORECASE (cheaper for ``re``); an attribution needs one of its verbs before the day.
+    ascii_text = sentence.isascii()
+    for m in _REL_LOW_RE.finditer(low) if ascii_text else _REL_RE.finditer(sentence):
         if any(o.start <= m.start() < o.end for o in out):
             continue
-        if _ATTRIBUTION_RE.search(sentence, 0, m.start()) and not m.group("since"):
+        if (
+            (not ascii_text or any(w in low[: m.start()] for w in _ATTRIBUTION_WORDS))
+            and _ATTRIBUTION_RE.search(sentence, 0, m.start())
+            and not m.group("since")
+        ):
             continue
         if m.group("wd"):
             target = WEEKDAYS[m.group("wd").lower()]

@@ -29,11 +29,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import accumulate, compress
-from operator import add, sub
+from itertools import accumulate, chain, compress
+from operator import itemgetter
 from typing import Any
 
 from . import lexicon as lx
@@ -287,14 +288,11 @@ class _Toks:
 
     def __init__(self, low: str) -> None:
         pairs = _SEP_TOKEN_RE.findall(low)
-        if pairs:
-            seps, words = zip(*pairs, strict=True)
-        else:
-            seps, words = (), ()
-        # Offsets: each word starts after its separators and the words and separators before
-        # (computed with C-level iterators: this runs on every word of every cued sentence).
-        lens = list(map(len, words))
-        starts = list(map(sub, accumulate(map(add, map(len, seps), lens)), lens))
+        words = list(map(_SECOND, pairs))
+        # Offsets: each word starts where the running length of separators and words up to
+        # its own separators ends (computed with C-level iterators: this runs on every word
+        # of every cued sentence).
+        starts = list(accumulate(map(len, chain.from_iterable(pairs))))[::2]
         items = list(zip(starts, words, strict=True))
         self.items = items
         at: dict[str, list[int]] = {}
@@ -329,22 +327,43 @@ class _Toks:
         items: list[tuple[int, str]], flags_at: list[tuple[int, int]], at: dict[str, list[int]]
     ) -> None:
         """Counts that a passive verb follows ("21 were killed", "five wounded")."""
-        kv = [i for i, f in flags_at if f & _F_KILL]
-        iv = [i for i, f in flags_at if f & _F_INJ]
-        cores = [i for i, f in flags_at if f & _F_CORE]
-        sing = [i for i, f in flags_at if f & _F_SING]
-        nums = list(cores)
+        # One pass sorts the flagged words; "is there a c in the (ascending) list with
+        # 0 < c - i <= reach" is then a bisection: the first c after i is close enough.
+        kv: list[int] = []
+        iv: list[int] = []
+        cores: list[int] = []
+        sing: list[int] = []
+        leads: list[int] = []
         for i, f in flags_at:
-            if f & _F_LEAD:
-                if any(0 < c - i <= 3 for c in cores) or (
+            if f & _F_KILL:
+                kv.append(i)
+            elif f & _F_INJ:
+                iv.append(i)
+            if f & _F_CORE:
+                cores.append(i)
+            elif f & _F_LEAD:
+                leads.append(i)
+            if f & _F_SING:
+                sing.append(i)
+        nums = cores
+        if leads:
+            nums = list(cores)
+            for i in leads:
+                k = bisect_right(cores, i)
+                if (k < len(cores) and cores[k] - i <= 3) or (
                     items[i][1] in ("a", "an", "another", "one", "the")
-                    and any(0 < c - i <= 4 for c in sing)
+                    and (k2 := bisect_right(sing, i)) < len(sing)
+                    and sing[k2] - i <= 4
                 ):
                     nums.append(i)
-        nums.sort()
+            nums.sort()
         for verbs, name in ((kv, "number_k"), (iv, "number_i")):
             if verbs:
-                sel = [items[i][0] for i in nums if any(0 < v - i <= _PASSIVE_REACH for v in verbs)]
+                sel = []
+                for i in nums:
+                    k = bisect_right(verbs, i)
+                    if k < len(verbs) and verbs[k] - i <= _PASSIVE_REACH:
+                        sel.append(items[i][0])
                 if sel:
                     at[name] = sel
 
@@ -365,6 +384,7 @@ class _Toks:
         return out
 
 
+_SECOND = itemgetter(1)
 _QUIET = _Toks("")
 
 
@@ -482,6 +502,7 @@ def _the_item(m: re.Match[str]) -> bool:
     return (m.group("one") or "").lower() == "the"
 
 
+@lru_cache(maxsize=4096)
 def _victim_class(text: str | None) -> str | None:
     if not text:
         return None
@@ -493,6 +514,7 @@ def _victim_class(text: str | None) -> str | None:
     return lx.VICTIM_CLASSES.get(last)
 
 
+@lru_cache(maxsize=4096)  # asked again for the same count by several rules
 def _clause_start(text: str, pos: int) -> int:
     """Start of the clause that holds ``pos`` (after the last comma, "which", "that"...)."""
     lo = max(0, pos - _CLAUSE_REACH)
@@ -589,6 +611,27 @@ _DENIED_REPORT_RE = re.compile(
 )
 
 
+_DENIED_WORDS = ("deni", "deny", "dismissed", "refuted", "rejected")
+#: Characters that ``re.IGNORECASE`` matches to an ASCII letter though they are not ASCII
+#: (dotted and dotless i, long s, the Kelvin sign).
+_ASCII_FOLDS_RE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _lacks(text: str, words: tuple[str, ...], *, end: bool = False) -> bool:
+    """True when ``text`` holds none of ``words`` (lowercase ASCII; with ``end``, does not
+    end with one before trailing whitespace), in any case, as ``re.IGNORECASE`` compares:
+    a cheap proof that a pattern needing one of them there cannot match in ``text``."""
+    low = text.lower()
+    if end:
+        if low.rstrip().endswith(words):
+            return False
+    else:
+        for w in words:
+            if w in low:
+                return False
+    return text.isascii() or _ASCII_FOLDS_RE.search(text) is None
+
+
 def _usable(masked: str, m: re.Match[str], count: Count | None, verb_pos: int) -> bool:
     if count is None:
         return False
@@ -609,7 +652,10 @@ def _usable(masked: str, m: re.Match[str], count: Count | None, verb_pos: int) -
     clause = masked[cstart : m.end()]
     if lx.NEGATION_RE.search(clause):
         return False
-    if _DENIED_REPORT_RE.search(masked, max(0, cstart - 100), cstart):
+    before = masked[max(0, cstart - 100) : cstart]
+    if not _lacks(before, _DENIED_WORDS) and _DENIED_REPORT_RE.search(
+        masked, max(0, cstart - 100), cstart
+    ):
         return False  # "denied reports ... that 20 people had been killed"
     window = masked[max(0, min(m.start(), verb_pos) - 80) : m.end()]
     return not lx.RHETORIC_RE.search(window)
@@ -1106,8 +1152,13 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
         ref = replace(ref, feature_hint=None, text=name)
     full_end = m.end()
     origin = (
-        bool(cue) and _ORIGIN_BEFORE_RE.search(masked, max(0, m.start() - 40), m.start())
-    ) or _HOMETOWN_BEFORE_RE.search(masked, max(0, m.start() - 50), m.start())
+        bool(cue)
+        and not _lacks(masked[max(0, m.start() - 40) : m.start()], _ORIGIN_WORDS, end=True)
+        and _ORIGIN_BEFORE_RE.search(masked, max(0, m.start() - 40), m.start())
+    ) or (
+        not _lacks(masked[max(0, m.start() - 50) : m.start()], _HOMETOWN_WORDS)
+        and _HOMETOWN_BEFORE_RE.search(masked, max(0, m.start() - 50), m.start())
+    )
     return _PlaceCand(ref, start, full_end, level, country, foreign, bool(origin))
 
 
@@ -1141,6 +1192,12 @@ _HOMETOWN_BEFORE_RE = re.compile(
     r"\s+from|\bnatives?\s+of|\boriginally\s+from|\bwho\s+(?:came|come|were|was)\s+from)"
     r"\s+(?:the\s+)?(?:(?:[a-z]+\s+)?(?:town|village|city|area)\s+of\s+)?$",
     re.I,
+)
+#: A word that every match of ``_HOMETOWN_BEFORE_RE`` / ``_ORIGIN_BEFORE_RE`` holds.
+_HOMETOWN_WORDS = ("from", "native")
+_ORIGIN_WORDS = tuple(  # the word before the whitespace that ends its match
+    "positioned stationed based deployed entrenched up hiding present from positions fled"
+    " fleeing escaped withdrew withdrawing retreated retreating".split()
 )
 _ORIGIN_BEFORE_RE = re.compile(
     r"\b(?:positioned|stationed|based|deployed|entrenched|holed\s+up|hiding|present"
@@ -1453,7 +1510,7 @@ _EARLIER_HINT_RE = re.compile(
 _CAUSE_HINT_RE = re.compile(
     _trie_pattern(["retaliation", "revenge", "avenge", "after", "follow"])
 )
-_YEAR_HINT_RE = re.compile(r"\d{4}")
+_YEAR_HINT_RE = re.compile(r"\d\d{3}")  # = \d{4}; a leading \d lets ``re`` skip to digits
 #: A year named alone ("the 2013 attack", "in 2016"): an earlier year marks background.
 #: A relative clause about a person or thing ("a commander who signed a deal in 2018"): a
 #: year in it dates them, not the event.
@@ -1505,6 +1562,7 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
         old_year = (
             article.date is not None
             and not (dm is not None and dm.explicit)
+            and ("19" in info.low or "20" in info.low)  # a year's first digits, cheaply
             and any(
                 int(y) < article.date.year
                 for y in _BARE_YEAR_RE.findall(_WHO_CLAUSE_RE.sub("", info.low))
@@ -1607,6 +1665,11 @@ def _inherit_paragraph_place(made: list[_Draft], infos: list[_SentInfo], i: int)
 _ATTRIBUTED_RE = re.compile(
     r"\b(?:said|says|reported|reports|according\s+to|put\s+the|puts\s+the|documented"
     r"|counted|recorded|told|estimated|gave\s+a|accused|claimed|saying)\b"
+)
+#: A word that every match of ``_ATTRIBUTED_RE`` holds (a cheap first test).
+_ATTRIBUTED_WORDS = tuple(
+    "said says report according put documented counted recorded told estimated gave accused"
+    " claimed saying".split()
 )
 #: Words that make a count one of more dead, not another figure for the same dead.
 _MORE_DEAD_RE = re.compile(
@@ -1914,7 +1977,11 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
     # "The death toll rose to eight after a wounded child died": the newly dead are inside
     # the risen toll, not more dead.
     rises = [k for k in killed if k.toll and k.rise and not k.cumulative and k.count.best]
-    attributed = bool(killed) and _ATTRIBUTED_RE.search(info.low) is not None
+    attributed = (
+        bool(killed)
+        and any(w in info.low for w in _ATTRIBUTED_WORDS)
+        and _ATTRIBUTED_RE.search(info.low) is not None
+    )
     # Each count of dead owns the text up to the clause of the next one ("..., while ...").
     bounds = [0] + [k.start for k in killed[1:]] + [len(masked)]
     for n in range(1, len(killed)):
@@ -2010,7 +2077,8 @@ def _cumulative_clause(low: str, mention: _Mention) -> bool:
         start = _clause_start(low, max(0, start - 7))
     nxt = _CLAUSE_END_RE.search(low, mention.end)
     end = nxt.start() if nxt else len(low)
-    for cm in lx.CUMULATIVE_RE.finditer(low, start, end):
+    hint = _CUMUL_HINT_RE.search(low, start, end)
+    for cm in lx.CUMULATIVE_RE.finditer(low, start, end) if hint else ():
         if cm.group() in _SO_FAR and _ONE_DAY_RE.search(low) and "since" not in low:
             continue  # "has so far documented 103 killed in al-Tremseh on Thursday"
         # "the deadliest since the uprising began", "one of the deadliest assaults on
@@ -2031,6 +2099,13 @@ def _cumulative_clause(low: str, mention: _Mention) -> bool:
     )
 
 
+#: A word that every match of ``lx.CUMULATIVE_RE`` holds (a cheap first test; a test in
+#: tests/geoconflict/test_speed_guards.py checks every alternative of the pattern has one).
+_CUMUL_WORDS = tuple(
+    "since far date total overall cumulative week month year past last recent days which"
+    " -day -long whole entire throughout war conflict period first".split()
+)
+_CUMUL_HINT_RE = re.compile(_trie_pattern(_CUMUL_WORDS))
 #: Running-toll words that also fit one event's toll counted up to now.
 _SO_FAR = frozenset({"so far", "to date"})
 #: One day named: "on Thursday", "yesterday", "on 3 May", "on May 3".
@@ -2074,6 +2149,10 @@ _NO_CASUALTIES_RE = re.compile(
 )
 
 
+#: A word that every match of ``_NO_CASUALTIES_RE`` holds, but for "was".
+_NO_CASUALTY_NOUNS = ("casualties", "deaths", "injuries", "fatalities", "victims", "losses")
+
+
 def _event_only(
     info: _SentInfo, index: int, actors: list[tuple[str, int]], targets: tuple[str, ...]
 ) -> list[_Draft]:
@@ -2086,7 +2165,9 @@ def _event_only(
             return []
         cue = next((e for e in info.events if e[1] >= strike.start() - 40), info.events[0])
     # "no casualties as rockets fall on X": the event happened; only its toll is denied.
-    said = _NO_CASUALTIES_RE.sub(lambda m: " " * len(m.group()), masked[: cue[2] + 40])
+    said = masked[: cue[2] + 40]
+    if "was" in said or any(w in said for w in _NO_CASUALTY_NOUNS):  # else nothing to blank
+        said = _NO_CASUALTIES_RE.sub(lambda m: " " * len(m.group()), said)
     if lx.NEGATION_RE.search(said) or lx.RHETORIC_RE.search(masked):
         return []
     if _HYPOTHETICAL_RE.search(masked, 0, cue[1]):
@@ -2180,6 +2261,7 @@ def _same_place(a: _Draft, b: _Draft) -> bool:
     return _norm(a.place.ref.name) == _norm(b.place.ref.name)
 
 
+@lru_cache(maxsize=65536)
 def _norm(name: str) -> str:
     return _NON_LETTERS_RE.sub("", name.lower())
 
@@ -2353,7 +2435,9 @@ def _field_place_fallback(drafts: list[_Draft], article: Article, doc: DocumentR
     """
     if not any(d.location is None and d.place is None and not d.event_only for d in drafts):
         return
-    m = _FIELD_PLACE_RE.search(article.text)
+    body = article.text  # a field needs its colon and its key word: a cheap first test
+    has_field = ":" in body and ("Location" in body or "Where" in body or "Place" in body)
+    m = _FIELD_PLACE_RE.search(body) if has_field else None
     if m is None:
         return
     parts = _field_parts(m.group("value"))
@@ -2640,7 +2724,10 @@ def _mark_breakdowns(drafts: list[_Draft]) -> None:
     for n, total in enumerate(drafts):
         if not countable(total) or total.killed.best < 2:  # type: ignore[union-attr]
             continue
-        if not _NATIONWIDE_RE.search(total.extra.get("low") or ""):
+        low = total.extra.get("low") or ""
+        if not ("country" in low or "syria" in low or "nationwide" in low):
+            continue  # the words every match of _NATIONWIDE_RE holds: a cheap first test
+        if not _NATIONWIDE_RE.search(low):
             continue
         room = total.killed.best  # type: ignore[union-attr]
         for m in range(n + 1, len(drafts)):
