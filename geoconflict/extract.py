@@ -2578,9 +2578,9 @@ def _dateline_fallback(
     country ("ALEPPO, Syria (AP) —"), is placed in the dateline's area, at governorate
     precision (4): wire stories are mostly about the area they are filed from, but the text
     does not say where. A foreign dateline ("BEIRUT (Reuters) -") places nothing."""
-    if not any(_unplaced(d, doc) for d in drafts):
+    if ref is None or not any(d.location is None and not d.event_only for d in drafts):
         return
-    if ref is None or doc.is_foreign(ref.name):
+    if not any(_unplaced(d, doc) for d in drafts) or doc.is_foreign(ref.name):
         return
     loc = doc.locate(ref)
     if loc is None or loc.precision >= 6:
