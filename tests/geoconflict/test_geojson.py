@@ -80,3 +80,18 @@ def test_feature_text_is_the_indented_json_of_the_feature():
     for inc in cases:
         assert feature_text(inc) == _dumps_indented(incident_to_feature(inc), "  ")
         assert json.loads(feature_text(inc)) == incident_to_feature(inc)
+
+
+def test_category_round_trips_and_defaults_to_violence(tmp_path):
+    fled = Incident("note-005", "note", "Thousands fled Hama.", 80, 100, category="displacement")
+    incidents = [*sample_incidents()[:1], fled]
+    path = tmp_path / "incidents.geojson"
+    write_incidents_geojson(incidents, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert [f["properties"]["category"] for f in data["features"]] == ["violence", "displacement"]
+    assert [i.category for i in read_incidents_geojson(path)] == ["violence", "displacement"]
+    # A file written before the field existed reads as violence.
+    for feature in data["features"]:
+        del feature["properties"]["category"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert [i.category for i in read_incidents_geojson(path)] == ["violence", "violence"]
