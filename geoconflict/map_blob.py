@@ -37,7 +37,7 @@ from .maps import (
     _type_codes,
     script_json,
 )
-from .records import EVENT_TYPES
+from .records import MAP_KINDS
 
 #: Columns of the blob that point into its string table, in the table's order.
 STRING_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -221,7 +221,7 @@ class BlobColumns:
 
     def pieces(self) -> Iterator[str]:
         """Yield the blob's JSON text, piece by piece (joined: one JSON object)."""
-        types = list(EVENT_TYPES)
+        types = list(MAP_KINDS)
         dates = sorted(self.date_codes)
         rank = np.full(len(self.date_codes) + 1, -1, dtype=np.int64)
         for i, d in enumerate(dates):

@@ -37,7 +37,7 @@ from .boundaries import area_name_key, load_boundaries
 from .errors import ExportError, InputError
 from .frames import incidents_to_gdf, paused_gc, validate_incidents_gdf
 from .joins import casualties_by_area, join_admin_areas
-from .records import EVENT_TYPES, Incident
+from .records import MAP_KINDS, Incident, map_kind
 
 #: Colours of event types (markers and legend).
 EVENT_COLORS: dict[str, str] = {
@@ -48,6 +48,13 @@ EVENT_COLORS: dict[str, str] = {
     "ground_assault": "#33a02c",
     "attack": "#1f78b4",
     "other": "#8c8c8c",
+    # developments (no violence told): cool, muted colours apart from the attacks'
+    "displacement": "#41b6c4",
+    "return": "#7fcdbb",
+    "aid": "#225ea8",
+    "protest": "#e7298a",
+    "arrest": "#525252",
+    "agreement": "#b8e186",
 }
 #: Sequential fill colours of the choropleth classes (light to dark).
 CLASS_COLORS: tuple[str, ...] = ("#fff3b0", "#fdc877", "#f98e4a", "#e34a33", "#a50f15")
@@ -367,8 +374,9 @@ def _sparse(series: pd.Series) -> dict[str, int]:
 
 
 def _type_codes(series: pd.Series) -> np.ndarray:
-    """Index in :data:`EVENT_TYPES` of each event type (unknown and missing: ``other``)."""
-    type_idx = {t: i for i, t in enumerate(EVENT_TYPES)}
+    """Index in :data:`~geoconflict.records.MAP_KINDS` of each kind (unknown and missing:
+    ``other``)."""
+    type_idx = {t: i for i, t in enumerate(MAP_KINDS)}
     other = type_idx["other"]
     return np.array([type_idx.get(t, other) for t in series.fillna("other").to_numpy(object)],
                     dtype=np.int64)
@@ -403,7 +411,7 @@ def incidents_blob(gdf: gpd.GeoDataFrame) -> dict[str, Any]:
     g = gdf.loc[keep].reset_index(drop=True)
     lon, lat = lon[keep], lat[keep]
     strings = _Strings()
-    types = list(EVENT_TYPES)
+    types = list(MAP_KINDS)
     iso = [_iso_date(d) for d in g["date"].to_numpy(dtype=object)]
     dates = sorted({d for d in iso if d})
     date_idx = {d: i for i, d in enumerate(dates)}
@@ -785,6 +793,17 @@ class MapFacts:
                 f"{self.killed:,} killed (best estimates, no double counts)")
 
 
+def _with_kinds(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with each development's category as its ``event_type``: the kind the map
+    shows (``category`` absent: the table is shown as it is)."""
+    if "category" not in table.columns:
+        return table
+    kinds = [map_kind(t, c) for t, c in zip(table["event_type"].to_numpy(dtype=object),
+                                             table["category"].to_numpy(dtype=object),
+                                             strict=True)]
+    return table.assign(event_type=kinds)
+
+
 def map_from_table(
     table: pd.DataFrame,
     summaries: dict[str, gpd.GeoDataFrame],
@@ -801,6 +820,7 @@ def map_from_table(
     :func:`~geoconflict.joins.casualties_by_area` of ``admin1`` and ``admin2``.
     """
     _check_level(level)
+    table = _with_kinds(table)
     with paused_gc():
         data = incidents_blob(table)
         points_blob = _elements()["DataBlob"](data, compress=True)
@@ -914,7 +934,7 @@ def _draw_map(
         ).add_to(m)
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
 
-    types_present = [t for t in EVENT_TYPES if t in facts.types_seen]
+    types_present = [t for t in MAP_KINDS if t in facts.types_seen]
     legend = _legend_html(level_classes, level, types_present, facts.has_hollow)
     heading = html.escape(title if title is not None else DEFAULT_TITLE)
     sub = html.escape(facts.subtitle(n))
@@ -1128,7 +1148,7 @@ def map_png(incidents_or_gdf: Iterable[Incident] | gpd.GeoDataFrame,
     if level not in LEVEL_LABELS:
         msg = f"unknown level {level!r}; use admin1 or admin2"
         raise InputError(msg)
-    gdf = join_admin_areas(_as_gdf(incidents_or_gdf))
+    gdf = _with_kinds(join_admin_areas(_as_gdf(incidents_or_gdf)))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         summary = casualties_by_area(gdf, level)
@@ -1157,7 +1177,7 @@ def map_png(incidents_or_gdf: Iterable[Incident] | gpd.GeoDataFrame,
         prec = pd.array(gdf["precision"], dtype="Int64").fillna(1).to_numpy(dtype=int)
         hollow = prec >= 3
         types = gdf["event_type"].fillna("other").to_numpy()
-        for t in EVENT_TYPES:
+        for t in MAP_KINDS:
             sel = ok & (types == t)
             if not sel.any():
                 continue
@@ -1176,7 +1196,7 @@ def map_png(incidents_or_gdf: Iterable[Incident] | gpd.GeoDataFrame,
                    for (lo, hi), c in zip(classes, colors, strict=True)]
         handles.append(Patch(facecolor=NODATA_COLOR, edgecolor="#a3aab0", hatch="///",
                              label="no incidents / deaths not reported"))
-        present = [t for t in EVENT_TYPES if (ok & (types == t)).any()]
+        present = [t for t in MAP_KINDS if (ok & (types == t)).any()]
         handles += [Line2D([], [], marker="o", linestyle="", markerfacecolor=EVENT_COLORS[t],
                            markeredgecolor="#222222", label=t.replace("_", " "))
                     for t in present]

@@ -65,7 +65,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ._atomic import atomic_open
 from .config import DEFAULT_CONFIG, Config
 from .errors import ExportError, GeoconflictError, InputError
-from .records import Article, Incident
+from .records import Article, Incident, map_kind
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -583,7 +583,7 @@ def _output_record(merged: Incident, payload: SpilledPayload, unchanged: bool, *
         feature, line = feature_text(inc), incident_csv_line(inc)
     loc = inc.location
     row = (
-        inc.incident_id, inc.doc_id, inc.text, inc.event_type, inc.actor,
+        inc.incident_id, inc.doc_id, inc.text, map_kind(inc.event_type, inc.category), inc.actor,
         inc.date.isoformat() if inc.date else None, inc.place,
         loc.place_name if loc else None,
         admin[2] if admin is not None else None, admin[3] if admin is not None else None,

@@ -13,6 +13,19 @@ EventType = Literal[
 EVENT_TYPES: tuple[str, ...] = (
     "airstrike", "shelling", "bombing", "missile", "ground_assault", "attack", "other",
 )
+#: What a development (an event told with no violence) was: :attr:`Incident.category`.
+DEVELOPMENT_CATEGORIES: tuple[str, ...] = (
+    "displacement", "return", "aid", "protest", "arrest", "agreement",
+)
+#: The kinds a map tells apart: the event types, then the developments.
+MAP_KINDS: tuple[str, ...] = EVENT_TYPES + DEVELOPMENT_CATEGORIES
+
+
+def map_kind(event_type: str | None, category: str | None) -> str:
+    """The kind a map shows an incident as: a development's category, else its event type."""
+    if category in DEVELOPMENT_CATEGORIES:
+        return str(category)
+    return event_type or "other"
 
 
 #: The six casualty counts that incidents and per-source reports share, in output order.

@@ -5,6 +5,7 @@ What the page does once drawn is checked in a real Chromium in test_maps_browser
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import warnings
@@ -249,3 +250,17 @@ def test_a_large_blob_is_compressed_piece_by_piece_to_the_same_bytes():
     small = {"lat": [1.5], "s": ["<script>"]}
     blob = _elements()["DataBlob"](small, compress=True)
     assert (blob.encoding, blob.payload) == ("json", script_json(small))
+
+
+def test_developments_are_drawn_and_listed_as_their_category():
+    fled = incident("t-fled", 35.93, 36.63, event_type="other", category="displacement",
+                    date=dt.date(2021, 3, 6), place="Idlib",
+                    text="Thousands of families fled Idlib city.")
+    gdf = join_admin_areas(incidents_to_gdf([*map_incidents(), fled]))
+    html = render_map(incident_map(gdf, offline=True))
+    blob = incidents_blob(maps._with_kinds(gdf))
+    ids = [blob["s"][i] for i in blob["id"]]
+    assert blob["types"][blob["ty"][ids.index("t-fled")]] == "displacement"
+    assert blob["types"][blob["ty"][ids.index("t-saraqib")]] == "airstrike"
+    # The legend lists the kind with its own colour.
+    assert maps.EVENT_COLORS["displacement"] in html and "displacement" in html
