@@ -10,6 +10,9 @@ ACLED (``event_id_cnty``, ``event_date``, ``fatalities``, ...)
     * counts: ``fatalities`` -> ``killed_best`` (ACLED gives one conservative figure);
     * ``event_type``: from ``sub_event_type`` (:data:`ACLED_EVENT_TYPES`), e.g.
       ``Air/drone strike`` -> ``airstrike``, ``Armed clash`` -> ``ground_assault``;
+    * ``category``: ``protest``, ``agreement`` or ``arrest`` for those developments
+      (:data:`ACLED_CATEGORIES`: ``Peaceful protest``, ``Agreement``, ``Arrests``), else
+      ``violence``;
     * ``actor``: ``actor1`` normalised (:func:`normalize_actor`);
     * precision: ``geo_precision`` 1 -> 1 (the place), 2 -> 2 (near the place),
       3 -> 3 (a wider area; 4 when no ``admin2`` is given).
@@ -44,6 +47,7 @@ from .records import Incident, Location
 
 __all__ = [
     "ACLED_COLUMNS",
+    "ACLED_CATEGORIES",
     "ACLED_EVENT_TYPES",
     "UCDP_COLUMNS",
     "is_reference_csv",
@@ -77,11 +81,20 @@ ACLED_EVENT_TYPES: dict[str, str] = {
     "non-state actor overtakes territory": "ground_assault",
     "attack": "attack",
 }
+#: ACLED ``sub_event_type`` of a development (an event with no violence) -> its category.
+ACLED_CATEGORIES: dict[str, str] = {
+    "peaceful protest": "protest",
+    "protest with intervention": "protest",
+    "agreement": "agreement",
+    "arrests": "arrest",
+}
 _ACLED_BY_EVENT_TYPE = {
     "battles": "ground_assault",
     "explosions/remote violence": "attack",
     "violence against civilians": "attack",
 }
+
+_ACLED_CATEGORY_BY_SUB = {_key(k).replace(" ", ""): v for k, v in ACLED_CATEGORIES.items()}
 
 _ACLED_DATE_FORMATS = ("%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%d-%b-%Y", "%d/%m/%Y")
 
@@ -231,6 +244,7 @@ def _acled_row(row: Mapping[str, str | None]) -> Incident:
         place=name,
         location=_location(row, precision, name, admin1, admin2, row.get("country")),
         killed_best=_int(row.get("fatalities"), "fatalities"),
+        category=_ACLED_CATEGORY_BY_SUB.get(sub, "violence"),
     )
 
 

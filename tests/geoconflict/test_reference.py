@@ -113,6 +113,8 @@ def test_acled_rows_map_onto_incidents(tmp_path):
     assert clash.killed_best is None  # empty, not 0
     assert clash.location.precision == 4  # a wider area and no admin2
     assert protest.event_type == "other"
+    assert (strike.category, clash.category, protest.category) == (
+        "violence", "violence", "protest")
     assert protest.location is None
     assert protest.date == dt.date(2017, 3, 16)
     assert protest.killed_best == 0
