@@ -46,8 +46,8 @@ from .errors import InputError
 from .records import Incident, Location
 
 __all__ = [
-    "ACLED_COLUMNS",
     "ACLED_CATEGORIES",
+    "ACLED_COLUMNS",
     "ACLED_EVENT_TYPES",
     "UCDP_COLUMNS",
     "is_reference_csv",
@@ -93,8 +93,6 @@ _ACLED_BY_EVENT_TYPE = {
     "explosions/remote violence": "attack",
     "violence against civilians": "attack",
 }
-
-_ACLED_CATEGORY_BY_SUB = {_key(k).replace(" ", ""): v for k, v in ACLED_CATEGORIES.items()}
 
 _ACLED_DATE_FORMATS = ("%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%d-%b-%Y", "%d/%m/%Y")
 
@@ -244,7 +242,10 @@ def _acled_row(row: Mapping[str, str | None]) -> Incident:
         place=name,
         location=_location(row, precision, name, admin1, admin2, row.get("country")),
         killed_best=_int(row.get("fatalities"), "fatalities"),
-        category=_ACLED_CATEGORY_BY_SUB.get(sub, "violence"),
+        category=next(
+            (v for k, v in ACLED_CATEGORIES.items() if _key(k).replace(" ", "") == sub),
+            "violence",
+        ),
     )
 
 
