@@ -1256,6 +1256,12 @@ def _places(masked: str, toks: _Toks, low: str | None = None) -> list[_PlaceCand
         c = _make_cand(masked, m, None)
         if c is not None:
             cands.append(c)
+    if "Syria's" in masked or "Syria’s" in masked:
+        for m in lx.SYRIAS_PLACE_RE.finditer(masked):
+            if not covered(m.start("name"), m.end()):
+                c = _make_cand(masked, m, None)
+                if c is not None:
+                    cands.append(c)
     items = toks.items
     for k in toks.idx.get("feat_after", ()):
         fpos, ftok = items[k]
@@ -2405,6 +2411,20 @@ _FIELD_AREA_RE = re.compile(r"\b(?:governorate|province)\b", re.I)
 _FIELD_PARTICLES = ("al-", "el-", "as-", "ad-", "ar-", "ash-", "az-", "at-")
 
 
+#: Governorate names as event notes write them, the OCHA and the Arabic ones.
+_LINE_GOVERNORATES = lx.GOVERNORATE_NAMES | {
+    "halab", "hims", "rif dimashq", "dimashq", "al-ladhiqiyah", "ladhiqiyah", "tartus",
+    "dayr az-zawr", "al-hasakah", "ar-raqqah", "as-suwayda", "al-qunaytirah", "daraa",
+}
+#: A note's place line: names, then a governorate, alone in their sentence ("Al-Bab, Halab.",
+#: "Jabal al-Turkman, Lattakia governorate (Rabee'a subdistrict).").
+_PLACE_LINE_RE = re.compile(
+    r"(?:^|(?<=[.\n]))[ \t]*(?P<value>[A-Z][^.\n:;]{1,80}?,[ \t]*(?i:"
+    + "|".join(sorted((re.escape(g) for g in _LINE_GOVERNORATES), key=len, reverse=True))
+    + r")(?:[ \t]+(?i:governorate|province))?(?:[ \t]*\([^().\n]{1,40}\))?)[ \t]*\."
+)
+
+
 def _field_parts(value: str) -> list[tuple[str, str, bool]]:
     """The names of a place field in the order written: (as written, bare name, is a
     governorate)."""
@@ -2433,14 +2453,19 @@ def _field_place_fallback(drafts: list[_Draft], article: Article, doc: DocumentR
     most precise name of the field the gazetteer knows that lies in the field's governorate
     (when it gives one), else in that governorate. Names in two governorates place nothing.
     """
-    if not any(d.location is None and d.place is None and not d.event_only for d in drafts):
+    if not any(d.location is None and not d.event_only for d in drafts):
         return
     body = article.text  # a field needs its colon and its key word: a cheap first test
     has_field = ":" in body and ("Location" in body or "Where" in body or "Place" in body)
     m = _FIELD_PLACE_RE.search(body) if has_field else None
     if m is None:
-        return
+        # A note's place line with no key: "Al-Bab, Halab.", "Talbiseh and al-Rastan, Hims."
+        m = _PLACE_LINE_RE.search(body)
+        if m is None:
+            return
     parts = _field_parts(m.group("value"))
+    if m.re is _PLACE_LINE_RE and parts and parts[-1][1].lower() in _LINE_GOVERNORATES:
+        parts[-1] = (parts[-1][0], parts[-1][1], True)  # the line's last name: its area
     area: Location | None = None
     for text, name, is_area in parts:
         if is_area:
@@ -2464,7 +2489,7 @@ def _field_place_fallback(drafts: list[_Draft], article: Article, doc: DocumentR
     if loc is None or loc.precision >= 6:
         return
     for d in drafts:
-        if d.location is None and d.place is None and not d.event_only:
+        if _unplaced(d, doc):
             d.location = loc
             d.extra["inferred_place"] = True
 

@@ -667,6 +667,14 @@ PLACE_CUE_RE = re.compile(
     rf"(?P<name>{CAPSPAN})"
     rf"(?:\s+(?P<feat2>(?i:{_FEAT_AFTER}))\b)?"
 )
+#: "Syria's Tal Abyad", "Syria's northwestern Idlib province": a place named as the
+#: country's, with or without a preposition before it.
+SYRIAS_PLACE_RE = re.compile(
+    rf"\bSyria['’]s\s+(?P<mods>(?i:{_MODS}))"
+    rf"(?:(?P<feat>(?i:{_FEAT_BEFORE}))\s+of\s+(?i:the\s+)?(?P<mods2>{_MODS}))?"
+    rf"(?P<name>{CAPSPAN})"
+    rf"(?:\s+(?P<feat2>(?i:{_FEAT_AFTER}))\b)?"
+)
 #: "Idlib province", "Homs countryside" without a preposition; "the Erbin area".
 PLACE_FEAT_RE = re.compile(
     rf"(?<![\w-])(?P<name>{CAPSPAN})\s+(?P<feat2>(?i:province|governorate|countryside"

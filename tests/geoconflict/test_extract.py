@@ -2039,3 +2039,27 @@ def test_a_facility_named_whole_resolves_as_written(resolver) -> None:  # type: 
     found = run("Israeli missiles targeted positions in the vicinity of Damascus International "
                 "Airport shortly after midnight.", resolver)
     assert [i.location.admin1 for i in found] == ["Rural Damascus"]
+
+
+def test_a_place_named_as_syrias_is_a_place_without_a_preposition(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Car bomb kills seven near busy bakery of Syria's Tal Abyad, officials say",
+              resolver)
+    assert inc.location.admin1 == "Ar-Raqqa"
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("IS - Civilians. Al-Bab, Halab. 2016-11-30. A car bomb hit a bus station. "
+         "Deaths: best estimate 9 (low 8, high 11).", "Aleppo"),
+        ("Government - insurgents. Talbiseh and al-Rastan, Hims. 2015-10-02. Air strikes; "
+         "deaths: 14 (civilians 12, fighters 2).", "Homs"),
+        ("Government offensive. Jabal al-Akrad, Lattakia governorate (Rabee'a subdistrict). "
+         "Offensive on the mountain villages. Reported deaths: best 17 (low 15, high 20).",
+         "Lattakia"),
+    ],
+)
+def test_a_notes_place_line_places_its_counts(text: str, admin1: str, resolver) -> None:  # type: ignore[no-untyped-def]
+    counted = [i for i in run(text, resolver) if i.killed_best]
+    assert counted and all(i.location is not None and i.location.admin1 == admin1
+                           for i in counted)
