@@ -888,7 +888,8 @@ _TITLE_WORDS = (
 #: Turkmani": people named, one dead each.
 _NAMED_KILL_RE = re.compile(
     r"\b(?P<verb>killing|killed|shot\s+dead|shooting\s+dead|assassinated|assassinating"
-    rf"|gunned\s+down|executed|executing)\s+(?:[a-z]+\s+){{0,3}}?(?P<name>{_PERSON})"
+    rf"|gunned\s+down|executed|executing)\s+(?:on\s+[A-Z][a-z]+day\s+)?(?:[a-z]+\s+){{0,3}}?"
+    rf"(?P<name>{_PERSON})"
     rf"(?P<more>(?:(?:,\s+|,?\s+and\s+){_TITLE_WORDS}{_PERSON}(?!['’]s)){{0,4}})"
 )
 #: "Ahmad al-Zoubi was shot dead".
@@ -1038,8 +1039,8 @@ _LANGUAGES = frozenset({"arabic", "english", "aramaic", "syriac", "hebrew", "per
 def _not_a_place(masked: str, name: str, start: int, end: int, *, speaker_ok: bool = False) -> bool:
     low = name.lower()
     first = low.split()[0] if low else low
-    if not name or low in lx.NOT_PLACES or first in lx.NOT_PLACES or first in _DEMONYMS:
-        return True
+    if len(name) < 2 or low in lx.NOT_PLACES or first in lx.NOT_PLACES or first in _DEMONYMS:
+        return True  # (one letter: the "U" of "U.S. forces")
     if first in _LANGUAGES:  # "the city known in Arabic as Tadmur": a name, not a place
         return True
     if _is_actor_name(name):
@@ -1518,9 +1519,12 @@ _CAUSE_HINT_RE = re.compile(
 )
 _YEAR_HINT_RE = re.compile(r"\d\d{3}")  # = \d{4}; a leading \d lets ``re`` skip to digits
 #: A year named alone ("the 2013 attack", "in 2016"): an earlier year marks background.
-#: A relative clause about a person or thing ("a commander who signed a deal in 2018"): a
-#: year in it dates them, not the event.
-_WHO_CLAUSE_RE = re.compile(r"\b(?:who|whose|which)\b[^,;.]*")
+#: A relative clause about a person or thing ("a commander who signed a deal in 2018"), or a
+#: period's start ("the deadliest attack since they deployed in 2015"): a year in it dates
+#: them, not the event.
+_WHO_CLAUSE_RE = re.compile(
+    r"\b(?:who|whose|which|since(?![^,;.]*\b(?:kill|die|dead|death)))\b[^,;.]*"
+)
 _BARE_YEAR_RE = re.compile(r"(?<![\d,.])((?:19[5-9]|20\d)\d)(?!\d|,\d)")
 #: "since 2011": a running toll, kept (and marked cumulative), not background.
 _SINCE_YEAR_RE = re.compile(r"\bsince\s+(?:\w+\s+)?(?:19|20)\d\d")

@@ -402,6 +402,8 @@ KILL_PASSIVE_RE = _lc(
     + r"(?:\s+(?:from|of|in)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?[\w'’-]+"
     + r"(?:\s+[\w'’-]+){0,2}?(?=\s+(?:was|were|had|has|have|died|killed)\b))?"
     + r"(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|also\s+known\s+as"
+    # "Two civilians, a farmer and his nephew, were killed": the two, named again
+    + r"|(?:a|an|both|two|three|four|five)\s"
     + r"|known\s+as|better\s+known\s+as|who|all\s+of\s+them|most\s+of\s+whom)[^,]{0,80},"
     + r"|\s+(?:including|among\s+them)\s[^,.;]{0,60}?)?\s+"
     + r"(?:who\s+)?"  # "103 citizens who were killed"

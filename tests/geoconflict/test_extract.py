@@ -2063,3 +2063,24 @@ def test_a_notes_place_line_places_its_counts(text: str, admin1: str, resolver) 
     counted = [i for i in run(text, resolver) if i.killed_best]
     assert counted and all(i.location is not None and i.location.admin1 == admin1
                            for i in counted)
+
+
+def test_victims_named_again_between_count_and_verb(resolver) -> None:  # type: ignore[no-untyped-def]
+    assert one("Two civilians, a farmer and his nephew, were reportedly killed when a drone "
+               "struck a truck near Amuda.", resolver).killed_best == 2
+
+
+def test_a_named_victim_after_the_day(resolver) -> None:  # type: ignore[no-untyped-def]
+    assert one("Gunmen assassinated on Tuesday Brigadier General Hassan Haidar near his "
+               "house in Sahnaya.", resolver).killed_best == 1
+
+
+def test_a_year_in_a_since_clause_is_no_background(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("A suicide bomber struck a restaurant in Manbij on Wednesday, killing four "
+              "Americans and at least 15 other people, in the deadliest attack on U.S. forces "
+              "since they deployed in 2015.", resolver)
+    assert inc.killed_best == 19 and inc.place == "Manbij"
+    # A since clause with dead of its own tells of that earlier event, and its year dates it.
+    found = run("The attack is one of the deadliest since sarin killed hundreds in Eastern "
+                "Ghouta in August 2013.", resolver, date=dt.date(2017, 4, 5))
+    assert [i.killed_best for i in found if i.killed_best] == []
