@@ -1842,6 +1842,37 @@ def _merge_other_estimates(drafts: list[_Draft]) -> None:
     plain figures are merged first, so that a breakdown is seen without them."""
     for plain_pass in (True, False):
         _merge_estimates_pass(drafts, plain_only=plain_pass)
+    _merge_rival_accounts(drafts)
+
+
+#: A source's account of the same event that it says differs: "State media gave a different
+#: account, saying ... three soldiers were killed".
+_RIVAL_ACCOUNT_RE = re.compile(
+    r"\b(?:different|conflicting|contradictory|contrasting)\s+(?:account|version|narrative"
+    r"|picture|story)\b"
+)
+
+
+def _merge_rival_accounts(drafts: list[_Draft]) -> None:
+    """A count told in another source's differing account of the event just counted is that
+    event's, not more dead: it widens the count when the figures are of a size, and else is
+    kept in the incident's text only (a 3 against a 200 is no range of one toll)."""
+    for n, d in enumerate(drafts):
+        low = d.extra.get("low") or ""
+        if d.drop or d.killed is None or ("account" not in low and "version" not in low):
+            continue
+        if not _RIVAL_ACCOUNT_RE.search(low):
+            continue
+        for host in reversed(drafts[:n]):
+            if host.drop or host.killed is None or host.event_only or host.sent == d.sent:
+                continue
+            if d.sent - host.sent > 3 or host.cumulative or host.killed.best is None:
+                break
+            if _close_figures(host.killed, d.killed, small=True):
+                host.killed = _widened(host.killed, d.killed)
+            host.end = max(host.end, d.end)
+            d.drop = True
+            break
 
 
 def _merge_estimates_pass(drafts: list[_Draft], *, plain_only: bool) -> None:

@@ -2084,3 +2084,15 @@ def test_a_year_in_a_since_clause_is_no_background(resolver) -> None:  # type: i
     found = run("The attack is one of the deadliest since sarin killed hundreds in Eastern "
                 "Ghouta in August 2013.", resolver, date=dt.date(2017, 4, 5))
     assert [i.killed_best for i in found if i.killed_best] == []
+
+
+def test_a_differing_account_is_the_same_event(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Activists said more than 150 people were killed in the village of Qubeir on "
+        "Thursday when troops stormed it. State television gave a different account, saying "
+        "that four soldiers were killed in clashes with armed groups in Qubeir.",
+        resolver,
+    )
+    counted = [i for i in found if i.killed_best and i.part_of is None]
+    assert [i.killed_best for i in counted] == [151]
+    assert "four soldiers" in counted[0].text  # the other account stays readable
