@@ -1850,6 +1850,9 @@ def _merge_other_estimates(drafts: list[_Draft]) -> None:
 _RIVAL_ACCOUNT_RE = re.compile(
     r"\b(?:different|conflicting|contradictory|contrasting)\s+(?:account|version|narrative"
     r"|picture|story)\b"
+    # the attackers' own figure: "IS claimed the attack, saying it had killed 12"
+    r"|\bclaimed\s+(?:responsibility\s+for\s+)?the\s+(?:attack|bombing|strike|ambush"
+    r"|assault|raid)\b[^.;]*\bsaying\b"
 )
 
 
@@ -1859,7 +1862,9 @@ def _merge_rival_accounts(drafts: list[_Draft]) -> None:
     kept in the incident's text only (a 3 against a 200 is no range of one toll)."""
     for n, d in enumerate(drafts):
         low = d.extra.get("low") or ""
-        if d.drop or d.killed is None or ("account" not in low and "version" not in low):
+        if d.drop or d.killed is None:
+            continue
+        if not ("account" in low or "version" in low or "claimed" in low):
             continue
         if not _RIVAL_ACCOUNT_RE.search(low):
             continue

@@ -2096,3 +2096,13 @@ def test_a_differing_account_is_the_same_event(resolver) -> None:  # type: ignor
     counted = [i for i in found if i.killed_best and i.part_of is None]
     assert [i.killed_best for i in counted] == [151]
     assert "four soldiers" in counted[0].text  # the other account stays readable
+
+
+def test_the_attackers_claimed_figure_is_no_more_dead(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Militants killed six members of the SDF in an attack on a checkpoint near Shuhail "
+        "on Monday. The group claimed the attack through its news agency, saying it had "
+        "killed 15 fighters.",
+        resolver,
+    )
+    assert [i.killed_best for i in found if i.killed_best] == [6]
