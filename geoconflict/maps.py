@@ -51,7 +51,7 @@ EVENT_COLORS: dict[str, str] = {
     # developments (no violence told): cool, muted colours apart from the attacks'
     "displacement": "#41b6c4",
     "return": "#7fcdbb",
-    "aid": "#225ea8",
+    "aid": "#01665e",
     "protest": "#e7298a",
     "arrest": "#525252",
     "agreement": "#b8e186",
