@@ -322,7 +322,7 @@ def extract_command(
 
     report = InputReport()
     articles = read_articles(inputs, default_date=default_date, report=report, encoding=encoding)
-    counts = {"incidents": 0, "placed": 0}
+    counts = {"incidents": 0, "placed": 0, "developments": 0}
 
     def incidents() -> Any:
         for article in articles:
@@ -334,6 +334,7 @@ def extract_command(
             for incident in found:
                 counts["incidents"] += 1
                 counts["placed"] += incident.location is not None
+                counts["developments"] += incident.category != "violence"
                 yield incident
 
     def finish() -> None:
@@ -373,6 +374,8 @@ def extract_command(
             click.echo(f"warning: ... and {report.warning_count - len(shown)} more", err=True)
         n = counts["incidents"]
         found_line = f"{n} incident{'' if n == 1 else 's'}, {counts['placed']} placed"
+        if counts["developments"]:
+            found_line += f" ({counts['developments']} developments with no violence told)"
         click.echo(f"{report.summary()}; {found_line}", err=True)
 
 

@@ -30,7 +30,8 @@ SUMMARY_RE = re.compile(
     r"^read (?P<articles>\d+) articles? from (?P<files>\d+) files?"
     r"(?:; skipped (?P<skipped>\d+) \((?P<reasons>.*)\))?"
     r"(?:; \d+ warnings?)?"
-    r"; (?P<incidents>\d+) incidents?, (?P<placed>\d+) placed$"
+    r"; (?P<incidents>\d+) incidents?, (?P<placed>\d+) placed"
+    r"(?: \((?P<developments>\d+) developments with no violence told\))?$"
 )
 
 
@@ -329,3 +330,18 @@ def test_ISSUE_3_BAR_scorer_passes_on_the_samples(tmp_path, shared_dir, example_
         check=False,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_summary_counts_developments_apart(runner, tmp_path):
+    (tmp_path / "fled.txt").write_text(
+        "More than 40,000 people have fled the town of Maarat al-Numan since Sunday.\n"
+        "Air strikes killed nine civilians in the town of Saraqib on Monday.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "incidents.geojson"
+    result = runner.invoke(cli, ["extract", str(tmp_path / "fled.txt"), "-o", str(out)])
+    assert result.exit_code == 0, result.output + result.stderr
+    summary = summary_of(result.stderr)
+    categories = [f["properties"]["category"] for f in features(out)]
+    assert sorted(categories) == ["displacement", "violence"]
+    assert summary["developments"] == "1"
