@@ -853,6 +853,11 @@ class _StreamedOutputs:
         self.blob = BlobColumns(self.workdir)
         stack.callback(self.blob.close)
         self.kept: list[Incident] | None = [] if keep else None
+        from .maps import _elements
+
+        # folium is imported and the map's elements defined now, while the workers merge,
+        # rather than once they are done
+        _elements()
 
     def add(self, record: OutputRecord) -> None:
         """Write one merged incident's record."""
