@@ -189,7 +189,10 @@ def run_config(
     ]
     env = {**os.environ, **ONE_THREAD, "PYTHONPATH": str(code)}
     load_before = os.getloadavg()[0]
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+    # run outside the checkout: the worker processes start with the current folder first on
+    # their path, so from the repository root they would import its packages, not the copy
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False,
+                          cwd=code)
     if proc.returncode != 0:
         print(proc.stderr, file=sys.stderr)
         return {"name": name, "error": proc.stderr.strip().splitlines()[-1:]}

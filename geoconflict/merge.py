@@ -76,6 +76,7 @@ __all__ = [
     "GENERIC_TYPES",
     "MergeRule",
     "SpanMerge",
+    "SpanStream",
     "incidents_match",
     "merge_days",
     "merge_group",
@@ -801,6 +802,100 @@ def _signature(groups: Sequence[Sequence[Fed]]) -> OpenGroups:
     return tuple(tuple(seq for seq, _i, _p in g) for g in groups)
 
 
+class SpanStream:
+    """The merge of one span of dates (:func:`merge_span`), handed out as it goes.
+
+    Iterating yields ``(merged incident, lead's payload, unchanged, order key)`` of the
+    groups the span owns, in output order, each as soon as no later day of the span can put
+    anything before it; so only the open groups and the merged incidents of the last
+    ``rule.max_days`` days are held, however long the span. Once the iteration is over,
+    :attr:`open_in`, :attr:`open_out`, :attr:`renamed` and :attr:`settled` are those of
+    :class:`SpanMerge`. The parameters are those of :func:`merge_span`.
+    """
+
+    def __init__(
+        self,
+        days: Iterable[Sequence[Fed]],
+        *,
+        start: dt.date,
+        end: dt.date,
+        preset: Sequence[Sequence[Fed]] | None = None,
+        targets: Collection[str] = (),
+        last: bool = False,
+        rule: MergeRule = DEFAULT_RULE,
+    ) -> None:
+        self.days = days
+        self.start = start
+        self.end = end
+        self.preset = preset
+        self.targets = targets
+        self.last = last
+        self.rule = rule
+        self.open_in: OpenGroups = _signature(preset) if preset is not None else ()
+        self.open_out: OpenGroups = ()
+        self.renamed: dict[str, str] = {}
+        self.settled: set[str] = set()
+
+    def __iter__(self) -> Iterator[tuple[Incident, Any, bool, tuple]]:
+        merger = _DayMerger(self.rule)
+        start, end, preset, targets = self.start, self.end, self.preset, self.targets
+        if preset is not None:
+            merger.preset(preset, start - merger.span)
+        seen: dt.date | None = None
+        started = preset is not None
+        heap: list[tuple] = []
+
+        def collect() -> None:
+            for group in merger.take_closed():
+                out, payload, same, first_key = _merge_members(group)
+                self.renamed.update(_renames(group, out, targets))
+                self.settled.update(m.incident_id for _s, m, _p in group
+                                    if m.incident_id in targets)
+                heapq.heappush(heap, (_sort_key(out), first_key, out, payload, same))
+
+        def ready(before: dt.date | None) -> Iterator[tuple[Incident, Any, bool, tuple]]:
+            # a group still open began at most max_days before the last day read, so every
+            # incident merged later is dated at least that day: what is dated before it is
+            # in its place
+            while heap and (before is None or heap[0][0][0] < before):
+                _key, first_key, out, payload, same = heapq.heappop(heap)
+                yield out, payload, same, first_key
+
+        for batch in self.days:
+            items = list(batch)
+            if not items:
+                continue
+            day = _check_day(items, seen)
+            if day is None or day > end:
+                msg = f"merge_span: a batch dated {day} outside the span ending {end}"
+                raise ValueError(msg)
+            seen = day
+            if day >= start and not started:
+                merger.close_before(start)
+                merger.take_closed()  # warm-up groups that closed before the span: not ours
+                self.open_in = _signature(merger.open_groups())
+                started = True
+            if preset is not None and day < start:
+                continue
+            merger.add_day(day, items)
+            if started:
+                collect()
+                yield from ready(day - merger.span)
+            else:
+                merger.take_closed()
+        if not started:
+            merger.close_before(start)
+            merger.take_closed()
+            self.open_in = _signature(merger.open_groups())
+        if self.last:
+            merger.close_all()
+        else:
+            merger.close_before(end + dt.timedelta(days=1))
+        collect()
+        self.open_out = _signature(merger.open_groups())
+        yield from ready(None)
+
+
 def merge_span(
     days: Iterable[Sequence[Fed]],
     *,
@@ -823,57 +918,13 @@ def merge_span(
     ``days`` are batches of one date each, in increasing order, from the warm-up days (if
     any) up to ``end``. Groups still open after ``end`` are left to the next span (unless
     this is the ``last``); the groups open at ``start`` belong to this one.
+    :class:`SpanStream` does the same work and hands the merged incidents out as it goes.
     """
-    merger = _DayMerger(rule)
-    if preset is not None:
-        merger.preset(preset, start - merger.span)
-    seen: dt.date | None = None
-    started = preset is not None
-    open_in: OpenGroups = _signature(preset) if preset is not None else ()
-    merged: list[tuple[Incident, Any, bool, tuple]] = []
-    renamed: dict[str, str] = {}
-    settled: set[str] = set()
-
-    def collect() -> None:
-        for group in merger.take_closed():
-            out, payload, same, first_key = _merge_members(group)
-            renamed.update(_renames(group, out, targets))
-            settled.update(m.incident_id for _s, m, _p in group if m.incident_id in targets)
-            merged.append((out, payload, same, first_key))
-
-    for batch in days:
-        items = list(batch)
-        if not items:
-            continue
-        day = _check_day(items, seen)
-        if day is None or day > end:
-            msg = f"merge_span: a batch dated {day} outside the span ending {end}"
-            raise ValueError(msg)
-        seen = day
-        if day >= start and not started:
-            merger.close_before(start)
-            merger.take_closed()  # warm-up groups that closed before the span: not ours
-            open_in = _signature(merger.open_groups())
-            started = True
-        if preset is not None and day < start:
-            continue
-        merger.add_day(day, items)
-        if started:
-            collect()
-        else:
-            merger.take_closed()
-    if not started:
-        merger.close_before(start)
-        merger.take_closed()
-        open_in = _signature(merger.open_groups())
-    if last:
-        merger.close_all()
-    else:
-        merger.close_before(end + dt.timedelta(days=1))
-    collect()
-    open_out = _signature(merger.open_groups())
-    merged.sort(key=lambda m: (_sort_key(m[0]), m[3]))
-    return SpanMerge(start, end, merged, open_in, open_out, renamed, frozenset(settled))
+    stream = SpanStream(days, start=start, end=end, preset=preset, targets=targets, last=last,
+                        rule=rule)
+    merged = list(stream)
+    return SpanMerge(start, end, merged, stream.open_in, stream.open_out, stream.renamed,
+                     frozenset(stream.settled))
 
 
 def merged_spans(

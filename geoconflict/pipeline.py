@@ -32,13 +32,18 @@ work runs in the worker processes):
 1. Articles are read lazily and sent in chunks of :data:`CHUNK_SIZE`. Each chunk is
    extracted, joined to its admin areas (:func:`admin_payloads`, row by row) and its
    incidents written, with their GeoJSON feature and CSV line, to a spill of one file per
-   week of dates (:mod:`geoconflict.spill`); only a small :class:`ChunkSummary` comes back.
+   week of dates, read back a date at a time (:mod:`geoconflict.spill`); only a small
+   :class:`ChunkSummary` comes back (with the incidents per date).
 2. The merge only joins reports on the same or adjacent days, so it runs over spans of
-   :data:`MERGE_SPAN_DAYS` days (:func:`merge_span_task`, in parallel), each starting from
-   the groups still open at its first day: guessed from :data:`MERGE_WARMUP_DAYS` earlier
-   days, checked in order against the previous span and redone when the guess was wrong
+   dates (:func:`merge_span_task`, in parallel), cut so each holds about the same number
+   of incidents (:data:`MERGE_SPANS_PER_WORKER` per worker, at most
+   :data:`MERGE_SPAN_DAYS` days), each starting from the groups still open at its first
+   day: guessed from :data:`MERGE_WARMUP_DAYS` earlier days, checked in order against the
+   previous span and redone when the guess was wrong
    (:func:`geoconflict.merge.merged_spans`), so the result is exactly the merge of all
-   incidents at once (:func:`geoconflict.merge.merge_incidents`).
+   incidents at once (:func:`geoconflict.merge.merge_incidents`). A task reads its days one
+   at a time and writes its records as they are settled (:class:`geoconflict.merge.SpanStream`),
+   so it holds a few days of incidents, however long its span.
 3. This process concatenates the spans' features and lines in order into the GeoJSON and
    CSV files, and keeps only the few columns the map draws, from which the per-area sums and
    the map are made.
@@ -278,6 +283,8 @@ class ChunkSummary:
     failed: tuple[tuple[str, str], ...]
     unresolved: dict[str, int]
     targets: tuple[str, ...]
+    #: dated incidents spilled per date (the merge cuts its spans by them)
+    days: dict[dt.date, int] = field(default_factory=dict)
 
 
 def extract_spill_chunk(
@@ -312,6 +319,7 @@ def extract_spill_chunk(
         failed=tuple(failed),
         unresolved=dict(unresolved_names(incidents)),
         targets=targets,
+        days=dict(Counter(i.date for i in incidents if i.date is not None)),
     )
 
 
@@ -616,10 +624,15 @@ _MAP_PART_OF = 17  # index of part_of in the map row (maps.MAP_COLUMNS)
 _MAP_SLICE = 4096
 
 
-#: Days of dates per merge task (whole spill weeks), and the warm-up days a task reads
-#: before its span to guess which groups are open when the span begins.
-MERGE_SPAN_DAYS = 21
+#: Most days of dates per merge task; a span is cut sooner to balance the tasks by
+#: incidents (:func:`_merge_spans`). The warm-up days a task reads before its span to guess
+#: which groups are open when the span begins.
+MERGE_SPAN_DAYS = 91
 MERGE_WARMUP_DAYS = 14
+#: Merge tasks per worker process: spans hold about ``1 / (workers * MERGE_SPANS_PER_WORKER)``
+#: of the dated incidents each (more tasks: more warm-up days read twice; fewer: a longer
+#: wait for the last one).
+MERGE_SPANS_PER_WORKER = 4
 #: Output records per pickle in a span's file (read back a chunk at a time).
 _RECORD_CHUNK = 1024
 
@@ -644,21 +657,22 @@ def merge_span_task(
     spill_dir: str, k: int, start: dt.date, end: dt.date, preset: tuple | None,
     targets: frozenset[str], last: bool, keep: bool = False,
 ) -> SpanSummary:
-    """Merge the spilled incidents dated ``start`` to ``end`` (:func:`merge.merge_span`) and
-    write their output records, in order, to a file in ``spill_dir``.
+    """Merge the spilled incidents dated ``start`` to ``end`` (:class:`merge.SpanStream`) and
+    write their output records, in order, to a file in ``spill_dir``, a chunk at a time (the
+    days are read one at a time: a task holds a few days, however long its span).
 
     ``preset``: the ``seq`` of the groups open at ``start`` (exact), or None to guess them
     from :data:`MERGE_WARMUP_DAYS` warm-up days.
     """
     import pickle
 
-    from .merge import DEFAULT_RULE, _sort_key, merge_span
+    from .merge import DEFAULT_RULE, SpanStream, _sort_key
     from .spill import read_range
 
     span = dt.timedelta(days=DEFAULT_RULE.max_days)
     if preset is None:
         days = read_range(spill_dir, start - dt.timedelta(days=MERGE_WARMUP_DAYS), end)
-        result = merge_span(days, start=start, end=end, targets=targets, last=last)
+        stream = SpanStream(days, start=start, end=end, targets=targets, last=last)
     else:
         groups: list[list[Any]] = []
         if preset:
@@ -666,39 +680,55 @@ def merge_span_task(
                                                       start - dt.timedelta(days=1))
                       for r in batch}
             groups = [[before[seq] for seq in group] for group in preset]
-        days = read_range(spill_dir, start, end)
-        result = merge_span(days, start=start, end=end, preset=groups, targets=targets,
-                            last=last)
-    records = [((_sort_key(out), first), _output_record(out, payload, same, keep=keep))
-               for out, payload, same, first in result.merged]
+        stream = SpanStream(read_range(spill_dir, start, end), start=start, end=end,
+                            preset=groups, targets=targets, last=last)
     path = os.path.join(spill_dir, f"merged-{k:05d}-{'exact' if preset is not None else 'guess'}"
                         ".pkl")
+    count = 0
     with open(path, "wb") as fh:
         # in chunks, so that the main process reads them back a chunk at a time
-        for at in range(0, len(records), _RECORD_CHUNK):
-            pickle.dump(records[at:at + _RECORD_CHUNK], fh, protocol=pickle.HIGHEST_PROTOCOL)
-    return SpanSummary(start, end, result.open_in, result.open_out, result.renamed, path,
-                       len(records), result.settled)
+        records: list[tuple[tuple, OutputRecord]] = []
+        for out, payload, same, first in stream:
+            records.append(((_sort_key(out), first),
+                            _output_record(out, payload, same, keep=keep)))
+            if len(records) >= _RECORD_CHUNK:
+                pickle.dump(records, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                count += len(records)
+                records = []
+        if records:
+            pickle.dump(records, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            count += len(records)
+    return SpanSummary(start, end, stream.open_in, stream.open_out, stream.renamed, path,
+                       count, frozenset(stream.settled))
 
 
-def _merge_spans(spill_dir: str) -> list[tuple[dt.date, dt.date]]:
-    """The spans of dates merged one task each: :data:`MERGE_SPAN_DAYS` days from the first
-    spilled week to the last."""
-    from .spill import week_span
+def _merge_spans(spill_dir: str, days: dict[dt.date, int] | None = None, parts: int = 1
+                 ) -> list[tuple[dt.date, dt.date]]:
+    """The spans of dates merged one task each, from the first date spilled to the last:
+    consecutive, cut before a date once the span holds ``1 / parts`` of the dated incidents
+    or would grow past :data:`MERGE_SPAN_DAYS` days (it may end with days without incidents);
+    ``days``: dated incidents per date (None: read from the spill)."""
+    from .spill import day_counts
 
-    bounds = week_span(spill_dir)
+    counts = day_counts(spill_dir) if days is None else days
+    dates = sorted(d for d, n in counts.items() if n)
+    if not dates:
+        return []
+    share = -(-sum(counts[d] for d in dates) // max(1, parts))
     spans: list[tuple[dt.date, dt.date]] = []
-    if bounds is not None:
-        lo = bounds[0]
-        while lo <= bounds[1]:
-            hi = min(bounds[1], lo + dt.timedelta(days=MERGE_SPAN_DAYS - 1))
-            spans.append((lo, hi))
-            lo = hi + dt.timedelta(days=1)
+    lo, held = dates[0], 0
+    for day in dates:
+        if held >= share or (day - lo).days >= MERGE_SPAN_DAYS:
+            spans.append((lo, day - dt.timedelta(days=1)))
+            lo, held = day, 0
+        held += counts[day]
+    spans.append((lo, dates[-1]))
     return spans
 
 
 def _merged_records(
-    spill_dir: str, targets: set[str], submit: Submit | None, keep: bool, timings: dict
+    spill_dir: str, targets: set[str], submit: Submit | None, keep: bool, timings: dict,
+    *, days: dict[dt.date, int] | None = None, workers: int = 1,
 ) -> Iterator[OutputRecord]:
     """The output records of every merged incident, in output order.
 
@@ -708,12 +738,14 @@ def _merged_records(
     A wrong guess is redone here, in this process, which waits for it anyway (submitted, it
     would wait behind every span still queued). Records are handed out span by span as the
     spans become exact (:func:`_records_in_order`), so writing them overlaps the merge of
-    later spans.
+    later spans. ``days`` (dated incidents per date; None: read from the spill) and
+    ``workers`` set the spans (:func:`_merge_spans`).
     """
     from .merge import merged_spans
 
     frozen = frozenset(targets)
-    spans = _merge_spans(spill_dir)
+    parallel = submit is not None
+    spans = _merge_spans(spill_dir, days, workers * MERGE_SPANS_PER_WORKER if parallel else 1)
     n = len(spans)
     timings["merge spans redone"] = 0.0
     finals: Iterator[SpanSummary]
@@ -821,6 +853,11 @@ class _StreamedOutputs:
         self.blob = BlobColumns(self.workdir)
         stack.callback(self.blob.close)
         self.kept: list[Incident] | None = [] if keep else None
+        from .maps import _elements
+
+        # folium is imported and the map's elements defined now, while the workers merge,
+        # rather than once they are done
+        _elements()
 
     def add(self, record: OutputRecord) -> None:
         """Write one merged incident's record."""
@@ -1019,6 +1056,7 @@ def run(
         failed: list[tuple[str, str]] = []
         unresolved_counts: Counter[str] = Counter()
         targets: set[str] = set()
+        days: Counter[dt.date] = Counter()
         if not can_extract:
             for chunk in chunked(articles, CHUNK_SIZE):  # still read: report every input
                 tick(len(chunk))
@@ -1032,6 +1070,7 @@ def run(
             failed.extend(summary.failed)
             unresolved_counts.update(summary.unresolved)
             targets.update(summary.targets)
+            days.update(summary.days)
         if bar is not None:
             bar.close()
         if report.articles_read == 0:
@@ -1048,15 +1087,19 @@ def run(
                             key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))
         with contextlib.ExitStack() as files:
             keep = dask_engine is not None
+            workers = 1
             if pool is not None:
                 submit: Submit | None = _submit_to(pool)
+                workers = jobs
             elif dask_engine is not None:
                 submit = dask_engine.submit
+                workers = dask_engine.n_workers
             else:
                 submit = None
             merge_clock = _Clock()
             # the merge tasks are submitted first, so the workers start on them at once
-            records = _merged_records(spill_dir, targets, submit, keep, timings)
+            records = _merged_records(spill_dir, targets, submit, keep, timings, days=days,
+                                      workers=workers)
             map_dir = tempfile.mkdtemp(prefix="map-", dir=spill_dir)
             outputs = _StreamedOutputs(out, files, map_dir, keep=keep)
             for record in merge_clock.iterate(records):

@@ -411,3 +411,26 @@ def test_a_span_settles_the_targets_of_the_groups_it_owns():
                       targets={"b-0", "c-0"}, last=True)
     assert rest.settled == {"c-0"}
     assert rest.renamed == {}
+
+
+def test_a_span_stream_hands_out_what_merge_span_gives_before_reading_every_day():
+    from geoconflict.merge import SpanStream
+
+    incidents = _varied_incidents(3, n_docs=60)
+    batches = [b for b in _stream(incidents) if b[0][1].date is not None]
+    start, end = batches[0][0][1].date, batches[-1][0][1].date
+    read: list[dt.date] = []
+
+    def days():
+        for batch in batches:
+            read.append(batch[0][1].date)
+            yield batch
+
+    stream = SpanStream(days(), start=start, end=end, preset=(), last=True)
+    items = iter(stream)
+    first = next(items)
+    assert len(read) < len(batches)  # handed out while later days were still unread
+    got = [first, *items]
+    whole = merge_span(batches, start=start, end=end, preset=(), last=True)
+    assert [(m[0], m[3]) for m in got] == [(m[0], m[3]) for m in whole.merged]
+    assert (stream.open_out, stream.renamed) == (whole.open_out, whole.renamed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import importlib.util
+import itertools
 import json
 import os
 import shutil
@@ -356,3 +357,42 @@ def test_merged_records_are_handed_out_before_the_last_span_is_merged(tmp_path, 
     from geoconflict.merge import merge_incidents
 
     assert len([first, *records]) == len(merge_incidents(incidents))
+
+
+def test_the_spill_reads_back_one_date_at_a_time_in_order(tmp_path):
+    from geoconflict.spill import day_counts, read_days, read_range, read_undated
+
+    dates = [DAY + dt.timedelta(days=d % 19) for d in range(60)]
+    incidents = [incident(k, date=None if k % 13 == 0 else day) for k, day in enumerate(dates)]
+    folder = _spilled(tmp_path, incidents)
+    dated = [i for i in incidents if i.date is not None]
+    batches = list(read_range(folder, DAY + dt.timedelta(days=3), DAY + dt.timedelta(days=10)))
+    assert [b[0][1].date for b in batches] == sorted({i.date for i in dated
+                                                      if 3 <= (i.date - DAY).days <= 10})
+    assert all(len({r[1].date for r in b}) == 1 for b in batches)
+    every = list(read_days(folder))
+    assert sorted(r[1].incident_id for b in every for r in b) == sorted(
+        i.incident_id for i in incidents)
+    assert len(read_undated(folder)) == len(incidents) - len(dated)
+    counts = day_counts(folder)
+    assert counts == {d: sum(i.date == d for i in dated) for d in sorted({i.date for i in dated})}
+
+
+def test_merge_spans_hold_about_the_same_number_of_incidents():
+    from geoconflict import pipeline
+
+    # a sparse year, then a dense month: the spans are cut by incidents, not by days
+    days = {DAY + dt.timedelta(days=7 * k): 1 for k in range(52)}
+    days.update({DAY + dt.timedelta(days=400 + k): 20 for k in range(30)})
+    spans = pipeline._merge_spans("unused", days, parts=4)
+    held = [sum(n for d, n in days.items() if lo <= d <= hi) for lo, hi in spans]
+    assert sum(held) == sum(days.values())
+    assert all(b == a + dt.timedelta(days=1)
+               for (_, a), (b, _) in itertools.pairwise(spans))
+    # a span's incidents lie within its first MERGE_SPAN_DAYS days (days without any may follow)
+    assert all((d - lo).days < pipeline.MERGE_SPAN_DAYS
+               for lo, hi in spans for d in days if lo <= d <= hi)
+    dense = [h for (lo, _), h in zip(spans, held, strict=True)
+             if lo >= DAY + dt.timedelta(days=400)]
+    assert len(dense) >= 3
+    assert max(dense) <= -(-sum(days.values()) // 4) + 20
