@@ -97,6 +97,13 @@ class DateMention:
     explicit: bool = False
 
 
+
+def _fold(word: str) -> str:
+    """A matched month or weekday as the tables spell it. The patterns match case-blind, and
+    ``re`` then also takes the long s, the Kelvin sign and the dotted capital I for s, k and
+    i ("Thurſday"); ``str.lower`` keeps them, so they are folded here."""
+    return word.lower().replace("ſ", "s").replace("\u212a", "k").replace("i\u0307", "i")
+
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
     try:
         return dt.date(y, m, d)
@@ -111,7 +118,7 @@ def _explicit(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
         mon, day, year = m.group("mon"), m.group("day"), m.group("year")
     else:
         mon, day, year = m.group("mon2"), m.group("day2"), m.group("year2")
-    month = MONTHS[mon.lower().rstrip(".")]
+    month = MONTHS[_fold(mon).rstrip(".")]
     if year:
         return _safe_date(int(year), month, int(day))
     if ref is None:
@@ -155,7 +162,7 @@ def find_dates(sentence: str, article_date: dt.date | None) -> list[DateMention]
         ):
             continue
         if m.group("wd"):
-            target = WEEKDAYS[m.group("wd").lower()]
+            target = WEEKDAYS[_fold(m.group("wd"))]
             back = (article_date.weekday() - target) % 7
             text = m.group().lower()
             if "last" in text and back == 0:

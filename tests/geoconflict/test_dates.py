@@ -71,3 +71,10 @@ def test_no_date_and_modal_may() -> None:
 
 def test_impossible_dates_are_ignored() -> None:
     assert find_date("It happened on 31 February 2018.", None) is None
+
+
+def test_letters_that_match_case_blind_never_break_a_day_name():
+    # re's case-blind matching takes the long s and the dotted capital I for s and i.
+    ref = dt.date(2018, 2, 9)
+    assert find_date("Shelling hit Douma on Thurſday.", ref).date == dt.date(2018, 2, 8)
+    assert find_date("Shelling hit Douma on FrİDAY.", ref).date == dt.date(2018, 2, 9)
