@@ -465,12 +465,20 @@ class _Draft:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def _bracket_governorate(inner: str) -> str | None:
+    """The governorate a bracket after a place names, as written: the last of its names
+    ("al-Hol (Al-Hasakeh)", "Ithriyah (Salamiyeh, Hama)"); None when that is no
+    governorate."""
+    last = inner.split(",")[-1].strip()
+    return last if last.lower() in lx.GOVERNORATE_NAMES else None
+
+
 def _mask(text: str) -> str:
     """Blank out asides ("— names —", "(...)") and quote marks, keeping offsets."""
 
     def blank(m: re.Match[str]) -> str:
         g = m.group()
-        if g[0] == "(" and g[1:-1].split(",")[-1].strip().lower() in lx.GOVERNORATE_NAMES:
+        if g[0] == "(" and _bracket_governorate(g[1:-1]) is not None:
             # "Mayadin (Deir-ez-Zor)", "Ithriyah (Salamiyeh, Hama)": the governorate of the
             # place before it
             return g
@@ -1099,11 +1107,7 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
             within = possessor
     paren = _PAREN_NAME_RE.match(masked, m.end())
     if paren is not None:
-        # "al-Hol (Al-Hasakeh)", "Ithriyah (Salamiyeh, Hama)": the governorate is the last
-        # name in the brackets.
-        last = paren.group(1).split(",")[-1].strip()
-        if last.lower() in lx.GOVERNORATE_NAMES:
-            within = last
+        within = _bracket_governorate(paren.group(1)) or within
     if within is None and fallback and fallback.lower() in lx.GOVERNORATE_NAMES:
         within = fallback  # "the Badia of Homs", "the countryside of Idlib"
     comma = _COMMA_NAME_RE.match(masked, m.end())
@@ -1983,10 +1987,10 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
             break
 
 
-#: A clause of another event after a count: "..., killing eight, as insurgents pushed
-#: toward Hama", "..., while rebels shelled Damascus".
 #: A second statement or a source after a count: "..., adding that", "..., citing a source at".
 _SECOND_STATEMENT_RE = re.compile(r",\s+(?:adding\s+that|added\s+that|citing|quoting)\b")
+#: A clause of another event after a count: "..., killing eight, as insurgents pushed
+#: toward Hama", "..., while rebels shelled Damascus".
 _SIDE_CLAUSE_RE = re.compile(r",\s+(?:even\s+as|as|while|amid|whereas)\s+(?!well\b|many\b|much\b)")
 
 
@@ -2238,11 +2242,17 @@ def _event_only(
     ]
 
 
+def _category_of(text: str) -> str | None:
+    """The first development category whose words ``text`` holds (:data:`lx.DEVELOPMENT_CUES`
+    order), or None."""
+    return next((cat for cat, rx in lx.DEVELOPMENT_CUES.items() if rx.search(text)), None)
+
+
 def _event_extra(s: Sentence, word: str) -> dict[str, Any]:
     """The notes of an event told with no count: a protest or an arrest ("protesters",
     "arrested") is a development of that category, not violence."""
     extra: dict[str, Any] = {"title": _is_title(s)}
-    category = next((cat for cat, rx in lx.DEVELOPMENT_CUES.items() if rx.search(word)), None)
+    category = _category_of(word)
     if category is not None:
         extra["category"] = category
     return extra
@@ -2411,9 +2421,7 @@ def _resolve(drafts: list[_Draft], doc: DocumentResolver, dateline: PlaceRef | N
             # "Damascus International Airport" is the gazetteer's name, not "Damascus
             # International" with a feature word after it.
             d.location = doc.locate(replace(ref, name=ref.text, feature_hint=None))
-        if d.location is None and (
-            "category" in d.extra or not doc.is_foreign(d.place.ref.name)
-        ):
+        if d.location is None and ("category" in d.extra or not doc.is_foreign(ref.name)):
             # "at Mezzeh airport in Damascus": when the first place is unknown, the
             # enclosing one of the same clause places the event near it; a development's
             # other places are tried after a foreign one ("returned from Lebanon through
@@ -2453,8 +2461,8 @@ _FIELD_PARTICLES = ("al-", "el-", "as-", "ad-", "ar-", "ash-", "az-", "at-")
 
 #: Governorate names as event notes write them, the OCHA and the Arabic ones.
 _LINE_GOVERNORATES = lx.GOVERNORATE_NAMES | {
-    "halab", "hims", "rif dimashq", "dimashq", "al-ladhiqiyah", "ladhiqiyah", "tartus",
-    "dayr az-zawr", "al-hasakah", "ar-raqqah", "as-suwayda", "al-qunaytirah", "daraa",
+    "halab", "hims", "rif dimashq", "dimashq", "al-ladhiqiyah", "ladhiqiyah", "dayr az-zawr",
+    "ar-raqqah", "as-suwayda", "al-qunaytirah",
 }
 #: A note's place line: names, then a governorate, alone in their sentence ("Al-Bab, Halab.",
 #: "Jabal al-Turkman, Lattakia governorate (Rabee'a subdistrict).").
@@ -2643,9 +2651,7 @@ def _dateline_fallback(
     country ("ALEPPO, Syria (AP) —"), is placed in the dateline's area, at governorate
     precision (4): wire stories are mostly about the area they are filed from, but the text
     does not say where. A foreign dateline ("BEIRUT (Reuters) -") places nothing."""
-    if ref is None or not any(d.location is None and not d.event_only for d in drafts):
-        return
-    if not any(_unplaced(d, doc) for d in drafts) or doc.is_foreign(ref.name):
+    if ref is None or not any(_unplaced(d, doc) for d in drafts) or doc.is_foreign(ref.name):
         return
     loc = doc.locate(ref)
     if loc is None or loc.precision >= 6:
@@ -3055,9 +3061,7 @@ def _developments(
             continue
         masked = info.masked if info.toks is not _QUIET else _mask(info.sent.text)
         low = _lower(masked)
-        category = next(
-            (cat for cat, rx in lx.DEVELOPMENT_CUES.items() if rx.search(low)), None
-        )
+        category = _category_of(low)
         if category is None:
             continue
         if _NOT_RE.search(low) or _UNREAL_RE.search(low) or lx.RHETORIC_RE.search(low):

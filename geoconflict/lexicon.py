@@ -898,8 +898,8 @@ DATE_TRIGGERS = _words(
 # "protests", and the humanitarian events OCHA reports), placed but never counted.
 #: Category -> words that tell it (lowercased text).
 DEVELOPMENT_CUES: dict[str, re.Pattern[str]] = {
-    # The event, not people described by it ("displaced families from X", "who had fled").
-    # People fleeing, not attackers who fled.
+    # The event, not people described by it ("displaced families from X", "who had fled"),
+    # and people fleeing, not attackers who fled.
     "displacement": _lc(
         r"\b(?:(?:have|has|were|was|been|being)\s+(?:newly\s+)?displaced|displacement\s+of"
         r"|exodus|uprooted|evacuat(?:ed|ion|ions))\b"

@@ -130,6 +130,16 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip()
 
 
+def _sub_key(text: str) -> str:
+    """An ACLED ``sub_event_type`` as its tables are looked up ("Air/drone strike" ->
+    "airdronestrike")."""
+    return _key(text).replace(" ", "")
+
+
+_ACLED_TYPE_BY_SUB = {_sub_key(k): v for k, v in ACLED_EVENT_TYPES.items()}
+_ACLED_CATEGORY_BY_SUB = {_sub_key(k): v for k, v in ACLED_CATEGORIES.items()}
+
+
 def normalize_actor(name: str | None) -> str | None:
     """Normalise an ACLED/UCDP actor name where it is obvious.
 
@@ -221,9 +231,8 @@ def _acled_row(row: Mapping[str, str | None]) -> Incident:
     if event_id is None:
         msg = "event_id_cnty is empty"
         raise ValueError(msg)
-    sub = _key(row.get("sub_event_type") or "").replace(" ", "")
-    by_sub = {_key(k).replace(" ", ""): v for k, v in ACLED_EVENT_TYPES.items()}
-    event_type = by_sub.get(sub) or _ACLED_BY_EVENT_TYPE.get(
+    sub = _sub_key(row.get("sub_event_type") or "")
+    event_type = _ACLED_TYPE_BY_SUB.get(sub) or _ACLED_BY_EVENT_TYPE.get(
         (row.get("event_type") or "").strip().casefold(), "other"
     )
     admin1, admin2 = _admin(row.get("admin1")), _admin(row.get("admin2"))
@@ -242,10 +251,7 @@ def _acled_row(row: Mapping[str, str | None]) -> Incident:
         place=name,
         location=_location(row, precision, name, admin1, admin2, row.get("country")),
         killed_best=_int(row.get("fatalities"), "fatalities"),
-        category=next(
-            (v for k, v in ACLED_CATEGORIES.items() if _key(k).replace(" ", "") == sub),
-            "violence",
-        ),
+        category=_ACLED_CATEGORY_BY_SUB.get(sub, "violence"),
     )
 
 
