@@ -390,8 +390,11 @@ def _echo_warnings(caught: list[Any]) -> None:
 @click.argument("incidents", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
               help="HTML file to write.")
-@click.option("--offline", is_flag=True,
-              help="One self-contained file: scripts inlined, boundaries instead of web tiles.")
+@click.option("--offline/--cdn", default=True, show_default=True,
+              help="--offline (the default): one self-contained file that draws with no "
+              "network (scripts inlined, boundaries as the base layer). --cdn: a smaller file "
+              "that loads Leaflet from its CDN and draws OpenStreetMap tiles under the areas; "
+              "it needs the network to show anything.")
 @click.option("--png", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Also write a static PNG map here.")
 @click.option("--level", type=click.Choice(["admin1", "admin2"]), default="admin1",
@@ -485,8 +488,10 @@ def export_command(incidents: Path, output: Path, areas: str | None) -> None:
     help="An ACLED export or UCDP GED CSV drawn under the incidents on the map.",
 )
 @click.option(
-    "--offline", is_flag=True,
-    help="Embed the map's JavaScript and CSS so map.html opens without the network.",
+    "--offline/--cdn", default=True, show_default=True,
+    help="--offline (the default): map.html embeds its JavaScript and CSS and opens without "
+    "the network. --cdn: a smaller map.html that loads them and OpenStreetMap tiles from the "
+    "web, and shows nothing without the network.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @friendly_errors
@@ -524,7 +529,7 @@ def run_command(
       geoconflict run --examples -o out
       geoconflict run articles/ feed.jsonl -o out --date 2016-11-24 --jobs 2
       geoconflict run corpus/ -o out --engine dask --scheduler tcp://10.0.0.5:8786
-      geoconflict run articles/ -o out --reference acled.csv --offline
+      geoconflict run articles/ -o out --reference acled.csv
     """
     import contextlib
     import dataclasses

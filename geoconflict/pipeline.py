@@ -962,7 +962,7 @@ def run(
     scheduler: str | None = None,
     default_date: dt.date | None = None,
     progress: bool | None = None,
-    offline_map: bool = False,
+    offline_map: bool = True,
     reference: str | os.PathLike[str] | None = None,
 ) -> RunResult:
     """Run the whole pipeline on some inputs and write every output into ``outdir``.
@@ -990,7 +990,8 @@ def run(
     progress
         Show a progress bar on stderr; None: only when stderr is a terminal.
     offline_map
-        Embed the map's JavaScript and CSS so ``map.html`` works without the network.
+        Embed the map's JavaScript and CSS so ``map.html`` works without the network (the
+        default); False: a smaller page that loads them, and OpenStreetMap tiles, from the web.
     reference
         An ACLED or UCDP GED CSV laid under the extracted incidents on the map.
 

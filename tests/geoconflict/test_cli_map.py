@@ -35,7 +35,7 @@ def test_map_writes_html_and_png(runner, incidents_file, tmp_path):
     assert result.exit_code == 0, result.output
     text = html.read_text(encoding="utf-8")
     assert "Deaths &lt;b&gt;by&lt;/b&gt; district" in text
-    assert "leaflet@1.9.4" in text  # online by default
+    assert "<script src=" not in text and "leaflet@1.9.4" not in text  # offline by default
     assert png.read_bytes()[:4] == b"\x89PNG"
     assert "8 incidents (7 placed)" in result.output
 
@@ -46,6 +46,17 @@ def test_map_offline_is_self_contained(runner, incidents_file, tmp_path):
     assert result.exit_code == 0, result.output
     text = html.read_text(encoding="utf-8")
     assert "<script src=" not in text and "cdn.jsdelivr" not in text
+
+
+def test_map_cdn_links_leaflet_and_tiles(runner, incidents_file, tmp_path):
+    html = tmp_path / "map.html"
+    result = runner.invoke(cli, ["map", str(incidents_file), "-o", str(html), "--cdn"])
+    assert result.exit_code == 0, result.output
+    text = html.read_text(encoding="utf-8")
+    assert "leaflet@1.9.4" in text and "tile.openstreetmap" in text
+    offline = tmp_path / "offline.html"
+    runner.invoke(cli, ["map", str(incidents_file), "-o", str(offline)])
+    assert len(text) < len(offline.read_text(encoding="utf-8"))
 
 
 def test_export_formats_and_area_summary(runner, incidents_file, tmp_path):

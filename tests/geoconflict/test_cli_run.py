@@ -35,6 +35,19 @@ def test_run_examples_writes_outputs_and_a_summary(runner, tmp_path):
     assert f"wrote {out / 'incidents.geojson'}" in result.output
     data = json.loads((out / "incidents.geojson").read_text(encoding="utf-8"))
     assert data["type"] == "FeatureCollection" and "crs" not in data
+    # the map opens with no network unless --cdn is asked for
+    html = (out / "map.html").read_text(encoding="utf-8")
+    assert "<script src=" not in html and "tile.openstreetmap" not in html
+
+
+@needs_extraction
+def test_run_cdn_map_loads_leaflet_from_the_web(runner, tmp_path, example_paths):
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["run", str(example_paths[0]), "-o", str(out), "--cdn",
+                                 "--quiet"])
+    assert result.exit_code == 0, result.output
+    html = (out / "map.html").read_text(encoding="utf-8")
+    assert "leaflet@1.9.4" in html and "tile.openstreetmap" in html
 
 
 @needs_extraction
@@ -81,7 +94,7 @@ def test_run_help_lists_every_option(runner):
     result = runner.invoke(cli, ["run", "--help"])
     assert result.exit_code == 0
     for option in ("--outdir", "--examples", "--date", "--country", "--jobs", "--engine",
-                   "--scheduler", "--reference", "--offline", "--quiet"):
+                   "--scheduler", "--reference", "--offline", "--cdn", "--quiet"):
         assert option in result.output
     assert "report.md" in result.output
 
