@@ -885,6 +885,7 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
     return out
 
 
+_PLACE_PREPS = r"(?:in|on|at|near|from|to|into|around|across|outside|inside|by|along|off|over)"
 _NAME_WORD = r"(?:[A-Z][\w'’-]+|(?:al|el|bin|ibn|abu|Abu|Al|Bin)[-\s][A-Z][\w'’-]+)"
 #: A person's name: two to five capitalised words ("Ahmad Khalid al-Zoubi").
 _PERSON = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}"
@@ -896,7 +897,10 @@ _TITLE_WORDS = (
 #: Turkmani": people named, one dead each.
 _NAMED_KILL_RE = re.compile(
     r"\b(?P<verb>killing|killed|shot\s+dead|shooting\s+dead|assassinated|assassinating"
-    rf"|gunned\s+down|executed|executing)\s+(?:on\s+[A-Z][a-z]+day\s+)?(?:[a-z]+\s+){{0,3}}?"
+    rf"|gunned\s+down|executed|executing)\s+(?:on\s+[A-Z][a-z]+day\s+)?"
+    # a few words before the name ("killing local commander ..."), but no preposition: "killed
+    # in strikes on Khan Sheikhoun" names a place
+    rf"(?:(?!{_PLACE_PREPS}\s)[a-z]+\s+){{0,3}}?"
     rf"(?P<name>{_PERSON})"
     rf"(?P<more>(?:(?:,\s+|,?\s+and\s+){_TITLE_WORDS}{_PERSON}(?!['’]s)){{0,4}})"
 )
@@ -2769,6 +2773,16 @@ def _mark_breakdowns(drafts: list[_Draft]) -> None:
         if not countable(total) or total.killed.best < 2:  # type: ignore[union-attr]
             continue
         want = total.killed.best  # type: ignore[union-attr]
+        # parts already named as such ("14 of the dead were in X") count toward the total:
+        # "... and five more were killed in Y" is then the rest of it
+        named = [
+            d.killed.best  # type: ignore[union-attr]
+            for d in drafts[n + 1 :]
+            if d.part_of == n and d.killed is not None and d.killed.best is not None
+        ]
+        want -= sum(named)
+        if want <= 0:
+            continue
         after = [
             m
             for m in range(n + 1, len(drafts))
@@ -2786,7 +2800,11 @@ def _mark_breakdowns(drafts: list[_Draft]) -> None:
                 run.append(m)
                 if run_sum >= want:
                     break
-            if run_sum == want and len(run) >= 2 and all(_inside(total, drafts[m]) for m in run):
+            if (
+                run_sum == want
+                and len(run) + len(named) >= 2
+                and all(_inside(total, drafts[m]) for m in run)
+            ):
                 for m in run:
                     drafts[m].part_of = n
                 break

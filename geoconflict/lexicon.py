@@ -317,6 +317,9 @@ _PLURAL_VICTIMS = (
     r"|passengers|officials|employees|staff\s+members|volunteers|protesters|demonstrators"
     r"|hunters|herders|shepherds|labou?rers|drivers|mourners|guests|police|agents|tourists"
     r"|nationals|americans|russians|iranians|turks|iraqis|lebanese|afghans|palestinians|kurds"
+    # "Four more were killed": the number's own noun (not "more than")
+    r"|(?<!scores\s)(?<!dozens\s)(?<!hundreds\s)(?<!thousands\s)(?<!several\s)(?<!many\s)"
+    r"more(?!\s+than)"
 )
 _SINGULAR_VICTIMS = (
     r"child|boy|girl|infant|baby|toddler|woman|mother|father|rescuer|volunteer|paramedic"

@@ -2106,3 +2106,32 @@ def test_the_attackers_claimed_figure_is_no_more_dead(resolver) -> None:  # type
         resolver,
     )
     assert [i.killed_best for i in found if i.killed_best] == [6]
+
+
+# --------------------------------------------------------------------------------------------
+# Session 7: "N more" and parts named before the rest of a total
+def test_n_more_were_killed_counts_n_not_one_named_person(resolver):
+    inc = one("Three more were killed in a drone strike on Maarat al-Numan.", resolver)
+    assert inc.killed_best == 3
+
+
+def test_a_place_after_killed_in_is_not_a_persons_name(resolver):
+    inc = one("Rockets killed two shepherds; others were killed in raids on Kafr Zita.", resolver)
+    assert inc.killed_best == 2
+
+
+def test_vague_scores_more_is_still_not_a_count(resolver):
+    text = ("Shelling killed 30 people in Douma on Friday. Scores more were reported dead "
+            "across the country.")
+    assert sum(i.killed_best or 0 for i in run(text, resolver) if not i.is_cumulative
+               and i.part_of is None) == 30
+
+
+def test_a_named_part_and_n_more_make_up_the_total(resolver):
+    text = ("Barrel bombs hit two districts of Hama on Friday, killing at least 17 people. "
+            "Activists said 12 of the dead were in the Arbaeen district, and five more were "
+            "killed in nearby Kafr Zita.")
+    found = run(text, resolver)
+    counted = [i for i in found if i.killed_best and not i.is_cumulative and i.part_of is None]
+    assert [i.killed_best for i in counted] == [17]
+    assert sorted(i.killed_best for i in found if i.part_of) == [5, 12]
