@@ -1574,6 +1574,7 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
                 d.date = last_date or article.date
             if window:
                 d.cumulative = True
+                d.extra["window_start"] = sent_date
         if not made:
             continue
         made = _link_previous(made, infos, i, drafts, article)
@@ -1604,7 +1605,39 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
     _merge_other_estimates(drafts)
     _mark_named_parts(drafts)
     _inherit_cumulative_place(drafts)
-    return [d for d in drafts if not d.drop], infos
+    kept = [d for d in drafts if not d.drop]
+    _count_recent_window(kept, article)
+    return kept, infos
+
+
+#: Days back from the article's date within which a running toll's window ("since Sunday",
+#: "since Friday morning") is the toll of the event being reported, not of a long campaign.
+_RECENT_WINDOW_DAYS = 7
+
+
+def _count_recent_window(drafts: list[_Draft], article: Article) -> None:
+    """An article whose only count of dead is a toll "since Sunday" reports that event
+    through it: "26 soldiers and 21 rebels had been killed in the fighting since Sunday
+    morning" is the toll of the attack the article is about. Counted when it is the one
+    running toll with a window of at most a week and nothing else counts; tolls since a
+    month, a year or the start of the war stay running tolls."""
+    if article.date is None:
+        return
+    recent = []
+    for d in drafts:
+        if d.killed is None or d.killed.best is None or d.event_only:
+            continue
+        if not d.cumulative:
+            if d.part_of is None:
+                return  # another count stands: the window's toll stays a running toll
+            continue
+        start = d.extra.get("window_start")
+        if start is None:
+            continue
+        if 0 <= (article.date - start).days <= _RECENT_WINDOW_DAYS and d.has_event_cue:
+            recent.append(d)
+    if len(recent) == 1:
+        recent[0].cumulative = False
 
 
 

@@ -2135,3 +2135,32 @@ def test_a_named_part_and_n_more_make_up_the_total(resolver):
     counted = [i for i in found if i.killed_best and not i.is_cumulative and i.part_of is None]
     assert [i.killed_best for i in counted] == [17]
     assert sorted(i.killed_best for i in found if i.part_of) == [5, 12]
+
+
+# A running toll "since Sunday" that is the article's only count is the event's toll
+MONDAY = dt.date(2017, 3, 20)
+
+
+def _total(found: list[Incident]) -> int | None:
+    counted = [i.killed_best for i in found
+               if i.killed_best is not None and not i.is_cumulative and i.part_of is None]
+    return sum(counted) if counted else None
+
+
+def test_a_recent_window_toll_alone_is_the_events_toll(resolver):
+    text = ("Rebels attacked army positions in Qaboun for a second day on Monday. The "
+            "Observatory said 18 soldiers and 11 rebels had been killed in the fighting since "
+            "Sunday morning.")
+    assert _total(run(text, resolver, date=MONDAY)) == 29
+
+
+def test_a_war_long_toll_alone_stays_a_running_toll(resolver):
+    text = ("Rebels attacked army positions in Qaboun on Monday. More than 300,000 people have "
+            "been killed in the fighting since March 2011.")
+    assert _total(run(text, resolver, date=MONDAY)) is None
+
+
+def test_a_recent_window_toll_beside_a_new_count_stays_running(resolver):
+    text = ("Airstrikes killed 12 people in Douma on Monday. The death toll since Saturday "
+            "is at least 40.")
+    assert _total(run(text, resolver, date=MONDAY)) == 12
