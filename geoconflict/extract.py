@@ -178,7 +178,9 @@ _OWN_VERB_RE = re.compile(
 )
 #: "... and around fifteen in Kafr Nabl": a further count of dead with its own place.
 _ELLIPTIC_RE = re.compile(
-    rf"[^.;]{{0,60}}?(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?P<num>{COUNT_PATTERN})"
+    # ("4,500" is one number: after a digit the comma needs a space to start a list)
+    rf"[^.;]{{0,60}}?(?:(?<!\d),\s*(?:and\s+)?|,\s+(?:and\s+)?|\s+and\s+|;\s*)"
+    rf"(?P<num>{COUNT_PATTERN})"
     r"\s+(?:(?:more|others?|people|civilians)\s+)?(?=(?:in|at|near|on)\s+(?:the\s+)?[a-z])"
 )
 #: A death toll this large counts a campaign or a war, not one event ...
@@ -2649,6 +2651,15 @@ _AGENCY_LINE_RE = re.compile(
 )
 
 
+def _dateline_end(article: Article) -> int | None:
+    """Where an opening dateline naming a place of the country ends, if there is one."""
+    m = _DATELINE_RE.search(article.text, 0, _DATELINE_REACH)
+    if m is None or not (m.group("country") or m.group("agency")):
+        return None
+    country = (m.groupdict().get("country") or "").lower()
+    return m.end() if not country or country in _COUNTRY_WORDS else None
+
+
 def _dateline_ref(article: Article) -> PlaceRef | None:
     """The place an article is filed from, when its dateline names one in the country."""
     m = _DATELINE_RE.search(article.text, 0, _DATELINE_REACH)
@@ -3105,6 +3116,7 @@ def _developments(
     out: list[_Draft] = []
     seen: set[tuple[str, str]] = set()
     told = {d.sent for d in drafts}
+    at_dateline = _dateline_end(article)
     for i, info in enumerate(infos):
         if info.mentions or info.question or i in told:
             continue
@@ -3117,7 +3129,10 @@ def _developments(
             continue
         if _NOT_RE.search(low) or _UNREAL_RE.search(low) or lx.RHETORIC_RE.search(low):
             continue
-        if _told_as_past(low, article.date) or (
+        # a relative or since-clause dates something else ("the largest delivery since an
+        # earthquake two weeks ago"): the development's own time is in the rest
+        own = _WHO_CLAUSE_RE.sub("", low)
+        if _told_as_past(own, article.date) or (
             article.date is not None
             and any(int(y) < article.date.year for y in _BARE_YEAR_RE.findall(low))
         ):
@@ -3136,6 +3151,17 @@ def _developments(
             if not c.foreign:  # "returned from Lebanon": not where it happened
                 cands.append(c)
         if not cands:
+            if at_dateline is not None and info.sent.start <= at_dateline < info.sent.end:
+                # "BAB AL-HAWA, Syria (AP) — A convoy of 14 U.N. trucks crossed into
+                # rebel-held northwest Syria": where it was filed from is where it happened
+                key = (category, "")
+                if key not in seen:
+                    seen.add(key)
+                    out.append(_Draft(
+                        sent=i, first_sent=i, start=info.sent.start, end=info.sent.end,
+                        event_type="other", date=article.date, event_only=True,
+                        extra={"title": False, "category": category, "at_dateline": True},
+                    ))
             continue
         key = (category, _norm(cands[0].ref.name))
         if key in seen:
@@ -3201,6 +3227,12 @@ def extract_incidents(
     _field_place_fallback(drafts, article, doc)
     _single_place_fallback(drafts, infos, doc)
     _dateline_fallback(drafts, dateline, doc)
+    if dateline is not None and any(d.extra.get("at_dateline") for d in drafts):
+        if not doc.is_foreign(dateline.name):
+            loc = doc.locate(dateline)
+            for d in drafts:
+                if d.extra.get("at_dateline") and loc is not None:
+                    d.location = loc
     country_loc = None
     told_in_body = any(not d.extra.get("title") for d in drafts)
     for d in drafts:

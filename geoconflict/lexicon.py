@@ -468,7 +468,9 @@ KIN_CONT_RE = _lc(
 )
 #: "5 soldiers and 3 rebels": list continuation after an active count.
 LIST_CONT_RE = _lc(
-    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:(?:his|her|their|its)\s+)?" + _NUMV
+    # ("4,500" is one number: after a digit the comma needs a space to start a list)
+    r"\s*(?:(?<!\d),\s*(?:and\s+)?|,\s+(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
+    r"(?:(?:his|her|their|its)\s+)?" + _NUMV
 )
 #: "18 soldiers and ..." just before a passive count ("... and 11 rebels were killed"):
 #: the first part of a list of victims, at the start of its clause.
@@ -919,7 +921,8 @@ DEVELOPMENT_CUES: dict[str, re.Pattern[str]] = {
     "aid": _lc(
         r"\b(?:aid|relief|humanitarian|food|medical)\s+(?:convoys?|trucks?|deliver(?:y|ies)"
         r"|supplies|shipments?|distributions?)\b|\bconvoys?\s+(?:of\s+)?(?:aid|food|relief)\b"
-        r"|\bconvoys?\s+(?:\w+\s+){0,2}?(?:delivered|carrying|reached|entered|arrived)\b"
+        r"|\bconvoys?\s+(?:[\w.]+\s+){0,4}?(?:delivered|carrying|reached|entered|arrived"
+        r"|crossed)\b"
     ),
     "protest": _lc(
         r"\b(?:protest(?:s|ers|ed)?|demonstrat(?:ed|ing|ion|ions|ors)|rall(?:y|ies|ied)"

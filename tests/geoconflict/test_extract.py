@@ -2164,3 +2164,27 @@ def test_a_recent_window_toll_beside_a_new_count_stays_running(resolver):
     text = ("Airstrikes killed 12 people in Douma on Monday. The death toll since Saturday "
             "is at least 40.")
     assert _total(run(text, resolver, date=MONDAY)) == 12
+
+
+def test_a_thousands_comma_does_not_start_a_list_of_counts(resolver):
+    text = ("Shelling killed 12 people in Douma on Friday, including over 4,500 displaced "
+            "residents' relatives, activists said.")
+    assert [i.killed_best for i in run(text, resolver) if i.killed_best] == [12]
+    text = "The flood killed more than 1,200 people in the north, including over 3,400 in camps."
+    assert all(i.killed_best != 400 for i in run(text, resolver))
+
+
+def test_a_development_in_the_dateline_sentence_is_placed_at_the_dateline(resolver):
+    text = ("JARABULUS, Syria (AP) — A convoy of 20 U.N. trucks carrying flour and blankets "
+            "crossed into northern Syria on Friday, the largest delivery since fighting a "
+            "month ago cut the road.")
+    found = run(text, resolver)
+    assert [(i.category, i.location.admin1 if i.location else None) for i in found] == [
+        ("aid", "Aleppo")]
+    assert found[0].killed_best is None
+
+
+def test_a_foreign_dateline_places_no_development(resolver):
+    text = ("BEIRUT (Reuters) - A convoy of 20 U.N. trucks carrying flour crossed into "
+            "northern Syria on Friday.")
+    assert [i for i in run(text, resolver) if i.location is not None] == []
