@@ -1652,8 +1652,14 @@ _PAST_RE = re.compile(
     r"|earlier\s+this\s+(?:year|month)|(?:\d+|a|an|one|two|three|four|five|six|several|many)\s+"
     r"(?:months|years|month|year|weeks|week)\s+(?:ago|earlier|before|after)"
     r"|a\s+similar\s+(?:\w+\s+)?(?:attack|bombing|strike|airstrike|raid|massacre|explosion|blast)"
-    r"|(?:in|since|during|by)\s+(?:(?:early|late|mid)[\s-]+)?(?P<mon>january|february|march"
+    r"|(?:in|since|during|by)\s+"
+    # "in the July attacks": a month naming an event, with "the"
+    r"(?:the\s+(?=[a-z]+\s+(?:attacks?|raids?|offensive|massacres?|bombings?|assault"
+    r"|killings|strikes|airstrikes|clashes|fighting)\b))?"
+    r"(?:(?:early|late|mid)[\s-]+)?(?P<mon>january|february|march"
     r"|april|may|june|july|august|september|october|november|december)\b(?!\s+\d))"
+    # "Two of the hostages died in captivity, relatives said at the time"
+    r"|\b(?:said|reported|told\s+\w+)\s+at\s+the\s+time\b"
 )
 
 
@@ -1665,8 +1671,11 @@ _SINCE_BEGAN_RE = re.compile(
 )
 _PAST_HINT_RE = re.compile(
     _trie_pattern(
-        "last earlier ago before after similar january february march april may june july"
-        " august september october november december".split()
+        [
+            *"last earlier ago before after similar january february march april may june"
+            " july august september october november december".split(),
+            "at the time",
+        ]
     )
 )
 

@@ -2188,3 +2188,23 @@ def test_a_foreign_dateline_places_no_development(resolver):
     text = ("BEIRUT (Reuters) - A convoy of 20 U.N. trucks carrying flour crossed into "
             "northern Syria on Friday.")
     assert [i for i in run(text, resolver) if i.location is not None] == []
+
+
+NOVEMBER = dt.date(2018, 11, 9)
+
+
+def test_a_month_naming_an_earlier_attack_is_background(resolver):
+    text = ("Troops freed six hostages near Palmyra on Thursday. Gunmen seized them in the "
+            "July attacks on Sweida, in which more than 200 people were killed.")
+    assert _total(run(text, resolver, date=NOVEMBER)) is None
+
+
+def test_deaths_someone_reported_at_the_time_are_background(resolver):
+    text = ("Troops freed six hostages near Palmyra on Thursday. Three of the captives died "
+            "in captivity, relatives said at the time.")
+    assert _total(run(text, resolver, date=NOVEMBER)) is None
+
+
+def test_a_month_of_this_season_still_dates_the_news(resolver):
+    text = "Airstrikes killed 9 people in the November attacks on Saraqeb, activists said."
+    assert _total(run(text, resolver, date=NOVEMBER)) == 9
