@@ -150,6 +150,11 @@ _REPRISAL = r"in\s+retaliation\s+for|in\s+revenge\s+for|to\s+avenge"
 _EARLIER_EVENT_RE = re.compile(
     rf"\b(?:{_REPRISAL}|in\s+response\s+to|(?:days|weeks|a\s+day|a\s+week)\s+after)\b"
 )
+#: A source raising its own toll, just before the toll phrase: a rise, not another figure.
+_RAISED_TOLL_RE = re.compile(
+    r"\b(?:raised|revised\s+up|updated|increased)\s+(?:its|their|the|his|her)\s*(?:death\s+)?$",
+    re.I,
+)
 #: What lies between a risen toll and the newly dead it counts: "... rose to 8 after a".
 _AFTER_RE = re.compile(r"[^;.]*\b(?:after|as|when)\b[^;.]*")
 #: An earlier event given as the cause of this one ("in retaliation for an attack that left
@@ -160,7 +165,9 @@ _CAUSE_RE = re.compile(
     r"{0,3}?(?:were|was|had\s+been|have\s+been)\s+(?:killed|slain))"
     # "the strikes followed the Istanbul bombing of Nov. 13, which killed six"
     r"|followed\s+(?:the|a|an|last\s+\w+[’']s)\s+(?:[\w’'.-]+\s+){0,3}?(?:bombing|attack|attacks"
-    r"|massacre|strike|strikes|explosion|blast|raid))\b"
+    r"|massacre|strike|strikes|explosion|blast|raid)"
+    # "the deadliest attack since 2013, when hundreds died near Damascus": an earlier event
+    r"|since\s+(?:\w+\s+)?(?:19|20)\d\d\s*,\s*when)\b"
 )
 #: "seven of them", "about 50 of the dead": a part of dead already counted.
 _SUBSET_AFTER_RE = re.compile(
@@ -845,6 +852,8 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
         # coder's own figure. Any other toll phrase is another source's figure.
         mention.rise = (
             _RISE_RE.search(masked, m.start(), m.start("num")) is not None
+            # "the Observatory had raised its toll to 72"
+            or _RAISED_TOLL_RE.search(masked, max(0, m.start() - 30), m.start()) is not None
             or ":" in masked[m.start() : m.start("num")]
             or "=" in masked[m.start() : m.start("num")]
         )
@@ -1525,7 +1534,7 @@ _EARLIER_HINT_RE = re.compile(
     _trie_pattern(["retaliation", "revenge", "response to", "avenge", "after"])
 )
 _CAUSE_HINT_RE = re.compile(
-    _trie_pattern(["retaliation", "revenge", "avenge", "after", "follow"])
+    _trie_pattern(["retaliation", "revenge", "avenge", "after", "follow", "since"])
 )
 _YEAR_HINT_RE = re.compile(r"\d\d{3}")  # = \d{4}; a leading \d lets ``re`` skip to digits
 #: A year named alone ("the 2013 attack", "in 2016"): an earlier year marks background.
@@ -1537,7 +1546,8 @@ _WHO_CLAUSE_RE = re.compile(
 )
 _BARE_YEAR_RE = re.compile(r"(?<![\d,.])((?:19[5-9]|20\d)\d)(?!\d|,\d)")
 #: "since 2011": a running toll, kept (and marked cumulative), not background.
-_SINCE_YEAR_RE = re.compile(r"\bsince\s+(?:\w+\s+)?(?:19|20)\d\d")
+#: Not "the deadliest since 2013, when hundreds died": a comparison with an earlier event.
+_SINCE_YEAR_RE = re.compile(r"\bsince\s+(?:\w+\s+)?(?:19|20)\d\d(?!\s*,\s*when\b)")
 
 
 def read_drafts(article: Article) -> list[_Draft]:
@@ -2007,8 +2017,22 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
         own_place = _own_place(d)
         if own_place and d.sent != drafts[max(0, n - 1)].sent and not _updates_unplaced(drafts, n):
             continue
+        # "By evening, the Observatory had raised its toll to 72": a rise told in words
+        # updates a count told before, not an event told between them with no count
+        raised = (
+            d.extra.get("rise") is not False
+            and ":" not in d.extra.get("low", ":")
+            and _RISE_RE.search(d.extra.get("low", "")) is not None
+            and any(
+                not h.drop and not h.cumulative and not h.event_only and h.killed is not None
+                and d.sent - h.sent <= 4
+                for h in drafts[:n]
+            )
+        )
         for host in reversed(drafts[:n]):
             if host.drop or host.cumulative:
+                continue
+            if host.event_only and raised:
                 continue
             if host.event_only and not own_place and d.sent - host.sent <= 2:
                 # "Clashes near Morek. Deaths: 12": the toll of the event told just before.

@@ -2208,3 +2208,19 @@ def test_deaths_someone_reported_at_the_time_are_background(resolver):
 def test_a_month_of_this_season_still_dates_the_news(resolver):
     text = "Airstrikes killed 9 people in the November attacks on Saraqeb, activists said."
     assert _total(run(text, resolver, date=NOVEMBER)) == 9
+
+
+def test_a_source_raising_its_toll_updates_the_count_not_a_later_event(resolver):
+    text = ("A suspected gas attack on a town in Idlib province killed at least 40 people on "
+            "Friday, a monitor said.\n\nHours later, a rocket struck a clinic where victims were "
+            "treated. By evening, the Observatory had raised its toll to 61.")
+    assert _total(run(text, resolver)) == 61
+
+
+def test_since_a_year_when_tells_an_earlier_event(resolver):
+    text = ("A chemical attack killed 58 people in Khan Sheikhoun on Friday, the deadliest "
+            "since 2013, when sarin killed hundreds in Ghouta.")
+    assert _total(run(text, resolver)) == 58
+    text = ("The attack was the deadliest in Syria since 2013, when hundreds died in the "
+            "suburbs of Damascus.")
+    assert _total(run(text, resolver)) is None
