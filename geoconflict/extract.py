@@ -1915,6 +1915,11 @@ _RIVAL_ACCOUNT_RE = re.compile(
     # the attackers' own figure: "IS claimed the attack, saying it had killed 12"
     r"|\bclaimed\s+(?:responsibility\s+for\s+)?the\s+(?:attack|bombing|strike|ambush"
     r"|assault|raid)\b[^.;]*\bsaying\b"
+    # the other side's account: "State television accused terrorists of committing the
+    # massacre and said nine people had been killed"
+    r"|\b(?:accused|accusing|blamed|blaming)\b[^.;]{0,80}?\b(?:of|for)\s+(?:committing\s+"
+    r"|carrying\s+out\s+|perpetrating\s+)?the\s+(?:massacre|attack|killings|bombing|strike"
+    r"|explosion|blast|shelling)\b"
 )
 
 
@@ -1926,7 +1931,8 @@ def _merge_rival_accounts(drafts: list[_Draft]) -> None:
         low = d.extra.get("low") or ""
         if d.drop or d.killed is None:
             continue
-        if not ("account" in low or "version" in low or "claimed" in low):
+        if not ("account" in low or "version" in low or "claimed" in low or "accus" in low
+                or "blam" in low):
             continue
         if not _RIVAL_ACCOUNT_RE.search(low):
             continue
@@ -2000,7 +2006,10 @@ def _updates_unplaced(drafts: list[_Draft], n: int) -> bool:
         return (
             not host.cumulative
             and d.sent - host.sent <= 2
-            and _coarse_place(host)
+            # or another source's figure told right after the count ("The Observatory put
+            # the toll at 74, ... when a bomb struck buses near the Bab al-Saghir cemetery")
+            and (_coarse_place(host) or (d.extra.get("rise") is False
+                                         and d.sent - host.sent == 1))
             and d.killed is not None
             and _close_figures(host.killed, d.killed)
         )
@@ -2015,7 +2024,8 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
         # A place taken from the sentence before ("... in X. The Observatory put the toll at
         # 20") is not the toll's own.
         own_place = _own_place(d)
-        if own_place and d.sent != drafts[max(0, n - 1)].sent and not _updates_unplaced(drafts, n):
+        figure_for = own_place and _updates_unplaced(drafts, n)
+        if own_place and d.sent != drafts[max(0, n - 1)].sent and not figure_for:
             continue
         # "By evening, the Observatory had raised its toll to 72": a rise told in words
         # updates a count told before, not an event told between them with no count
@@ -2044,7 +2054,7 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
                 continue
             if d.sent - host.sent > 4:
                 break
-            if own_place and host.place is not None and not _same_place(d, host):
+            if own_place and host.place is not None and not _same_place(d, host) and not figure_for:
                 break
             if d.extra.get("rise") is False and d.sent != host.sent:
                 # "The Observatory gave a toll of 7": another figure, not a rise.

@@ -2224,3 +2224,17 @@ def test_since_a_year_when_tells_an_earlier_event(resolver):
     text = ("The attack was the deadliest in Syria since 2013, when hundreds died in the "
             "suburbs of Damascus.")
     assert _total(run(text, resolver)) is None
+
+
+def test_another_sources_toll_with_its_own_place_is_a_figure_for_the_same_event(resolver):
+    text = ("Twin bombs near a shrine in the Old City of Damascus killed at least 30 people on "
+            "Saturday, officials said. The Observatory put the toll at 52 and said the bombs "
+            "struck buses near the Bab Touma gate.")
+    assert _total(run(text, resolver)) == 30
+
+
+def test_the_other_sides_account_of_the_massacre_adds_no_dead(resolver):
+    text = ("Activists accused militiamen of killing at least 40 people in a village in Hama "
+            "province on Thursday.\n\nState television accused terrorists of committing the "
+            "massacre and said seven people had been killed.")
+    assert _total(run(text, resolver)) == 40
