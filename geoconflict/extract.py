@@ -2800,8 +2800,9 @@ def _contains(area: Location, point: Location) -> bool:
     return False
 
 
-#: A count told as an event of its own ("a separate strike killed three").
-_SEPARATE_RE = re.compile(r"\bseparate(?:ly)?\b")
+#: A count told as an event of its own ("a separate strike killed three"), or as the other
+#: side's answer to it ("Turkish retaliatory shelling killed 16 Syrian troops").
+_SEPARATE_RE = re.compile(r"\bseparate(?:ly)?\b|\bretaliat(?:ory|ion|ed)\b|\bhit\s+back\b")
 
 
 def _mark_parts(drafts: list[_Draft]) -> None:
@@ -2830,6 +2831,8 @@ def _mark_parts(drafts: list[_Draft]) -> None:
                 continue
             if area.sent == d.sent:
                 continue  # two counts of one sentence are two counts ("18 ..., and 11 ...")
+            if d.actor and area.actor and d.actor != area.actor:
+                continue  # other attackers: another event in the same area
             kb, ab = d.killed.best, area.killed.best
             if kb is None or ab is None or kb > ab:
                 continue

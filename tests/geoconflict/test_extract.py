@@ -2238,3 +2238,16 @@ def test_the_other_sides_account_of_the_massacre_adds_no_dead(resolver):
             "province on Thursday.\n\nState television accused terrorists of committing the "
             "massacre and said seven people had been killed.")
     assert _total(run(text, resolver)) == 40
+
+
+def test_the_other_sides_retaliation_in_the_same_province_is_its_own_event(resolver):
+    text = ("At least 20 Turkish soldiers were killed in an air strike by Syrian government "
+            "forces in Idlib province on Thursday. Turkey hit back. The Observatory said "
+            "Turkish retaliatory shelling killed 9 Syrian troops around Saraqeb.")
+    assert _total(run(text, resolver)) == 29
+
+
+def test_a_town_inside_the_area_of_a_larger_count_stays_a_part(resolver):
+    text = ("Government bombing killed 40 people in Idlib province on Thursday. In the town of "
+            "Saraqeb, airstrikes killed 12.")
+    assert _total(run(text, resolver)) == 40
