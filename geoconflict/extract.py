@@ -186,7 +186,7 @@ _OWN_VERB_RE = re.compile(
 #: "... and around fifteen in Kafr Nabl": a further count of dead with its own place.
 _ELLIPTIC_RE = re.compile(
     # ("4,500" is one number: after a digit the comma needs a space to start a list)
-    rf"[^.;]{{0,60}}?(?:(?<!\d),\s*(?:and\s+)?|,\s+(?:and\s+)?|\s+and\s+|;\s*)"
+    rf"[^.;]{{0,160}}?(?:(?<!\d),\s*(?:and\s+)?|,\s+(?:and\s+)?|\s+and\s+|;\s*)"
     rf"(?P<num>{COUNT_PATTERN})"
     r"\s+(?:(?:more|others?|people|civilians)\s+)?(?=(?:in|at|near|on)\s+(?:the\s+)?[a-z])"
 )

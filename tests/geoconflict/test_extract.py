@@ -2251,3 +2251,13 @@ def test_a_town_inside_the_area_of_a_larger_count_stays_a_part(resolver):
     text = ("Government bombing killed 40 people in Idlib province on Thursday. In the town of "
             "Saraqeb, airstrikes killed 12.")
     assert _total(run(text, resolver)) == 40
+
+
+def test_an_elliptic_count_after_a_long_where_clause(resolver):
+    text = ("Bombs tore through Tartus and Jableh on Monday, killing at least 60 people. The "
+            "Observatory said 41 people were killed in Jableh, where suicide bombers struck a "
+            "bus station and a hospital emergency ward, and 19 in Tartus, where a car bomb "
+            "exploded at a bus station.")
+    found = run(text, resolver)
+    assert _total(found) == 60
+    assert sorted(i.killed_best for i in found if i.part_of) == [19, 41]
