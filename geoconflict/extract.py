@@ -188,7 +188,9 @@ _ELLIPTIC_RE = re.compile(
     # ("4,500" is one number: after a digit the comma needs a space to start a list)
     rf"[^.;]{{0,160}}?(?:(?<!\d),\s*(?:and\s+)?|,\s+(?:and\s+)?|\s+and\s+|;\s*)"
     rf"(?P<num>{COUNT_PATTERN})"
-    r"\s+(?:(?:more|others?|people|civilians)\s+)?(?=(?:in|at|near|on)\s+(?:the\s+)?[a-z])"
+    # "... and eight fighters of the Syrian Democratic Forces near Tal Abyad"
+    rf"\s+(?:(?:more|others?|{lx._PLURAL_VICTIMS})(?:\s+of\s+(?:the\s+)?[\w'’-]+"
+    r"(?:\s+[\w'’-]+){0,4}?)?\s+)?(?=(?:in|at|near|on)\s+(?:the\s+)?[a-z])"
 )
 #: A death toll this large counts a campaign or a war, not one event ...
 _CAMPAIGN_TOLL = 1000

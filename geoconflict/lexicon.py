@@ -240,7 +240,8 @@ VICTIM_CLASSES: dict[str, str] = {
     "shepherd": "civilians",
     **dict.fromkeys(
         "shepherds hunters hunter herders herder labourers laborers labourer laborer drivers"
-        " mourners guests tourists".split(),
+        " mourners guests tourists neighbour neighbor neighbours neighbors relative friend"
+        " friends guest".split(),
         "civilians",
     ),
     "police": "troops",
@@ -317,6 +318,7 @@ _PLURAL_VICTIMS = (
     r"|passengers|officials|employees|staff\s+members|volunteers|protesters|demonstrators"
     r"|hunters|herders|shepherds|labou?rers|drivers|mourners|guests|police|agents|tourists"
     r"|nationals|americans|russians|iranians|turks|iraqis|lebanese|afghans|palestinians|kurds"
+    r"|neighbou?rs|friends"
     # "Four more were killed": the number's own noun (not "more than")
     r"|(?<!scores\s)(?<!dozens\s)(?<!hundreds\s)(?<!thousands\s)(?<!several\s)(?<!many\s)"
     r"more(?!\s+than)"
@@ -332,6 +334,7 @@ _SINGULAR_VICTIMS = (
     r"|old\s+woman|service\s+member|marine|contractor|protester|employee|brigadier|colonel"
     r"|general|captain|lieutenant|major|hunter|herder|labou?rer|american|russian|iranian"
     r"|owner|passenger|shopkeeper|merchant|trader|bodyguard|cleric|preacher|elder"
+    r"|neighbou?r|relative|friend|guest"
 )
 #: Modifier words allowed between a count and its victim noun ("pro-Assad", "White Helmets").
 #: A number word or a conjunction is never one: in "three women and two men" the victims of

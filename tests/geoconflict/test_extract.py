@@ -2261,3 +2261,16 @@ def test_an_elliptic_count_after_a_long_where_clause(resolver):
     found = run(text, resolver)
     assert _total(found) == 60
     assert sorted(i.killed_best for i in found if i.part_of) == [19, 41]
+
+
+def test_a_neighbour_and_a_relative_are_victims(resolver):
+    inc = one("A mortar hit a house in Azaz, killing a woman, her two sons and a neighbour.",
+              resolver)
+    assert inc.killed_best == 4
+
+
+def test_an_elliptic_count_with_its_own_victims_and_place(resolver):
+    text = ("Turkish shelling killed 9 civilians in and around Ras al-Ain and six fighters of "
+            "the Syrian Democratic Forces near Tal Abyad on Friday.")
+    found = run(text, resolver)
+    assert sorted(i.killed_best for i in found if i.killed_best) == [6, 9]
