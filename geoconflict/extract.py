@@ -1546,6 +1546,13 @@ _YEAR_HINT_RE = re.compile(r"\d\d{3}")  # = \d{4}; a leading \d lets ``re`` skip
 _WHO_CLAUSE_RE = re.compile(
     r"\b(?:who|whose|which|since(?![^,;.]*\b(?:kill|die|dead|death)))\b[^,;.]*"
 )
+#: "a partial truce that came into effect in February": "that" before a verb opens a
+#: relative clause, whose month dates its noun, not the event (before a noun, "that" opens
+#: what someone said, which is kept).
+_THAT_CLAUSE_RE = re.compile(
+    r"\bthat(?=\s+(?:came|began|started|took|went|erupted|broke|ended|expired|was|were|had"
+    r"|has|have)\b)(?![^,;.]*\b(?:kill|die|dead|death))[^,;.]*"
+)
 _BARE_YEAR_RE = re.compile(r"(?<![\d,.])((?:19[5-9]|20\d)\d)(?!\d|,\d)")
 #: "since 2011": a running toll, kept (and marked cumulative), not background.
 #: Not "the deadliest since 2013, when hundreds died": a comparison with an earlier event.
@@ -1601,7 +1608,13 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
                 for y in _BARE_YEAR_RE.findall(_WHO_CLAUSE_RE.sub("", info.low))
             )
             and not _SINCE_YEAR_RE.search(info.low)
-        ) or (dm is None and _told_as_past(info.low, article.date))
+        ) or (
+            dm is None
+            and _told_as_past(
+                _THAT_CLAUSE_RE.sub("", info.low) if "that" in info.low else info.low,
+                article.date,
+            )
+        )
         for d in made:  # background: an event long before the report ("the 2013 attack")
             if old_year and not d.linked:
                 d.drop = True
@@ -1827,7 +1840,9 @@ _RELATIVE_RE = re.compile(r",\s+(?:which|who)\b[^,;.]*")
 #: Words that tell another event than the one just counted.
 _OTHER_EVENT_RE = re.compile(
     r"\b(?:earlier|later|elsewhere|meanwhile|separately|separate|another|second\s+(?:attack"
-    r"|strike|blast|bombing|explosion)|also)\b"
+    r"|strike|blast|bombing|explosion)|also"
+    # "On the government side of the divided city, rebel shelling killed 14"
+    r"|on\s+the\s+(?:[\w-]+\s+){0,2}?side)\b"
 )
 
 

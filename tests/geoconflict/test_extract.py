@@ -2274,3 +2274,21 @@ def test_an_elliptic_count_with_its_own_victims_and_place(resolver):
             "the Syrian Democratic Forces near Tal Abyad on Friday.")
     found = run(text, resolver)
     assert sorted(i.killed_best for i in found if i.killed_best) == [6, 9]
+
+
+APRIL = dt.date(2016, 4, 28)
+
+
+def test_a_month_in_a_relative_clause_dates_its_noun_not_the_event(resolver):
+    text = ("Rebel shelling killed 14 people in the Midan neighborhood of Aleppo on Thursday, "
+            "despite a partial truce that came into effect in February.")
+    assert _total(run(text, resolver, date=APRIL)) == 14
+    text = "Rebel shelling killed 14 people in the Midan neighborhood of Aleppo in February."
+    assert _total(run(text, resolver, date=APRIL)) is None
+
+
+def test_a_count_on_the_other_side_of_a_city_is_another_event(resolver):
+    text = ("Airstrikes destroyed a hospital in the rebel-held part of Aleppo overnight, killing "
+            "at least 27 people, activists said.\n\nOn the government side of the divided city, "
+            "rebel shelling killed 14 people in the Midan neighborhood, state media reported.")
+    assert _total(run(text, resolver, date=APRIL)) == 41
