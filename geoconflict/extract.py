@@ -192,6 +192,12 @@ _ELLIPTIC_RE = re.compile(
     rf"\s+(?:(?:more|others?|{lx._PLURAL_VICTIMS})(?:\s+of\s+(?:the\s+)?[\w'’-]+"
     r"(?:\s+[\w'’-]+){0,4}?)?\s+)?(?=(?:in|at|near|on)\s+(?:the\s+)?[a-z])"
 )
+#: The other dead told after a passive count's verb and place: "..., along with 20 IS fighters".
+_ALONG_WITH_RE = re.compile(
+    rf"[^.;]{{0,120}}?,?\s+(?:along\s+with|together\s+with|as\s+well\s+as)\s+"
+    rf"(?P<num>{COUNT_PATTERN})\s+(?P<vict>(?:[\w'’-]+\s+){{0,2}}?(?:{lx._PLURAL_VICTIMS}))\b",
+    re.I,
+)
 #: A death toll this large counts a campaign or a war, not one event ...
 _CAMPAIGN_TOLL = 1000
 #: ... unless its clause names one event: "killed in a poison gas attack", "when a bomb hit".
@@ -838,6 +844,22 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
             taken.append((e.start("num"), e.end("num")))
             pos = e.end()
 
+    def along_with(mention: _Mention, pos: int) -> None:
+        """ "30 soldiers were killed in the assault on X, along with 20 IS fighters": the
+        dead of the other side, told after the verb, add to the count."""
+        if "along" not in masked and "together" not in masked and "as well" not in masked:
+            return
+        a = _ALONG_WITH_RE.match(masked, pos)
+        if a is None or overlaps(a.start("num"), a.end("num")):
+            return
+        more = parse_count(a.group("num"))
+        if more is None or more.best is None or mention.count.best is None:
+            return
+        mention.count = _plus(mention.count, more)
+        _add_victims(mention, a.group("vict"), more.best)
+        taken.append((a.start("num"), a.end("num")))
+        mention.end = a.end()
+
     if not toks.has("casualty"):
         return out
     for m in _scan(lx.TOLL_RE, "toll", toks, masked):
@@ -883,6 +905,7 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
         n = len(out)
         add("killed", m, m.start("verb"), active=False)
         if len(out) > n:  # "7 were killed in X and 4 in Y"
+            along_with(out[-1], m.end())
             elliptic(m.end())
     for m in _scan(lx.DEATHS_OF_RE, "deaths_of", toks, masked):
         add("killed", m, m.start(), active=True)

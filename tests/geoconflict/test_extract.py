@@ -2292,3 +2292,12 @@ def test_a_count_on_the_other_side_of_a_city_is_another_event(resolver):
             "at least 27 people, activists said.\n\nOn the government side of the divided city, "
             "rebel shelling killed 14 people in the Midan neighborhood, state media reported.")
     assert _total(run(text, resolver, date=APRIL)) == 41
+
+
+def test_the_other_sides_dead_told_after_the_verb_add_to_the_count(resolver):
+    inc = one("At least 30 soldiers were killed in the assault on the southern districts of "
+              "Hasakeh, along with 20 IS fighters.", resolver)
+    assert inc.killed_best == 50
+    inc = one("Nine civilians were killed in the shelling of Douma, as well as two rescuers.",
+              resolver)
+    assert inc.killed_best == 11
