@@ -150,6 +150,11 @@ _REPRISAL = r"in\s+retaliation\s+for|in\s+revenge\s+for|to\s+avenge"
 _EARLIER_EVENT_RE = re.compile(
     rf"\b(?:{_REPRISAL}|in\s+response\s+to|(?:days|weeks|a\s+day|a\s+week)\s+after)\b"
 )
+#: A day named: a weekday, "yesterday", a month with a day, a year.
+_DAY_NAMED_RE = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last\s+\w+"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{4})\b"
+)
 #: A source raising its own toll, just before the toll phrase: a rise, not another figure.
 _RAISED_TOLL_RE = re.compile(
     r"\b(?:raised|revised\s+up|updated|increased)\s+(?:its|their|the|his|her)\s*(?:death\s+)?$",
@@ -2146,6 +2151,16 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
     targets = _targets(info.low, info.toks) if (info.mentions or info.events) else ()
     out: list[_Draft] = []
     cause = _CAUSE_RE.search(info.low) if killed and _CAUSE_HINT_RE.search(info.low) else None
+    if (
+        cause is not None
+        and cause.group().startswith(("after", "following"))
+        and not any(e[1] < cause.start() for e in info.events)
+        and not _DAY_NAMED_RE.search(info.low, cause.start())
+    ):
+        # "Authorities imposed a curfew after a man and his wife were found killed": with no
+        # attack told before it and no day of its own ("after 34 soldiers were killed on
+        # Thursday"), the killing after "after" is the news, not its cause
+        cause = None
     # "The death toll rose to eight after a wounded child died": the newly dead are inside
     # the risen toll, not more dead.
     rises = [k for k in killed if k.toll and k.rise and not k.cumulative and k.count.best]

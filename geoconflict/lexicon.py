@@ -379,7 +379,7 @@ _NUMV = (
 _AUX = (
     r"(?:(?:were|was|have|has|had|been|being|are|is|reportedly|also|all|later|allegedly"
     r"|reported|confirmed|believed|feared|said\s+to\s+be|to\s+be|left|were\s+left|now|since"
-    r"|subsequently|later|killed\s+and)\s+){0,4}"
+    r"|subsequently|later|killed\s+and|found)\s+){0,4}"
 )
 _MIXED = r"(?!\s*(?:or|and|/)\s+(?:injured|wounded|hurt|maimed)\b)"
 

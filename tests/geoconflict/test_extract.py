@@ -2301,3 +2301,20 @@ def test_the_other_sides_dead_told_after_the_verb_add_to_the_count(resolver):
     inc = one("Nine civilians were killed in the shelling of Douma, as well as two rescuers.",
               resolver)
     assert inc.killed_best == 11
+
+
+def test_found_dead_or_killed_is_a_count(resolver):
+    assert one("Two men were found dead in Zaidal.", resolver).killed_best == 2
+    assert one("Three farmers were found shot dead near Kafr Zita.", resolver).killed_best == 3
+
+
+def test_a_killing_after_a_reaction_is_the_news(resolver):
+    text = ("Authorities imposed a curfew on Homs after a man and his wife were found killed in "
+            "their home in the nearby town of Zaidal.")
+    assert _total(run(text, resolver)) == 2
+
+
+def test_a_killing_on_an_earlier_day_after_a_reaction_is_its_cause(resolver):
+    text = ("Turkey launched a military operation in Idlib on Sunday after 20 of its soldiers "
+            "were killed in an air strike on Thursday.")
+    assert _total(run(text, resolver)) is None
