@@ -83,6 +83,9 @@ DEFAULT_LIMIT = 5
 DEFAULT_MIN_SCORE = 0.45
 #: Two candidates farther apart than this are different answers (ambiguity).
 _SAME_PLACE_KM = 15.0
+#: A place matched only by one part of its compound name ("Golan" of OCHA's "Golan -
+#: Qurret Qawaqez") weighs this much against a place that bears the name whole.
+_COMPOUND_PART = 0.95
 
 
 class Resolver:
@@ -483,11 +486,18 @@ class Resolver:
         if not cands:
             return []
         area = self._area(within) if within else None
+        # "Golan": a region (or town) named so whole beats a community of which it names
+        # only one half ("Golan - Qurret Qawaqez"); alone, the half still names it
+        parts = {c[0] for c in cands if c[2] == "exact" and _compound_part(g, c[0], c[1])}
+        if parts and all(c[0] in parts for c in cands if c[2] == "exact"):
+            parts = set()
         ranked: dict[int, tuple[float, _Cand]] = {}
         for cand in cands:
             idx, _n, method, sim, _approx = cand
             place = g.places[idx]
             ctx = 1.0 - _PRIOR_WEIGHT + _PRIOR_WEIGHT * g.prior[idx]
+            if idx in parts:
+                ctx *= _COMPOUND_PART
             ctx *= self._country_factor(place, method, target_cc, explicit=country is not None)
             ctx *= _hint_factor(place, hint)
             if area is not None:
@@ -580,6 +590,24 @@ def _split_compound(name: str) -> tuple[str, str, str] | None:
             if a.strip() and b.strip():
                 return (kind, a.strip(), b.strip())
     return None
+
+
+def _compound_part(g: Gazetteer, idx: int, matched: str) -> bool:
+    """True when ``matched`` is one part of the compound name of place ``idx`` (OCHA's
+    ``A - B``, ``A_B`` in Arabic), not a name of its own."""
+    place = g.places[idx]
+    if " - " not in place.name or matched == place.name:
+        return False
+    cache = g.aux.setdefault("compound_parts", {})
+    parts = cache.get(idx)
+    if parts is None:
+        found = set()
+        for name in (place.name, *place.aliases):
+            for sep in (" - ", "_"):
+                if sep in name:
+                    found.update(normalize_name(x) for x in name.split(sep) if x.strip())
+        parts = cache[idx] = frozenset(found)
+    return normalize_name(matched) in parts
 
 
 def _has_arabic(text: str) -> bool:

@@ -343,3 +343,27 @@ def test_repeated_exact_names_are_answered_from_the_raw_memo(resolver: Resolver)
     assert other.query == "SARAQIB" and other.best == first.best
     ctx = resolver.resolve("Saraqib", within="Idlib")  # context never takes the memo
     assert ctx is not first and ctx.best is not None
+
+
+def test_a_name_given_only_as_part_of_a_compound_name_yields_to_a_whole_name() -> None:
+    # OCHA lists some communities by two names ("Tell Ahmar - Bir Saba"); each part is an
+    # alias of the pair, but a region or town that bears the name whole is the better answer
+    g = Gazetteer.from_places(
+        [
+            Place("c:1", "Ahmar - Bir Saba", 36.0, 38.0, "SY", aliases=("Ahmar", "Bir Saba")),
+            Place("r:1", "Ahmar Hills", 33.0, 35.8, "SY", feature_class="L", feature_code="RGN",
+                  aliases=("Ahmar",), precision=5),
+        ],
+        default_country="SY",
+    )
+    best = Resolver(g, default_country="SY").resolve("Ahmar").best
+    assert best is not None and best.place.place_id == "r:1"
+    # alone, the part still names its compound community
+    best = Resolver(g, default_country="SY").resolve("Bir Saba").best
+    assert best is not None and best.place.place_id == "c:1"
+
+
+def test_the_golan_is_the_region_not_a_village_named_in_part(resolver: Resolver) -> None:
+    for name in ("Golan", "Golan Heights"):
+        best = resolver.resolve(name, country="SY").best
+        assert best is not None and best.place.admin1 == "Quneitra", name

@@ -408,6 +408,12 @@ def test_a_capital_blamed_is_not_a_place(resolver) -> None:  # type: ignore[no-u
     assert [i.location.admin1 for i in found] == ["Idleb"]
 
 
+def test_a_region_named_whole_beats_a_village_named_in_part(resolver) -> None:  # type: ignore[no-untyped-def]
+    # "Golan" is one half of an Aleppo community's compound name ("Golan - Qurret Qawaqez")
+    inc = one("A drone strike on a car in the Golan killed two militiamen on Tuesday.", resolver)
+    assert inc.location.admin1 == "Quneitra"
+
+
 @pytest.mark.parametrize(
     ("text", "admin1"),
     [
