@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Literal, Protocol
 
 from .errors import PlaceNotFoundError
-from .index import Gazetteer, _sound_ratio, haversine_km, loose_form
+from .index import _ARTICLE_WORDS, Gazetteer, _sound_ratio, haversine_km, loose_form
 from .matching import fuzzy_candidates
 from .normalize import (
     base_names,
@@ -392,6 +392,8 @@ class Resolver:
             if p.feature_class == "P" and (target_cc is None or p.country_code == target_cc):
                 return cands
         variants = self._variants(norm, approx, {c[0] for c in cands})
+        if not cands:
+            variants = self._article_dropped(norm, approx, variants)
         bases = self._bases(norm, {c[0] for c in cands} | {v[0] for v in variants})
         if any(places[c[0]].country_code != target_cc for c in cands):
             # a foreign place named exactly ("Sidon") beats a loose home variant
@@ -401,6 +403,33 @@ class Resolver:
             variants = [v for v in variants if v[3] >= floor]
             bases = []
         return cands + variants + bases
+
+    def _article_dropped(self, norm: str, approx: bool, variants: list[_Cand]) -> list[_Cand]:
+        """Add the places named exactly as the query without its leading article
+        (``al-Mleiha`` -> ``Mleiha``), scored as spelling variants of the query.
+
+        The variant index keeps one name per place and key, so a place whose other names
+        are spelled differently ("Al Mulayḩah") is otherwise reached only loosely. The
+        form without the article is a variant, not an exact match: a nearer place the
+        document names, or one spelled closer to the query, can still beat it.
+        """
+        words = norm.split()
+        if len(words) < 2 or words[0] not in _ARTICLE_WORDS:
+            return variants
+        bare = " ".join(words[1:])
+        entries = self.gazetteer.entries(bare)
+        if not entries:
+            return variants
+        q_loose = loose_form(norm)
+        best = {v[0]: v for v in variants}
+        for i, n in entries:
+            sim = _sound_ratio(q_loose, loose_form(normalize_name(n)))
+            if sim < _VARIANT_MIN_SIM:
+                continue
+            score = _VARIANT_FLOOR + _VARIANT_SPAN * sim
+            if i not in best or best[i][3] < score:
+                best[i] = (i, n, "variant", score, approx)
+        return list(best.values())
 
     def _facilities(self, norm: str) -> list[_Cand]:
         """Facilities named ``X <kind word>`` for a bare ``X`` that the text calls a

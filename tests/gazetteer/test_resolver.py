@@ -367,3 +367,41 @@ def test_the_golan_is_the_region_not_a_village_named_in_part(resolver: Resolver)
     for name in ("Golan", "Golan Heights"):
         best = resolver.resolve(name, country="SY").best
         assert best is not None and best.place.admin1 == "Quneitra", name
+
+
+def test_a_name_written_with_the_article_reaches_the_entry_without_it() -> None:
+    # the data holds "Mleiha" only bare, as an alias of a name spelled otherwise; written
+    # with its article it must still reach that place, not a village that merely sounds alike
+    g = Gazetteer.from_places(
+        [
+            Place("a:1", "Al Mulayhah", 33.5, 36.4, "SY", aliases=("Mleiha",)),
+            Place("a:2", "Maleha", 35.2, 40.0, "SY"),
+        ],
+        default_country="SY",
+    )
+    r = Resolver(g, default_country="SY")
+    for name in ("al-Mleiha", "el-Mleiha", "Al Mleiha"):
+        res = r.resolve(name)
+        assert res.best is not None and res.best.place.place_id == "a:1", name
+        assert res.best.method == "variant"
+        assert all(c.score < res.best.score for c in res.candidates)
+
+
+def test_the_article_dropped_form_is_one_candidate_among_the_variants() -> None:
+    # ranked like a sure variant, not as an exact match: a nearer place spelled as written
+    # with its article still wins in the document's context
+    g = Gazetteer.from_places(
+        [
+            Place("b:1", "Hajar", 36.5, 41.0, "SY"),
+            Place("b:2", "Al Hajjar", 33.5, 36.3, "SY"),
+        ],
+        default_country="SY",
+    )
+    r = Resolver(g, default_country="SY")
+    near = r.resolve("al-Hajar", near=[(33.52, 36.31)]).best
+    assert near is not None and near.place.place_id == "b:2"
+
+
+def test_al_mleiha_is_the_rural_damascus_town(resolver: Resolver) -> None:
+    best = resolver.resolve("al-Mleiha", country="SY").best
+    assert best is not None and best.place.admin1 == "Rural Damascus"
