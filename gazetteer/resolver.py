@@ -170,6 +170,7 @@ class Resolver:
         within: str | None = None,
         near: Sequence[tuple[float, float]] = (),
         limit: int = 5,
+        strict_country: bool = False,
     ) -> Resolution:
         """Resolve one place name.
 
@@ -190,6 +191,10 @@ class Resolver:
             ``(lat, lon)`` points of other places in the same document.
         limit
             Number of runners-up returned in :attr:`Resolution.candidates`.
+        strict_country
+            Only places in ``country`` (or the default country) are candidates: a foreign
+            place named exactly ("Saida", an alias of Sidon) no longer hides a home place
+            spelled nearly so ("Sayda"). For a caller whose context says the place is at home.
 
         Returns
         -------
@@ -198,6 +203,7 @@ class Resolver:
         """
         if (
             country is None
+            and not strict_country
             and feature_hint is None
             and not within
             and not near
@@ -222,19 +228,24 @@ class Resolver:
         norm = normalize_name(name)
         if not norm:
             return Resolution(query=name, best=None, candidates=())
-        plain = country is None and feature_hint is None and not within and not near
+        plain = (
+            country is None and feature_hint is None and not within and not near
+            and not strict_country
+        )  # fmt: skip
         if plain:
             cached = self._plain.get((norm, limit))
             if cached is not None:
                 if cached.query == name:
                     return cached
                 return Resolution(query=name, best=cached.best, candidates=cached.candidates)
-        res = self._resolve(name, norm, country, feature_hint, within, tuple(near), limit)
+        res = self._resolve(
+            name, norm, country, feature_hint, within, tuple(near), limit, strict_country
+        )
         if res.best is None:
             parts = _split_compound(name)
             if parts is not None:
                 res = self._resolve_compound(name, parts, country, feature_hint, within,
-                                             tuple(near), limit) or res  # fmt: skip
+                                             tuple(near), limit, strict_country) or res  # fmt: skip
         if res.best is None and self.online is not None:
             res = self._ask_online(name, country, res)
         if plain:
@@ -287,10 +298,11 @@ class Resolver:
         within: str | None,
         near: tuple[tuple[float, float], ...],
         limit: int,
+        strict: bool = False,
     ) -> Resolution | None:
         """Resolve ``City - Neighbourhood``, ``Village, Governorate``, ``A (B)``, ``A / B``."""
         kind, first, second = parts
-        ctx = {"country": country, "limit": limit}
+        ctx = {"country": country, "limit": limit, "strict_country": strict}
         if kind == "alt":  # two names of the same place
             for part in (first, second):
                 res = self.resolve(part, feature_hint=hint, within=within, near=near, **ctx)
@@ -381,12 +393,17 @@ class Resolver:
                 best = max(best, _sound_ratio(q_loose, loose))
         return best
 
-    def _lookup(self, norm: str, approx: bool, target_cc: str | None) -> list[_Cand]:
+    def _lookup(
+        self, norm: str, approx: bool, target_cc: str | None, strict: bool = False
+    ) -> list[_Cand]:
         """Exact hits, plus transliteration variants when no exact hit is a populated
         place in the country (``al-Raqqa`` written exactly as the governorate is named must
-        still find the city spelled ``Ar Raqqah``)."""
+        still find the city spelled ``Ar Raqqah``). With ``strict``, foreign exact hits are
+        dropped first, so they hide no home variant."""
         cands = self._exact(norm, approx)
         places = self.gazetteer.places
+        if strict:
+            cands = [c for c in cands if places[c[0]].country_code == target_cc]
         for c in cands:
             p = places[c[0]]
             if p.feature_class == "P" and (target_cc is None or p.country_code == target_cc):
@@ -443,19 +460,19 @@ class Resolver:
                     out.append((i, n, m, s, a))
         return out
 
-    def _candidates(self, norm: str, target_cc: str | None) -> list[_Cand]:
+    def _candidates(self, norm: str, target_cc: str | None, strict: bool = False) -> list[_Cand]:
         """Candidates of a query: exact, then variant, then without generic words, then fuzzy.
 
         A frequent English word (``The``, ``School``) is matched only exactly.
         """
         if is_common_word(norm):
             return self._exact(norm, False)
-        cands = self._lookup(norm, False, target_cc)
+        cands = self._lookup(norm, False, target_cc, strict)
         if cands:
             return cands
         stripped, approx = strip_generic(norm)
         if stripped and stripped != norm:
-            cands = self._lookup(stripped, approx, target_cc)
+            cands = self._lookup(stripped, approx, target_cc, strict)
             if cands:
                 return cands
         target = stripped or norm
@@ -463,7 +480,7 @@ class Resolver:
             return self._exact(target, approx)
         base = strip_qualifiers(target)  # "Al Karak al Sharqi" -> "Karak", "Tell Mardikh"
         if base != target:
-            cands = self._lookup(base, True, target_cc)
+            cands = self._lookup(base, True, target_cc, strict)
             if cands:
                 return [(i, n, m, s * 0.95, a) for i, n, m, s, a in cands]
         fuzzy = fuzzy_candidates(self.gazetteer, target, skeleton_keys(target))
@@ -487,8 +504,9 @@ class Resolver:
         within: str | None,
         near: tuple[tuple[float, float], ...],
         limit: int,
+        strict: bool = False,
     ) -> Resolution:
-        packed = self._rank(norm, country, hint, within, near, limit)
+        packed = self._rank(norm, country, hint, within, near, limit, strict)
         if not packed:
             return Resolution(query=name, best=None, candidates=())
         return self._materialize(name, packed, limit)
@@ -501,17 +519,20 @@ class Resolver:
         within: str | None,
         near: tuple[tuple[float, float], ...],
         limit: int,
+        strict: bool = False,
     ) -> list[_Packed]:
         """Candidates of a normalised query ranked in context, packed, best first."""
         g = self.gazetteer
         target_cc = (country or self.default_country or "").upper() or None
-        cands = self._candidates(norm, target_cc)
+        cands = self._candidates(norm, target_cc, strict and target_cc is not None)
         if hint is None:
             implied = generic_hint(norm)  # "Idlib province", "the village of X"
             if implied is not None and not g.entries(norm):
                 hint = implied  # type: ignore[assignment]
         if hint == "facility":
             cands = cands + self._facilities(norm)
+        if strict and target_cc is not None:
+            cands = [c for c in cands if g.places[c[0]].country_code == target_cc]
         if not cands:
             return []
         area = self._area(within) if within else None

@@ -405,3 +405,18 @@ def test_the_article_dropped_form_is_one_candidate_among_the_variants() -> None:
 def test_al_mleiha_is_the_rural_damascus_town(resolver: Resolver) -> None:
     best = resolver.resolve("al-Mleiha", country="SY").best
     assert best is not None and best.place.admin1 == "Rural Damascus"
+
+
+def test_strict_country_keeps_only_home_candidates() -> None:
+    g = Gazetteer.from_places(
+        [
+            Place("f:1", "Sidon", 33.56, 35.37, "LB", population=160_000, aliases=("Saida",)),
+            Place("h:1", "Sayda", 32.63, 36.22, "SY"),
+        ],
+        default_country="SY",
+    )
+    r = Resolver(g, default_country="SY")
+    assert r.resolve("Saida", country="SY").best is None  # the foreign exact name wins
+    home = r.resolve("Saida", country="SY", strict_country=True).best
+    assert home is not None and home.place.place_id == "h:1"
+    assert r.resolve("Sidon", country="SY", strict_country=True).best is None

@@ -408,6 +408,25 @@ def test_a_capital_blamed_is_not_a_place(resolver) -> None:  # type: ignore[no-u
     assert [i.location.admin1 for i in found] == ["Idleb"]
 
 
+def test_a_home_namesake_of_a_foreign_town_set_at_home_is_placed(resolver) -> None:  # type: ignore[no-untyped-def]
+    # "Saida" is exactly an alias of Sidon in Lebanon, and nearly the name of a Dar'a village
+    inc = one(
+        "Barrel bombs hit Saida, a village east of Daraa, killing three men on Monday.", resolver
+    )
+    assert inc.location is not None and inc.location.admin1 == "Dar'a"
+    assert inc.location.precision == 1
+    found = run(
+        "Artillery shelled the Nasib crossing on Monday. A shell killed two boys in Saida.",
+        resolver,
+    )
+    counted = [i for i in found if i.killed_best == 2]
+    assert counted and counted[0].location is not None and counted[0].location.admin1 == "Dar'a"
+    abroad = one(
+        "An Israeli strike on a flat in Saida, in southern Lebanon, killed two men.", resolver
+    )
+    assert abroad.location is None
+
+
 def test_a_region_named_whole_beats_a_village_named_in_part(resolver) -> None:  # type: ignore[no-untyped-def]
     # "Golan" is one half of an Aleppo community's compound name ("Golan - Qurret Qawaqez")
     inc = one("A drone strike on a car in the Golan killed two militiamen on Tuesday.", resolver)
