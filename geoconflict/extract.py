@@ -640,9 +640,20 @@ def _lacks(text: str, words: tuple[str, ...], *, end: bool = False) -> bool:
     return text.isascii() or _ASCII_FOLDS_RE.search(text) is None
 
 
+#: "one of the deadliest attacks since ...": a count of attacks, not of dead.
+_OF_SUPERLATIVE_RE = re.compile(
+    r"\s+of\s+the\s+(?:deadliest|worst|bloodiest|biggest|largest|heaviest|most\s+(?!of\b)\w+)\b"
+)
+
+
 def _usable(masked: str, m: re.Match[str], count: Count | None, verb_pos: int) -> bool:
     if count is None:
         return False
+    for name in ("num", "one"):
+        if name in m.re.groupindex and m.group(name):
+            if _OF_SUPERLATIVE_RE.match(masked, m.end(name)):
+                return False
+            break
     num = m.group("num") if "num" in m.re.groupindex else None
     vict = None
     for name in ("vict", "vict1"):
@@ -1530,8 +1541,31 @@ _WHO_CLAUSE_RE = re.compile(
     r"\b(?:who|whose|which|since(?![^,;.]*\b(?:kill|die|dead|death)))\b[^,;.]*"
 )
 _BARE_YEAR_RE = re.compile(r"(?<![\d,.])((?:19[5-9]|20\d)\d)(?!\d|,\d)")
+#: A "since" clause with dead of its own ("the deadliest attack since sarin killed hundreds
+#: in 2013"): its year dates that earlier event, whose count is background, not the
+#: sentence's own count before it.
+_SINCE_CLAUSE_RE = re.compile(r"\bsince\b[^,;.]*")
 #: "since 2011": a running toll, kept (and marked cumulative), not background.
 _SINCE_YEAR_RE = re.compile(r"\bsince\s+(?:\w+\s+)?(?:19|20)\d\d")
+
+
+def _old_year(low: str, year: int, since_spans: list[tuple[int, int]]) -> bool:
+    """True when a sentence names a year before ``year`` outside relative clauses and
+    since clauses. The spans of the since clauses with dead of their own that name such a
+    year are appended to ``since_spans``: their counts tell of that earlier event."""
+    plain = _WHO_CLAUSE_RE.sub(lambda m: " " * len(m.group()), low)
+    olds = [m.start() for m in _BARE_YEAR_RE.finditer(plain) if int(m.group(1)) < year]
+    if not olds:
+        return False
+    spans = [m.span() for m in _SINCE_CLAUSE_RE.finditer(plain)] if "since" in plain else []
+    outside = False
+    for at in olds:
+        span = next((sp for sp in spans if sp[0] <= at < sp[1]), None)
+        if span is None:
+            outside = True
+        elif span not in since_spans:
+            since_spans.append(span)
+    return outside
 
 
 def read_drafts(article: Article) -> list[_Draft]:
@@ -1573,18 +1607,21 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
         if not made:
             continue
         made = _link_previous(made, infos, i, drafts, article)
+        # the earlier event of a since clause with dead of its own is background, and
+        # only it ("killed 58, the deadliest since sarin killed hundreds in 2013")
+        since_spans: list[tuple[int, int]] = []
         old_year = (
             article.date is not None
-            and not (dm is not None and dm.explicit)
             and ("19" in info.low or "20" in info.low)  # a year's first digits, cheaply
-            and any(
-                int(y) < article.date.year
-                for y in _BARE_YEAR_RE.findall(_WHO_CLAUSE_RE.sub("", info.low))
-            )
+            and _old_year(info.low, article.date.year, since_spans)
+            and not (dm is not None and dm.explicit)
             and not _SINCE_YEAR_RE.search(info.low)
         ) or (dm is None and _told_as_past(info.low, article.date))
         for d in made:  # background: an event long before the report ("the 2013 attack")
-            if old_year and not d.linked:
+            at = d.extra.get("at")
+            if (old_year or (at is not None and any(a <= at < b for a, b in since_spans))) and (
+                not d.linked
+            ):
                 d.drop = True
             elif (
                 d.date_explicit
@@ -2070,6 +2107,7 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
             has_event_cue=bool(info.events),
         )
         d.extra["toll"] = k.toll
+        d.extra["at"] = k.start
         if k.toll:
             d.extra["rise"] = k.rise
         d.extra["subset"] = k.subset

@@ -2111,6 +2111,24 @@ def test_a_year_in_a_since_clause_is_no_background(resolver) -> None:  # type: i
     assert [i.killed_best for i in found if i.killed_best] == []
 
 
+def test_a_year_in_a_since_clause_with_its_own_dead_dates_only_that_clause(resolver) -> None:  # type: ignore[no-untyped-def]
+    # the earlier event's dead are background; the sentence's own count before the clause
+    # is the news
+    found = run("A car bomb killed 41 people at a bus station in Jableh on Monday, the worst "
+                "attack on the coast since gunmen killed dozens there in 2016.", resolver,
+                date=dt.date(2019, 3, 6))
+    counted = [(i.killed_best, i.location.admin1 if i.location else None) for i in found
+               if i.killed_best]
+    assert counted == [(41, "Lattakia")]
+    found = run("Shelling killed nine civilians in Douma, the most since a 2018 chemical "
+                "attack killed 43 people in the town.", resolver, date=dt.date(2020, 5, 2))
+    assert [i.killed_best for i in found if i.killed_best] == [9]
+    # a year outside the since clause still makes the whole sentence background
+    found = run("In 2015 a barrel bomb killed 30 people in Jableh, the deadliest since a "
+                "blast killed 12 there in 2013.", resolver, date=dt.date(2019, 3, 6))
+    assert [i.killed_best for i in found if i.killed_best] == []
+
+
 def test_a_differing_account_is_the_same_event(resolver) -> None:  # type: ignore[no-untyped-def]
     found = run(
         "Activists said more than 150 people were killed in the village of Qubeir on "
