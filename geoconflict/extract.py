@@ -1074,6 +1074,39 @@ def _not_a_place(masked: str, name: str, start: int, end: int, *, speaker_ok: bo
     return before.endswith(lx.SOURCE_BEFORE)
 
 
+@lru_cache(maxsize=1)
+def _qualified_names() -> frozenset[str]:
+    """The embedded gazetteer's names of places (not countries) that open with a demonym
+    or a word of direction and go on with another word ("Arab Azzah", "Western Ghouta",
+    "Eastern Maliha"), lowercased."""
+    import gazetteer
+
+    firsts = _DEMONYMS | _PART_WORDS_SET
+    out = set()
+    for p in gazetteer.load_default().places:
+        if p.feature_code.startswith("PCL"):
+            continue
+        for n in (p.name, *p.aliases):
+            words = n.lower().split()
+            if len(words) > 1 and words[0] in firsts:
+                out.add(" ".join(words))
+    return frozenset(out)
+
+
+def _demonym_led_name(masked: str, name: str, start: int, end: int, speaker_ok: bool) -> bool:
+    """True for a name after a place cue that opens with a demonym ("in Arab Azzah",
+    "near Western Zafarana") and that the embedded gazetteer holds as written: no place
+    only because of its first word. Any other ("the Syrian Badia", "Turkish Army posts")
+    stays no place."""
+    words = name.split()
+    if len(words) < 2 or words[0].lower() not in _DEMONYMS:
+        return False
+    if " ".join(name.lower().split()) not in _qualified_names():
+        return False
+    rest = " ".join(words[1:])
+    return not _not_a_place(masked, rest, start, end, speaker_ok=speaker_ok)
+
+
 def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | None:
     raw = m.group("name")
     name, trailing = _clean_name(raw)
@@ -1082,8 +1115,11 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
     people_of = bool(cue) and cue.lower().startswith(
         ("residents", "people", "inhabitants", "villagers")
     )  # "residents of X said"
+    demonym_led = False
     if _not_a_place(masked, name, start, end, speaker_ok=people_of):
-        return None
+        if not (cue and _demonym_led_name(masked, name, start, end, people_of)):
+            return None
+        demonym_led = True  # "in Arab Azzah": a place only if the gazetteer holds it so
     gd = m.groupdict()
     feat = gd.get("feat")
     feat2 = (gd.get("feat2") or trailing or "").lower() or None
@@ -1098,6 +1134,16 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
         mods = (gd.get("mods2") or "").strip()
     else:
         mods = (gd.get("mods") or "").strip()
+    last_mod = mods.split()[-1] if mods else ""
+    if (
+        last_mod[:1].isupper()
+        and last_mod.lower() in _PART_WORDS_SET
+        and f"{last_mod} {name}".lower() in _qualified_names()
+    ):
+        # "in Western Ghouta", "the village of Eastern Maliha": a name the gazetteer holds
+        # whole, not a part of Ghouta or Maliha
+        name = f"{last_mod} {name}"
+        mods = mods[: mods.rfind(last_mod)]
     part_words = [w for w in mods.lower().split() if w in _PART_WORDS_SET]
     text = name
     if feat2:
@@ -1160,6 +1206,8 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
         near_to=near_to,
         outside=outside,
     )
+    if demonym_led:
+        ref = replace(ref, exact=True)
     country = name.lower() in _COUNTRY_WORDS
     foreign = name.lower() in lx.FOREIGN_PLACES
     if gd.get("feat2") and _THEN_OF_RE.match(masked, m.end()):

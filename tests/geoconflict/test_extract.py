@@ -427,6 +427,37 @@ def test_a_home_namesake_of_a_foreign_town_set_at_home_is_placed(resolver) -> No
     assert abroad.location is None
 
 
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # gazetteer names that open with a demonym: "Arab Azzah" (Jarablus), "Turkman Bareh"
+        ("Air strikes killed nine people in Arab Azzah on Friday.", "Aleppo"),
+        ("Three fighters were killed in clashes near Turkman Bareh.", "Aleppo"),
+        # a capitalised word of direction that the gazetteer holds with the name, whole
+        ("Shelling killed five people in Western Ghouta on Friday.", "Rural Damascus"),
+        ("Shells killed a farmer in the village of Western Karim on Friday.", "Dar'a"),
+    ],
+)
+def test_a_name_opening_with_a_demonym_is_a_place(text: str, admin1: str, resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(text, resolver)
+    assert inc.location is not None and inc.location.admin1 == admin1
+
+
+def test_a_demonym_before_a_name_the_gazetteer_lacks_is_still_no_place(resolver) -> None:  # type: ignore[no-untyped-def]
+    western = one("Shelling killed five people in Western Ghouta on Friday.", resolver)
+    assert western.location.place_name == "Western Ghouta"  # not East Ghouta
+    part = one("Shells killed a farmer in western Karim on Friday.", resolver)
+    assert part.location is not None and part.location.precision == 2  # a part of Karim
+    part = one("Shells killed a farmer in Western Aleppo on Friday.", resolver)
+    assert part.location is not None and part.location.admin1 == "Aleppo"
+    inc = one("A shell killed two men in Daraa, the Syrian Red Crescent said.", resolver)
+    assert inc.location is not None and inc.location.admin1 == "Dar'a"
+    inc = one("Russian Sukhoi jets killed six civilians in Kafr Nabl on Friday.", resolver)
+    assert inc.location is not None and inc.location.admin1 == "Idleb"
+    inc = one("Five soldiers were killed at Turkish Army posts near Taftanaz.", resolver)
+    assert inc.location is not None and inc.location.admin1 == "Idleb"
+
+
 def test_a_region_named_whole_beats_a_village_named_in_part(resolver) -> None:  # type: ignore[no-untyped-def]
     # "Golan" is one half of an Aleppo community's compound name ("Golan - Qurret Qawaqez")
     inc = one("A drone strike on a car in the Golan killed two militiamen on Tuesday.", resolver)
