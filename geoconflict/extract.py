@@ -102,7 +102,7 @@ _POSSESSOR_RE = re.compile(r"^(.+?(?:(?=[’'‘]s\s)|s(?=[’'‘]\s)))[’'‘
 _AREA_PLURALS = frozenset(
     (
         "outskirts suburbs suburb towns villages cities neighbourhoods neighborhoods camps areas"
-        " districts part parts sector sectors side half"
+        " districts part parts sector sectors side half heart centre center"
     ).split()
 )
 #: Feature words before "of X" naming parts of X, whatever kind of place X is.
@@ -1071,7 +1071,20 @@ def _not_a_place(masked: str, name: str, start: int, end: int, *, speaker_ok: bo
     before = " ".join(masked[max(0, start - 40) : start].lower().split())
     if before.endswith(" the") or before == "the":
         before = before[:-4] if len(before) > 3 else ""
+    if before.endswith("meeting in"):
+        # "a bomb tore through a security meeting in X": the meeting the attack struck
+        wide = " ".join(masked[max(0, start - 140) : start].lower().split())
+        return _STRUCK_MEETING_RE.search(wide) is None
     return before.endswith(lx.SOURCE_BEFORE)
+
+
+#: A meeting that an attack struck ("a car bomb killed six during a meeting in X", "a bomb
+#: tore through a security meeting in X"): where it happened, not a place of diplomacy.
+_STRUCK_MEETING_RE = re.compile(
+    r"\b(?:bomb\w*|blasts?|explosions?|attack\w*|strikes?|struck|raids?|killed|killing"
+    r"|exploded|suicide)\b[^,;:]*?\b(?:through|at|on|during|targeting|targeted|hit|struck"
+    r"|into)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}meeting\s+in$"
+)
 
 
 @lru_cache(maxsize=1)

@@ -458,6 +458,36 @@ def test_a_demonym_before_a_name_the_gazetteer_lacks_is_still_no_place(resolver)
     assert inc.location is not None and inc.location.admin1 == "Idleb"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car bomb killed six officers on Sunday during a meeting in Hama.",
+        "A bomb tore through a party security meeting in Hama on Sunday, killing six officers.",
+        "A bomb hit a security meeting in the heart of Hama on Sunday, killing six officers.",
+    ],
+)
+def test_a_meeting_the_attack_struck_is_where_it_happened(text: str, resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(text, resolver)
+    assert inc.location is not None and inc.location.admin1 == "Hama"
+
+
+def test_the_heart_or_centre_of_a_town_is_part_of_it(resolver) -> None:  # type: ignore[no-untyped-def]
+    for text in ("A car bomb exploded in the heart of Hama, killing three people.",
+                 "Rockets fell on the centre of Hama, killing three people."):
+        inc = one(text, resolver)
+        assert inc.location is not None and inc.location.admin1 == "Hama"
+        assert inc.location.precision == 2
+
+
+def test_a_meeting_elsewhere_is_still_no_place(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Ministers at a meeting in Hama said shelling killed six people in Kafr Nabl.",
+              resolver)
+    assert inc.location is not None and inc.location.admin1 == "Idleb"
+    found = run("Shelling killed six people in Kafr Nabl, as envoys held a meeting in Hama.",
+                resolver)
+    assert [i.location.admin1 for i in found if i.killed_best] == ["Idleb"]
+
+
 def test_a_region_named_whole_beats_a_village_named_in_part(resolver) -> None:  # type: ignore[no-untyped-def]
     # "Golan" is one half of an Aleppo community's compound name ("Golan - Qurret Qawaqez")
     inc = one("A drone strike on a car in the Golan killed two militiamen on Tuesday.", resolver)
