@@ -2641,6 +2641,15 @@ def _field_place_fallback(drafts: list[_Draft], article: Article, doc: DocumentR
             d.extra["inferred_place"] = True
 
 
+def _sentence_places(info: _SentInfo) -> list[_PlaceCand]:
+    """The place candidates of a sentence, read now if the quick pass skipped it."""
+    if info.places or info.mentions or info.events:
+        return info.places
+    masked = info.masked if info.toks is not _QUIET else _mask(info.sent.text)
+    low = _lower(masked)
+    return _places(masked, _Toks(low), low)
+
+
 def _single_place_fallback(
     drafts: list[_Draft], infos: list[_SentInfo], doc: DocumentResolver
 ) -> None:
@@ -2663,13 +2672,7 @@ def _single_place_fallback(
     if mixed():
         return
     for info in infos:
-        if info.places or info.mentions or info.events:
-            cands = info.places
-        else:
-            masked = info.masked if info.toks is not _QUIET else _mask(info.sent.text)
-            low = _lower(masked)
-            cands = _places(masked, _Toks(low), low)
-        for cand in cands:
+        for cand in _sentence_places(info):
             if cand.foreign:
                 return
             if cand.country:
@@ -3245,6 +3248,11 @@ def extract_incidents(
         resolver = _default_resolver(config)
     doc = DocumentResolver(resolver, country=config.default_country, min_score=config.min_score)
     dateline = _dateline_ref(article)
+    doc.set_article_places(
+        lambda: [
+            c.ref for info in infos for c in _sentence_places(info) if not (c.foreign or c.country)
+        ]
+    )
     _resolve(drafts, doc, dateline)
     _field_place_fallback(drafts, article, doc)
     _single_place_fallback(drafts, infos, doc)

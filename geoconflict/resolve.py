@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -191,6 +191,8 @@ class DocumentResolver:
         self._cache = _shared_cache(resolver, country, min_score)
         self._near: tuple[tuple[float, float], ...] = ()
         self._near_names: tuple[str, ...] = ()
+        self._article_refs: Callable[[], Iterable[PlaceRef]] | None = None
+        self._article_points: tuple[tuple[str, float, float], ...] | None = None
 
     # -- context --------------------------------------------------------------------------
     def set_context(self, refs: Iterable[PlaceRef]) -> None:
@@ -211,6 +213,27 @@ class DocumentResolver:
             names.append(ref.name)
         self._near = tuple(points[:8])
         self._near_names = tuple(names[:8])
+
+    def set_article_places(self, refs: Callable[[], Iterable[PlaceRef]]) -> None:
+        """Every place the article names, incidents or not, read only when needed: the
+        context that sets a home namesake of a foreign town at home (see ``locate``)."""
+        self._article_refs = refs
+        self._article_points = None
+
+    def _sure_article_points(self) -> tuple[tuple[str, float, float], ...]:
+        if self._article_points is None:
+            points = []
+            for ref in self._article_refs() if self._article_refs is not None else ():
+                match = self._match(ref.name, ref.feature_hint, None, ())
+                if (
+                    match is not None
+                    and match.score >= _SURE
+                    and match.place.country_code == self.country
+                    and match.precision <= 5
+                ):
+                    points.append((ref.name, float(match.place.lat), float(match.place.lon)))
+            self._article_points = tuple(points)
+        return self._article_points
 
     # -- lookups --------------------------------------------------------------------------
     def _match(
@@ -311,6 +334,10 @@ class DocumentResolver:
             outer = self._match(ref.within, None, None, ())
             if outer is not None and outer.place.country_code != self.country:
                 return None  # "Saida in southern Lebanon"
+        near = [
+            *near,
+            *((lat, lon) for n, lat, lon in self._sure_article_points() if n != ref.name),
+        ]
         points = list(near)
         if beside is not None:
             points.insert(0, (float(beside.place.lat), float(beside.place.lon)))

@@ -421,6 +421,14 @@ def test_a_home_namesake_of_a_foreign_town_set_at_home_is_placed(resolver) -> No
     )
     counted = [i for i in found if i.killed_best == 2]
     assert counted and counted[0].location is not None and counted[0].location.admin1 == "Dar'a"
+    # the article's other places count even when no incident holds them
+    found = run(
+        "Troops retook the Nasib crossing on Monday, state media said, after a deal. Four "
+        "people were killed in shelling on the nearby village of Saida, monitors said.",
+        resolver,
+    )
+    counted = [i for i in found if i.killed_best == 4]
+    assert counted and counted[0].location is not None and counted[0].location.admin1 == "Dar'a"
     abroad = one(
         "An Israeli strike on a flat in Saida, in southern Lebanon, killed two men.", resolver
     )

@@ -141,3 +141,10 @@ def test_a_foreign_town_stays_foreign_when_the_article_is_elsewhere(doc: Documen
     assert doc.locate(PlaceRef("Saida", "Saida")) is None
     assert doc.locate(PlaceRef("Saida", "Saida", within="Lebanon")) is None
     assert doc.locate(PlaceRef("Sidon", "Sidon", near_to="Daraa")) is None
+
+
+def test_the_articles_other_places_set_a_home_namesake_at_home(doc: DocumentResolver) -> None:
+    assert doc.locate(PlaceRef("Saida", "Saida")) is None
+    doc.set_article_places(lambda: [PlaceRef("Nasib crossing", "Nasib crossing")])
+    loc = doc.locate(PlaceRef("Saida", "Saida"))
+    assert loc is not None and loc.admin1 == "Dar'a"
