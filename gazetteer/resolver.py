@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Literal, Protocol
 
 from .errors import PlaceNotFoundError
-from .index import Gazetteer, _sound_ratio, haversine_km, loose_form
+from .index import _ARTICLE_WORDS, Gazetteer, _sound_ratio, haversine_km, loose_form
 from .matching import fuzzy_candidates
 from .normalize import (
     base_names,
@@ -83,6 +83,9 @@ DEFAULT_LIMIT = 5
 DEFAULT_MIN_SCORE = 0.45
 #: Two candidates farther apart than this are different answers (ambiguity).
 _SAME_PLACE_KM = 15.0
+#: A place matched only by one part of its compound name ("Golan" of OCHA's "Golan -
+#: Qurret Qawaqez") weighs this much against a place that bears the name whole.
+_COMPOUND_PART = 0.95
 
 
 class Resolver:
@@ -167,6 +170,7 @@ class Resolver:
         within: str | None = None,
         near: Sequence[tuple[float, float]] = (),
         limit: int = 5,
+        strict_country: bool = False,
     ) -> Resolution:
         """Resolve one place name.
 
@@ -187,6 +191,10 @@ class Resolver:
             ``(lat, lon)`` points of other places in the same document.
         limit
             Number of runners-up returned in :attr:`Resolution.candidates`.
+        strict_country
+            Only places in ``country`` (or the default country) are candidates: a foreign
+            place named exactly ("Saida", an alias of Sidon) no longer hides a home place
+            spelled nearly so ("Sayda"). For a caller whose context says the place is at home.
 
         Returns
         -------
@@ -195,6 +203,7 @@ class Resolver:
         """
         if (
             country is None
+            and not strict_country
             and feature_hint is None
             and not within
             and not near
@@ -219,19 +228,24 @@ class Resolver:
         norm = normalize_name(name)
         if not norm:
             return Resolution(query=name, best=None, candidates=())
-        plain = country is None and feature_hint is None and not within and not near
+        plain = (
+            country is None and feature_hint is None and not within and not near
+            and not strict_country
+        )  # fmt: skip
         if plain:
             cached = self._plain.get((norm, limit))
             if cached is not None:
                 if cached.query == name:
                     return cached
                 return Resolution(query=name, best=cached.best, candidates=cached.candidates)
-        res = self._resolve(name, norm, country, feature_hint, within, tuple(near), limit)
+        res = self._resolve(
+            name, norm, country, feature_hint, within, tuple(near), limit, strict_country
+        )
         if res.best is None:
             parts = _split_compound(name)
             if parts is not None:
                 res = self._resolve_compound(name, parts, country, feature_hint, within,
-                                             tuple(near), limit) or res  # fmt: skip
+                                             tuple(near), limit, strict_country) or res  # fmt: skip
         if res.best is None and self.online is not None:
             res = self._ask_online(name, country, res)
         if plain:
@@ -284,10 +298,11 @@ class Resolver:
         within: str | None,
         near: tuple[tuple[float, float], ...],
         limit: int,
+        strict: bool = False,
     ) -> Resolution | None:
         """Resolve ``City - Neighbourhood``, ``Village, Governorate``, ``A (B)``, ``A / B``."""
         kind, first, second = parts
-        ctx = {"country": country, "limit": limit}
+        ctx = {"country": country, "limit": limit, "strict_country": strict}
         if kind == "alt":  # two names of the same place
             for part in (first, second):
                 res = self.resolve(part, feature_hint=hint, within=within, near=near, **ctx)
@@ -378,17 +393,24 @@ class Resolver:
                 best = max(best, _sound_ratio(q_loose, loose))
         return best
 
-    def _lookup(self, norm: str, approx: bool, target_cc: str | None) -> list[_Cand]:
+    def _lookup(
+        self, norm: str, approx: bool, target_cc: str | None, strict: bool = False
+    ) -> list[_Cand]:
         """Exact hits, plus transliteration variants when no exact hit is a populated
         place in the country (``al-Raqqa`` written exactly as the governorate is named must
-        still find the city spelled ``Ar Raqqah``)."""
+        still find the city spelled ``Ar Raqqah``). With ``strict``, foreign exact hits are
+        dropped first, so they hide no home variant."""
         cands = self._exact(norm, approx)
         places = self.gazetteer.places
+        if strict:
+            cands = [c for c in cands if places[c[0]].country_code == target_cc]
         for c in cands:
             p = places[c[0]]
             if p.feature_class == "P" and (target_cc is None or p.country_code == target_cc):
                 return cands
         variants = self._variants(norm, approx, {c[0] for c in cands})
+        if not cands:
+            variants = self._article_dropped(norm, approx, variants)
         bases = self._bases(norm, {c[0] for c in cands} | {v[0] for v in variants})
         if any(places[c[0]].country_code != target_cc for c in cands):
             # a foreign place named exactly ("Sidon") beats a loose home variant
@@ -398,6 +420,33 @@ class Resolver:
             variants = [v for v in variants if v[3] >= floor]
             bases = []
         return cands + variants + bases
+
+    def _article_dropped(self, norm: str, approx: bool, variants: list[_Cand]) -> list[_Cand]:
+        """Add the places named exactly as the query without its leading article
+        (``al-Mleiha`` -> ``Mleiha``), scored as spelling variants of the query.
+
+        The variant index keeps one name per place and key, so a place whose other names
+        are spelled differently ("Al Mulayḩah") is otherwise reached only loosely. The
+        form without the article is a variant, not an exact match: a nearer place the
+        document names, or one spelled closer to the query, can still beat it.
+        """
+        words = norm.split()
+        if len(words) < 2 or words[0] not in _ARTICLE_WORDS:
+            return variants
+        bare = " ".join(words[1:])
+        entries = self.gazetteer.entries(bare)
+        if not entries:
+            return variants
+        q_loose = loose_form(norm)
+        best = {v[0]: v for v in variants}
+        for i, n in entries:
+            sim = _sound_ratio(q_loose, loose_form(normalize_name(n)))
+            if sim < _VARIANT_MIN_SIM:
+                continue
+            score = _VARIANT_FLOOR + _VARIANT_SPAN * sim
+            if i not in best or best[i][3] < score:
+                best[i] = (i, n, "variant", score, approx)
+        return list(best.values())
 
     def _facilities(self, norm: str) -> list[_Cand]:
         """Facilities named ``X <kind word>`` for a bare ``X`` that the text calls a
@@ -411,19 +460,19 @@ class Resolver:
                     out.append((i, n, m, s, a))
         return out
 
-    def _candidates(self, norm: str, target_cc: str | None) -> list[_Cand]:
+    def _candidates(self, norm: str, target_cc: str | None, strict: bool = False) -> list[_Cand]:
         """Candidates of a query: exact, then variant, then without generic words, then fuzzy.
 
         A frequent English word (``The``, ``School``) is matched only exactly.
         """
         if is_common_word(norm):
             return self._exact(norm, False)
-        cands = self._lookup(norm, False, target_cc)
+        cands = self._lookup(norm, False, target_cc, strict)
         if cands:
             return cands
         stripped, approx = strip_generic(norm)
         if stripped and stripped != norm:
-            cands = self._lookup(stripped, approx, target_cc)
+            cands = self._lookup(stripped, approx, target_cc, strict)
             if cands:
                 return cands
         target = stripped or norm
@@ -431,7 +480,7 @@ class Resolver:
             return self._exact(target, approx)
         base = strip_qualifiers(target)  # "Al Karak al Sharqi" -> "Karak", "Tell Mardikh"
         if base != target:
-            cands = self._lookup(base, True, target_cc)
+            cands = self._lookup(base, True, target_cc, strict)
             if cands:
                 return [(i, n, m, s * 0.95, a) for i, n, m, s, a in cands]
         fuzzy = fuzzy_candidates(self.gazetteer, target, skeleton_keys(target))
@@ -455,8 +504,9 @@ class Resolver:
         within: str | None,
         near: tuple[tuple[float, float], ...],
         limit: int,
+        strict: bool = False,
     ) -> Resolution:
-        packed = self._rank(norm, country, hint, within, near, limit)
+        packed = self._rank(norm, country, hint, within, near, limit, strict)
         if not packed:
             return Resolution(query=name, best=None, candidates=())
         return self._materialize(name, packed, limit)
@@ -469,25 +519,35 @@ class Resolver:
         within: str | None,
         near: tuple[tuple[float, float], ...],
         limit: int,
+        strict: bool = False,
     ) -> list[_Packed]:
         """Candidates of a normalised query ranked in context, packed, best first."""
         g = self.gazetteer
         target_cc = (country or self.default_country or "").upper() or None
-        cands = self._candidates(norm, target_cc)
+        cands = self._candidates(norm, target_cc, strict and target_cc is not None)
         if hint is None:
             implied = generic_hint(norm)  # "Idlib province", "the village of X"
             if implied is not None and not g.entries(norm):
                 hint = implied  # type: ignore[assignment]
         if hint == "facility":
             cands = cands + self._facilities(norm)
+        if strict and target_cc is not None:
+            cands = [c for c in cands if g.places[c[0]].country_code == target_cc]
         if not cands:
             return []
         area = self._area(within) if within else None
+        # "Golan": a region (or town) named so whole beats a community of which it names
+        # only one half ("Golan - Qurret Qawaqez"); alone, the half still names it
+        parts = {c[0] for c in cands if c[2] == "exact" and _compound_part(g, c[0], c[1])}
+        if parts and all(c[0] in parts for c in cands if c[2] == "exact"):
+            parts = set()
         ranked: dict[int, tuple[float, _Cand]] = {}
         for cand in cands:
             idx, _n, method, sim, _approx = cand
             place = g.places[idx]
             ctx = 1.0 - _PRIOR_WEIGHT + _PRIOR_WEIGHT * g.prior[idx]
+            if idx in parts:
+                ctx *= _COMPOUND_PART
             ctx *= self._country_factor(place, method, target_cc, explicit=country is not None)
             ctx *= _hint_factor(place, hint)
             if area is not None:
@@ -580,6 +640,24 @@ def _split_compound(name: str) -> tuple[str, str, str] | None:
             if a.strip() and b.strip():
                 return (kind, a.strip(), b.strip())
     return None
+
+
+def _compound_part(g: Gazetteer, idx: int, matched: str) -> bool:
+    """True when ``matched`` is one part of the compound name of place ``idx`` (OCHA's
+    ``A - B``, ``A_B`` in Arabic), not a name of its own."""
+    place = g.places[idx]
+    if " - " not in place.name or matched == place.name:
+        return False
+    cache = g.aux.setdefault("compound_parts", {})
+    parts = cache.get(idx)
+    if parts is None:
+        found = set()
+        for name in (place.name, *place.aliases):
+            for sep in (" - ", "_"):
+                if sep in name:
+                    found.update(normalize_name(x) for x in name.split(sep) if x.strip())
+        parts = cache[idx] = frozenset(found)
+    return normalize_name(matched) in parts
 
 
 def _has_arabic(text: str) -> bool:

@@ -102,7 +102,7 @@ _POSSESSOR_RE = re.compile(r"^(.+?(?:(?=[’'‘]s\s)|s(?=[’'‘]\s)))[’'‘
 _AREA_PLURALS = frozenset(
     (
         "outskirts suburbs suburb towns villages cities neighbourhoods neighborhoods camps areas"
-        " districts part parts sector sectors side half"
+        " districts part parts sector sectors side half heart centre center"
     ).split()
 )
 #: Feature words before "of X" naming parts of X, whatever kind of place X is.
@@ -662,9 +662,20 @@ def _lacks(text: str, words: tuple[str, ...], *, end: bool = False) -> bool:
     return text.isascii() or _ASCII_FOLDS_RE.search(text) is None
 
 
+#: "one of the deadliest attacks since ...": a count of attacks, not of dead.
+_OF_SUPERLATIVE_RE = re.compile(
+    r"\s+of\s+the\s+(?:deadliest|worst|bloodiest|biggest|largest|heaviest|most\s+(?!of\b)\w+)\b"
+)
+
+
 def _usable(masked: str, m: re.Match[str], count: Count | None, verb_pos: int) -> bool:
     if count is None:
         return False
+    for name in ("num", "one"):
+        if name in m.re.groupindex and m.group(name):
+            if _OF_SUPERLATIVE_RE.match(masked, m.end(name)):
+                return False
+            break
     num = m.group("num") if "num" in m.re.groupindex else None
     vict = None
     for name in ("vict", "vict1"):
@@ -1105,7 +1116,53 @@ def _not_a_place(masked: str, name: str, start: int, end: int, *, speaker_ok: bo
     before = " ".join(masked[max(0, start - 40) : start].lower().split())
     if before.endswith(" the") or before == "the":
         before = before[:-4] if len(before) > 3 else ""
+    if before.endswith("meeting in"):
+        # "a bomb tore through a security meeting in X": the meeting the attack struck
+        wide = " ".join(masked[max(0, start - 140) : start].lower().split())
+        return _STRUCK_MEETING_RE.search(wide) is None
     return before.endswith(lx.SOURCE_BEFORE)
+
+
+#: A meeting that an attack struck ("a car bomb killed six during a meeting in X", "a bomb
+#: tore through a security meeting in X"): where it happened, not a place of diplomacy.
+_STRUCK_MEETING_RE = re.compile(
+    r"\b(?:bomb\w*|blasts?|explosions?|attack\w*|strikes?|struck|raids?|killed|killing"
+    r"|exploded|suicide)\b[^,;:]*?\b(?:through|at|on|during|targeting|targeted|hit|struck"
+    r"|into)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}meeting\s+in$"
+)
+
+
+@lru_cache(maxsize=1)
+def _qualified_names() -> frozenset[str]:
+    """The embedded gazetteer's names of places (not countries) that open with a demonym
+    or a word of direction and go on with another word ("Arab Azzah", "Western Ghouta",
+    "Eastern Maliha"), lowercased."""
+    import gazetteer
+
+    firsts = _DEMONYMS | _PART_WORDS_SET
+    out = set()
+    for p in gazetteer.load_default().places:
+        if p.feature_code.startswith("PCL"):
+            continue
+        for n in (p.name, *p.aliases):
+            words = n.lower().split()
+            if len(words) > 1 and words[0] in firsts:
+                out.add(" ".join(words))
+    return frozenset(out)
+
+
+def _demonym_led_name(masked: str, name: str, start: int, end: int, speaker_ok: bool) -> bool:
+    """True for a name after a place cue that opens with a demonym ("in Arab Azzah",
+    "near Western Zafarana") and that the embedded gazetteer holds as written: no place
+    only because of its first word. Any other ("the Syrian Badia", "Turkish Army posts")
+    stays no place."""
+    words = name.split()
+    if len(words) < 2 or words[0].lower() not in _DEMONYMS:
+        return False
+    if " ".join(name.lower().split()) not in _qualified_names():
+        return False
+    rest = " ".join(words[1:])
+    return not _not_a_place(masked, rest, start, end, speaker_ok=speaker_ok)
 
 
 def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | None:
@@ -1116,8 +1173,11 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
     people_of = bool(cue) and cue.lower().startswith(
         ("residents", "people", "inhabitants", "villagers")
     )  # "residents of X said"
+    demonym_led = False
     if _not_a_place(masked, name, start, end, speaker_ok=people_of):
-        return None
+        if not (cue and _demonym_led_name(masked, name, start, end, people_of)):
+            return None
+        demonym_led = True  # "in Arab Azzah": a place only if the gazetteer holds it so
     gd = m.groupdict()
     feat = gd.get("feat")
     feat2 = (gd.get("feat2") or trailing or "").lower() or None
@@ -1132,6 +1192,16 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
         mods = (gd.get("mods2") or "").strip()
     else:
         mods = (gd.get("mods") or "").strip()
+    last_mod = mods.split()[-1] if mods else ""
+    if (
+        last_mod[:1].isupper()
+        and last_mod.lower() in _PART_WORDS_SET
+        and f"{last_mod} {name}".lower() in _qualified_names()
+    ):
+        # "in Western Ghouta", "the village of Eastern Maliha": a name the gazetteer holds
+        # whole, not a part of Ghouta or Maliha
+        name = f"{last_mod} {name}"
+        mods = mods[: mods.rfind(last_mod)]
     part_words = [w for w in mods.lower().split() if w in _PART_WORDS_SET]
     text = name
     if feat2:
@@ -1194,6 +1264,8 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
         near_to=near_to,
         outside=outside,
     )
+    if demonym_led:
+        ref = replace(ref, exact=True)
     country = name.lower() in _COUNTRY_WORDS
     foreign = name.lower() in lx.FOREIGN_PLACES
     if gd.get("feat2") and _THEN_OF_RE.match(masked, m.end()):
@@ -1582,9 +1654,32 @@ _THAT_CLAUSE_RE = re.compile(
     r"|has|have)\b)(?![^,;.]*\b(?:kill|die|dead|death))[^,;.]*"
 )
 _BARE_YEAR_RE = re.compile(r"(?<![\d,.])((?:19[5-9]|20\d)\d)(?!\d|,\d)")
+#: A "since" clause with dead of its own ("the deadliest attack since sarin killed hundreds
+#: in 2013"): its year dates that earlier event, whose count is background, not the
+#: sentence's own count before it.
+_SINCE_CLAUSE_RE = re.compile(r"\bsince\b[^,;.]*")
 #: "since 2011": a running toll, kept (and marked cumulative), not background.
 #: Not "the deadliest since 2013, when hundreds died": a comparison with an earlier event.
 _SINCE_YEAR_RE = re.compile(r"\bsince\s+(?:\w+\s+)?(?:19|20)\d\d(?!\s*,\s*when\b)")
+
+
+def _old_year(low: str, year: int, since_spans: list[tuple[int, int]]) -> bool:
+    """True when a sentence names a year before ``year`` outside relative clauses and
+    since clauses. The spans of the since clauses with dead of their own that name such a
+    year are appended to ``since_spans``: their counts tell of that earlier event."""
+    plain = _WHO_CLAUSE_RE.sub(lambda m: " " * len(m.group()), low)
+    olds = [m.start() for m in _BARE_YEAR_RE.finditer(plain) if int(m.group(1)) < year]
+    if not olds:
+        return False
+    spans = [m.span() for m in _SINCE_CLAUSE_RE.finditer(plain)] if "since" in plain else []
+    outside = False
+    for at in olds:
+        span = next((sp for sp in spans if sp[0] <= at < sp[1]), None)
+        if span is None:
+            outside = True
+        elif span not in since_spans:
+            since_spans.append(span)
+    return outside
 
 
 def read_drafts(article: Article) -> list[_Draft]:
@@ -1627,14 +1722,14 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
         if not made:
             continue
         made = _link_previous(made, infos, i, drafts, article)
+        # the earlier event of a since clause with dead of its own is background, and
+        # only it ("killed 58, the deadliest since sarin killed hundreds in 2013")
+        since_spans: list[tuple[int, int]] = []
         old_year = (
             article.date is not None
-            and not (dm is not None and dm.explicit)
             and ("19" in info.low or "20" in info.low)  # a year's first digits, cheaply
-            and any(
-                int(y) < article.date.year
-                for y in _BARE_YEAR_RE.findall(_WHO_CLAUSE_RE.sub("", info.low))
-            )
+            and _old_year(info.low, article.date.year, since_spans)
+            and not (dm is not None and dm.explicit)
             and not _SINCE_YEAR_RE.search(info.low)
         ) or (
             dm is None
@@ -1644,7 +1739,10 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
             )
         )
         for d in made:  # background: an event long before the report ("the 2013 attack")
-            if old_year and not d.linked:
+            at = d.extra.get("at")
+            if (old_year or (at is not None and any(a <= at < b for a, b in since_spans))) and (
+                not d.linked
+            ):
                 d.drop = True
             elif (
                 d.date_explicit
@@ -2207,6 +2305,7 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
             has_event_cue=bool(info.events),
         )
         d.extra["toll"] = k.toll
+        d.extra["at"] = k.start
         if k.toll:
             d.extra["rise"] = k.rise
         d.extra["subset"] = k.subset
@@ -2679,6 +2778,15 @@ def _field_place_fallback(drafts: list[_Draft], article: Article, doc: DocumentR
             d.extra["inferred_place"] = True
 
 
+def _sentence_places(info: _SentInfo) -> list[_PlaceCand]:
+    """The place candidates of a sentence, read now if the quick pass skipped it."""
+    if info.places or info.mentions or info.events:
+        return info.places
+    masked = info.masked if info.toks is not _QUIET else _mask(info.sent.text)
+    low = _lower(masked)
+    return _places(masked, _Toks(low), low)
+
+
 def _single_place_fallback(
     drafts: list[_Draft], infos: list[_SentInfo], doc: DocumentResolver
 ) -> None:
@@ -2701,13 +2809,7 @@ def _single_place_fallback(
     if mixed():
         return
     for info in infos:
-        if info.places or info.mentions or info.events:
-            cands = info.places
-        else:
-            masked = info.masked if info.toks is not _QUIET else _mask(info.sent.text)
-            low = _lower(masked)
-            cands = _places(masked, _Toks(low), low)
-        for cand in cands:
+        for cand in _sentence_places(info):
             if cand.foreign:
                 return
             if cand.country:
@@ -3324,6 +3426,11 @@ def extract_incidents(
         resolver = _default_resolver(config)
     doc = DocumentResolver(resolver, country=config.default_country, min_score=config.min_score)
     dateline = _dateline_ref(article)
+    doc.set_article_places(
+        lambda: [
+            c.ref for info in infos for c in _sentence_places(info) if not (c.foreign or c.country)
+        ]
+    )
     _resolve(drafts, doc, dateline)
     _field_place_fallback(drafts, article, doc)
     _single_place_fallback(drafts, infos, doc)

@@ -641,7 +641,7 @@ _FEAT_BEFORE = (
     r"|town|village|city|hamlet|neighbou?rhood|suburbs?|municipality|camp|outskirts|district"
     r"|sub-?district|province|governorate|countryside|region|area|stronghold|bastion|enclave"
     r"|border\s+town|capital|desert|vicinity|surroundings|environs|edges?|outskirt"
-    r"|parts?|sectors?|side|half|port|" + _COMPASS
+    r"|parts?|sectors?|side|half|port|heart|cent(?:re|er)|" + _COMPASS
 )
 #: Feature words that place an event beside a place, not in it.
 NEAR_FEATURES = frozenset(
@@ -865,7 +865,7 @@ FEATURE_BEFORE_TRIGGERS = _words(
     outskirts district subdistrict sub province governorate countryside region area stronghold
     bastion enclave border capital desert vicinity surroundings environs edge edges outskirt
     towns villages cities neighbourhoods neighborhoods districts areas camps
-    part parts sector sectors side half port
+    part parts sector sectors side half port heart centre center
     north south east west northeast northwest southeast southwest
     """
 )

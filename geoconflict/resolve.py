@@ -13,7 +13,8 @@ Only places in the configured country become incident locations: a foreign place
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,6 +90,9 @@ _SURE_VARIANT = 0.9
 _LOOSE = 0.7
 #: ... and is not believed farther than this from every place the article is sure of.
 _STRAY_KM = 75.0
+#: A home namesake of a foreign place ("Saida": Sidon, or a Dar'a village "Sayda") is taken
+#: when it lies this close to a place the article is sure of.
+_HOME_NEAR_KM = 30.0
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -97,6 +101,16 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _name_key(name: str) -> str:
+    """A name with its transliteration habits evened out, ``y`` and ``i`` alike: "Saida"
+    and "Sayda" (صيدا) are one name, "Saidiyeh" another."""
+    from gazetteer.index import loose_form, sound_form
+    from gazetteer.normalize import normalize_name
+
+    key = sound_form(loose_form(normalize_name(name))).replace("y", "i")
+    return re.sub(r"(.)\1+", r"\1", key)
 
 
 def location_from_match(match: Any, *, near: bool = False, part: bool = False) -> Location:
@@ -177,6 +191,8 @@ class DocumentResolver:
         self._cache = _shared_cache(resolver, country, min_score)
         self._near: tuple[tuple[float, float], ...] = ()
         self._near_names: tuple[str, ...] = ()
+        self._article_refs: Callable[[], Iterable[PlaceRef]] | None = None
+        self._article_points: tuple[tuple[str, float, float], ...] | None = None
 
     # -- context --------------------------------------------------------------------------
     def set_context(self, refs: Iterable[PlaceRef]) -> None:
@@ -197,6 +213,27 @@ class DocumentResolver:
             names.append(ref.name)
         self._near = tuple(points[:8])
         self._near_names = tuple(names[:8])
+
+    def set_article_places(self, refs: Callable[[], Iterable[PlaceRef]]) -> None:
+        """Every place the article names, incidents or not, read only when needed: the
+        context that sets a home namesake of a foreign town at home (see ``locate``)."""
+        self._article_refs = refs
+        self._article_points = None
+
+    def _sure_article_points(self) -> tuple[tuple[str, float, float], ...]:
+        if self._article_points is None:
+            points = []
+            for ref in self._article_refs() if self._article_refs is not None else ():
+                match = self._match(ref.name, ref.feature_hint, None, ())
+                if (
+                    match is not None
+                    and match.score >= _SURE
+                    and match.place.country_code == self.country
+                    and match.precision <= 5
+                ):
+                    points.append((ref.name, float(match.place.lat), float(match.place.lon)))
+            self._article_points = tuple(points)
+        return self._article_points
 
     # -- lookups --------------------------------------------------------------------------
     def _match(
@@ -283,6 +320,61 @@ class DocumentResolver:
             self._cache[key] = any(p.country_code == self.country for p in places)
         return bool(self._cache[key])
 
+    def _home_namesake(
+        self, ref: PlaceRef, near: Sequence[tuple[float, float]], beside: Any
+    ) -> Any:
+        """A place in the country spelled nearly as ``ref`` names a foreign one ("Saida",
+        exactly an alias of Sidon; "Sayda" in Dar'a), taken only where the article sets it:
+        inside the governorate it names (``within``), beside the town it names
+        (``near_to``), or close to a place the article is sure of. Otherwise None."""
+        if self.country is None:
+            return None
+        outer = None
+        if ref.within:
+            outer = self._match(ref.within, None, None, ())
+            if outer is not None and outer.place.country_code != self.country:
+                return None  # "Saida in southern Lebanon"
+        near = [
+            *near,
+            *((lat, lon) for n, lat, lon in self._sure_article_points() if n != ref.name),
+        ]
+        points = list(near)
+        if beside is not None:
+            points.insert(0, (float(beside.place.lat), float(beside.place.lon)))
+        if outer is None and not points:
+            return None
+        try:
+            res = self.resolver.resolve(
+                ref.name,
+                country=self.country,
+                feature_hint=ref.feature_hint,
+                within=ref.within,
+                near=tuple(points),
+                strict_country=True,
+            )
+        except (LookupError, ValueError, TypeError):
+            return None
+        key = _name_key(ref.name)
+        for match in (res.best, *res.candidates):
+            if (
+                match is None
+                or match.score < self.min_score
+                or match.place.country_code != self.country
+                or _name_key(match.matched_name) != key
+            ):
+                continue  # "Saidiyeh" is another name, not "Saida" spelled otherwise
+            lat, lon = float(match.place.lat), float(match.place.lon)
+            admin1 = match.place.admin1
+            if outer is not None and admin1 and outer.place.admin1 == admin1:
+                return match
+            if beside is not None and distance_km(
+                lat, lon, float(beside.place.lat), float(beside.place.lon)
+            ) <= _BESIDE_KM:
+                return match
+            if any(distance_km(lat, lon, p[0], p[1]) <= _HOME_NEAR_KM for p in near):
+                return match
+        return None
+
     def locate(self, ref: PlaceRef) -> Location | None:
         """Return the location of ``ref`` in the configured country, or None."""
         if ref.exact and not self.is_known(ref.name):
@@ -326,8 +418,14 @@ class DocumentResolver:
                 match = None
             if match is not None and not ref.rural:
                 return location_from_match(match, near=False, part=True)
+        home = None
         if match is None:
             match = self._match(ref.name, ref.feature_hint, ref.within, near)
+            if (
+                match is None or match.place.country_code != self.country
+            ) and self.is_foreign(ref.name):
+                # "Saida, east of Daraa": the article sets it at home
+                match = home = self._home_namesake(ref, near, beside)
             if match is not None and ref.within and self._loose(match):
                 # "near Ithriyah (Salamiyeh, Hama)": a loose match outside the area the text
                 # sets the place in is not it; the area is, near it (precision 2).
@@ -359,7 +457,7 @@ class DocumentResolver:
             # sure of, is more likely a wrong name than a new corner of the country; the
             # clause's other places, or the article's, place the event instead.
             match = None
-        if match is None or match.method != "exact":
+        if (match is None or match.method != "exact") and home is None:
             # A weak match at home may be a foreign place written exactly ("Paris").
             if self.is_foreign(ref.name):
                 return None

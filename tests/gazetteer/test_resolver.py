@@ -343,3 +343,80 @@ def test_repeated_exact_names_are_answered_from_the_raw_memo(resolver: Resolver)
     assert other.query == "SARAQIB" and other.best == first.best
     ctx = resolver.resolve("Saraqib", within="Idlib")  # context never takes the memo
     assert ctx is not first and ctx.best is not None
+
+
+def test_a_name_given_only_as_part_of_a_compound_name_yields_to_a_whole_name() -> None:
+    # OCHA lists some communities by two names ("Tell Ahmar - Bir Saba"); each part is an
+    # alias of the pair, but a region or town that bears the name whole is the better answer
+    g = Gazetteer.from_places(
+        [
+            Place("c:1", "Ahmar - Bir Saba", 36.0, 38.0, "SY", aliases=("Ahmar", "Bir Saba")),
+            Place("r:1", "Ahmar Hills", 33.0, 35.8, "SY", feature_class="L", feature_code="RGN",
+                  aliases=("Ahmar",), precision=5),
+        ],
+        default_country="SY",
+    )
+    best = Resolver(g, default_country="SY").resolve("Ahmar").best
+    assert best is not None and best.place.place_id == "r:1"
+    # alone, the part still names its compound community
+    best = Resolver(g, default_country="SY").resolve("Bir Saba").best
+    assert best is not None and best.place.place_id == "c:1"
+
+
+def test_the_golan_is_the_region_not_a_village_named_in_part(resolver: Resolver) -> None:
+    for name in ("Golan", "Golan Heights"):
+        best = resolver.resolve(name, country="SY").best
+        assert best is not None and best.place.admin1 == "Quneitra", name
+
+
+def test_a_name_written_with_the_article_reaches_the_entry_without_it() -> None:
+    # the data holds "Mleiha" only bare, as an alias of a name spelled otherwise; written
+    # with its article it must still reach that place, not a village that merely sounds alike
+    g = Gazetteer.from_places(
+        [
+            Place("a:1", "Al Mulayhah", 33.5, 36.4, "SY", aliases=("Mleiha",)),
+            Place("a:2", "Maleha", 35.2, 40.0, "SY"),
+        ],
+        default_country="SY",
+    )
+    r = Resolver(g, default_country="SY")
+    for name in ("al-Mleiha", "el-Mleiha", "Al Mleiha"):
+        res = r.resolve(name)
+        assert res.best is not None and res.best.place.place_id == "a:1", name
+        assert res.best.method == "variant"
+        assert all(c.score < res.best.score for c in res.candidates)
+
+
+def test_the_article_dropped_form_is_one_candidate_among_the_variants() -> None:
+    # ranked like a sure variant, not as an exact match: a nearer place spelled as written
+    # with its article still wins in the document's context
+    g = Gazetteer.from_places(
+        [
+            Place("b:1", "Hajar", 36.5, 41.0, "SY"),
+            Place("b:2", "Al Hajjar", 33.5, 36.3, "SY"),
+        ],
+        default_country="SY",
+    )
+    r = Resolver(g, default_country="SY")
+    near = r.resolve("al-Hajar", near=[(33.52, 36.31)]).best
+    assert near is not None and near.place.place_id == "b:2"
+
+
+def test_al_mleiha_is_the_rural_damascus_town(resolver: Resolver) -> None:
+    best = resolver.resolve("al-Mleiha", country="SY").best
+    assert best is not None and best.place.admin1 == "Rural Damascus"
+
+
+def test_strict_country_keeps_only_home_candidates() -> None:
+    g = Gazetteer.from_places(
+        [
+            Place("f:1", "Sidon", 33.56, 35.37, "LB", population=160_000, aliases=("Saida",)),
+            Place("h:1", "Sayda", 32.63, 36.22, "SY"),
+        ],
+        default_country="SY",
+    )
+    r = Resolver(g, default_country="SY")
+    assert r.resolve("Saida", country="SY").best is None  # the foreign exact name wins
+    home = r.resolve("Saida", country="SY", strict_country=True).best
+    assert home is not None and home.place.place_id == "h:1"
+    assert r.resolve("Sidon", country="SY", strict_country=True).best is None

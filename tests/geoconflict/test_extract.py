@@ -408,6 +408,100 @@ def test_a_capital_blamed_is_not_a_place(resolver) -> None:  # type: ignore[no-u
     assert [i.location.admin1 for i in found] == ["Idleb"]
 
 
+def test_a_home_namesake_of_a_foreign_town_set_at_home_is_placed(resolver) -> None:  # type: ignore[no-untyped-def]
+    # "Saida" is exactly an alias of Sidon in Lebanon, and nearly the name of a Dar'a village
+    inc = one(
+        "Barrel bombs hit Saida, a village east of Daraa, killing three men on Monday.", resolver
+    )
+    assert inc.location is not None and inc.location.admin1 == "Dar'a"
+    assert inc.location.precision == 1
+    found = run(
+        "Artillery shelled the Nasib crossing on Monday. A shell killed two boys in Saida.",
+        resolver,
+    )
+    counted = [i for i in found if i.killed_best == 2]
+    assert counted and counted[0].location is not None and counted[0].location.admin1 == "Dar'a"
+    # the article's other places count even when no incident holds them
+    found = run(
+        "Troops retook the Nasib crossing on Monday, state media said, after a deal. Four "
+        "people were killed in shelling on the nearby village of Saida, monitors said.",
+        resolver,
+    )
+    counted = [i for i in found if i.killed_best == 4]
+    assert counted and counted[0].location is not None and counted[0].location.admin1 == "Dar'a"
+    abroad = one(
+        "An Israeli strike on a flat in Saida, in southern Lebanon, killed two men.", resolver
+    )
+    assert abroad.location is None
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # gazetteer names that open with a demonym: "Arab Azzah" (Jarablus), "Turkman Bareh"
+        ("Air strikes killed nine people in Arab Azzah on Friday.", "Aleppo"),
+        ("Three fighters were killed in clashes near Turkman Bareh.", "Aleppo"),
+        # a capitalised word of direction that the gazetteer holds with the name, whole
+        ("Shelling killed five people in Western Ghouta on Friday.", "Rural Damascus"),
+        ("Shells killed a farmer in the village of Western Karim on Friday.", "Dar'a"),
+    ],
+)
+def test_a_name_opening_with_a_demonym_is_a_place(text: str, admin1: str, resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(text, resolver)
+    assert inc.location is not None and inc.location.admin1 == admin1
+
+
+def test_a_demonym_before_a_name_the_gazetteer_lacks_is_still_no_place(resolver) -> None:  # type: ignore[no-untyped-def]
+    western = one("Shelling killed five people in Western Ghouta on Friday.", resolver)
+    assert western.location.place_name == "Western Ghouta"  # not East Ghouta
+    part = one("Shells killed a farmer in western Karim on Friday.", resolver)
+    assert part.location is not None and part.location.precision == 2  # a part of Karim
+    part = one("Shells killed a farmer in Western Aleppo on Friday.", resolver)
+    assert part.location is not None and part.location.admin1 == "Aleppo"
+    inc = one("A shell killed two men in Daraa, the Syrian Red Crescent said.", resolver)
+    assert inc.location is not None and inc.location.admin1 == "Dar'a"
+    inc = one("Russian Sukhoi jets killed six civilians in Kafr Nabl on Friday.", resolver)
+    assert inc.location is not None and inc.location.admin1 == "Idleb"
+    inc = one("Five soldiers were killed at Turkish Army posts near Taftanaz.", resolver)
+    assert inc.location is not None and inc.location.admin1 == "Idleb"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car bomb killed six officers on Sunday during a meeting in Hama.",
+        "A bomb tore through a party security meeting in Hama on Sunday, killing six officers.",
+        "A bomb hit a security meeting in the heart of Hama on Sunday, killing six officers.",
+    ],
+)
+def test_a_meeting_the_attack_struck_is_where_it_happened(text: str, resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(text, resolver)
+    assert inc.location is not None and inc.location.admin1 == "Hama"
+
+
+def test_the_heart_or_centre_of_a_town_is_part_of_it(resolver) -> None:  # type: ignore[no-untyped-def]
+    for text in ("A car bomb exploded in the heart of Hama, killing three people.",
+                 "Rockets fell on the centre of Hama, killing three people."):
+        inc = one(text, resolver)
+        assert inc.location is not None and inc.location.admin1 == "Hama"
+        assert inc.location.precision == 2
+
+
+def test_a_meeting_elsewhere_is_still_no_place(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Ministers at a meeting in Hama said shelling killed six people in Kafr Nabl.",
+              resolver)
+    assert inc.location is not None and inc.location.admin1 == "Idleb"
+    found = run("Shelling killed six people in Kafr Nabl, as envoys held a meeting in Hama.",
+                resolver)
+    assert [i.location.admin1 for i in found if i.killed_best] == ["Idleb"]
+
+
+def test_a_region_named_whole_beats_a_village_named_in_part(resolver) -> None:  # type: ignore[no-untyped-def]
+    # "Golan" is one half of an Aleppo community's compound name ("Golan - Qurret Qawaqez")
+    inc = one("A drone strike on a car in the Golan killed two militiamen on Tuesday.", resolver)
+    assert inc.location.admin1 == "Quneitra"
+
+
 @pytest.mark.parametrize(
     ("text", "admin1"),
     [
@@ -2083,6 +2177,24 @@ def test_a_year_in_a_since_clause_is_no_background(resolver) -> None:  # type: i
     # A since clause with dead of its own tells of that earlier event, and its year dates it.
     found = run("The attack is one of the deadliest since sarin killed hundreds in Eastern "
                 "Ghouta in August 2013.", resolver, date=dt.date(2017, 4, 5))
+    assert [i.killed_best for i in found if i.killed_best] == []
+
+
+def test_a_year_in_a_since_clause_with_its_own_dead_dates_only_that_clause(resolver) -> None:  # type: ignore[no-untyped-def]
+    # the earlier event's dead are background; the sentence's own count before the clause
+    # is the news
+    found = run("A car bomb killed 41 people at a bus station in Jableh on Monday, the worst "
+                "attack on the coast since gunmen killed dozens there in 2016.", resolver,
+                date=dt.date(2019, 3, 6))
+    counted = [(i.killed_best, i.location.admin1 if i.location else None) for i in found
+               if i.killed_best]
+    assert counted == [(41, "Lattakia")]
+    found = run("Shelling killed nine civilians in Douma, the most since a 2018 chemical "
+                "attack killed 43 people in the town.", resolver, date=dt.date(2020, 5, 2))
+    assert [i.killed_best for i in found if i.killed_best] == [9]
+    # a year outside the since clause still makes the whole sentence background
+    found = run("In 2015 a barrel bomb killed 30 people in Jableh, the deadliest since a "
+                "blast killed 12 there in 2013.", resolver, date=dt.date(2019, 3, 6))
     assert [i.killed_best for i in found if i.killed_best] == []
 
 

@@ -116,3 +116,35 @@ def test_a_loose_match_far_from_the_article_places_is_no_place(doc: DocumentReso
     assert doc.locate(PlaceRef("Khan Sheikhoun", "Khan Sheikhoun")).admin1 == "Idleb"
     doc.set_context([PlaceRef("Busra al-Harir", "Busra al-Harir")])
     assert doc.locate(PlaceRef("Karnak", "Karnak")).admin1 == "Dar'a"
+
+
+def test_a_home_namesake_of_a_foreign_town_is_taken_when_the_article_sets_it_at_home(
+    doc: DocumentResolver,
+) -> None:
+    # "Saida" is exactly an alias of Sidon (Lebanon); Dar'a, Quneitra and Raqqa each have a
+    # village "Sayda". Alone it stays foreign; set in Daraa, or among the article's places
+    # there, it is the Dar'a village.
+    assert doc.locate(PlaceRef("Saida", "Saida")) is None
+    inside = doc.locate(PlaceRef("Saida", "Saida", within="Daraa"))
+    assert inside is not None and inside.admin1 == "Dar'a" and inside.precision == 1
+    beside = doc.locate(PlaceRef("Saida", "Saida", near_to="Daraa"))
+    assert beside is not None and beside.admin1 == "Dar'a" and beside.precision == 1
+    doc.set_context(
+        [PlaceRef("Nasib crossing", "Nasib crossing"), PlaceRef("Busra al-Harir", "Busra al-Harir")]
+    )
+    among = doc.locate(PlaceRef("Saida", "Saida"))
+    assert among is not None and among.admin1 == "Dar'a"
+
+
+def test_a_foreign_town_stays_foreign_when_the_article_is_elsewhere(doc: DocumentResolver) -> None:
+    doc.set_context([PlaceRef("Aleppo", "Aleppo"), PlaceRef("Idlib", "Idlib")])
+    assert doc.locate(PlaceRef("Saida", "Saida")) is None
+    assert doc.locate(PlaceRef("Saida", "Saida", within="Lebanon")) is None
+    assert doc.locate(PlaceRef("Sidon", "Sidon", near_to="Daraa")) is None
+
+
+def test_the_articles_other_places_set_a_home_namesake_at_home(doc: DocumentResolver) -> None:
+    assert doc.locate(PlaceRef("Saida", "Saida")) is None
+    doc.set_article_places(lambda: [PlaceRef("Nasib crossing", "Nasib crossing")])
+    loc = doc.locate(PlaceRef("Saida", "Saida"))
+    assert loc is not None and loc.admin1 == "Dar'a"
