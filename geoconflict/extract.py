@@ -197,6 +197,8 @@ _ELLIPTIC_RE = re.compile(
     rf"\s+(?:(?:more|others?|{lx._PLURAL_VICTIMS})(?:\s+of\s+(?:the\s+)?[\w'’-]+"
     r"(?:\s+[\w'’-]+){0,4}?)?\s+)?(?=(?:in|at|near|on)\s+(?:the\s+)?[a-z])"
 )
+#: The victims named right after a count ("12 rebels", "12 members of the SDF").
+_FIELD_VICTIMS_RE = re.compile(rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?:{lx._PLURAL_VICTIMS})\b", re.I)
 #: The other dead told after a passive count's verb and place: "..., along with 20 IS fighters".
 _ALONG_WITH_RE = re.compile(
     rf"[^.;]{{0,120}}?,?\s+(?:along\s+with|together\s+with|as\s+well\s+as)\s+"
@@ -263,7 +265,7 @@ _SINGULAR = frozenset(k for k in lx.VICTIM_CLASSES if not k.endswith("s"))
 #: Verbs a passive count of dead / injured ends with ("21 were killed", "five wounded").
 _KILL_VERBS = frozenset(
     "killed slain dead died perished martyred executed drowned lives deaths fatalities among shot "
-    "gunned assassinated beheaded martyrs found recovered retrieved discovered pulled".split()
+    "gunned assassinated beheaded martyrs found recovered retrieved discovered pulled fell".split()
 )
 _INJURE_VERBS = frozenset("injured wounded hurt maimed injuries sustained".split())
 #: How many words a passive count may stand before its verb.
@@ -860,6 +862,31 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
             taken.append((e.start("num"), e.end("num")))
             pos = e.end()
 
+    def field_list(mention: _Mention, pos: int) -> None:
+        """An event note's deaths field listing the dead by side: "Deaths: 12 rebels and 7
+        soldiers" is 19."""
+        v = _FIELD_VICTIMS_RE.match(masked, pos)
+        if v is None:
+            return
+        pos = v.end()
+        for _ in range(4):
+            cont = lx.LIST_CONT_RE.match(masked, pos)
+            if cont is None:
+                break
+            if cont.group("num"):
+                more = parse_count(cont.group("num"))
+                if not cont.group("vict") and (more is None or more.best != 1):
+                    break  # a bare number is no item of the list; "1 soldier" is
+            elif cont.group("one") and cont.group("vict1"):
+                more = Count(1, 1, 1)  # "... and 1 soldier"
+            else:
+                break
+            if more is None or more.best is None or mention.count.best is None:
+                break
+            mention.count = _plus(mention.count, more)
+            taken.append((cont.start(), cont.end()))
+            pos = mention.end = cont.end()
+
     def along_with(mention: _Mention, pos: int) -> None:
         """ "30 soldiers were killed in the assault on X, along with 20 IS fighters": the
         dead of the other side, told after the verb, add to the count."""
@@ -899,6 +926,8 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
         )
         mention.cumulative = bool(lx.CUMULATIVE_RE.search(masked[m.start() : m.end()]))
         taken.append((m.start("num"), m.end("num")))
+        if ":" in masked[m.start() : m.start("num")]:
+            field_list(mention, m.end())  # "Deaths: 12 rebels and 7 soldiers"
         out.append(mention)
     for m in _scan(lx.KILL_ACTIVE_RE, "kill", toks, masked):
         verb = m.group("verb").lower()
@@ -3040,7 +3069,9 @@ def _mark_breakdowns(drafts: list[_Draft]) -> None:
             for m in after[after.index(first) :]:
                 d = drafts[m]
                 if d.sent - total.sent > _BREAKDOWN_REACH or (
+                    # a total dated only by the article (a headline) may sum up the day before
                     d.date and total.date and d.date != total.date
+                    and (total.date_explicit or abs((total.date - d.date).days) > 1)
                 ):
                     break
                 run_sum += d.killed.best  # type: ignore[union-attr,operator]

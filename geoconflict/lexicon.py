@@ -369,7 +369,8 @@ _NOT_AFTER_MONTH = "".join(
     rf"(?<!\b(?:{'|'.join(words)})\s)" for _, words in sorted(_MONTH_WORDS.items())
 )
 _NUMV = (
-    rf"(?:(?<![\w-]){_NOT_AFTER_MONTH}(?P<num>{COUNT_PATTERN})(?:\s+of)?(?:\s+(?:the|them|whom|those|their))?"
+    rf"(?:(?<![\w-]){_NOT_AFTER_MONTH}(?P<num>{COUNT_PATTERN})(?:\s+of)?(?:\s+(?:the|them|whom|those|their"
+    rf"|its))?"
     rf"(?:\s+(?P<vict>{VICTIM_NOUN}(?:\s+(?:and|or)\s+{VICTIM_NOUN})?)(?:\s+of\s+(?:the\s+same|one|a\s+single|a|his|her"
     rf"|their)\s+family|{_OF_UNIT})?)?(?![\w-])"
     rf"|(?P<one>\b(?:a|an|one|another|the|its|1)\b)\s+(?P<vict1>{SINGULAR_VICTIM})\b{_OF_UNIT}?"
@@ -418,7 +419,8 @@ KILL_PASSIVE_RE = _lc(
     r"|(?:civilian\s+)?deaths|(?:civilian\s+)?fatalities|found|recovered|retrieved|discovered"
     r"|pulled\s+from|were\s+among\s+(?:those|the)\s+(?:killed|slain|dead|victims)"
     r"|among\s+(?:those|the)\s+(?:killed|slain|dead)|shot\s+dead|gunned\s+down"
-    r"|assassinated|beheaded|fell\s+(?:as\s+)?martyrs|martyrs)\b(?!-)" + _MIXED,
+    r"|assassinated|beheaded|fell\s+(?:as\s+)?martyrs|martyrs"
+    r"|fell\s+in\s+(?:the\s+)?(?:fighting|battle|battles|clashes|combat))\b(?!-)" + _MIXED,
 )
 #: Death toll phrases: "the death toll rose to 45", "a toll of 12 dead".
 #: Also the fatalities field of an event note (ACLED style): "Fatalities: 2".
@@ -880,7 +882,7 @@ CASUALTY_TRIGGERS = _words(
     """
     kill dead died die dies deat slai peri mart toll fata inju woun hurt maim live mass exec drow
     best
-    shot gunn slau bodi body assa behe
+    shot gunn slau bodi body assa behe fell
     """
 )
 NEGATION_TRIGGERS = _words(

@@ -2430,3 +2430,22 @@ def test_a_killing_on_an_earlier_day_after_a_reaction_is_its_cause(resolver):
     text = ("Turkey launched a military operation in Idlib on Sunday after 20 of its soldiers "
             "were killed in an air strike on Thursday.")
     assert _total(run(text, resolver)) is None
+
+
+def test_a_headline_total_and_its_breakdown_of_the_day_before(resolver):
+    text = ("SNHR: 9 civilians killed in regime bombardment of Douma and Arbin\n\nRegime "
+            "artillery targeted Douma on July 11, 2017, killing six civilians. On the same day, "
+            "a missile hit Arbin, killing three others.")
+    assert _total(run(text, resolver, date=dt.date(2017, 7, 12))) == 9
+
+
+def test_an_event_notes_deaths_field_listing_sides(resolver):
+    text = ("Fighting for the Quneitra crossing, 6 June 2013. Deaths: 12 rebels and 7 soldiers, "
+            "and 1 civilian.")
+    assert _total(run(text, resolver, date=dt.date(2013, 6, 7))) == 20
+
+
+def test_fighters_who_fell_in_the_fighting_are_dead(resolver):
+    inc = one("The Free Syrian Army said 30 of its fighters fell in the fighting in Qusayr.",
+              resolver)
+    assert inc.killed_best == 30
