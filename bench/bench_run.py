@@ -131,6 +131,7 @@ class TreeSampler(threading.Thread):
                 procs = [self.proc, *self.proc.children(recursive=True)]
             except psutil.Error:
                 procs = [self.proc]
+            procs = list({p.pid: p for p in procs}.values())  # each process once
             for p in procs:
                 try:
                     times = p.cpu_times()
