@@ -978,7 +978,9 @@ _TITLE_WORDS = (
 #: Turkmani": people named, one dead each.
 _NAMED_KILL_RE = re.compile(
     r"\b(?P<verb>killing|killed|shot\s+dead|shooting\s+dead|assassinated|assassinating"
-    rf"|gunned\s+down|executed|executing)\s+(?:on\s+[A-Z][a-z]+day\s+)?"
+    r"|gunned\s+down|executed|executing"
+    # "documented the death of Mohammad Khaled al-Ahmad, 31, ... due to torture"
+    rf"|(?:death|killing|murder|assassination|execution)\s+of)\s+(?:on\s+[A-Z][a-z]+day\s+)?"
     # a few words before the name ("killing local commander ..."), but no preposition: "killed
     # in strikes on Khan Sheikhoun" names a place
     rf"(?:(?!{_PLACE_PREPS}\s)[a-z]+\s+){{0,3}}?"

@@ -413,7 +413,10 @@ KILL_PASSIVE_RE = _lc(
     + r"|(?:a|an|both|two|three|four|five)\s"
     + r"|known\s+as|better\s+known\s+as|who|all\s+of\s+them|most\s+of\s+whom)[^,]{0,80},"
     + r"|\s+(?:including|among\s+them)\s[^,.;]{0,60}?)?\s+"
-    + r"(?:who\s+)?"  # "103 citizens who were killed"
+    # "103 citizens who were killed"; "a former fighter who had joined the settlement was
+    # killed" (a short relative clause before the verb)
+    + r"(?:who\s+(?:(?:had|has|have|lived|worked|returned|joined)\s[^,.;]{1,60}?\s+"
+    + r"(?=(?:was|were)\s))?)?"
     + _AUX
     + r"(?P<verb>killed|slain|dead|died|perished|martyred|executed|drowned|lost\s+their\s+lives"
     r"|(?:civilian\s+)?deaths|(?:civilian\s+)?fatalities|found|recovered|retrieved|discovered"

@@ -2449,3 +2449,15 @@ def test_fighters_who_fell_in_the_fighting_are_dead(resolver):
     inc = one("The Free Syrian Army said 30 of its fighters fell in the fighting in Qusayr.",
               resolver)
     assert inc.killed_best == 30
+
+
+def test_a_short_relative_clause_between_victim_and_verb(resolver):
+    inc = one("A former rebel fighter who had joined the settlement was killed by a bomb "
+              "planted in his car in Jubata al-Khashab.", resolver)
+    assert inc.killed_best == 1
+
+
+def test_the_death_of_a_named_person_is_one_dead(resolver):
+    inc = one("The network documented the death of Mohammad Khaled al-Ahmad, 31, due to "
+              "torture in Saydnaya Military Prison.", resolver)
+    assert inc.killed_best == 1
