@@ -79,6 +79,8 @@ _FUZZY_MIN = 0.84
 #: ... and for names of five letters or fewer (without articles), this much.
 _FUZZY_SHORT_MIN = 0.88
 #: Default number of runners-up, and default minimum score.
+#: A leading English article ("the Golan Heights").
+_LEADING_THE_RE = re.compile(r"^\s*the\s+", re.IGNORECASE)
 DEFAULT_LIMIT = 5
 DEFAULT_MIN_SCORE = 0.45
 #: Two candidates farther apart than this are different answers (ambiguity).
@@ -246,6 +248,15 @@ class Resolver:
             if parts is not None:
                 res = self._resolve_compound(name, parts, country, feature_hint, within,
                                              tuple(near), limit, strict_country) or res  # fmt: skip
+        if res.best is None:
+            bare = _LEADING_THE_RE.sub("", name, count=1)
+            if bare != name and bare.strip():
+                # "the Golan Heights", "The Ghouta": English's article is no part of the name
+                found = self.resolve(bare, country=country, feature_hint=feature_hint,
+                                     within=within, near=near, limit=limit,
+                                     strict_country=strict_country)
+                if found.best is not None:
+                    res = Resolution(query=name, best=found.best, candidates=found.candidates)
         if res.best is None and self.online is not None:
             res = self._ask_online(name, country, res)
         if plain:

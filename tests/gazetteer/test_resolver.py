@@ -420,3 +420,12 @@ def test_strict_country_keeps_only_home_candidates() -> None:
     home = r.resolve("Saida", country="SY", strict_country=True).best
     assert home is not None and home.place.place_id == "h:1"
     assert r.resolve("Sidon", country="SY", strict_country=True).best is None
+
+
+def test_a_leading_english_article_is_no_part_of_the_name(resolver: Resolver) -> None:
+    plain = resolver.resolve("Golan Heights").best
+    with_the = resolver.resolve("the Golan Heights")
+    assert plain is not None and with_the.best is not None
+    assert with_the.best.place.place_id == plain.place.place_id
+    assert with_the.query == "the Golan Heights"
+    assert resolver.resolve("the Nowhereville Zqx").best is None
