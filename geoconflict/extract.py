@@ -2124,8 +2124,8 @@ def _merge_rival_accounts(drafts: list[_Draft]) -> None:
 
 def _merge_estimates_pass(drafts: list[_Draft], *, plain_only: bool) -> None:
     for n, d in enumerate(drafts):
-        if d.drop or not d.extra.get("other_estimate") or d.killed is None:
-            continue
+        if d.drop or not d.extra.get("other_estimate") or d.killed is None or d.cumulative:
+            continue  # a running toll is no other figure for one event
         plain = not d.has_event_cue and (
             d.place is None or d.extra.get("inherited") or d.linked or d.place.origin
         )

@@ -2461,3 +2461,13 @@ def test_the_death_of_a_named_person_is_one_dead(resolver):
     inc = one("The network documented the death of Mohammad Khaled al-Ahmad, 31, due to "
               "torture in Saydnaya Military Prison.", resolver)
     assert inc.killed_best == 1
+
+
+def test_a_running_toll_does_not_widen_the_count_before_it(resolver):
+    text = ("The network documented the death of Mohammad Khaled al-Ahmad, 31, due to torture "
+            "in Saydnaya Military Prison. It has documented 95 deaths due to torture in "
+            "detention centers since the beginning of August.")
+    found = run(text, resolver)
+    first = [i for i in found if not i.is_cumulative]
+    assert [(i.killed_low, i.killed_best, i.killed_high) for i in first] == [(1, 1, 1)]
+    assert [i.killed_best for i in found if i.is_cumulative] == [95]
