@@ -2158,6 +2158,16 @@ def _merge_estimates_pass(drafts: list[_Draft], *, plain_only: bool) -> None:
                 or any(o is not d and o.sent == d.sent and o.killed for o in drafts)
             ):
                 break  # two counts in one sentence: parts ("48 in Tartous ..., 100 in Jableh")
+            if plain and not _close_figures(host.killed, d.killed):
+                # "Car bombs killed 34 in Aleppo, as a mortar killed five in Turkey. ... The
+                # Observatory said 48 were killed": the figure is for the count of its size
+                # told in the same sentence as the nearest one
+                host = next(
+                    (o for o in drafts[:n] if o.sent == host.sent and not o.drop
+                     and not o.event_only and not o.cumulative and o.killed is not None
+                     and _close_figures(o.killed, d.killed)),
+                    host,
+                )
             host.killed = _widened(host.killed, d.killed)
             if d.place is not None and _coarse_place(host):
                 # "an attack near Damascus" ... "the attack on Douma"; the coarser place

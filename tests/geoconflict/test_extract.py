@@ -2471,3 +2471,12 @@ def test_a_running_toll_does_not_widen_the_count_before_it(resolver):
     first = [i for i in found if not i.is_cumulative]
     assert [(i.killed_low, i.killed_best, i.killed_high) for i in first] == [(1, 1, 1)]
     assert [i.killed_best for i in found if i.is_cumulative] == [95]
+
+
+def test_another_sources_figure_goes_to_the_count_of_its_size(resolver):
+    text = ("Car bombs ripped through a square in Aleppo on Wednesday, killing at least 30 "
+            "people, as a mortar round killed four civilians in Azaz. The Observatory said 45 "
+            "people were killed.")
+    found = {i.killed_best: i for i in run(text, resolver) if i.killed_best}
+    assert found[4].killed_high == 4
+    assert found[30].killed_low == 30 and found[30].killed_high is None
