@@ -430,7 +430,10 @@ KILL_PASSIVE_RE = _lc(
 TOLL_RE = _lc(
     r"(?:\b(?:death|casualty|civilian|fatality)?\s*toll\b[^.;:]{0,160}?\b(?:to|at|of|is|was"
     r"|reached|hit|be|stood|stands|climbed|rose|risen|surpassed|passed|exceeded)\s+"
-    r"|\b(?:fatalities|deaths|killed|dead|best(?:\s+estimate)?)\s*[:=]\s*(?:best(?:\s+estimate)?\s+)?"
+    r"|\b(?:fatalities|deaths|killed|dead|best(?:\s+estimate)?)"
+    # "Deaths in the clashes on 29 February: 9 FSA fighters and 4 soldiers"
+    r"(?:\s+(?:in|from|during|among)\s+[^:.;]{1,50}?)?"
+    r"\s*[:=]\s*(?:best(?:\s+estimate)?\s+)?"
     # "the number of people killed in the shelling rose to 7"
     r"|\bnumber\s+of\s+(?:[a-z]+\s+){0,3}?(?:killed|dead|deaths|died|slain|martyrs|martyred"
     r"|fatalities)\b[^.;:]{0,160}?\b(?:rose|risen|climbed|increased|reached|jumped|stands"

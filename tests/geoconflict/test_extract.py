@@ -2480,3 +2480,9 @@ def test_another_sources_figure_goes_to_the_count_of_its_size(resolver):
     found = {i.killed_best: i for i in run(text, resolver) if i.killed_best}
     assert found[4].killed_high == 4
     assert found[30].killed_low == 30 and found[30].killed_high is None
+
+
+def test_a_deaths_field_with_words_before_its_colon(resolver):
+    text = ("Fighting in Baba Amr district, Homs city, 29 February 2012. Deaths in the clashes "
+            "on 29 February: 9 FSA fighters and 4 government soldiers.")
+    assert _total(run(text, resolver, date=dt.date(2012, 3, 1))) == 13
