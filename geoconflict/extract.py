@@ -793,8 +793,19 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
                 cont = lx.LIST_CONT_RE.match(masked, pos)
                 if not cont or not (cont.group("vict") or cont.group("vict1")):
                     break
-                if _the_item(cont) or lx.SPEAKER_AFTER_RE.match(masked, cont.end()):
+                if lx.SPEAKER_AFTER_RE.match(masked, cont.end()):
                     break  # "killed 31 people, the police chief said": a speaker
+                if _the_item(cont):
+                    # "the defence minister" after a comma is a speaker or an apposition,
+                    # unless a last item follows it: "killing X's brother-in-law, the defence
+                    # minister and a senior general"
+                    last = lx.LIST_CONT_RE.match(masked, cont.end())
+                    if (
+                        last is None
+                        or not last.group().lstrip().startswith("and")
+                        or lx.SPEAKER_AFTER_RE.match(masked, last.end())
+                    ):
+                        break
                 if cont.group("num") and _SUBSET_AFTER_RE.match(masked, cont.end("num")):
                     break  # "killing three men, two of whom were ...": a part, not more
                 if (

@@ -334,7 +334,7 @@ _SINGULAR_VICTIMS = (
     r"|old\s+woman|service\s+member|marine|contractor|protester|employee|brigadier|colonel"
     r"|general|captain|lieutenant|major|hunter|herder|labou?rer|american|russian|iranian"
     r"|owner|passenger|shopkeeper|merchant|trader|bodyguard|cleric|preacher|elder"
-    r"|neighbou?r|relative|friend|guest"
+    r"|neighbou?r|relative|friend|guest|brother-in-law|son-in-law"
 )
 #: Modifier words allowed between a count and its victim noun ("pro-Assad", "White Helmets").
 #: A number word or a conjunction is never one: in "three women and two men" the victims of
@@ -373,7 +373,10 @@ _NUMV = (
     rf"|its))?"
     rf"(?:\s+(?P<vict>{VICTIM_NOUN}(?:\s+(?:and|or)\s+{VICTIM_NOUN})?)(?:\s+of\s+(?:the\s+same|one|a\s+single|a|his|her"
     rf"|their)\s+family|{_OF_UNIT})?)?(?![\w-])"
-    rf"|(?P<one>\b(?:a|an|one|another|the|its|1)\b)\s+(?P<vict1>{SINGULAR_VICTIM})\b{_OF_UNIT}?"
+    # "killing his wife", "the governor's brother", "Bashar al-Assad's brother-in-law"
+    rf"|(?P<one>\b(?:a|an|one|another|the|its|his|her|their|1)\b"
+    rf"|(?<![\w-])(?:[\w-]+\s+){{0,3}}[\w-]+['’]s)\s+"
+    rf"(?P<vict1>{SINGULAR_VICTIM})\b(?!['’]s){_OF_UNIT}?"
     rf"|(?<![\w-])(?:(?:a|an|one|the|an\s+entire|a\s+whole)\s+)?family\s+of\s+"
     rf"(?P<family>{COUNT_PATTERN}))"
 )

@@ -2486,3 +2486,18 @@ def test_a_deaths_field_with_words_before_its_colon(resolver):
     text = ("Fighting in Baba Amr district, Homs city, 29 February 2012. Deaths in the clashes "
             "on 29 February: 9 FSA fighters and 4 government soldiers.")
     assert _total(run(text, resolver, date=dt.date(2012, 3, 1))) == 13
+
+
+def test_a_list_of_people_named_by_their_posts(resolver):
+    inc = one("A bomb tore through a meeting in Damascus, killing the president's "
+              "brother-in-law, the defence minister and a senior general.", resolver)
+    assert inc.killed_best == 3
+    inc = one("A bomb in Damascus killed the governor's driver and two guards.", resolver)
+    assert inc.killed_best == 3
+
+
+def test_the_post_after_a_comma_is_still_an_apposition_or_a_speaker(resolver):
+    inc = one("A car bomb in Azaz killed 12 people, the police chief said.", resolver)
+    assert inc.killed_best == 12
+    inc = one("Gunmen in Tafas killed Ahmad al-Zoubi, the local commander.", resolver)
+    assert inc.killed_best == 1
