@@ -373,8 +373,8 @@ _NUMV = (
     rf"|its))?"
     rf"(?:\s+(?P<vict>{VICTIM_NOUN}(?:\s+(?:and|or)\s+{VICTIM_NOUN})?)(?:\s+of\s+(?:the\s+same|one|a\s+single|a|his|her"
     rf"|their)\s+family|{_OF_UNIT})?)?(?![\w-])"
-    # "killing his wife", "the governor's brother", "Bashar al-Assad's brother-in-law"
-    rf"|(?P<one>\b(?:a|an|one|another|the|its|his|her|their|1)\b"
+    # "the governor's driver", "Bashar al-Assad's brother-in-law" (a possessive before one)
+    rf"|(?P<one>\b(?:a|an|one|another|the|its|1)\b"
     rf"|(?<![\w-])(?:[\w-]+\s+){{0,3}}[\w-]+['’]s)\s+"
     rf"(?P<vict1>{SINGULAR_VICTIM})\b(?!['’]s){_OF_UNIT}?"
     rf"|(?<![\w-])(?:(?:a|an|one|the|an\s+entire|a\s+whole)\s+)?family\s+of\s+"
