@@ -2693,6 +2693,11 @@ _FACILITY_TAIL_RE = re.compile(
 )
 
 
+#: A city's quarter named as such, and how far from the city its clause names it may lie.
+_QUARTER_RE = re.compile(r"\b(?:neighbou?rhoods?|quarters?|district)\b", re.I)
+_QUARTER_REACH_KM = 30.0
+
+
 def _resolve(drafts: list[_Draft], doc: DocumentResolver, dateline: PlaceRef | None) -> None:
     refs = [
         p.ref for d in drafts if d.place is not None for p in (d.place, *d.place.alts)
@@ -2705,6 +2710,20 @@ def _resolve(drafts: list[_Draft], doc: DocumentResolver, dateline: PlaceRef | N
             continue
         d.location = doc.locate(d.place.ref)
         ref = d.place.ref
+        if d.location is not None and d.place.alts and _QUARTER_RE.search(ref.text):
+            # "... the eastern city of Deir Ezzor ..., seven of them in the Hamidiyeh
+            # neighbourhood": a quarter found far from the city its clause names is a
+            # namesake elsewhere; the event lies in that city (precision 2, a part of it)
+            for alt in d.place.alts:
+                city = doc.locate(alt.ref)
+                if (
+                    city is not None
+                    and city.precision <= 2
+                    and distance_km(city.lat, city.lon, d.location.lat, d.location.lon)
+                    > _QUARTER_REACH_KM
+                ):
+                    d.location = replace(city, precision=2)
+                    break
         if d.location is None and ref.text != ref.name and _FACILITY_TAIL_RE.search(ref.text):
             # "Damascus International Airport" is the gazetteer's name, not "Damascus
             # International" with a feature word after it.

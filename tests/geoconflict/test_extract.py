@@ -2501,3 +2501,12 @@ def test_the_post_after_a_comma_is_still_an_apposition_or_a_speaker(resolver):
     assert inc.killed_best == 12
     inc = one("Gunmen in Tafas killed Ahmad al-Zoubi, the local commander.", resolver)
     assert inc.killed_best == 1
+
+
+def test_a_quarter_found_far_from_the_city_its_clause_names_is_that_city(resolver):
+    text = ("Government forces shelled rebel-held districts of the eastern city of Deir Ezzor on "
+            "Tuesday, killing at least 21 people, among them seven members of one family in the "
+            "Hamidiyeh neighbourhood.")
+    inc = one(text, resolver)
+    assert inc.location is not None and inc.location.admin1 == "Deir-ez-Zor"
+    assert inc.location.precision == 2
