@@ -1685,15 +1685,15 @@ _YEAR_HINT_RE = re.compile(r"\d\d{3}")  # = \d{4}; a leading \d lets ``re`` skip
 #: A relative clause about a person or thing ("a commander who signed a deal in 2018"), or a
 #: period's start ("the deadliest attack since they deployed in 2015"): a year in it dates
 #: them, not the event.
-_WHO_CLAUSE_RE = re.compile(
-    r"\b(?:who|whose|which|since(?![^,;.]*\b(?:kill|die|dead|death)))\b[^,;.]*"
-)
+#: Not when the clause tells dead of its own.
+_NO_DEAD_AHEAD = r"(?![^,;.]*\b(?:kill|die|dead|death))"
+_WHO_CLAUSE_RE = re.compile(rf"\b(?:who|whose|which|since{_NO_DEAD_AHEAD})\b[^,;.]*")
 #: "a partial truce that came into effect in February": "that" before a verb opens a
 #: relative clause, whose month dates its noun, not the event (before a noun, "that" opens
 #: what someone said, which is kept).
 _THAT_CLAUSE_RE = re.compile(
     r"\bthat(?=\s+(?:came|began|started|took|went|erupted|broke|ended|expired|was|were|had"
-    r"|has|have)\b)(?![^,;.]*\b(?:kill|die|dead|death))[^,;.]*"
+    rf"|has|have)\b){_NO_DEAD_AHEAD}[^,;.]*"
 )
 _BARE_YEAR_RE = re.compile(r"(?<![\d,.])((?:19[5-9]|20\d)\d)(?!\d|,\d)")
 #: A "since" clause with dead of its own ("the deadliest attack since sarin killed hundreds
@@ -2922,24 +2922,28 @@ _AGENCY_LINE_RE = re.compile(
 )
 
 
+def _wire_dateline(article: Article) -> re.Match[str] | None:
+    """An opening wire dateline with a country or an agency ("IDLIB (Reuters) -")."""
+    m = _DATELINE_RE.search(article.text, 0, _DATELINE_REACH)
+    return m if m is not None and (m.group("country") or m.group("agency")) else None
+
+
+def _at_home(m: re.Match[str]) -> bool:
+    """Whether a dateline names no country, or the country's own."""
+    country = (m.groupdict().get("country") or "").lower()
+    return not country or country in _COUNTRY_WORDS
+
+
 def _dateline_end(article: Article) -> int | None:
     """Where an opening dateline naming a place of the country ends, if there is one."""
-    m = _DATELINE_RE.search(article.text, 0, _DATELINE_REACH)
-    if m is None or not (m.group("country") or m.group("agency")):
-        return None
-    country = (m.groupdict().get("country") or "").lower()
-    return m.end() if not country or country in _COUNTRY_WORDS else None
+    m = _wire_dateline(article)
+    return m.end() if m is not None and _at_home(m) else None
 
 
 def _dateline_ref(article: Article) -> PlaceRef | None:
     """The place an article is filed from, when its dateline names one in the country."""
-    m = _DATELINE_RE.search(article.text, 0, _DATELINE_REACH)
-    if m is None or not (m.group("country") or m.group("agency")):
-        m = _AGENCY_LINE_RE.search(article.text, 0, _DATELINE_REACH)
-        if m is None:
-            return None
-    country = (m.groupdict().get("country") or "").lower()
-    if country and country not in _COUNTRY_WORDS:
+    m = _wire_dateline(article) or _AGENCY_LINE_RE.search(article.text, 0, _DATELINE_REACH)
+    if m is None or not _at_home(m):
         return None
     name = " ".join(w.capitalize() for w in m.group("name").split())
     if name.lower() in _COUNTRY_WORDS or name.lower() in lx.NOT_PLACES:
@@ -2969,16 +2973,25 @@ def _dateline_fallback(
     """A count of dead with no place of its own, in an article datelined from a place of the
     country ("ALEPPO, Syria (AP) —"), is placed in the dateline's area, at governorate
     precision (4): wire stories are mostly about the area they are filed from, but the text
-    does not say where. A foreign dateline ("BEIRUT (Reuters) -") places nothing."""
-    if ref is None or not any(_unplaced(d, doc) for d in drafts) or doc.is_foreign(ref.name):
+    does not say where. A development told in the dateline's own sentence with no place of
+    its own (``at_dateline``) is at the dateline's place. A foreign dateline ("BEIRUT
+    (Reuters) -") places nothing."""
+    if ref is None or doc.is_foreign(ref.name):
+        return
+    unplaced = [d for d in drafts if _unplaced(d, doc)]
+    told_there = [d for d in drafts if d.extra.get("at_dateline")]
+    if not unplaced and not told_there:
         return
     loc = doc.locate(ref)
-    if loc is None or loc.precision >= 6:
+    if loc is None:
         return
-    for d in drafts:
-        if _unplaced(d, doc):
-            d.location = replace(loc, precision=max(loc.precision, 4))
-            d.extra["inferred_place"] = True
+    for d in told_there:  # a development told in the dateline's own sentence
+        d.location = loc
+    if loc.precision >= 6:
+        return
+    for d in unplaced:
+        d.location = replace(loc, precision=max(loc.precision, 4))
+        d.extra["inferred_place"] = True
 
 
 def _attach_subsets(drafts: list[_Draft]) -> None:
@@ -3508,12 +3521,6 @@ def extract_incidents(
     _field_place_fallback(drafts, article, doc)
     _single_place_fallback(drafts, infos, doc)
     _dateline_fallback(drafts, dateline, doc)
-    if dateline is not None and any(d.extra.get("at_dateline") for d in drafts):
-        if not doc.is_foreign(dateline.name):
-            loc = doc.locate(dateline)
-            for d in drafts:
-                if d.extra.get("at_dateline") and loc is not None:
-                    d.location = loc
     country_loc = None
     told_in_body = any(not d.extra.get("title") for d in drafts)
     for d in drafts:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import gazetteer
+from geoconflict import pipeline
 from geoconflict.extract import extract_articles, extract_incidents, read_drafts
 from geoconflict.geojson import write_incidents_geojson
 from geoconflict.records import Article, Incident
@@ -38,6 +39,12 @@ def one(text: str, resolver, **kw) -> Incident:  # type: ignore[no-untyped-def]
     ]
     assert len(found) == 1, [(i.text, i.killed_best, i.injured_best) for i in found]
     return found[0]
+
+
+def _total(found: list[Incident]) -> int | None:
+    """The article's toll as totals count it (:func:`geoconflict.pipeline.counted`)."""
+    tolls = [i.killed_best for i in found if i.killed_best is not None and pipeline.counted(i)]
+    return sum(tolls) if tolls else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -2235,8 +2242,7 @@ def test_a_place_after_killed_in_is_not_a_persons_name(resolver):
 def test_vague_scores_more_is_still_not_a_count(resolver):
     text = ("Shelling killed 30 people in Douma on Friday. Scores more were reported dead "
             "across the country.")
-    assert sum(i.killed_best or 0 for i in run(text, resolver) if not i.is_cumulative
-               and i.part_of is None) == 30
+    assert _total(run(text, resolver)) == 30
 
 
 def test_a_named_part_and_n_more_make_up_the_total(resolver):
@@ -2244,19 +2250,12 @@ def test_a_named_part_and_n_more_make_up_the_total(resolver):
             "Activists said 12 of the dead were in the Arbaeen district, and five more were "
             "killed in nearby Kafr Zita.")
     found = run(text, resolver)
-    counted = [i for i in found if i.killed_best and not i.is_cumulative and i.part_of is None]
-    assert [i.killed_best for i in counted] == [17]
+    assert [i.killed_best for i in found if i.killed_best and pipeline.counted(i)] == [17]
     assert sorted(i.killed_best for i in found if i.part_of) == [5, 12]
 
 
 # A running toll "since Sunday" that is the article's only count is the event's toll
 MONDAY = dt.date(2017, 3, 20)
-
-
-def _total(found: list[Incident]) -> int | None:
-    counted = [i.killed_best for i in found
-               if i.killed_best is not None and not i.is_cumulative and i.part_of is None]
-    return sum(counted) if counted else None
 
 
 def test_a_recent_window_toll_alone_is_the_events_toll(resolver):
