@@ -958,8 +958,13 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
             m.group("vict") or ""
         ):
             continue
+        vpos = m.start("verb")
+        if m.group("vict") and not masked[m.end("vict") : vpos].strip() and any(
+            x.kind == "killed" and x.verb == vpos for x in out
+        ):
+            continue  # "Two gunmen killed five people": the two are the killers
         n = len(out)
-        add("killed", m, m.start("verb"), active=False)
+        add("killed", m, vpos, active=False)
         if len(out) > n:  # "7 were killed in X and 4 in Y"
             along_with(out[-1], m.end())
             elliptic(m.end())
@@ -2097,6 +2102,10 @@ def _merge_other_estimates(drafts: list[_Draft]) -> None:
 _RIVAL_ACCOUNT_RE = re.compile(
     r"\b(?:different|conflicting|contradictory|contrasting)\s+(?:account|version|narrative"
     r"|picture|story)\b"
+    # "Opposition activists gave a higher toll, saying at least 114 people died"
+    r"|\b(?:gave|give|gives|giving|put|puts|putting|reported|cited|had|offered)\s+(?:a|an)\s+"
+    r"(?:much\s+|far\s+|slightly\s+|significantly\s+)?(?:higher|lower|different|smaller"
+    r"|larger|bigger|conflicting)\s+(?:death\s+)?(?:toll|figure|count|number|estimate|tally)\b"
     # the attackers' own figure: "IS claimed the attack, saying it had killed 12"
     r"|\bclaimed\s+(?:responsibility\s+for\s+)?the\s+(?:attack|bombing|strike|ambush"
     r"|assault|raid)\b[^.;]*\bsaying\b"
@@ -2108,6 +2117,13 @@ _RIVAL_ACCOUNT_RE = re.compile(
 )
 
 
+#: Words one of which every match of ``_RIVAL_ACCOUNT_RE`` holds (a cheap test first).
+_RIVAL_ACCOUNT_WORDS = (
+    "count", "version", "narrative", "picture", "story", "claimed", "accus", "blam", "toll",
+    "figure", "estimate", "number", "tally",
+)
+
+
 def _merge_rival_accounts(drafts: list[_Draft]) -> None:
     """A count told in another source's differing account of the event just counted is that
     event's, not more dead: it widens the count when the figures are of a size, and else is
@@ -2116,8 +2132,7 @@ def _merge_rival_accounts(drafts: list[_Draft]) -> None:
         low = d.extra.get("low") or ""
         if d.drop or d.killed is None:
             continue
-        if not ("account" in low or "version" in low or "claimed" in low or "accus" in low
-                or "blam" in low):
+        if not any(w in low for w in _RIVAL_ACCOUNT_WORDS):
             continue
         if not _RIVAL_ACCOUNT_RE.search(low):
             continue
@@ -2147,6 +2162,8 @@ def _merge_estimates_pass(drafts: list[_Draft], *, plain_only: bool) -> None:
         for host in reversed(drafts[:n]):
             if host.drop or host.event_only or host.killed is None:
                 continue
+            if _other_victims(host, d):
+                continue  # "six soldiers" ... "nine civilians": not a figure for the same dead
             if host.sent == d.sent:
                 if (
                     (bound or (rival and _close_figures(host.killed, d.killed)))
@@ -2187,6 +2204,34 @@ def _merge_estimates_pass(drafts: list[_Draft], *, plain_only: bool) -> None:
             host.end = max(host.end, d.end)
             d.drop = True
             break
+
+
+_ARMED = frozenset({"troops", "fighters"})
+_UNARMED = frozenset({"civilians", "children", "women", "rescuers"})
+
+
+#: The count's own noun says civilians ("nine civilians", "12 women and children"), not
+#: "people", which the victim classes also file under civilians.
+_CIVILIANS_SAID_RE = re.compile(r"[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:civilians|children|women)\b")
+
+
+def _other_victims(a: _Draft, b: _Draft) -> bool:
+    """Whether two counts are of different people: soldiers or fighters in one, civilians
+    said in so many words in the other."""
+    va, vb = set(a.victims), set(b.victims)
+    if not va or not vb:
+        return False
+    if va <= _ARMED and vb <= _UNARMED:
+        return _says_civilians(b)
+    if va <= _UNARMED and vb <= _ARMED:
+        return _says_civilians(a)
+    return False
+
+
+def _says_civilians(d: _Draft) -> bool:
+    at = d.extra.get("at")
+    low = d.extra.get("low") or ""
+    return at is not None and _CIVILIANS_SAID_RE.match(low, at) is not None
 
 
 def _updates_unplaced(drafts: list[_Draft], n: int) -> bool:
@@ -2600,9 +2645,20 @@ def _own_place(d: _Draft) -> bool:
 
 
 def _same_place(a: _Draft, b: _Draft) -> bool:
+    """Whether two drafts name one place: the same name, or, once places are resolved, two
+    names of one town ("Palmyra" and "Tadmur", "Deir ez-Zor" and "Deir al-Zour")."""
     if a.place is None or b.place is None:
         return False
-    return _norm(a.place.ref.name) == _norm(b.place.ref.name)
+    if _norm(a.place.ref.name) == _norm(b.place.ref.name):
+        return True
+    la, lb = a.location, b.location
+    return (
+        la is not None
+        and lb is not None
+        and la.place_id is not None
+        and la.place_id == lb.place_id
+        and la.precision <= 2
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -3074,6 +3130,8 @@ def _mark_parts(drafts: list[_Draft]) -> None:
                 continue  # two counts of one sentence are two counts ("18 ..., and 11 ...")
             if d.actor and area.actor and d.actor != area.actor:
                 continue  # other attackers: another event in the same area
+            if _other_victims(d, area):
+                continue  # soldiers at the base are no part of the civilians around it
             kb, ab = d.killed.best, area.killed.best
             if kb is None or ab is None or kb > ab:
                 continue
@@ -3197,8 +3255,31 @@ def _inside(total: _Draft, part: _Draft) -> bool:
         return True
     if tl.admin1 is not None and tl.admin1 == pl.admin1:
         return True
+    low = total.extra.get("low", "")
     name = part.place.ref.name.lower() if part.place is not None else ""
-    return bool(name) and name in total.extra.get("low", "")
+    if name and name in low:
+        return True
+    # "air strikes killed 12 in southern Idlib and northern Hama" ... "two in Kafr Nabuda"
+    return any(w in low for w in _GOVERNORATE_WORDS.get(pl.admin1 or "", ()))
+
+
+#: How articles spell each governorate (the OCHA names the locations carry, as keys).
+_GOVERNORATE_WORDS: dict[str, tuple[str, ...]] = {
+    "Aleppo": ("aleppo", "halab"),
+    "Idleb": ("idlib", "idleb"),
+    "Hama": ("hama",),
+    "Homs": ("homs",),
+    "Lattakia": ("latakia", "lattakia", "latakiya"),
+    "Tartous": ("tartous", "tartus"),
+    "Damascus": ("damascus",),
+    "Rural Damascus": ("rural damascus", "damascus countryside", "rif dimashq", "ghouta"),
+    "Dar'a": ("daraa", "deraa", "dar'a", "dara'a"),
+    "As-Sweida": ("sweida", "suwayda", "suweida", "swaida"),
+    "Quneitra": ("quneitra", "qunaytirah"),
+    "Ar-Raqqa": ("raqqa", "rakka"),
+    "Deir-ez-Zor": ("deir ez", "deir el", "deir al-z", "deir ezzor", "dayr az", "deir-ez"),
+    "Al-Hasakeh": ("hasak", "hassak"),
+}
 
 
 def _dedupe(drafts: list[_Draft]) -> None:
@@ -3521,6 +3602,9 @@ def extract_incidents(
     _field_place_fallback(drafts, article, doc)
     _single_place_fallback(drafts, infos, doc)
     _dateline_fallback(drafts, dateline, doc)
+    # Two names of one town are known only now: a source's figure told under the other
+    # name ("in Palmyra" ... "in Tadmur") is a figure for the count before it.
+    _merge_estimates_pass(drafts, plain_only=False)
     country_loc = None
     told_in_body = any(not d.extra.get("title") for d in drafts)
     for d in drafts:

@@ -273,6 +273,12 @@ VICTIM_CLASSES: dict[str, str] = {
     "insurgents": "fighters",
     "gunmen": "fighters",
     "gunman": "fighters",
+    "attackers": "fighters",
+    "assailants": "fighters",
+    "extremists": "fighters",
+    "guerrillas": "fighters",
+    "jihadis": "fighters",
+    "loyalists": "fighters",
     "combatants": "fighters",
     "members": "fighters",
     "member": "fighters",
@@ -318,7 +324,7 @@ _PLURAL_VICTIMS = (
     r"|passengers|officials|employees|staff\s+members|volunteers|protesters|demonstrators"
     r"|hunters|herders|shepherds|labou?rers|drivers|mourners|guests|police|agents|tourists"
     r"|nationals|americans|russians|iranians|turks|iraqis|lebanese|afghans|palestinians|kurds"
-    r"|neighbou?rs|friends"
+    r"|neighbou?rs|friends|attackers|assailants|extremists|guerrillas|jihadis|loyalists"
     # "Four more were killed": the number's own noun (not "more than")
     r"|(?<!scores\s)(?<!dozens\s)(?<!hundreds\s)(?<!thousands\s)(?<!several\s)(?<!many\s)"
     r"more(?!\s+than)"

@@ -2509,3 +2509,78 @@ def test_a_quarter_found_far_from_the_city_its_clause_names_is_that_city(resolve
     inc = one(text, resolver)
     assert inc.location is not None and inc.location.admin1 == "Deir-ez-Zor"
     assert inc.location.precision == 2
+
+
+# --------------------------------------------------------------------------------------------
+# Session 8: rival figures under another name, "a higher toll", parts in a named
+# governorate, attackers as victims
+def test_a_source_giving_a_higher_toll_is_the_same_event(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Monitors counted at least 40 bodies after government forces stormed the village of "
+        "Kafr Laha on Monday. Local activists gave a much higher toll, saying 65 people died "
+        "in Taldou and nearby villages.",
+        resolver,
+    )
+    assert _total(found) == 40
+
+
+def test_a_figure_under_another_name_of_the_same_town_is_no_more_dead(resolver) -> None:  # type: ignore[no-untyped-def]
+    # Palmyra and Tadmur are one place in the gazetteer: state media's figure for "Tadmur"
+    # is another figure for the dead already counted in Palmyra.
+    found = run(
+        "Militants killed at least 120 people in Palmyra after seizing the city on Tuesday, "
+        "a monitoring group said. Residents fled towards Homs. Officials appealed for help. "
+        "State media said militants had carried out a massacre of about 200 civilians in "
+        "Tadmur.",
+        resolver,
+    )
+    assert _total(found) == 120
+    # two names of different places stay two events
+    found = run(
+        "Militants killed at least 120 people in Palmyra on Tuesday, a monitoring group said. "
+        "State media said militants had carried out a massacre of about 200 civilians in "
+        "Al-Qaryatayn.",
+        resolver,
+    )
+    assert _total(found) == 320
+
+
+def test_parts_in_a_governorate_the_total_names_are_its_parts(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Air strikes killed at least 10 people in southern Idlib and northern Hama on Monday, "
+        "rescuers said. Six died in Khan Sheikhoun. Four were killed in Kafr Zita.",
+        resolver,
+    )
+    assert _total(found) == 10
+    hama = [i for i in found if i.location and i.location.admin1 == "Hama" and i.killed_best]
+    assert hama and all(i.part_of is not None for i in hama)
+
+
+def test_attackers_and_assailants_are_victims_counted(resolver) -> None:  # type: ignore[no-untyped-def]
+    for noun in ("attackers", "assailants", "extremists", "IS attackers"):
+        inc = one(f"In Sweida, 12 {noun} were killed on Tuesday.", resolver)
+        assert inc.killed_best == 12, noun
+        assert "fighters" in inc.victims, noun
+
+
+def test_the_killers_counted_before_the_verb_are_not_dead(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Three gunmen killed four farmers near Salamiyah on Monday.", resolver)
+    assert _total(found) == 4
+    found = run("Three gunmen were killed near Salamiyah on Monday.", resolver)
+    assert _total(found) == 3
+
+
+def test_civilians_another_source_counts_are_not_a_figure_for_the_soldiers(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "The army said the missile strike on the Tiyas air base killed five soldiers on "
+        "Sunday. State media said eight civilians were killed in villages around the base.",
+        resolver,
+    )
+    assert _total(found) == 13
+    # "people" says nothing of who they were: another source's figure for the same dead
+    found = run(
+        "The army said the missile strike on the Tiyas air base killed five soldiers on "
+        "Sunday. The Observatory said eight people were killed.",
+        resolver,
+    )
+    assert _total(found) == 5
