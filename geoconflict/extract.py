@@ -94,6 +94,8 @@ _HYPOTHETICAL_RE = re.compile(
     r"|planning|prepar(?:e|es|ed|ing)|expected|threat|threatens?|threatened|looming|imminent"
     r"|possible|feared|fears?|warn(?:s|ed|ing)?|if|avoid|prevent)\b"
 )
+#: A count right after "including": a part of the count before it.
+_INCLUDING_BEFORE_RE = re.compile(r"\b(?:including|among\s+them|of\s+whom)\s+$", re.I)
 _NON_LETTERS_RE = re.compile(r"[^a-z]")
 _LEAD_RE = re.compile(r"\s*(?:[A-Z][A-Z ,.]+\([A-Za-z]+\)\s*[-—–]\s*)?(?:The\s+)?")
 _POSSESSIVE_RE = re.compile(r"^.*(?:[’'‘]s|s[’'‘])\s+")
@@ -155,6 +157,12 @@ _DAY_NAMED_RE = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last\s+\w+"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{4})\b"
 )
+#: An event placed before the one reported: "The killings came a day after ...", "two days
+#: after".
+_CAME_AFTER_RE = re.compile(
+    r"(?:\b(?:a|one|two|three|four|five|six|several|few|\d+)\s+(?:days?|weeks?|hours?)"
+    r"|\b(?:came|comes|come))\s+$"
+)
 #: A source raising its own toll, just before the toll phrase: a rise, not another figure.
 _RAISED_TOLL_RE = re.compile(
     r"\b(?:raised|revised\s+up|updated|increased)\s+(?:its|their|the|his|her)\s*(?:death\s+)?$",
@@ -194,7 +202,9 @@ _ELLIPTIC_RE = re.compile(
     rf"[^.;]{{0,160}}?(?:(?<!\d),\s*(?:and\s+)?|,\s+(?:and\s+)?|\s+and\s+|;\s*)"
     rf"(?P<num>{COUNT_PATTERN})"
     # "... and eight fighters of the Syrian Democratic Forces near Tal Abyad"
-    rf"\s+(?:(?:more|others?|{lx._PLURAL_VICTIMS})(?:\s+of\s+(?:the\s+)?[\w'’-]+"
+    # "... and 50 al Qaeda-linked Nusra Front fighters in the west of Aleppo province"
+    rf"\s+(?:(?:more|others?|(?:[\w'’-]+\s+){{0,4}}?(?:{lx._PLURAL_VICTIMS}))"
+    rf"(?:\s+of\s+(?:the\s+)?[\w'’-]+"
     r"(?:\s+[\w'’-]+){0,4}?)?\s+)?(?=(?:in|at|near|on)\s+(?:the\s+)?[a-z])"
 )
 #: The victims named right after a count ("12 rebels", "12 members of the SDF").
@@ -774,6 +784,11 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
             mention.subset = bool(
                 (m.group("num") and _SUBSET_AFTER_RE.match(masked, m.end("num")))
                 or (not active and m.group("verb").lower().startswith(("were among", "among")))
+                # "85 were killed ..., including dozens shot dead in raids"
+                or (
+                    _INCLUDING_BEFORE_RE.search(masked, max(0, start - 14), start) is not None
+                    and any(x.kind == "killed" and x.start < start for x in out)
+                )
             )
         cls = _victim_class(vict_text)
         if cls and cls != "others":
@@ -1828,17 +1843,35 @@ def _count_recent_window(drafts: list[_Draft], article: Article) -> None:
         if d.killed is None or d.killed.best is None or d.event_only:
             continue
         if not d.cumulative:
-            if d.part_of is None:
+            if d.part_of is None and not d.extra.get("subset"):
                 return  # another count stands: the window's toll stays a running toll
             continue
         start = d.extra.get("window_start")
         if start is None:
-            continue
+            # "in a week-long offensive", "over three days of fighting": a span, not a date
+            low = d.extra.get("low") or ""
+            if _SHORT_SPAN_RE.search(low) is None or _LONG_SPAN_RE.search(low) is not None:
+                continue  # "not for two days, after two weeks in which raids killed dozens"
+            start = article.date
         if 0 <= (article.date - start).days <= _RECENT_WINDOW_DAYS and d.has_event_cue:
             recent.append(d)
     if len(recent) == 1:
         recent[0].cumulative = False
 
+
+
+#: A span of at most a week that a running toll covers: "week-long", "a three-day assault".
+_SHORT_SPAN_RE = re.compile(
+    r"\b(?:(?:one|a)[\s-]week(?!s)|week-long|(?:two|three|four|five|six|seven|[2-7])[\s-]days?"
+    r"(?!\s+(?:ago|earlier|before|after))|(?:two|three|four|five|six|seven|[2-7])\s+days\s+of)\b"
+)
+
+
+#: A longer span named beside it: the short one may not be the toll's.
+_LONG_SPAN_RE = re.compile(
+    r"\b(?:weeks|months?|years?)\b|\w-(?:month|year)\b"
+    r"|\b(?:two|three|four|five|six|several|\d+)-weeks?\b"
+)
 
 
 #: An event told as an earlier one: "last month", "a year ago", "in January" (a month with
@@ -1980,6 +2013,10 @@ def _finer(place: _PlaceCand, coarse: _PlaceCand | None) -> _PlaceCand:
 def _coarse_place(d: _Draft) -> bool:
     """Whether a draft's place leaves room for a finer one: none, "near X", or an area."""
     return d.place is None or d.place.ref.near or d.place.level in ("admin1", "admin2", "region")
+
+
+#: How many sentences back a bare figure with no event or place of its own may look.
+_PLAIN_REACH = 8
 
 
 def _reach(host: _Draft, d: _Draft) -> int:
@@ -2178,7 +2215,10 @@ def _merge_estimates_pass(drafts: list[_Draft], *, plain_only: bool) -> None:
                 continue
             if host.killed.best is None and d.sent - host.sent <= 3:
                 continue  # "more bodies were found": no figure to compare
-            if d.sent - host.sent > _reach(host, d) or host.cumulative or host.killed.best is None:
+            # a source's bare figure ("The health directorate said 100 had died") tells of
+            # no event of its own: it is a figure for one told before, however far back
+            reach = _PLAIN_REACH if plain else _reach(host, d)
+            if d.sent - host.sent > reach or host.cumulative or host.killed.best is None:
                 break
             if not plain and (
                 not _restates(host, d)
@@ -2351,6 +2391,7 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
         and cause.group().startswith(("after", "following"))
         and not any(e[1] < cause.start() for e in info.events)
         and not _DAY_NAMED_RE.search(info.low, cause.start())
+        and not _CAME_AFTER_RE.search(info.low, max(0, cause.start() - 30), cause.start())
     ):
         # "Authorities imposed a curfew after a man and his wife were found killed": with no
         # attack told before it and no day of its own ("after 34 soldiers were killed on

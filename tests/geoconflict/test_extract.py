@@ -2584,3 +2584,59 @@ def test_civilians_another_source_counts_are_not_a_figure_for_the_soldiers(resol
         resolver,
     )
     assert _total(found) == 5
+
+
+def test_a_further_count_with_its_own_modifiers_and_place(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Coalition jets killed at least 30 militants near Mayadin and 12 Iran-backed "
+        "militia fighters in the countryside of Albu Kamal on Friday.",
+        resolver,
+    )
+    assert _total(found) == 42
+
+
+def test_a_count_after_including_is_a_part_of_the_count_before(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Activists said at least 40 people were killed in the town of Daraya on Sunday, "
+        "including dozens shot dead in their homes.",
+        resolver,
+    )
+    assert _total(found) == 40
+
+
+def test_a_lone_toll_of_a_few_days_offensive_counts(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Activists said at least 60 people were killed in a week-long army offensive on the "
+        "town of Rastan, including dozens killed in air raids.",
+        resolver,
+        date=dt.date(2013, 4, 21),
+    )
+    assert _total(found) == 60
+    # a toll over weeks stays a running toll
+    found = run(
+        "Troops have not shelled Rastan for the past two days, residents said, after two "
+        "weeks in which attacks killed dozens.",
+        resolver,
+        date=dt.date(2013, 4, 21),
+    )
+    assert _total(found) is None
+
+
+def test_an_event_the_news_came_a_day_after_is_background(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Gunmen killed at least 30 people in the village of Aqrab on Friday. The killings "
+        "came a day after at least 20 people were killed in the nearby town of Houla.",
+        resolver,
+    )
+    assert _total(found) == 30
+
+
+def test_a_bare_figure_later_in_the_article_is_another_figure(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "A gas attack on the town of Saraqeb killed at least 40 people on Tuesday, a "
+        "monitor said. Doctors described symptoms of choking. The army denied using gas. "
+        "Russia blamed the rebels. The United Nations called for an inquiry. The local "
+        "health directorate said 55 had died.",
+        resolver,
+    )
+    assert _total(found) == 40
