@@ -69,6 +69,12 @@ _REL_RE = re.compile(
     r"|\b(?P<today>today|this\s+morning|tonight|this\s+afternoon|this\s+evening)\b",
     re.IGNORECASE,
 )
+#: A period opened by an event, told before its day: "since the offensive began on".
+_SINCE_BEGAN_RE = re.compile(
+    r"\bsince\s+[^,.;]{0,70}?\b(?:began|begun|launched|started|erupted|broke\s+out"
+    r"|opened|kicked\s+off|was\s+launched|were\s+launched)\b[^,.;]{0,50}?"
+    r"(?:\b(?:on|last|this|early|late)\s+)?$"
+)
 #: A word that every match of ``_REL_RE`` holds, lowercased.
 _REL_WORDS = ("day", "night", "morning", "afternoon", "evening")
 _DIGIT_RE = re.compile(r"\d")
@@ -168,7 +174,11 @@ def find_dates(sentence: str, article_date: dt.date | None) -> list[DateMention]
             if "last" in text and back == 0:
                 back = 7
             d = article_date - dt.timedelta(days=back)
-            window = bool(m.group("since"))
+            # "since the militants launched their offensive on Wednesday": a window too
+            window = bool(m.group("since")) or (
+                "since" in low
+                and _SINCE_BEGAN_RE.search(low, max(0, m.start() - 100), m.start()) is not None
+            )
         elif m.group("yday"):
             d, window = article_date - dt.timedelta(days=1), False
         else:
@@ -197,6 +207,11 @@ def find_date(sentence: str, article_date: dt.date | None) -> DateMention | None
         return None
     explicit = [f for f in found if f.explicit]
     if explicit:
+        windows = [f for f in found if f.window and not f.explicit]
+        if windows and explicit[0].date == article_date:
+            # "BEIRUT, Nov 28 (Reuters) - ... since the offensive began on Wednesday": the
+            # dateline's day is the report's; the window is the count's
+            return windows[0]
         return explicit[0]
     # A named day is more precise than "overnight" or "today" in the same sentence.
     days = [f for f in found if _WEEKDAY_RE.search(sentence, f.start, f.end)]

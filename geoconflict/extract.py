@@ -1839,10 +1839,14 @@ def _count_recent_window(drafts: list[_Draft], article: Article) -> None:
     if article.date is None:
         return
     recent = []
+    vague: list[_Draft] = []
     for d in drafts:
         if d.killed is None or d.killed.best is None or d.event_only:
             continue
         if not d.cumulative:
+            if d.killed.vague and not recent:
+                vague.append(d)  # "days of fighting that killed hundreds", told first
+                continue
             if d.part_of is None and not d.extra.get("subset"):
                 return  # another count stands: the window's toll stays a running toll
             continue
@@ -1855,8 +1859,22 @@ def _count_recent_window(drafts: list[_Draft], article: Article) -> None:
             start = article.date
         if 0 <= (article.date - start).days <= _RECENT_WINDOW_DAYS and d.has_event_cue:
             recent.append(d)
-    if len(recent) == 1:
-        recent[0].cumulative = False
+    if len(recent) != 1:
+        return
+    toll = recent[0]
+    best = toll.killed.best  # type: ignore[union-attr]
+    if any(not _vaguely(v.killed, best) for v in vague):  # type: ignore[arg-type]
+        return  # "killed dozens" before a toll of 500: another count
+    toll.cumulative = False
+    for v in vague:  # the same dead, told vaguely first: the precise toll counts them
+        v.extra["part_of_host"] = toll
+
+
+def _vaguely(vague: Count, best: int | None) -> bool:
+    """Whether a vague count ("hundreds", "dozens") may be ``best`` told vaguely: at least
+    its low figure and of the same order of magnitude (hundreds: 200 to 999)."""
+    low = vague.low if vague.low is not None else vague.best
+    return low is not None and best is not None and low <= best < 10 ** len(str(low))
 
 
 

@@ -2640,3 +2640,41 @@ def test_a_bare_figure_later_in_the_article_is_another_figure(resolver) -> None:
         resolver,
     )
     assert _total(found) == 40
+
+
+def test_a_toll_since_an_offensive_began_on_a_named_day_is_a_window(resolver) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "BEIRUT, Nov 28 (Reuters) - Fighting between troops and insurgents west of Aleppo "
+        "has killed at least 90 people since the militants launched an offensive on "
+        "Wednesday, a monitor said. Rebels said they had captured several villages."
+    )
+    found = run(text, resolver, date=dt.date(2024, 11, 28))
+    toll = [i for i in found if i.killed_best == 90]
+    assert toll and _total(found) == 90  # the lone toll of the last days counts
+    # beside another count it stays a running toll
+    found = run(
+        text + " Separately, a car bomb killed four people in Azaz on Thursday.",
+        resolver,
+        date=dt.date(2024, 11, 28),
+    )
+    assert _total(found) == 4
+
+
+def test_a_vague_lead_then_a_precise_toll_of_the_battle(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Militants seized the Kweires air base on Sunday after days of fighting that killed "
+        "hundreds on both sides. The Observatory said at least 250 militants and 120 "
+        "soldiers had been killed since the assault began last Tuesday.",
+        resolver,
+        date=dt.date(2014, 8, 25),
+    )
+    assert _total(found) == 370
+    # a vague count of another order of magnitude is another count
+    found = run(
+        "Militants seized the Kweires air base on Sunday after fighting that killed dozens. "
+        "The Observatory said at least 250 militants and 120 soldiers had been killed since "
+        "the assault began last Tuesday.",
+        resolver,
+        date=dt.date(2014, 8, 25),
+    )
+    assert _total(found) == 24
