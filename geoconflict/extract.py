@@ -94,6 +94,9 @@ _HYPOTHETICAL_RE = re.compile(
     r"|planning|prepar(?:e|es|ed|ing)|expected|threat|threatens?|threatened|looming|imminent"
     r"|possible|feared|fears?|warn(?:s|ed|ing)?|if|avoid|prevent)\b"
 )
+#: Victims named between commas as some of those just counted: ", a woman and her three
+#: children among them,".
+_AMONG_THEM_AFTER_RE = re.compile(r",\s+[^,;.()]{1,60}?\s+among\s+(?:them|the\s+dead)(?=\s*[,;.])")
 #: A count right after "including": a part of the count before it.
 _INCLUDING_BEFORE_RE = re.compile(r"\b(?:including|among\s+them|of\s+whom)\s+$", re.I)
 _NON_LETTERS_RE = re.compile(r"[^a-z]")
@@ -185,7 +188,10 @@ _CAUSE_RE = re.compile(
 #: "seven of them", "about 50 of the dead": a part of dead already counted.
 _SUBSET_AFTER_RE = re.compile(
     r"\s+of\s+(?:them|whom|those(?:\s+killed)?|the\s+(?:dead|victims|killed|fatalities"
-    r"|casualties|bodies|wounded|injured))\b",
+    r"|casualties|bodies|wounded|injured"
+    # "eight of the civilians were killed in Ras al-Ain": some of those counted before
+    # (not "two of the militants were killed": often the attackers, not those counted)
+    r"|civilians|children|women|people))\b",
     re.I,
 )
 #: Verbs that count the dead only when what they count is bodies.
@@ -800,7 +806,12 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
                     mention.women = count.best
                 elif cls == "rescuers":
                     mention.rescuers = count.best
-        if kind == "killed" and active:
+        # "killed five civilians, a woman and her three children among them": the items
+        # between the commas name some of the five, they add none
+        among = kind == "killed" and active and _AMONG_THEM_AFTER_RE.match(masked, m.end())
+        if among:
+            mention.end = among.end()
+        if kind == "killed" and active and not among:
             # "killing 5 soldiers and 3 rebels": a list of victims adds up.
             pos = m.end()
             total = count
@@ -843,7 +854,7 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
             mention.end = pos
         elif kind == "killed" and vict_text and (m.group("num") or m.group("one")):
             _add_list_before(masked, m.start(), mention, overlaps)
-        if kind == "killed":
+        if kind == "killed" and not among:
             # "killing a man and his wife", "a woman and her two sons were killed".
             kin_at = mention.end if active else (m.start("kinpart") if m.group("kinpart") else -1)
             kin = lx.KIN_CONT_RE.match(masked, kin_at) if kin_at >= 0 else None
@@ -3122,6 +3133,7 @@ def _attach_subsets(drafts: list[_Draft]) -> None:
                 for m in range(n - 1, -1, -1)
                 if not drafts[m].drop
                 and not drafts[m].event_only
+                and not drafts[m].extra.get("subset")
                 and drafts[m].killed is not None
                 and (drafts[m].killed.best or 0) >= d.killed.best
                 and d.sent - drafts[m].sent <= 4
@@ -3132,10 +3144,11 @@ def _attach_subsets(drafts: list[_Draft]) -> None:
             continue  # nothing counted before: the part is all the text says
         host = drafts[host_at]
         own = d.place is not None and not d.extra.get("inherited")
-        if own and not _same_place(d, host) and host.place is not None:
-            if _inside(host, d):
-                d.extra["part_of_host"] = host
-            continue  # elsewhere: its own incident, told as a part of a toll we lack
+        if own and not _same_place(d, host):
+            # with a place of its own, and the host's elsewhere or none ("Shelling killed 11
+            # civilians. Eight of the civilians were killed in Ras al-Ain"): a sub-incident
+            d.extra["part_of_host"] = host
+            continue
         for name in ("children", "women", "rescuers"):
             if getattr(host, name) is None and getattr(d, name) is not None:
                 setattr(host, name, getattr(d, name))

@@ -2681,3 +2681,32 @@ def test_a_vague_lead_then_a_precise_toll_of_the_battle(resolver) -> None:  # ty
         date=dt.date(2014, 8, 25),
     )
     assert _total(found) == 24
+
+
+def test_victims_named_among_them_add_none(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "A mortar bomb killed four civilians, a man and his two daughters among them, in "
+        "the town of Jisr al-Shughur on Monday.",
+        resolver,
+    )
+    assert inc.killed_best == 4
+
+
+def test_some_of_the_civilians_counted_before_are_parts_with_places(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Turkish shelling has killed at least 10 civilians, a monitor said. Six of the "
+        "civilians were killed in Ras al-Ain, and four in Tal Abyad.",
+        resolver,
+    )
+    assert _total(found) == 10
+    parts = [i for i in found if i.part_of is not None]
+    assert sorted(i.killed_best for i in parts) == [4, 6]
+    assert {i.location.admin1 for i in parts if i.location} == {"Al-Hasakeh", "Ar-Raqqa"}
+    # "two of the militants" are often the attackers, not some of those counted
+    found = run(
+        "Militants killed eight members of the SDF in an attack near Diban on Saturday. A "
+        "spokesman said the attackers opened fire from two trucks and that two of the "
+        "militants were killed in the ensuing gunfight.",
+        resolver,
+    )
+    assert _total(found) == 10
