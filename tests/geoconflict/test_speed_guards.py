@@ -1,6 +1,6 @@
 """The cheap first tests of the extractor must never skip a match of the pattern they guard.
 
-Several scans (``geoconflict.extract``, ``geoconflict.dates``) first test whether the text holds
+Several scans (the extractor's modules, ``geoconflict.dates``) first test whether the text holds
 one of a few literal words that every match of the costly pattern holds, and skip the pattern
 when it does not. These tests read each guarded pattern's parse tree and check that every way
 it can match spells one of those words, so that a rule added to a pattern without its word
@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import pytest
 
-from geoconflict import dates, extract
+from geoconflict import dates, extract, mentions
 from geoconflict import lexicon as lx
 
 if sys.version_info >= (3, 11):
@@ -106,7 +106,7 @@ def _has(words: tuple[str, ...], *, fold: bool = False) -> Callable[[str], bool]
     ("name", "rx", "ok"),
     [
         ("CUMULATIVE_RE", lx.CUMULATIVE_RE, _has(extract._CUMUL_WORDS)),
-        ("_DENIED_REPORT_RE", extract._DENIED_REPORT_RE, _has(extract._DENIED_WORDS, fold=True)),
+        ("_DENIED_REPORT_RE", mentions._DENIED_REPORT_RE, _has(mentions._DENIED_WORDS, fold=True)),
         (
             "_HOMETOWN_BEFORE_RE",
             extract._HOMETOWN_BEFORE_RE,
@@ -151,8 +151,8 @@ def test_origin_words_end_every_alternative() -> None:
 def test_ascii_folds_are_all_the_non_ascii_letters_ignorecase_matches() -> None:
     letters = re.compile("[a-z]", re.IGNORECASE)
     found = "".join(chr(c) for c in range(128, sys.maxunicode + 1) if letters.fullmatch(chr(c)))
-    assert all(extract._ASCII_FOLDS_RE.fullmatch(ch) for ch in found)
-    assert len(found) == len(extract._ASCII_FOLDS_RE.pattern) - 2  # "[" ... "]"
+    assert all(mentions._ASCII_FOLDS_RE.fullmatch(ch) for ch in found)
+    assert len(found) == len(mentions._ASCII_FOLDS_RE.pattern) - 2  # "[" ... "]"
 
 
 def test_lowercase_relative_day_pattern_is_the_same_pattern() -> None:
