@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import pytest
 
-from geoconflict import dates, extract, mentions
+from geoconflict import cues, dates, extract, mentions
 from geoconflict import lexicon as lx
 
 if sys.version_info >= (3, 11):
@@ -109,8 +109,8 @@ def _has(words: tuple[str, ...], *, fold: bool = False) -> Callable[[str], bool]
         ("_DENIED_REPORT_RE", mentions._DENIED_REPORT_RE, _has(mentions._DENIED_WORDS, fold=True)),
         (
             "_HOMETOWN_BEFORE_RE",
-            extract._HOMETOWN_BEFORE_RE,
-            _has(extract._HOMETOWN_WORDS, fold=True),
+            cues._HOMETOWN_BEFORE_RE,
+            _has(cues._HOMETOWN_WORDS, fold=True),
         ),
         (
             "_NO_CASUALTIES_RE",
@@ -133,7 +133,7 @@ def test_every_match_holds_a_first_test_word(name: str, rx: re.Pattern[str], ok)
 def test_origin_words_end_every_alternative() -> None:
     """``_ORIGIN_BEFORE_RE`` is ``\\b(?:...)\\s+$``: each alternative ends with a word of
     ``_ORIGIN_WORDS`` (the first test looks only at the window's last word)."""
-    tree = list(P.parse(extract._ORIGIN_BEFORE_RE.pattern, extract._ORIGIN_BEFORE_RE.flags))
+    tree = list(P.parse(cues._ORIGIN_BEFORE_RE.pattern, cues._ORIGIN_BEFORE_RE.flags))
     # The parser inlines a non-capturing group: its alternatives are a top-level BRANCH.
     (branch,) = [av for op, av in tree if op is C.BRANCH]
     for alt in branch[1]:
@@ -143,7 +143,7 @@ def test_origin_words_end_every_alternative() -> None:
             run = {b + a for a in run for b in s}
             tail.pop()
         assert run != {""} and all(
-            r.lower().endswith(extract._ORIGIN_WORDS) for r in run
+            r.lower().endswith(cues._ORIGIN_WORDS) for r in run
         ), f"alternative {alt} does not end with a word of _ORIGIN_WORDS"
     assert [op for op, _ in tree][-2:] == [C.MAX_REPEAT, C.AT]  # ... \s+$
 
