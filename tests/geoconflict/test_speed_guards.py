@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import pytest
 
-from geoconflict import cues, dates, extract, mentions
+from geoconflict import cues, dates, extract, mentions, reading
 from geoconflict import lexicon as lx
 
 if sys.version_info >= (3, 11):
@@ -105,7 +105,7 @@ def _has(words: tuple[str, ...], *, fold: bool = False) -> Callable[[str], bool]
 @pytest.mark.parametrize(
     ("name", "rx", "ok"),
     [
-        ("CUMULATIVE_RE", lx.CUMULATIVE_RE, _has(extract._CUMUL_WORDS)),
+        ("CUMULATIVE_RE", lx.CUMULATIVE_RE, _has(reading._CUMUL_WORDS)),
         ("_DENIED_REPORT_RE", mentions._DENIED_REPORT_RE, _has(mentions._DENIED_WORDS, fold=True)),
         (
             "_HOMETOWN_BEFORE_RE",
@@ -114,13 +114,13 @@ def _has(words: tuple[str, ...], *, fold: bool = False) -> Callable[[str], bool]
         ),
         (
             "_NO_CASUALTIES_RE",
-            extract._NO_CASUALTIES_RE,
-            _has((*extract._NO_CASUALTY_NOUNS, "was")),
+            reading._NO_CASUALTIES_RE,
+            _has((*reading._NO_CASUALTY_NOUNS, "was")),
         ),
-        ("_ATTRIBUTED_RE", extract._ATTRIBUTED_RE, _has(extract._ATTRIBUTED_WORDS)),
+        ("_ATTRIBUTED_RE", reading._ATTRIBUTED_RE, _has(reading._ATTRIBUTED_WORDS)),
         ("_NATIONWIDE_RE", extract._NATIONWIDE_RE, _has(("country", "syria", "nationwide"))),
         ("_FIELD_PLACE_RE", extract._FIELD_PLACE_RE, _has(("Location", "Where", "Place"))),
-        ("_BARE_YEAR_RE", extract._BARE_YEAR_RE, _has(("19", "20"))),
+        ("_BARE_YEAR_RE", reading._BARE_YEAR_RE, _has(("19", "20"))),
         ("_REL_RE", dates._REL_RE, _has(dates._REL_WORDS, fold=True)),
         ("_ATTRIBUTION_RE", dates._ATTRIBUTION_RE, _has(dates._ATTRIBUTION_WORDS, fold=True)),
         ("_DATE_RE", dates._DATE_RE, _has((*dates._MONTH_PREFIXES, "-"))),
