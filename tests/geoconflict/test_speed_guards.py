@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import pytest
 
-from geoconflict import cues, dates, extract, mentions, reading
+from geoconflict import cues, dates, mentions, placing, reading, totals
 from geoconflict import lexicon as lx
 
 if sys.version_info >= (3, 11):
@@ -118,8 +118,8 @@ def _has(words: tuple[str, ...], *, fold: bool = False) -> Callable[[str], bool]
             _has((*reading._NO_CASUALTY_NOUNS, "was")),
         ),
         ("_ATTRIBUTED_RE", reading._ATTRIBUTED_RE, _has(reading._ATTRIBUTED_WORDS)),
-        ("_NATIONWIDE_RE", extract._NATIONWIDE_RE, _has(("country", "syria", "nationwide"))),
-        ("_FIELD_PLACE_RE", extract._FIELD_PLACE_RE, _has(("Location", "Where", "Place"))),
+        ("_NATIONWIDE_RE", totals._NATIONWIDE_RE, _has(("country", "syria", "nationwide"))),
+        ("_FIELD_PLACE_RE", placing._FIELD_PLACE_RE, _has(("Location", "Where", "Place"))),
         ("_BARE_YEAR_RE", reading._BARE_YEAR_RE, _has(("19", "20"))),
         ("_REL_RE", dates._REL_RE, _has(dates._REL_WORDS, fold=True)),
         ("_ATTRIBUTION_RE", dates._ATTRIBUTION_RE, _has(dates._ATTRIBUTION_WORDS, fold=True)),
