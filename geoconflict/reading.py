@@ -143,7 +143,7 @@ _CUE_STEMS: tuple[str, ...] = tuple(
 )
 
 _CUE_RE = re.compile(_trie_pattern(_CUE_STEMS))
-
+#: Cheap first tests (literal words, one prefix-factored scan) before costlier patterns.
 _CAUSE_HINT_RE = re.compile(
     _trie_pattern(["retaliation", "revenge", "avenge", "after", "follow", "since"])
 )
