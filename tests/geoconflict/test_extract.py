@@ -1334,9 +1334,9 @@ def test_sample_articles_pass_the_scorer(
 def test_cue_prefilter_matches_like_the_flat_alternation() -> None:
     import re
 
-    from geoconflict import extract as ex
+    from geoconflict import _tokens, reading
 
-    flat = re.compile("|".join(ex._CUE_STEMS))
+    flat = re.compile("|".join(reading._CUE_STEMS))
     samples = [
         "The minister met his counterpart in Geneva.",
         "Shells landed on the market.",
@@ -1346,9 +1346,9 @@ def test_cue_prefilter_matches_like_the_flat_alternation() -> None:
         "they buried the victims",
     ]
     for s in samples:
-        assert (flat.search(s.lower()) is None) == (ex._CUE_RE.search(s.lower()) is None), s
-    assert re.fullmatch(ex._trie_pattern(["kill", "kin", "killing"]), "kin")
-    assert re.search(ex._trie_pattern(["kill", "kin"]), "skilled")
+        assert (flat.search(s.lower()) is None) == (reading._CUE_RE.search(s.lower()) is None), s
+    assert re.fullmatch(_tokens._trie_pattern(["kill", "kin", "killing"]), "kin")
+    assert re.search(_tokens._trie_pattern(["kill", "kin"]), "skilled")
 
 
 # --------------------------------------------------------------------------------------------

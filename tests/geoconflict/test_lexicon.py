@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from geoconflict import extract as ex
+from geoconflict import _tokens, mentions
 from geoconflict import lexicon as lx
 from geoconflict.text import split_sentences
 
@@ -50,12 +50,12 @@ PAIRS = [
 def test_trigger_scan_finds_what_a_full_scan_finds(rx, family, lower, example_paths) -> None:  # type: ignore[no-untyped-def]
     total = 0
     for sentence in _sentences(example_paths):
-        masked = ex._mask(sentence)
-        low = ex._lower(masked)
-        toks = ex._Toks(low)
+        masked = mentions._mask(sentence)
+        low = _tokens._lower(masked)
+        toks = _tokens._Toks(low)
         text = low if lower else masked
         full = [(m.start(), m.end()) for m in rx.finditer(text)]
-        fast = [(m.start(), m.end()) for m in ex._scan(rx, family, toks, text)]
+        fast = [(m.start(), m.end()) for m in _tokens._scan(rx, family, toks, text)]
         assert fast == full, sentence
         total += len(full)
     assert total > 0

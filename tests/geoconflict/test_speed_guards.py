@@ -1,6 +1,6 @@
 """The cheap first tests of the extractor must never skip a match of the pattern they guard.
 
-Several scans (``geoconflict.extract``, ``geoconflict.dates``) first test whether the text holds
+Several scans (the extractor's modules, ``geoconflict.dates``) first test whether the text holds
 one of a few literal words that every match of the costly pattern holds, and skip the pattern
 when it does not. These tests read each guarded pattern's parse tree and check that every way
 it can match spells one of those words, so that a rule added to a pattern without its word
@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import pytest
 
-from geoconflict import dates, extract
+from geoconflict import cues, dates, mentions, placing, reading, totals
 from geoconflict import lexicon as lx
 
 if sys.version_info >= (3, 11):
@@ -105,22 +105,22 @@ def _has(words: tuple[str, ...], *, fold: bool = False) -> Callable[[str], bool]
 @pytest.mark.parametrize(
     ("name", "rx", "ok"),
     [
-        ("CUMULATIVE_RE", lx.CUMULATIVE_RE, _has(extract._CUMUL_WORDS)),
-        ("_DENIED_REPORT_RE", extract._DENIED_REPORT_RE, _has(extract._DENIED_WORDS, fold=True)),
+        ("CUMULATIVE_RE", lx.CUMULATIVE_RE, _has(reading._CUMUL_WORDS)),
+        ("_DENIED_REPORT_RE", mentions._DENIED_REPORT_RE, _has(mentions._DENIED_WORDS, fold=True)),
         (
             "_HOMETOWN_BEFORE_RE",
-            extract._HOMETOWN_BEFORE_RE,
-            _has(extract._HOMETOWN_WORDS, fold=True),
+            cues._HOMETOWN_BEFORE_RE,
+            _has(cues._HOMETOWN_WORDS, fold=True),
         ),
         (
             "_NO_CASUALTIES_RE",
-            extract._NO_CASUALTIES_RE,
-            _has((*extract._NO_CASUALTY_NOUNS, "was")),
+            reading._NO_CASUALTIES_RE,
+            _has((*reading._NO_CASUALTY_NOUNS, "was")),
         ),
-        ("_ATTRIBUTED_RE", extract._ATTRIBUTED_RE, _has(extract._ATTRIBUTED_WORDS)),
-        ("_NATIONWIDE_RE", extract._NATIONWIDE_RE, _has(("country", "syria", "nationwide"))),
-        ("_FIELD_PLACE_RE", extract._FIELD_PLACE_RE, _has(("Location", "Where", "Place"))),
-        ("_BARE_YEAR_RE", extract._BARE_YEAR_RE, _has(("19", "20"))),
+        ("_ATTRIBUTED_RE", reading._ATTRIBUTED_RE, _has(reading._ATTRIBUTED_WORDS)),
+        ("_NATIONWIDE_RE", totals._NATIONWIDE_RE, _has(("country", "syria", "nationwide"))),
+        ("_FIELD_PLACE_RE", placing._FIELD_PLACE_RE, _has(("Location", "Where", "Place"))),
+        ("_BARE_YEAR_RE", reading._BARE_YEAR_RE, _has(("19", "20"))),
         ("_REL_RE", dates._REL_RE, _has(dates._REL_WORDS, fold=True)),
         ("_ATTRIBUTION_RE", dates._ATTRIBUTION_RE, _has(dates._ATTRIBUTION_WORDS, fold=True)),
         ("_DATE_RE", dates._DATE_RE, _has((*dates._MONTH_PREFIXES, "-"))),
@@ -133,7 +133,7 @@ def test_every_match_holds_a_first_test_word(name: str, rx: re.Pattern[str], ok)
 def test_origin_words_end_every_alternative() -> None:
     """``_ORIGIN_BEFORE_RE`` is ``\\b(?:...)\\s+$``: each alternative ends with a word of
     ``_ORIGIN_WORDS`` (the first test looks only at the window's last word)."""
-    tree = list(P.parse(extract._ORIGIN_BEFORE_RE.pattern, extract._ORIGIN_BEFORE_RE.flags))
+    tree = list(P.parse(cues._ORIGIN_BEFORE_RE.pattern, cues._ORIGIN_BEFORE_RE.flags))
     # The parser inlines a non-capturing group: its alternatives are a top-level BRANCH.
     (branch,) = [av for op, av in tree if op is C.BRANCH]
     for alt in branch[1]:
@@ -143,7 +143,7 @@ def test_origin_words_end_every_alternative() -> None:
             run = {b + a for a in run for b in s}
             tail.pop()
         assert run != {""} and all(
-            r.lower().endswith(extract._ORIGIN_WORDS) for r in run
+            r.lower().endswith(cues._ORIGIN_WORDS) for r in run
         ), f"alternative {alt} does not end with a word of _ORIGIN_WORDS"
     assert [op for op, _ in tree][-2:] == [C.MAX_REPEAT, C.AT]  # ... \s+$
 
@@ -151,8 +151,8 @@ def test_origin_words_end_every_alternative() -> None:
 def test_ascii_folds_are_all_the_non_ascii_letters_ignorecase_matches() -> None:
     letters = re.compile("[a-z]", re.IGNORECASE)
     found = "".join(chr(c) for c in range(128, sys.maxunicode + 1) if letters.fullmatch(chr(c)))
-    assert all(extract._ASCII_FOLDS_RE.fullmatch(ch) for ch in found)
-    assert len(found) == len(extract._ASCII_FOLDS_RE.pattern) - 2  # "[" ... "]"
+    assert all(mentions._ASCII_FOLDS_RE.fullmatch(ch) for ch in found)
+    assert len(found) == len(mentions._ASCII_FOLDS_RE.pattern) - 2  # "[" ... "]"
 
 
 def test_lowercase_relative_day_pattern_is_the_same_pattern() -> None:

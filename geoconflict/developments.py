@@ -1,0 +1,111 @@
+"""Developments an article reports with no violence told: people who fled a town, an aid
+convoy that reached it, a protest, arrests, a ceasefire or a surrender (:func:`_developments`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import lexicon as lx
+from ._tokens import _QUIET, _lower
+from .cues import _make_cand, _with_within
+from .dates import find_date
+from .drafts import _Draft, _norm, _SentInfo
+from .mentions import _mask
+from .placing import _dateline_end
+from .reading import _BARE_YEAR_RE, _WHO_CLAUSE_RE, _category_of, _is_title, _told_as_past
+from .records import Article
+
+#: Words that make a development one only spoken of ("called for a ceasefire", "plans to").
+_UNREAL_RE = re.compile(
+    r"\b(?:call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|propos(?:e|es|ed|al)"
+    r"|talks\s+(?:on|about)|would|could|might|plans?\s+to|planned|expected|fears?|feared"
+    r"|threat(?:en|ens|ened)?|possible|if|unless|before\s+the\s+war)\b"
+)
+
+
+#: A development denied or not yet come: "no convoy has entered", "has not reached".
+_NOT_RE = re.compile(
+    r"\b(?:no(?!\s+(?:fewer|less)\b)|not|never|none|nobody|yet\s+to|failed\s+to|denied)\b|n't"
+)
+
+
+def _developments(
+    article: Article, infos: list[_SentInfo], drafts: list[_Draft]
+) -> list[_Draft]:
+    """Developments the article reports: conflict events with no violence told (people who
+    fled a town, an aid convoy that reached it, a protest, arrests, a ceasefire or a
+    surrender), one draft per category and place, each to be placed like any event and
+    never counted. Sentences with a count of dead or injured are incidents already."""
+    if not lx.DEVELOPMENT_CUE_RE.search(article.text.lower()):
+        return []
+    out: list[_Draft] = []
+    seen: set[tuple[str, str]] = set()
+    told = {d.sent for d in drafts}
+    at_dateline = _dateline_end(article)
+    for i, info in enumerate(infos):
+        if info.mentions or info.question or i in told:
+            continue
+        if not lx.DEVELOPMENT_CUE_RE.search(info.low):
+            continue
+        masked = info.masked if info.toks is not _QUIET else _mask(info.sent.text)
+        low = _lower(masked)
+        category = _category_of(low)
+        if category is None:
+            continue
+        if _NOT_RE.search(low) or _UNREAL_RE.search(low) or lx.RHETORIC_RE.search(low):
+            continue
+        # a relative or since-clause dates something else ("the largest delivery since an
+        # earthquake two weeks ago"): the development's own time is in the rest
+        own = _WHO_CLAUSE_RE.sub("", low)
+        if _told_as_past(own, article.date) or (
+            article.date is not None
+            and any(int(y) < article.date.year for y in _BARE_YEAR_RE.findall(low))
+        ):
+            continue  # "those who fled in 2012", "the 2016 evacuation of Aleppo"
+        cands = []
+        found = [*lx.DEVELOPMENT_PLACE_RE.finditer(masked), *lx.PLACE_OF_RE.finditer(masked)]
+        found.sort(key=lambda m: m.start("name"))
+        names_at: set[int] = set()
+        for m in found:
+            if m.start("name") in names_at:
+                continue  # "in the town of X" found by both patterns
+            names_at.add(m.start("name"))
+            c = _make_cand(masked, m, m.groupdict().get("cue"))
+            if c is None or c.country:
+                continue
+            if not c.foreign:  # "returned from Lebanon": not where it happened
+                cands.append(c)
+        if not cands:
+            if at_dateline is not None and info.sent.start <= at_dateline < info.sent.end:
+                # "BAB AL-HAWA, Syria (AP) — A convoy of 14 U.N. trucks crossed into
+                # rebel-held northwest Syria": where it was filed from is where it happened
+                key = (category, "")
+                if key not in seen:
+                    seen.add(key)
+                    out.append(_Draft(
+                        sent=i, first_sent=i, start=info.sent.start, end=info.sent.end,
+                        event_type="other", date=article.date, event_only=True,
+                        extra={"title": False, "category": category, "at_dateline": True},
+                    ))
+            continue
+        key = (category, _norm(cands[0].ref.name))
+        if key in seen:
+            continue
+        seen.add(key)
+        dm = find_date(info.sent.text, article.date)
+        out.append(
+            _Draft(
+                sent=i,
+                first_sent=i,
+                start=info.sent.start,
+                end=info.sent.end,
+                event_type="other",
+                place=replace(_with_within(cands[0], cands[1:]), alts=tuple(cands[1:])),
+                date=dm.date if dm is not None and not dm.window else article.date,
+                event_only=True,
+                extra={"title": _is_title(info.sent), "category": category},
+            )
+        )
+    return out

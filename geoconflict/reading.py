@@ -1,0 +1,773 @@
+"""Reading one article into incident drafts, sentence by sentence.
+
+:func:`_analyse` reads a sentence's mentions, event cues and places (a sentence with no cue
+is skipped); :func:`_drafts_of_sentence` and :func:`_event_only` make its drafts,
+:func:`_link_previous` joins a placeless casualty sentence to the event sentence before it,
+and :func:`_read` dates the drafts, drops background (events long before the report) and
+runs the merges of :mod:`geoconflict.drafts`. :func:`read_drafts` is the reading without the
+gazetteer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from . import lexicon as lx
+from ._tokens import _QUIET, _lower, _Toks, _trie_pattern
+from .cues import (
+    _REPRISAL,
+    _actor_for,
+    _actors,
+    _event_for,
+    _events,
+    _pick_place,
+    _PlaceCand,
+    _places,
+    _targets,
+    _with_within,
+)
+from .dates import MONTHS, find_date
+from .drafts import (
+    _Draft,
+    _inherit_cumulative_place,
+    _mark_named_parts,
+    _merge_injured,
+    _merge_other_estimates,
+    _merge_toll_updates,
+    _SentInfo,
+)
+from .mentions import _clause_start, _mask, _Mention, _mentions
+from .numbers import Count
+from .records import Article
+from .text import Sentence, split_sentences
+
+#: Direct speech of some length, in double quote marks.
+_QUOTED_RE = re.compile(r"[“\"«]([^“”\"«»]{25,}?)[”\"»]")
+
+_TITLE_MAX_WORDS = 14
+
+_CLAUSE_END_RE = re.compile(
+    r"[;:]|,\s+(?:the|a|an|which|who|while|but|as|said|according|raising|bringing|taking"
+    r"|pushing|lifting)\b"
+)
+
+#: An explicit date this many days before the article date marks background, not news.
+_BACKGROUND_DAYS = 180
+#: Words before an event cue that make it a plan, a fear or a demand, not something done.
+_HYPOTHETICAL_RE = re.compile(
+    r"\b(?:to\s+stop|to\s+end|halt|ceasefire|truce|would|could|might|(?<!\d\s)(?<!in\s)(?<!of\s)(?<!early\s)(?<!late\s)(?<!mid-)may(?!\s+\d)"
+    r"|plans?\s+to|planned"
+    r"|planning|prepar(?:e|es|ed|ing)|expected|threat|threatens?|threatened|looming|imminent"
+    r"|possible|feared|fears?|warn(?:s|ed|ing)?|if|avoid|prevent)\b"
+)
+
+#: A day named: a weekday, "yesterday", a month with a day, a year.
+_DAY_NAMED_RE = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last\s+\w+"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{4})\b"
+)
+#: An event placed before the one reported: "The killings came a day after ...", "two days
+#: after".
+_CAME_AFTER_RE = re.compile(
+    r"(?:\b(?:a|one|two|three|four|five|six|several|few|\d+)\s+(?:days?|weeks?|hours?)"
+    r"|\b(?:came|comes|come))\s+$"
+)
+
+#: What lies between a risen toll and the newly dead it counts: "... rose to 8 after a".
+_AFTER_RE = re.compile(r"[^;.]*\b(?:after|as|when)\b[^;.]*")
+#: An earlier event given as the cause of this one ("in retaliation for an attack that left
+#: five soldiers dead"): its dead are not news of this article.
+_CAUSE_RE = re.compile(
+    rf"\b(?:{_REPRISAL}|(?:after|following)\s+the\s+(?:killing|deaths?|murder)\s+of"
+    r"|(?:after|following)(?=\s+(?:at\s+least\s+|more\s+than\s+|some\s+)?[\w-]+\s+(?:[\w.-]+\s+)"
+    r"{0,3}?(?:were|was|had\s+been|have\s+been)\s+(?:killed|slain))"
+    # "the strikes followed the Istanbul bombing of Nov. 13, which killed six"
+    r"|followed\s+(?:the|a|an|last\s+\w+[’']s)\s+(?:[\w’'.-]+\s+){0,3}?(?:bombing|attack|attacks"
+    r"|massacre|strike|strikes|explosion|blast|raid)"
+    # "the deadliest attack since 2013, when hundreds died near Damascus": an earlier event
+    r"|since\s+(?:\w+\s+)?(?:19|20)\d\d\s*,\s*when)\b"
+)
+
+#: A death toll this large counts a campaign or a war, not one event ...
+_CAMPAIGN_TOLL = 1000
+#: ... unless its clause names one event: "killed in a poison gas attack", "when a bomb hit".
+_SINGLE_EVENT_RE = re.compile(
+    r"\b(?:(?:in|by)\s+(?:a|an|the|one|single)\s+(?:[\w'-]+\s+){0,3}(?:attack|strike|airstrike"
+    r"|bombing|explosion|blast|massacre|raid|bombardment|assault)(?![\w-])|when\s+(?:a|an)\s)"
+)
+
+
+def _is_title(sentence: Sentence) -> bool:
+    t = sentence.text.rstrip()
+    return not t.endswith((".", "!", "?", "”", '"', "’")) and len(t.split()) <= _TITLE_MAX_WORDS
+
+
+def _analyse(sent: Sentence) -> _SentInfo:
+    low0 = sent.text.lower()
+    if not _CUE_RE.search(low0):
+        # A quiet sentence (no casualty or event word) yields nothing: skip the work.
+        return _SentInfo(sent, sent.text, low0, _QUIET, [], [], [], False)
+    masked = _mask(sent.text)
+    low = _lower(masked)
+    toks = _Toks(low)
+    question = sent.text.rstrip(" .…\"'”’)").endswith("?")
+    mentions = [] if question else _mentions(low, toks, masked)
+    if mentions and _QUOTED_RE.search(sent.text):
+        # A count in direct speech ("My wife and two children were all dead") tells of the
+        # dead already reported, when there are any: a part of them, not more.
+        spans = [m.span(1) for m in _QUOTED_RE.finditer(sent.text)]
+        for mention in mentions:
+            if any(a <= mention.start < b for a, b in spans):
+                mention.subset = True
+    events = _events(low, toks) if toks.has("event") else []
+    places = _places(masked, toks, low) if (mentions or events) else []
+    return _SentInfo(sent, masked, low, toks, mentions, events, places, question)
+
+
+def _may_have_date(info: _SentInfo) -> bool:
+    return info.toks.has("date") or _YEAR_HINT_RE.search(info.low) is not None
+
+
+#: Words without which a sentence can hold no incident (a cheap first test).
+_CUE_STEMS: tuple[str, ...] = tuple(
+    "kill|dead|die|death|slain|toll|injur|wound|hurt|fatalit|perish|martyr|massacr|execut"
+    "|shot|strike|struck|raid|bomb|shell|missile|rocket|mortar|artillery|attack|assault"
+    "|offensive|clash|fight|battle|explo|blast|ied|jet|warplane|plane|aircraft|helicopter"
+    "|drone|sniper|gunmen|gunfire|ambush|storm|captur|seiz|advanc|incursion|detonat|mine"
+    "|booby|lives|bodies|body|maim|gunned|slaughter|sortie|scud|tomahawk|grad|tank|murder|hit"
+    "|target|pound|fire|gunship|behead|stab|assassin|casualt|abduct|kidnap|drown|control"
+    "|overr|protest|demonstrat|arrest|detain|best estimate|best:|fought|liberat|operation"
+    "|siege".split("|")
+)
+
+_CUE_RE = re.compile(_trie_pattern(_CUE_STEMS))
+#: Cheap first tests (literal words, one prefix-factored scan) before costlier patterns.
+_CAUSE_HINT_RE = re.compile(
+    _trie_pattern(["retaliation", "revenge", "avenge", "after", "follow", "since"])
+)
+_YEAR_HINT_RE = re.compile(r"\d\d{3}")  # = \d{4}; a leading \d lets ``re`` skip to digits
+#: A year named alone ("the 2013 attack", "in 2016"): an earlier year marks background.
+#: A relative clause about a person or thing ("a commander who signed a deal in 2018"), or a
+#: period's start ("the deadliest attack since they deployed in 2015"): a year in it dates
+#: them, not the event.
+#: Not when the clause tells dead of its own.
+_NO_DEAD_AHEAD = r"(?![^,;.]*\b(?:kill|die|dead|death))"
+_WHO_CLAUSE_RE = re.compile(rf"\b(?:who|whose|which|since{_NO_DEAD_AHEAD})\b[^,;.]*")
+#: "a partial truce that came into effect in February": "that" before a verb opens a
+#: relative clause, whose month dates its noun, not the event (before a noun, "that" opens
+#: what someone said, which is kept).
+_THAT_CLAUSE_RE = re.compile(
+    r"\bthat(?=\s+(?:came|began|started|took|went|erupted|broke|ended|expired|was|were|had"
+    rf"|has|have)\b){_NO_DEAD_AHEAD}[^,;.]*"
+)
+_BARE_YEAR_RE = re.compile(r"(?<![\d,.])((?:19[5-9]|20\d)\d)(?!\d|,\d)")
+#: A "since" clause with dead of its own ("the deadliest attack since sarin killed hundreds
+#: in 2013"): its year dates that earlier event, whose count is background, not the
+#: sentence's own count before it.
+_SINCE_CLAUSE_RE = re.compile(r"\bsince\b[^,;.]*")
+#: "since 2011": a running toll, kept (and marked cumulative), not background.
+#: Not "the deadliest since 2013, when hundreds died": a comparison with an earlier event.
+_SINCE_YEAR_RE = re.compile(r"\bsince\s+(?:\w+\s+)?(?:19|20)\d\d(?!\s*,\s*when\b)")
+
+
+def _old_year(low: str, year: int, since_spans: list[tuple[int, int]]) -> bool:
+    """True when a sentence names a year before ``year`` outside relative clauses and
+    since clauses. The spans of the since clauses with dead of their own that name such a
+    year are appended to ``since_spans``: their counts tell of that earlier event."""
+    plain = _WHO_CLAUSE_RE.sub(lambda m: " " * len(m.group()), low)
+    olds = [m.start() for m in _BARE_YEAR_RE.finditer(plain) if int(m.group(1)) < year]
+    if not olds:
+        return False
+    spans = [m.span() for m in _SINCE_CLAUSE_RE.finditer(plain)] if "since" in plain else []
+    outside = False
+    for at in olds:
+        span = next((sp for sp in spans if sp[0] <= at < sp[1]), None)
+        if span is None:
+            outside = True
+        elif span not in since_spans:
+            since_spans.append(span)
+    return outside
+
+
+def read_drafts(article: Article) -> list[_Draft]:
+    """Read incident drafts (no gazetteer) from one article, in text order.
+
+    This is the text half of :func:`extract_incidents`, exposed for tests and tools that
+    want the reading without the resolving.
+    """
+    return _read(article)[0]
+
+
+def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
+    sentences = split_sentences(article.text)
+    infos = [_analyse(s) for s in sentences]
+    drafts: list[_Draft] = []
+    last_date: dt.date | None = None
+    for i, info in enumerate(infos):
+        s = info.sent
+        quiet = info.toks is _QUIET
+        dm = find_date(s.text, article.date) if not quiet and _may_have_date(info) else None
+        sent_date = dm.date if dm else None
+        window = bool(dm and dm.window)
+        background = bool(
+            dm is not None
+            and dm.explicit
+            and article.date is not None
+            and (article.date - dm.date).days > _BACKGROUND_DAYS
+        )
+        if dm is not None and not window and not background:
+            last_date = dm.date
+        made = _drafts_of_sentence(info, i)
+        for d in made:
+            if sent_date is not None:
+                d.date, d.date_explicit = sent_date, True
+            else:
+                d.date = last_date or article.date
+            if window:
+                d.cumulative = True
+                d.extra["window_start"] = sent_date
+        if not made:
+            continue
+        made = _link_previous(made, infos, i, drafts, article)
+        # the earlier event of a since clause with dead of its own is background, and
+        # only it ("killed 58, the deadliest since sarin killed hundreds in 2013")
+        since_spans: list[tuple[int, int]] = []
+        old_year = (
+            article.date is not None
+            and ("19" in info.low or "20" in info.low)  # a year's first digits, cheaply
+            and _old_year(info.low, article.date.year, since_spans)
+            and not (dm is not None and dm.explicit)
+            and not _SINCE_YEAR_RE.search(info.low)
+        ) or (
+            dm is None
+            and _told_as_past(
+                _THAT_CLAUSE_RE.sub("", info.low) if "that" in info.low else info.low,
+                article.date,
+            )
+        )
+        for d in made:  # background: an event long before the report ("the 2013 attack")
+            at = d.extra.get("at")
+            if (old_year or (at is not None and any(a <= at < b for a, b in since_spans))) and (
+                not d.linked
+            ):
+                d.drop = True
+            elif (
+                d.date_explicit
+                and article.date is not None
+                and d.date is not None
+                and ((article.date - d.date).days > _BACKGROUND_DAYS)
+            ):
+                d.drop = True
+        _inherit_paragraph_place(made, infos, i)
+        drafts.extend(made)
+    _merge_injured(drafts, infos)
+    _merge_toll_updates(drafts)
+    _merge_other_estimates(drafts)
+    _mark_named_parts(drafts)
+    _inherit_cumulative_place(drafts)
+    kept = [d for d in drafts if not d.drop]
+    _count_recent_window(kept, article)
+    return kept, infos
+
+
+#: Days back from the article's date within which a running toll's window ("since Sunday",
+#: "since Friday morning") is the toll of the event being reported, not of a long campaign.
+_RECENT_WINDOW_DAYS = 7
+
+
+def _count_recent_window(drafts: list[_Draft], article: Article) -> None:
+    """An article whose only count of dead is a toll "since Sunday" reports that event
+    through it: "26 soldiers and 21 rebels had been killed in the fighting since Sunday
+    morning" is the toll of the attack the article is about. Counted when it is the one
+    running toll with a window of at most a week and nothing else counts; tolls since a
+    month, a year or the start of the war stay running tolls."""
+    if article.date is None:
+        return
+    recent = []
+    vague: list[_Draft] = []
+    for d in drafts:
+        if d.killed is None or d.killed.best is None or d.event_only:
+            continue
+        if not d.cumulative:
+            if d.killed.vague and not recent:
+                vague.append(d)  # "days of fighting that killed hundreds", told first
+                continue
+            if d.part_of is None and not d.extra.get("subset"):
+                return  # another count stands: the window's toll stays a running toll
+            continue
+        start = d.extra.get("window_start")
+        if start is None:
+            # "in a week-long offensive", "over three days of fighting": a span, not a date
+            low = d.extra.get("low") or ""
+            if _SHORT_SPAN_RE.search(low) is None or _LONG_SPAN_RE.search(low) is not None:
+                continue  # "not for two days, after two weeks in which raids killed dozens"
+            start = article.date
+        if 0 <= (article.date - start).days <= _RECENT_WINDOW_DAYS and d.has_event_cue:
+            recent.append(d)
+    if len(recent) != 1:
+        return
+    toll = recent[0]
+    best = toll.killed.best  # type: ignore[union-attr]
+    if any(not _vaguely(v.killed, best) for v in vague):  # type: ignore[arg-type]
+        return  # "killed dozens" before a toll of 500: another count
+    toll.cumulative = False
+    for v in vague:  # the same dead, told vaguely first: the precise toll counts them
+        v.extra["part_of_host"] = toll
+
+
+def _vaguely(vague: Count, best: int | None) -> bool:
+    """Whether a vague count ("hundreds", "dozens") may be ``best`` told vaguely: at least
+    its low figure and of the same order of magnitude (hundreds: 200 to 999)."""
+    low = vague.low if vague.low is not None else vague.best
+    return low is not None and best is not None and low <= best < 10 ** len(str(low))
+
+
+#: A span of at most a week that a running toll covers: "week-long", "a three-day assault".
+_SHORT_SPAN_RE = re.compile(
+    r"\b(?:(?:one|a)[\s-]week(?!s)|week-long|(?:two|three|four|five|six|seven|[2-7])[\s-]days?"
+    r"(?!\s+(?:ago|earlier|before|after))|(?:two|three|four|five|six|seven|[2-7])\s+days\s+of)\b"
+)
+
+
+#: A longer span named beside it: the short one may not be the toll's.
+_LONG_SPAN_RE = re.compile(
+    r"\b(?:weeks|months?|years?)\b|\w-(?:month|year)\b"
+    r"|\b(?:two|three|four|five|six|several|\d+)-weeks?\b"
+)
+
+
+#: An event told as an earlier one: "last month", "a year ago", "in January" (a month with
+#: no day, two or more months before the article's), "a similar attack". Not after "since"
+#: ("since last month": a running toll) or "the" ("during the last month": a period).
+_PAST_RE = re.compile(
+    r"^\s*last\s+week\b(?!['’])"
+    r"|(?<!since )(?<!the )\b(?:last\s+(?:month|year|summer|winter|spring|autumn|fall)"
+    r"|earlier\s+this\s+(?:year|month)|(?:\d+|a|an|one|two|three|four|five|six|several|many)\s+"
+    r"(?:months|years|month|year|weeks|week)\s+(?:ago|earlier|before|after)"
+    r"|a\s+similar\s+(?:\w+\s+)?(?:attack|bombing|strike|airstrike|raid|massacre|explosion|blast)"
+    r"|(?:in|since|during|by)\s+"
+    # "in the July attacks": a month naming an event, with "the"
+    r"(?:the\s+(?=[a-z]+\s+(?:attacks?|raids?|offensive|massacres?|bombings?|assault"
+    r"|killings|strikes|airstrikes|clashes|fighting)\b))?"
+    r"(?:(?:early|late|mid)[\s-]+)?(?P<mon>january|february|march"
+    r"|april|may|june|july|august|september|october|november|december)\b(?!\s+\d))"
+    # "Two of the hostages died in captivity, relatives said at the time"
+    r"|\b(?:said|reported|told\s+\w+)\s+at\s+the\s+time\b"
+)
+
+
+#: "since the uprising began", "since rebels launched their offensive": a month after it
+#: dates the period's start.
+_SINCE_BEGAN_RE = re.compile(
+    r"\bsince\s+(?:[\w'’-]+\s+){1,4}?(?:began|begun|started|erupted|broke\s+out|launched"
+    r"(?:\s+[\w'’-]+){0,3})\s*$"
+)
+_PAST_HINT_RE = re.compile(
+    _trie_pattern(
+        [
+            *"last earlier ago before after similar january february march april may june"
+            " july august september october november december".split(),
+            "at the time",
+        ]
+    )
+)
+
+
+def _told_as_past(low: str, date: dt.date | None) -> bool:
+    """True when a sentence tells of an event before the article's month (see ``_PAST_RE``)."""
+    if not _PAST_HINT_RE.search(low):
+        return False
+    for m in _PAST_RE.finditer(low):
+        mon = m.group("mon")
+        if mon is None:
+            return True
+        if m.group().startswith("since") or _SINCE_BEGAN_RE.search(
+            low, max(0, m.start() - 60), m.start()
+        ):
+            continue  # "since the uprising began in March": a running period, not the event's date
+        if date is not None and (date.month - MONTHS[mon]) % 12 >= 2:
+            return True  # two months back or more: "In early May" in June may be the news
+    return False
+
+
+def _inherit_paragraph_place(made: list[_Draft], infos: list[_SentInfo], i: int) -> None:
+    """A casualty count with no place takes the place of the sentence before it in the same
+    paragraph ("Warplanes pounded X on Monday. The strikes killed 12 people.")."""
+    if i == 0:
+        return
+    prev = infos[i - 1]
+    if prev.sent.paragraph != infos[i].sent.paragraph or prev.question:
+        return
+    for d in made:
+        if d.actor is None and prev.events and not d.event_only and not d.cumulative:
+            # "Russian jets pounded X. In Y, four were killed": the same attackers.
+            d.actor = _actor_for(_actors(prev.masked, prev.toks, []), len(prev.low))
+        if d.place is not None or d.event_only or d.cumulative:
+            continue
+        cands = [p for p in prev.places if not p.country and not p.ref.near and not p.origin]
+        if cands:
+            d.place = _with_within(cands[0], prev.places)
+            d.extra["inherited"] = True
+            if prev.events and (d.event_type == "other" or d.actor is None):
+                pos = len(prev.low)
+                if d.event_type == "other":
+                    d.event_type = _event_for(prev.events, pos, prev.low) or "other"
+                if d.actor is None:
+                    d.actor = _actor_for(_actors(prev.masked, prev.toks, []), pos)
+
+
+#: A source named for a count: "the Local Coordination Committees said", "according to".
+_ATTRIBUTED_RE = re.compile(
+    r"\b(?:said|says|reported|reports|according\s+to|put\s+the|puts\s+the|documented"
+    r"|counted|recorded|told|estimated|gave\s+a|accused|claimed|saying)\b"
+)
+#: A word that every match of ``_ATTRIBUTED_RE`` holds (a cheap first test).
+_ATTRIBUTED_WORDS = tuple(
+    "said says report according put documented counted recorded told estimated gave accused"
+    " claimed saying".split()
+)
+#: Words that make a count one of more dead, not another figure for the same dead.
+_MORE_DEAD_RE = re.compile(
+    r"\b(?:another|more(?!\s+than)|others?|further|additional|also|separate)\b"
+)
+
+
+def _other_estimate(low: str, mention: _Mention, attributed: bool) -> bool:
+    """True when a sentence gives a source's figure of dead and nothing else of an event:
+    no event word of its own and no "more"/"another" ("The committees said 100 died")."""
+    if mention.toll or mention.subset or mention.cumulative or not attributed:
+        return False
+    return _MORE_DEAD_RE.search(low, mention.start, mention.end) is None
+
+
+#: A second statement or a source after a count: "..., adding that", "..., citing a source at".
+_SECOND_STATEMENT_RE = re.compile(r",\s+(?:adding\s+that|added\s+that|citing|quoting)\b")
+#: A clause of another event after a count: "..., killing eight, as insurgents pushed
+#: toward Hama", "..., while rebels shelled Damascus".
+_SIDE_CLAUSE_RE = re.compile(r",\s+(?:even\s+as|as|while|amid|whereas)\s+(?!well\b|many\b|much\b)")
+
+
+def _side_clause_cut(
+    masked: str, places: list[_PlaceCand], lo: int, hi: int, k: _Mention
+) -> int:
+    """Where the text of the count ``k`` ends: before a side clause after it ("..., killing
+    eight, as insurgents pushed toward the city of Hama") when a place stands before the
+    count's verb, so that the side clause's places do not become the count's place."""
+    aside = _SECOND_STATEMENT_RE.search(masked, k.end, hi)
+    if aside is not None:
+        # "... had risen to 18, adding that several of the injured remain at X Hospital":
+        # a second statement; its places are not the count's.
+        hi = aside.start()
+    side = _SIDE_CLAUSE_RE.search(masked, k.end, hi)
+    if side is None:
+        return hi
+    if any(lo <= c.start < k.verb and not c.origin and not c.country for c in places):
+        return side.start()
+    return hi
+
+
+def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
+    s, masked = info.sent, info.masked
+    if info.question or not (info.mentions or info.events):
+        return []
+    killed = [m for m in info.mentions if m.kind == "killed"]
+    injured = [m for m in info.mentions if m.kind == "injured"]
+    victim_spans = [(m.start, m.end) for m in info.mentions]
+    actors = _actors(masked, info.toks, victim_spans) if (info.mentions or info.events) else []
+    targets = _targets(info.low, info.toks) if (info.mentions or info.events) else ()
+    out: list[_Draft] = []
+    cause = _CAUSE_RE.search(info.low) if killed and _CAUSE_HINT_RE.search(info.low) else None
+    if (
+        cause is not None
+        and cause.group().startswith(("after", "following"))
+        and not any(e[1] < cause.start() for e in info.events)
+        and not _DAY_NAMED_RE.search(info.low, cause.start())
+        and not _CAME_AFTER_RE.search(info.low, max(0, cause.start() - 30), cause.start())
+    ):
+        # "Authorities imposed a curfew after a man and his wife were found killed": with no
+        # attack told before it and no day of its own ("after 34 soldiers were killed on
+        # Thursday"), the killing after "after" is the news, not its cause
+        cause = None
+    # "The death toll rose to eight after a wounded child died": the newly dead are inside
+    # the risen toll, not more dead.
+    rises = [k for k in killed if k.toll and k.rise and not k.cumulative and k.count.best]
+    attributed = (
+        bool(killed)
+        and any(w in info.low for w in _ATTRIBUTED_WORDS)
+        and _ATTRIBUTED_RE.search(info.low) is not None
+    )
+    # Each count of dead owns the text up to the clause of the next one ("..., while ...").
+    bounds = [0] + [k.start for k in killed[1:]] + [len(masked)]
+    for n in range(1, len(killed)):
+        cut = _clause_start(info.low, killed[n].start)
+        if cut > killed[n - 1].end:
+            bounds[n] = cut
+    for n, k in enumerate(killed):
+        lo, hi = bounds[n], bounds[n + 1]
+        hi = _side_clause_cut(masked, info.places, lo, hi, k)
+        place = _pick_place(info.places, lo, hi, k.verb, masked)
+        if place is None and n == 0:
+            place = _pick_place(info.places, 0, hi, k.verb, masked)
+        if place is None and n > 0 and out:
+            place = out[-1].place  # "..., and three more were killed" (same place)
+        d = _Draft(
+            sent=index,
+            first_sent=index,
+            start=s.start,
+            end=s.end,
+            event_type=_event_for(info.events, k.verb, info.low) or "other",
+            actor=_actor_for(actors, k.verb),
+            place=place,
+            killed=k.count,
+            children=k.children,
+            women=k.women,
+            rescuers=k.rescuers,
+            victims=k.victims,
+            targets=targets,
+            cumulative=k.cumulative
+            or _cumulative_clause(info.low, k)
+            or (
+                k.count.best is not None
+                and k.count.best >= _CAMPAIGN_TOLL
+                and not _single_event_clause(info.low, k)
+            ),
+            has_event_cue=bool(info.events),
+        )
+        d.extra["toll"] = k.toll
+        d.extra["at"] = k.start
+        if k.toll:
+            d.extra["rise"] = k.rise
+        d.extra["subset"] = k.subset
+        d.drop = (cause is not None and cause.start() < k.start) or any(
+            r is not k
+            and r.start < k.start
+            and (k.count.best or 0) < (r.count.best or 0)
+            and _AFTER_RE.fullmatch(info.low, r.end, k.start) is not None
+            for r in rises
+        )
+        d.extra["other_estimate"] = _other_estimate(info.low, k, attributed)
+        d.extra["title"] = _is_title(s)
+        d.extra["low"] = info.low
+        out.append(d)
+    for j in injured:
+        host = None
+        for d, k in zip(out, killed, strict=False):
+            if k.start < j.start and d.injured is None:
+                host = d
+        if host is not None:
+            host.injured = j.count
+            continue
+        place = _pick_place(info.places, 0, len(masked), j.verb, masked)
+        out.append(
+            _Draft(
+                sent=index,
+                first_sent=index,
+                start=s.start,
+                end=s.end,
+                event_type=_event_for(info.events, j.verb, info.low) or "other",
+                actor=_actor_for(actors, j.verb),
+                place=place,
+                injured=j.count,
+                targets=targets,
+                cumulative=_cumulative_clause(info.low, j),
+                has_event_cue=bool(info.events),
+                victims=j.victims,
+            )
+        )
+    if out and not all(d.drop for d in out):
+        return out
+    if not info.events or not info.places:
+        return out
+    # Event-only incidents: mentions of unusable counts ("killed or wounded") or only of dead
+    # given as a reason ("after 9 soldiers were killed") still leave the event to report.
+    return out + _event_only(info, index, actors, targets)
+
+
+def _cumulative_clause(low: str, mention: _Mention) -> bool:
+    """True when the clause of a count says it runs over a period ("since Monday")."""
+    start = _clause_start(low, mention.start)
+    if _PARTICIPLE_RE.match(low, start) or _IN_WHICH_RE.search(low, max(0, start - 14), start):
+        # "... since June 2019, killing 61 people": the participle belongs to the clause
+        # before; so does "two weeks in which raids killed dozens".
+        start = _clause_start(low, max(0, start - 7))
+    nxt = _CLAUSE_END_RE.search(low, mention.end)
+    end = nxt.start() if nxt else len(low)
+    hint = _CUMUL_HINT_RE.search(low, start, end)
+    for cm in lx.CUMULATIVE_RE.finditer(low, start, end) if hint else ():
+        if cm.group() in _SO_FAR and _ONE_DAY_RE.search(low) and "since" not in low:
+            continue  # "has so far documented 103 killed in al-Tremseh on Thursday"
+        # "the deadliest since the uprising began", "one of the deadliest assaults on
+        # government-held territory in the war": a superlative, no running toll.
+        reach = min(max(0, cm.start() - 40), max(start, cm.start() - 90))
+        if not _SUPERLATIVE_RE.search(low, reach, cm.start()):
+            return True
+    if _PERFECT_RE.search(
+        low, max(0, mention.verb - 30), mention.verb + 12
+    ) and _CAMPAIGN_SUBJECT_RE.search(low, 0, mention.start):
+        return True  # "The offensive, launched in April, has killed more than 300"
+    # A period fronted before the main clause ("Since January, the offensive has killed").
+    lead = _FRONTED_RE.match(low)
+    return (
+        lead is not None
+        and lead.end() <= start
+        and lx.CUMULATIVE_RE.match(low, lead.start(1)) is not None
+    )
+
+
+#: A word that every match of ``lx.CUMULATIVE_RE`` holds (a cheap first test; a test in
+#: tests/geoconflict/test_speed_guards.py checks every alternative of the pattern has one).
+_CUMUL_WORDS = tuple(
+    "since far date total overall cumulative week month year past last recent days which"
+    " -day -long whole entire throughout war conflict period first".split()
+)
+_CUMUL_HINT_RE = re.compile(_trie_pattern(_CUMUL_WORDS))
+#: Running-toll words that also fit one event's toll counted up to now.
+_SO_FAR = frozenset({"so far", "to date"})
+#: One day named: "on Thursday", "yesterday", "on 3 May", "on May 3".
+_ONE_DAY_RE = re.compile(
+    r"\b(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday"
+    r"|on\s+\d{1,2}\s+[a-z]+|on\s+(?:january|february|march|april|may|june|july|august"
+    r"|september|october|november|december)\s+\d{1,2})\b"
+)
+#: A clause that opens with a participle ("killing 61 people", "leaving 5 dead").
+_PARTICIPLE_RE = re.compile(r"\s*(?:killing|leaving|claiming|wounding|injuring)\b")
+_IN_WHICH_RE = re.compile(r"\b(?:in|during)\s+which\s*$")
+#: A superlative before "since ...": "the deadliest attack since the war began".
+_SUPERLATIVE_RE = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|highest|first"
+    r"|most\s+(?!of\b)\w+)\b"
+)
+#: A campaign as the subject of a count ("the offensive", "Russia's air campaign").
+_CAMPAIGN_SUBJECT_RE = re.compile(
+    r"\b(?:offensive|campaign|bombardment|operation|siege|escalation|onslaught|air\s+war"
+    r"|intervention|battle\s+for)\b"
+)
+#: A present perfect that counts up to now: "has killed", "have now claimed".
+_PERFECT_RE = re.compile(r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|claimed)\b")
+#: An adverbial phrase that opens a sentence, up to its comma.
+_FRONTED_RE = re.compile(r"\s*(since\s[^,;.]{1,60}|so\s+far|to\s+date|in\s+total),")
+
+
+def _single_event_clause(low: str, mention: _Mention) -> bool:
+    """True when the clause of a count ties it to one event ("in a gas attack on ...")."""
+    start = _clause_start(low, mention.start)
+    nxt = _CLAUSE_END_RE.search(low, mention.end)
+    end = nxt.start() if nxt else len(low)
+    return _SINGLE_EVENT_RE.search(low, start, end) is not None
+
+
+#: A denied toll, not a denied event: "no casualties were reported", "without injuries".
+_NO_CASUALTIES_RE = re.compile(
+    r"\b(?:no|without\s+(?:any\s+)?|no\s+reports?\s+of)\s*(?:immediate\s+)?(?:reports?\s+of\s+)?"
+    r"(?:casualties|deaths|injuries|fatalities|victims|losses)\b"
+    r"|\bno\s+(?:one|body)\s+was\s+(?:hurt|injured|killed|wounded)"
+)
+
+
+#: A word that every match of ``_NO_CASUALTIES_RE`` holds, but for "was".
+_NO_CASUALTY_NOUNS = ("casualties", "deaths", "injuries", "fatalities", "victims", "losses")
+
+
+def _event_only(
+    info: _SentInfo, index: int, actors: list[tuple[str, int]], targets: tuple[str, ...]
+) -> list[_Draft]:
+    s, masked = info.sent, info.low
+    specific = [e for e in info.events if e[3]]
+    cue = specific[0] if specific else None
+    if cue is None:
+        strike = lx.STRIKE_VERB_RE.search(masked)
+        if strike is None:
+            return []
+        cue = next((e for e in info.events if e[1] >= strike.start() - 40), info.events[0])
+    # "no casualties as rockets fall on X": the event happened; only its toll is denied.
+    said = masked[: cue[2] + 40]
+    if "was" in said or any(w in said for w in _NO_CASUALTY_NOUNS):  # else nothing to blank
+        said = _NO_CASUALTIES_RE.sub(lambda m: " " * len(m.group()), said)
+    if lx.NEGATION_RE.search(said) or lx.RHETORIC_RE.search(masked):
+        return []
+    if _HYPOTHETICAL_RE.search(masked, 0, cue[1]):
+        return []
+    place = _pick_place(info.places, 0, len(masked), cue[1], masked)
+    if place is None:
+        return []
+    return [
+        _Draft(
+            sent=index,
+            first_sent=index,
+            start=s.start,
+            end=s.end,
+            event_type=_event_for(info.events, cue[1], masked) or "other",
+            actor=_actor_for(actors, cue[1]),
+            place=place,
+            targets=targets,
+            event_only=True,
+            has_event_cue=True,
+            extra=_event_extra(s, cue[4]),
+        )
+    ]
+
+
+def _category_of(text: str) -> str | None:
+    """The first development category whose words ``text`` holds (:data:`lx.DEVELOPMENT_CUES`
+    order), or None."""
+    return next((cat for cat, rx in lx.DEVELOPMENT_CUES.items() if rx.search(text)), None)
+
+
+def _event_extra(s: Sentence, word: str) -> dict[str, Any]:
+    """The notes of an event told with no count: a protest or an arrest ("protesters",
+    "arrested") is a development of that category, not violence."""
+    extra: dict[str, Any] = {"title": _is_title(s)}
+    category = _category_of(word)
+    if category is not None:
+        extra["category"] = category
+    return extra
+
+
+def _link_previous(
+    made: list[_Draft], infos: list[_SentInfo], i: int, drafts: list[_Draft], article: Article
+) -> list[_Draft]:
+    """Join a placeless casualty sentence to the event sentence just before it."""
+    if i == 0 or not made:
+        return made
+    info = infos[i]
+    prev = infos[i - 1]
+    if any(not p.country for p in info.places):
+        return made
+    if prev.mentions or prev.question or not prev.events:
+        return made
+    prev_places = [p for p in prev.places if not p.country]
+    if not prev_places:
+        return made
+    same_para = prev.sent.paragraph == info.sent.paragraph
+    if not same_para and not lx.STRIKE_VERB_RE.search(prev.low):
+        return made
+    prev_type = _event_for(prev.events, len(prev.low), prev.low)
+    own_types = {d.event_type for d in made if d.event_type != "other"}
+    if own_types and prev_type not in own_types:
+        return made
+    # The earlier sentence's event-only draft (if any) is absorbed.
+    prev_drafts = [d for d in drafts if d.sent == i - 1 and d.event_only]
+    strike = lx.STRIKE_VERB_RE.search(prev.low)
+    pos = strike.start() if strike else len(prev.masked)
+    place = _pick_place(prev.places, 0, len(prev.masked), pos, prev.masked)
+    prev_actors = _actors(prev.masked, prev.toks, [])
+    for d in made:
+        d.linked = True
+        d.first_sent = i - 1
+        d.start = prev.sent.start
+        if d.place is None:
+            d.place = place
+        if d.event_type == "other" and prev_type:
+            d.event_type = prev_type
+        if d.actor is None and prev_actors:
+            d.actor = _actor_for(prev_actors, pos)
+        d.targets = tuple(dict.fromkeys((*_targets(prev.low, prev.toks), *d.targets)))
+        if not d.date_explicit:
+            dm = find_date(prev.sent.text, article.date)
+            if dm is not None:
+                d.date, d.date_explicit = dm.date, True
+    for pd in prev_drafts:
+        pd.drop = True
+    return made

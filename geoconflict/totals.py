@@ -1,0 +1,419 @@
+"""Totals and their parts, the same event told twice, and drafts made into incidents.
+
+:func:`_attach_subsets` and :func:`_mark_parts` mark the counts that lie inside a total
+(``part_of``), so that no total counts its dead twice; :func:`_dedupe` merges one event told
+twice in an article; :func:`_to_incident` turns a draft into an
+:class:`~geoconflict.records.Incident`, with its confidence (:func:`_confidence`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .drafts import _BREAKDOWN_REACH, _Draft, _other_victims, _same_place
+from .numbers import Count
+from .records import Article, Incident, Location
+from .resolve import distance_km
+
+
+def _attach_subsets(drafts: list[_Draft]) -> None:
+    """A part of dead counted before ("Seven of them died in X", "Five children were among
+    the dead") adds no death: with a place of its own elsewhere it is a sub-incident of the
+    count it belongs to (``part_of``); otherwise it only tells who the dead were."""
+    for n, d in enumerate(drafts):
+        if d.drop or not d.extra.get("subset") or d.killed is None or d.killed.best is None:
+            continue
+        host_at = next(
+            (
+                m
+                for m in range(n - 1, -1, -1)
+                if not drafts[m].drop
+                and not drafts[m].event_only
+                and not drafts[m].extra.get("subset")
+                and drafts[m].killed is not None
+                and (drafts[m].killed.best or 0) >= d.killed.best
+                and d.sent - drafts[m].sent <= 4
+            ),
+            None,
+        )
+        if host_at is None:
+            continue  # nothing counted before: the part is all the text says
+        host = drafts[host_at]
+        own = d.place is not None and not d.extra.get("inherited")
+        if own and not _same_place(d, host):
+            # with a place of its own, and the host's elsewhere or none ("Shelling killed 11
+            # civilians. Eight of the civilians were killed in Ras al-Ain"): a sub-incident
+            d.extra["part_of_host"] = host
+            continue
+        for name in ("children", "women", "rescuers"):
+            if getattr(host, name) is None and getattr(d, name) is not None:
+                setattr(host, name, getattr(d, name))
+        host.victims = tuple(dict.fromkeys((*host.victims, *d.victims)))
+        host.end = max(host.end, d.end)
+        d.drop = True
+
+
+def _contains(area: Location, point: Location) -> bool:
+    if area.precision == 4:
+        return bool(area.admin1) and area.admin1 == point.admin1
+    if area.precision == 3:
+        return bool(area.admin2) and area.admin2 == point.admin2
+    if area.precision == 5:
+        if area.admin1 and point.admin1 and area.admin1 != point.admin1:
+            return False
+        return distance_km(area.lat, area.lon, point.lat, point.lon) <= 20.0
+    return False
+
+
+#: A count told as an event of its own ("a separate strike killed three"), or as the other
+#: side's answer to it ("Turkish retaliatory shelling killed 16 Syrian troops").
+_SEPARATE_RE = re.compile(r"\bseparate(?:ly)?\b|\bretaliat(?:ory|ion|ed)\b|\bhit\s+back\b")
+
+
+def _mark_parts(drafts: list[_Draft]) -> None:
+    """Mark sub-incidents: parts named as such ("seven of them"), counts that add up to one
+    told before them ("killed 39" ... "31 at the courthouse" ... "eight at the restaurant"),
+    and precise places inside a coarse one with as many dead or more, the same day."""
+    at = {id(d): n for n, d in enumerate(drafts)}
+    for d in drafts:
+        host = d.extra.get("part_of_host")
+        if host is not None and id(host) in at:
+            d.part_of = at[id(host)]
+    _mark_breakdowns(drafts)
+    for n, d in enumerate(drafts):
+        if d.part_of is not None:
+            continue
+        if d.location is None or d.location.precision > 2 or d.killed is None or d.cumulative:
+            continue
+        if _SEPARATE_RE.search(d.extra.get("low") or ""):
+            continue  # "a separate strike killed three": an event of its own
+        for m, area in enumerate(drafts):
+            if m == n or area.location is None or area.cumulative or area.killed is None:
+                continue
+            if area.location.precision < 3 or area.part_of is not None:
+                continue
+            if area.date and d.date and area.date != d.date:
+                continue
+            if area.sent == d.sent:
+                continue  # two counts of one sentence are two counts ("18 ..., and 11 ...")
+            if d.actor and area.actor and d.actor != area.actor:
+                continue  # other attackers: another event in the same area
+            if _other_victims(d, area):
+                continue  # soldiers at the base are no part of the civilians around it
+            kb, ab = d.killed.best, area.killed.best
+            if kb is None or ab is None or kb > ab:
+                continue
+            if _contains(area.location, d.location):
+                d.part_of = m
+                break
+
+
+def _mark_breakdowns(drafts: list[_Draft]) -> None:
+    """Two or more counts of dead told right after a total, in later sentences, that add up
+    to it exactly are its parts ("148 killed in Tartous and Jableh" ... "48 in Tartous" ...
+    "100 in Jableh"): the total counts, they are ``part_of`` it."""
+
+    def countable(d: _Draft) -> bool:
+        return (
+            d.killed is not None
+            and d.killed.best is not None
+            and not d.cumulative
+            and not d.event_only
+            and d.part_of is None
+        )
+
+    for n, total in enumerate(drafts):
+        if not countable(total) or total.killed.best < 2:  # type: ignore[union-attr]
+            continue
+        want = total.killed.best  # type: ignore[union-attr]
+        # parts already named as such ("14 of the dead were in X") count toward the total:
+        # "... and five more were killed in Y" is then the rest of it
+        named = [
+            d.killed.best  # type: ignore[union-attr]
+            for d in drafts[n + 1 :]
+            if d.part_of == n and d.killed is not None and d.killed.best is not None
+        ]
+        want -= sum(named)
+        if want <= 0:
+            continue
+        after = [
+            m
+            for m in range(n + 1, len(drafts))
+            if countable(drafts[m]) and drafts[m].sent > total.sent
+        ]
+        for first in after[:2]:
+            run_sum, run = 0, []
+            for m in after[after.index(first) :]:
+                d = drafts[m]
+                if d.sent - total.sent > _BREAKDOWN_REACH or (
+                    # a total dated only by the article (a headline) may sum up the day before
+                    d.date and total.date and d.date != total.date
+                    and (total.date_explicit or abs((total.date - d.date).days) > 1)
+                ):
+                    break
+                run_sum += d.killed.best  # type: ignore[union-attr,operator]
+                run.append(m)
+                if run_sum >= want:
+                    break
+            if (
+                run_sum == want
+                and len(run) + len(named) >= 2
+                and all(_inside(total, drafts[m]) for m in run)
+            ):
+                for m in run:
+                    drafts[m].part_of = n
+                break
+    # A nationwide total ("killing at least 136 people across the country") takes in the
+    # counts told after it, place by place, as long as they fit inside it.
+    for n, total in enumerate(drafts):
+        if not countable(total) or total.killed.best < 2:  # type: ignore[union-attr]
+            continue
+        low = total.extra.get("low") or ""
+        if not ("country" in low or "syria" in low or "nationwide" in low):
+            continue  # the words every match of _NATIONWIDE_RE holds: a cheap first test
+        if not _NATIONWIDE_RE.search(low):
+            continue
+        room = total.killed.best  # type: ignore[union-attr]
+        for m in range(n + 1, len(drafts)):
+            d = drafts[m]
+            if d.sent == total.sent or not countable(d):
+                continue
+            if d.sent - total.sent > _BREAKDOWN_REACH or (
+                d.date and total.date and d.date != total.date
+            ):
+                break
+            if d.killed.best > room:  # type: ignore[union-attr,operator]
+                break
+            room -= d.killed.best  # type: ignore[union-attr,operator]
+            d.part_of = n
+    # A total told after its parts ("5 killed in X; 2 in Y; 2 in Z. Total: 9 deaths") adds
+    # them up: it is kept, marked as a running toll, so that no sum counts them twice.
+    for n, total in enumerate(drafts):
+        if not countable(total) or total.killed.best < 2:  # type: ignore[union-attr]
+            continue
+        run_sum, count = 0, 0
+        for m in range(n - 1, -1, -1):
+            d = drafts[m]
+            if d.sent == total.sent or not countable(d):
+                break
+            run_sum += d.killed.best  # type: ignore[union-attr,operator]
+            count += 1
+            if run_sum >= total.killed.best:  # type: ignore[union-attr,operator]
+                break
+        if count >= 2 and run_sum == total.killed.best:  # type: ignore[union-attr]
+            total.cumulative = True
+
+
+#: A count over the whole country: "killing 136 people across the country".
+_NATIONWIDE_RE = re.compile(
+    r"\b(?:across|throughout|around|all\s+over)\s+(?:the\s+country|syria)\b|\bnationwide\b"
+)
+
+
+def _inside(total: _Draft, part: _Draft) -> bool:
+    """Whether ``part`` may be a part of ``total``: it lies in the total's governorate, or the
+    total names no precise place, or the total's sentence names the part's place ("bombings
+    in Tartous and Jableh killed 148")."""
+    tl, pl = total.location, part.location
+    if tl is None or pl is None or tl.precision >= 4:
+        return True
+    if tl.admin1 is not None and tl.admin1 == pl.admin1:
+        return True
+    low = total.extra.get("low", "")
+    name = part.place.ref.name.lower() if part.place is not None else ""
+    if name and name in low:
+        return True
+    # "air strikes killed 12 in southern Idlib and northern Hama" ... "two in Kafr Nabuda"
+    return any(w in low for w in _GOVERNORATE_WORDS.get(pl.admin1 or "", ()))
+
+
+#: How articles spell each governorate (the OCHA names the locations carry, as keys).
+_GOVERNORATE_WORDS: dict[str, tuple[str, ...]] = {
+    "Aleppo": ("aleppo", "halab"),
+    "Idleb": ("idlib", "idleb"),
+    "Hama": ("hama",),
+    "Homs": ("homs",),
+    "Lattakia": ("latakia", "lattakia", "latakiya"),
+    "Tartous": ("tartous", "tartus"),
+    "Damascus": ("damascus",),
+    "Rural Damascus": ("rural damascus", "damascus countryside", "rif dimashq", "ghouta"),
+    "Dar'a": ("daraa", "deraa", "dar'a", "dara'a"),
+    "As-Sweida": ("sweida", "suwayda", "suweida", "swaida"),
+    "Quneitra": ("quneitra", "qunaytirah"),
+    "Ar-Raqqa": ("raqqa", "rakka"),
+    "Deir-ez-Zor": ("deir ez", "deir el", "deir al-z", "deir ezzor", "dayr az", "deir-ez"),
+    "Al-Hasakeh": ("hasak", "hassak"),
+}
+
+
+def _dedupe(drafts: list[_Draft]) -> None:
+    """The same event told twice in one article becomes one incident.
+
+    Two drafts are the same event when they give the same number of dead (both running tolls
+    or neither) and their places agree: the same place, the same governorate, or one of them
+    names none. The better-told draft survives (body over headline, the more precise place,
+    more details) and takes what only the other one says.
+    """
+    for n, d in enumerate(drafts):
+        if d.drop:
+            continue
+        for e in drafts[n + 1 :]:
+            if e.drop or d.drop:
+                continue
+            if d.extra.get("category") != e.extra.get("category"):
+                continue  # people fleeing a town are not the strike on it
+            same_place = (
+                d.location is not None
+                and e.location is not None
+                and d.location.place_id == e.location.place_id
+            ) or _same_place(d, e)
+            if e.event_only and same_place:
+                e.drop = True
+                continue
+            if d.event_only and same_place and not e.event_only:
+                d.drop = True
+                break
+            if (
+                (same_place or e.place is None or d.place is None or _same_area(d, e))
+                and d.killed is not None
+                and e.killed is not None
+                and d.killed.best is not None
+                and (
+                    d.killed.best == e.killed.best
+                    or _title_told(d, e)
+                    or _title_told(e, d)
+                    or (
+                        abs(e.sent - d.sent) <= 3
+                        and (
+                            _vague_then_precise(d.killed, e.killed)
+                            or _vague_then_precise(e.killed, d.killed)
+                        )
+                    )
+                )
+                and d.cumulative == e.cumulative
+            ):
+                keep, lose = (e, d) if _better(e, d) else (d, e)
+                _absorb(keep, lose)
+                if keep.killed is not None and keep.killed.vague and lose.killed is not None:
+                    keep.killed = lose.killed  # "scores" ... "at least 136": the number
+                lose.drop = True
+
+
+def _vague_then_precise(vague: Count, precise: Count) -> bool:
+    """A vague count ("scores", "dozens") that a number of the same event makes precise:
+    within what the word can mean ("a dozen" is not 99; "scores" may be 136)."""
+    if not (vague.vague and not precise.vague and vague.low and precise.best is not None):
+        return False
+    upper = vague.low * (5 if vague.low >= 24 else 1.3)
+    return vague.low <= precise.best <= upper
+
+
+def _title_told(title: _Draft, body: _Draft) -> bool:
+    """A headline's count that the body gave before updating it ("kill 25" ... "killed at
+    least 25 ... put the toll at 27"): the headline tells the same event."""
+    return bool(title.extra.get("title")) and title.killed is not None and (
+        title.killed.best in body.extra.get("told", ())
+    )
+
+
+def _better(a: _Draft, b: _Draft) -> bool:
+    """True when draft ``a`` tells the event better than ``b``."""
+
+    def rank(d: _Draft) -> tuple[int, int, int, int]:
+        precision = d.location.precision if d.location is not None else 9
+        details = sum(x is not None for x in (d.injured, d.children, d.women, d.rescuers))
+        return (int(bool(d.extra.get("title"))), precision, -details, -int(d.actor is not None))
+
+    return rank(a) < rank(b)
+
+
+def _absorb(keep: _Draft, lose: _Draft) -> None:
+    """Fill what ``keep`` lacks from ``lose``."""
+    if keep.place is None:
+        keep.place, keep.location = lose.place, lose.location
+    for name in ("injured", "children", "women", "rescuers", "actor"):
+        if getattr(keep, name) is None:
+            setattr(keep, name, getattr(lose, name))
+    if keep.event_type == "other":
+        keep.event_type = lose.event_type
+    if not keep.date_explicit and lose.date_explicit:
+        keep.date, keep.date_explicit = lose.date, True
+    keep.targets = tuple(dict.fromkeys((*keep.targets, *lose.targets)))
+    keep.victims = tuple(dict.fromkeys((*keep.victims, *lose.victims)))
+
+
+def _same_area(a: _Draft, b: _Draft) -> bool:
+    """Both resolved inside the same governorate."""
+    la, lb = a.location, b.location
+    return la is not None and lb is not None and la.admin1 is not None and la.admin1 == lb.admin1
+
+
+def _more_precise(a: _Draft, b: _Draft) -> bool:
+    """True when ``a`` is placed more precisely than ``b``."""
+    if a.location is None:
+        return False
+    return (
+        b.location is None
+        or a.location.precision < b.location.precision
+        or (a.location.precision == b.location.precision and b.extra.get("title", False))
+    )
+
+
+def _confidence(d: _Draft) -> float:
+    """How sure the reading is (0-1): an explicit count of dead, a place written in the
+    sentence itself, an event word and an actor each add to a base of 0.3; places taken from
+    neighbouring sentences add less, and event-only incidents stay at or below 0.45."""
+    score = 0.3
+    if d.killed is not None and d.killed.best is not None:
+        score += 0.25
+    elif d.injured is not None:
+        score += 0.15
+    if d.location is not None:
+        if d.extra.get("inferred_place") or d.extra.get("inherited"):
+            score += 0.05
+        else:
+            score += 0.2 if d.location.precision <= 2 else 0.1
+    if d.event_type != "other":
+        score += 0.1
+    if d.actor:
+        score += 0.05
+    if d.linked:
+        score -= 0.05
+    if d.event_only:
+        score = min(score, 0.45)
+    return round(max(0.05, min(score, 0.95)), 2)
+
+
+def _to_incident(d: _Draft, article: Article, incident_id: str, part_of: str | None) -> Incident:
+    text = article.text[d.start : d.end]
+    k = d.killed or Count(None, None, None)
+    j = d.injured or Count(None, None, None)
+    victims = d.victims
+    return Incident(
+        incident_id=incident_id,
+        doc_id=article.doc_id,
+        text=text,
+        char_start=d.start,
+        char_end=d.end,
+        event_type=d.event_type,
+        actor=d.actor,
+        date=d.date,
+        place=d.place.ref.text if d.place else None,
+        location=d.location,
+        killed_low=k.low,
+        killed_best=k.best,
+        killed_high=k.high,
+        injured_low=j.low,
+        injured_best=j.best,
+        injured_high=j.high,
+        killed_children=d.children,
+        killed_women=d.women,
+        killed_rescuers=d.rescuers,
+        victims=victims,
+        targets=d.targets,
+        is_cumulative=d.cumulative,
+        part_of=part_of,
+        sources=(article.doc_id,),
+        confidence=_confidence(d),
+        category=d.extra.get("category", "violence"),
+    )
