@@ -18,7 +18,6 @@ from typing import Any
 
 from . import lexicon as lx
 
-_TOKEN_RE = re.compile(r"[a-z]+|\d[\d,.]*")
 #: The same words, each with the separators before it (positions by summing lengths).
 _SEP_TOKEN_RE = re.compile(r"([^a-z0-9]*)([a-z]+|\d[\d,.]*)")
 

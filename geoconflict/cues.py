@@ -63,6 +63,11 @@ _ROCKET_RE = re.compile(r"rocket|missile")
 #: "in al-Hol (Al-Hasakeh)": a governorate in brackets after a place (event-note style).
 _PAREN_NAME_RE = re.compile(r"\s*\(([^()\n]{2,30})\)")
 
+#: Cheap first test (literal words, one prefix-factored scan) before ``_EARLIER_EVENT_RE``.
+_EARLIER_HINT_RE = re.compile(
+    _trie_pattern(["retaliation", "revenge", "response to", "avenge", "after"])
+)
+
 #: A clause about an earlier event, whose places are not this event's.
 _REPRISAL = r"in\s+retaliation\s+for|in\s+revenge\s+for|to\s+avenge"
 _EARLIER_EVENT_RE = re.compile(
@@ -632,9 +637,3 @@ def _choose_place(
     c = _with_setting(chosen, inside, masked)
     c = _with_within(c, inside)
     return _PlaceCand(c.ref, c.start, c.end, c.level, c.country, c.foreign, c.origin, tuple(alts))
-
-
-#: Cheap first tests (literal words, one prefix-factored scan) before costlier patterns.
-_EARLIER_HINT_RE = re.compile(
-    _trie_pattern(["retaliation", "revenge", "response to", "avenge", "after"])
-)

@@ -348,16 +348,6 @@ def _same_area(a: _Draft, b: _Draft) -> bool:
     return la is not None and lb is not None and la.admin1 is not None and la.admin1 == lb.admin1
 
 
-def _more_precise(a: _Draft, b: _Draft) -> bool:
-    """True when ``a`` is placed more precisely than ``b``."""
-    if a.location is None:
-        return False
-    return (
-        b.location is None
-        or a.location.precision < b.location.precision
-        or (a.location.precision == b.location.precision and b.extra.get("title", False))
-    )
-
 
 def _confidence(d: _Draft) -> float:
     """How sure the reading is (0-1): an explicit count of dead, a place written in the
