@@ -63,6 +63,16 @@ _ROCKET_RE = re.compile(r"rocket|missile")
 #: "in al-Hol (Al-Hasakeh)": a governorate in brackets after a place (event-note style).
 _PAREN_NAME_RE = re.compile(r"\s*\(([^()\n]{2,30})\)")
 
+#: The Syrian capital named by its role: "in the Syrian capital", "on the outskirts of Syria's
+#: capital".
+_CAPITAL_RE = re.compile(
+    r"\b(?:(?P<dir>(?:south|north|east|west)(?:-?(?:east|west))?|(?:south|north)(?:east|west)"
+    r")\s+of\s+"
+    r"|(?P<prep>in|on|at|of|across|into|around|near|outside|inside|hit|struck|rocked)\s+"
+    r"(?P<part>(?:the\s+)?(?:outskirts|centre|center|heart)\s+of\s+)?)"
+    r"(?P<name>the\s+Syrian\s+capital|Syria[’']s\s+capital)\b"
+)
+_BESIDE_PREPS = frozenset({"near", "outside", "around"})
 #: Cheap first test (literal words, one prefix-factored scan) before ``_EARLIER_EVENT_RE``.
 _EARLIER_HINT_RE = re.compile(
     _trie_pattern(["retaliation", "revenge", "response to", "avenge", "after"])
@@ -518,6 +528,18 @@ def _places(masked: str, toks: _Toks, low: str | None = None) -> list[_PlaceCand
                 if rx is not _SUBJECT_PLACE_RE:  # a weak cue: the gazetteer must know it
                     c.ref = replace(c.ref, exact=True)
                 cands.append(c)
+    if "capital" in masked:
+        # "exploded outside intelligence compounds in the Syrian capital": Damascus
+        for m in _CAPITAL_RE.finditer(masked):
+            if not covered(m.start("name"), m.end("name")):
+                # beside or off the city ("near the Syrian capital", "south of the Syrian
+                # capital") is Rural Damascus, like "outside Damascus"
+                beside = bool(m.group("dir")) or m.group("prep") in _BESIDE_PREPS
+                ref = PlaceRef(
+                    m.group("name"), "Damascus", near=beside, outside=beside,
+                    part=bool(m.group("part")),
+                )
+                cands.append(_PlaceCand(ref, m.start("name"), m.end("name"), None))
     cands.sort(key=lambda c: c.start)
     if len(cands) > 1:
         # "on the Ithriyah - Raqqa road near Ithriyah (Salamiyeh, Hama)": a name the sentence

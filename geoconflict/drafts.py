@@ -510,3 +510,9 @@ _BREAKDOWN_REACH = 8
 def _told(d: _Draft) -> set[int | None]:
     """The earlier counts of dead of a draft whose toll was updated ("rose to 27")."""
     return d.extra.setdefault("told", set())
+
+
+#: A count over the whole country: "killing 136 people across the country".
+_NATIONWIDE_RE = re.compile(
+    r"\b(?:across|throughout|around|all\s+over)\s+(?:the\s+country|syria)\b|\bnationwide\b"
+)

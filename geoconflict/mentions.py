@@ -93,7 +93,9 @@ _OWN_VERB_RE = re.compile(
 #: "... and around fifteen in Kafr Nabl": a further count of dead with its own place.
 _ELLIPTIC_RE = re.compile(
     # ("4,500" is one number: after a digit the comma needs a space to start a list)
-    rf"[^.;]{{0,160}}?(?:(?<!\d),\s*(?:and\s+)?|,\s+(?:and\s+)?|\s+and\s+|;\s*)"
+    rf"[^.;]{{0,160}}?(?:(?<!\d),\s*(?:and\s+)?|,\s+(?:and\s+)?|\s+and\s+|;\s*"
+    # "143 martyrs today: 53 in Homs, 40 in Idlib, ...": the total's breakdown
+    rf"|(?P<colon>:\s*))"
     rf"(?P<num>{COUNT_PATTERN})"
     # "... and eight fighters of the Syrian Democratic Forces near Tal Abyad"
     # "... and 50 al Qaeda-linked Nusra Front fighters in the west of Aleppo province"
@@ -101,6 +103,8 @@ _ELLIPTIC_RE = re.compile(
     rf"(?:\s+of\s+(?:the\s+)?[\w'’-]+"
     r"(?:\s+[\w'’-]+){0,4}?)?\s+)?(?=(?:in|at|near|on)\s+(?:the\s+)?[a-z])"
 )
+#: How far after a count its colon may stand ("143 martyrs today:").
+_COLON_REACH = 24
 #: The victims named right after a count ("12 rebels", "12 members of the SDF").
 _FIELD_VICTIMS_RE = re.compile(rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?:{lx._PLURAL_VICTIMS})\b", re.I)
 #: The other dead told after a passive count's verb and place: "..., along with 20 IS fighters".
@@ -509,10 +513,14 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
     def elliptic(pos: int) -> None:
         """ "killed 5 people in X and 3 in Y": further counts of dead with their own place."""
         subset = bool(out) and out[-1].subset  # "Seven of them in X, and five others in Y"
-        for _ in range(4):
+        for n in range(8):
             e = _ELLIPTIC_RE.match(masked, pos)
             if e is None or overlaps(e.start("num"), e.end("num")):
                 break
+            if e.group("colon"):
+                if n or e.start("colon") - pos > _COLON_REACH:
+                    break
+                subset = True  # the list after a count's colon breaks it down
             count = parse_count(e.group("num"))
             if count is None or count.best is None:
                 break

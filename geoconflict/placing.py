@@ -17,7 +17,7 @@ from . import lexicon as lx
 from ._tokens import _QUIET, _lower, _Toks
 from .config import Config
 from .cues import _COUNTRY_WORDS, _institution_town, _PlaceCand, _places
-from .drafts import _Draft, _SentInfo
+from .drafts import _NATIONWIDE_RE, _Draft, _SentInfo
 from .mentions import _mask
 from .records import Article, Location
 from .resolve import DocumentResolver, PlaceRef, distance_km
@@ -362,5 +362,7 @@ def _dateline_fallback(
     if loc.precision >= 6:
         return
     for d in unplaced:
+        if _NATIONWIDE_RE.search(d.extra.get("low") or ""):
+            continue  # "killing 88 people across the country": not the dateline's area
         d.location = replace(loc, precision=max(loc.precision, 4))
         d.extra["inferred_place"] = True

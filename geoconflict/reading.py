@@ -77,10 +77,18 @@ _CAME_AFTER_RE = re.compile(
 
 #: What lies between a risen toll and the newly dead it counts: "... rose to 8 after a".
 _AFTER_RE = re.compile(r"[^;.]*\b(?:after|as|when)\b[^;.]*")
+#: A sentence opened by the day before the news: "A day earlier, ...", "The day before, ...".
+_DAY_BEFORE_RE = re.compile(
+    r"\s*(?:(?:a|one)\s+day\s+(?:earlier|before)|the\s+(?:day|night)\s+before|the\s+previous"
+    r"\s+(?:day|night)|on\s+the\s+previous\s+day)\b"
+)
 #: An earlier event given as the cause of this one ("in retaliation for an attack that left
 #: five soldiers dead"): its dead are not news of this article.
 _CAUSE_RE = re.compile(
     rf"\b(?:{_REPRISAL}|(?:after|following)\s+the\s+(?:killing|deaths?|murder)\s+of"
+    # "in response to a drone attack that killed three U.S. soldiers in Jordan"
+    r"|in\s+response\s+to\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,4}?(?:attacks?|strikes?|bombings?"
+    r"|raids?|ambush|massacre|explosion|blast)\s+(?:that|which)"
     r"|(?:after|following)(?=\s+(?:at\s+least\s+|more\s+than\s+|some\s+)?[\w-]+\s+(?:[\w.-]+\s+)"
     r"{0,3}?(?:were|was|had\s+been|have\s+been)\s+(?:killed|slain))"
     # "the strikes followed the Istanbul bombing of Nov. 13, which killed six"
@@ -145,7 +153,7 @@ _CUE_STEMS: tuple[str, ...] = tuple(
 _CUE_RE = re.compile(_trie_pattern(_CUE_STEMS))
 #: Cheap first tests (literal words, one prefix-factored scan) before costlier patterns.
 _CAUSE_HINT_RE = re.compile(
-    _trie_pattern(["retaliation", "revenge", "avenge", "after", "follow", "since"])
+    _trie_pattern(["retaliation", "revenge", "avenge", "after", "follow", "since", "response"])
 )
 _YEAR_HINT_RE = re.compile(r"\d\d{3}")  # = \d{4}; a leading \d lets ``re`` skip to digits
 #: A year named alone ("the 2013 attack", "in 2016"): an earlier year marks background.
@@ -259,6 +267,13 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
                 and d.date is not None
                 and ((article.date - d.date).days > _BACKGROUND_DAYS)
             ):
+                d.drop = True
+        if _DAY_BEFORE_RE.match(info.low) and any(
+            not o.drop and o.killed is not None and not o.cumulative for o in drafts
+        ):
+            # "Suicide bombers killed 42 in Homs on Saturday. ... A day earlier a car bomb
+            # near al-Bab killed 51": the earlier day's event, told after the news
+            for d in made:
                 d.drop = True
         _inherit_paragraph_place(made, infos, i)
         drafts.extend(made)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from .drafts import _BREAKDOWN_REACH, _Draft, _other_victims, _same_place
+from .drafts import _BREAKDOWN_REACH, _NATIONWIDE_RE, _Draft, _other_victims, _same_place
 from .numbers import Count
 from .records import Article, Incident, Location
-from .resolve import distance_km
+from .resolve import CITY_GOVERNORATES, distance_km
 
 
 def _attach_subsets(drafts: list[_Draft]) -> None:
@@ -53,7 +53,19 @@ def _attach_subsets(drafts: list[_Draft]) -> None:
         d.drop = True
 
 
+def _city_area(loc: Location) -> bool:
+    """Whether ``loc`` is a city that is a governorate of its own, named whole ("in
+    Damascus"): an area that holds its quarters ("the Mezzeh district")."""
+    return (
+        loc.precision == 1
+        and loc.feature_code in ("PPLC", "PPLA")
+        and (loc.place_name or "").lower() in CITY_GOVERNORATES
+    )
+
+
 def _contains(area: Location, point: Location) -> bool:
+    if _city_area(area):
+        return point.precision > 1 and bool(area.admin1) and area.admin1 == point.admin1
     if area.precision == 4:
         return bool(area.admin1) and area.admin1 == point.admin1
     if area.precision == 3:
@@ -90,7 +102,13 @@ def _mark_parts(drafts: list[_Draft]) -> None:
         for m, area in enumerate(drafts):
             if m == n or area.location is None or area.cumulative or area.killed is None:
                 continue
-            if area.location.precision < 3 or area.part_of is not None:
+            if area.part_of is not None:
+                continue
+            if area.location.precision < 3 and not (
+                # the city that is a governorate holds its named quarters, not itself told
+                # again ("central Damascus")
+                _city_area(area.location) and not _same_place(d, area)
+            ):
                 continue
             if area.date and d.date and area.date != d.date:
                 continue
@@ -204,11 +222,6 @@ def _mark_breakdowns(drafts: list[_Draft]) -> None:
             total.cumulative = True
 
 
-#: A count over the whole country: "killing 136 people across the country".
-_NATIONWIDE_RE = re.compile(
-    r"\b(?:across|throughout|around|all\s+over)\s+(?:the\s+country|syria)\b|\bnationwide\b"
-)
-
 
 def _inside(total: _Draft, part: _Draft) -> bool:
     """Whether ``part`` may be a part of ``total``: it lies in the total's governorate, or the
@@ -274,7 +287,17 @@ def _dedupe(drafts: list[_Draft]) -> None:
                 d.drop = True
                 break
             if (
-                (same_place or e.place is None or d.place is None or _same_area(d, e))
+                (
+                    same_place
+                    or e.place is None
+                    or d.place is None
+                    or _same_area(d, e)
+                    # a headline retold in the body under a name the gazetteer lacks
+                    or (
+                        (d.extra.get("title") or e.extra.get("title"))
+                        and (d.location is None or e.location is None)
+                    )
+                )
                 and d.killed is not None
                 and e.killed is not None
                 and d.killed.best is not None
@@ -329,7 +352,8 @@ def _better(a: _Draft, b: _Draft) -> bool:
 
 def _absorb(keep: _Draft, lose: _Draft) -> None:
     """Fill what ``keep`` lacks from ``lose``."""
-    if keep.place is None:
+    if keep.place is None or (keep.location is None and lose.location is not None):
+        # (a name the gazetteer lacks gives way to the other telling's place)
         keep.place, keep.location = lose.place, lose.location
     for name in ("injured", "children", "women", "rescuers", "actor"):
         if getattr(keep, name) is None:
@@ -346,7 +370,6 @@ def _same_area(a: _Draft, b: _Draft) -> bool:
     """Both resolved inside the same governorate."""
     la, lb = a.location, b.location
     return la is not None and lb is not None and la.admin1 is not None and la.admin1 == lb.admin1
-
 
 
 def _confidence(d: _Draft) -> float:

@@ -2710,3 +2710,81 @@ def test_some_of_the_civilians_counted_before_are_parts_with_places(resolver) ->
         resolver,
     )
     assert _total(found) == 10
+
+
+def test_counts_listed_after_a_colon_are_parts_of_the_total(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Activists: 60 martyrs today: 25 in Hama, 20 in Idlib, 10 in Homs and 5 in Aleppo.",
+        resolver,
+    )
+    assert _total(found) == 60
+
+
+def test_a_headline_retold_in_the_body_under_an_unknown_name_is_one_event(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Rockets kill 4 in Aleppo's Midan district\n\nFour civilians were killed when rockets "
+        "struck the Old Souk quarter on Monday.",
+        resolver,
+    )
+    assert _total(found) == 4
+
+
+def test_the_attack_responded_to_is_background(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "U.S. strikes killed at least 18 Iran-backed fighters near Mayadin, a monitor said, "
+        "in response to a drone attack that killed two U.S. soldiers in Jordan.",
+        resolver,
+    )
+    assert _total(found) == 18
+
+
+def test_a_nationwide_count_takes_no_dateline_place(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "DAMASCUS (AP) - Security forces fired on protesters across the country on Friday, "
+        "killing at least 60 people. Activists said 25 people died in the southern town of "
+        "Izraa and 12 in Homs.",
+        resolver,
+    )
+    top = max((i for i in found if i.killed_best), key=lambda i: i.killed_best)
+    assert top.killed_best == 60
+    assert top.location is None or top.location.admin1 != "Damascus"
+
+
+def test_the_syrian_capital_is_damascus(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("A car bomb exploded in the Syrian capital on Friday, killing 12 people.", resolver)
+    assert inc.location is not None and inc.location.admin1 == "Damascus"
+
+
+def test_an_event_a_day_earlier_told_after_the_news_is_background(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Suicide bombers stormed a security office in Hama on Saturday, killing at least 30 "
+        "people, a monitor said. A day earlier, a car bomb near Manbij killed 40 people.",
+        resolver,
+    )
+    assert _total(found) == 30
+    # alone, the earlier day's event is the news
+    found = run("A day earlier, a car bomb near Manbij killed 40 people.", resolver)
+    assert _total(found) == 40
+
+
+def test_beside_the_syrian_capital_is_rural_damascus(resolver) -> None:  # type: ignore[no-untyped-def]
+    for where in ("south of the Syrian capital", "near the Syrian capital"):
+        inc = one(f"A car bomb exploded at a checkpoint {where} on Friday, killing 9 people.",
+                  resolver)
+        assert inc.location is not None and inc.location.admin1 == "Rural Damascus", where
+
+
+def test_a_quarter_of_damascus_told_after_a_count_in_damascus_is_its_part(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "An air strike destroyed a building in Damascus on Monday, killing seven officers, "
+        "state media said. A monitor said a guard was also killed in the Mezzeh district.",
+        resolver,
+    )
+    assert _total(found) == 7
+    # "central Damascus" is the city told again, not a quarter inside it
+    found = run(
+        "Bombs exploded on a bus in central Damascus on Wednesday, killing 14 people. Hours "
+        "later, shelling hit Ariha in Idlib province, killing 13 people.",
+        resolver,
+    )
+    assert _total(found) == 27
