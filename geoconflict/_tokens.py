@@ -49,7 +49,21 @@ _NUM_CORE = frozenset(
     """.split()
 )
 _NUM_LEAD = lx.NUMBER_TRIGGERS - _NUM_CORE
-_SINGULAR = frozenset(k for k in lx.VICTIM_CLASSES if not k.endswith("s"))
+
+
+def _singular_words() -> frozenset[str]:
+    """The words a singular victim noun may end with: the victim classes' singular keys and
+    every alternative of ``lx._SINGULAR_VICTIMS`` ("a pilot", "an elderly man", "his
+    brother-in-law": the token is its last word, "law")."""
+    words = {k for k in lx.VICTIM_CLASSES if not k.endswith("s")}
+    for alt in lx._SINGULAR_VICTIMS.split("|"):
+        last = re.split(r"\\s\+|-", alt.strip())[-1]
+        for form in {last.replace("u?", "u"), last.replace("u?", "")}:
+            words.add(form)
+    return frozenset(words)
+
+
+_SINGULAR = _singular_words()
 #: Verbs a passive count of dead / injured ends with ("21 were killed", "five wounded").
 _KILL_VERBS = frozenset(
     "killed slain dead died perished martyred executed drowned lives deaths fatalities among shot "

@@ -2788,3 +2788,12 @@ def test_a_quarter_of_damascus_told_after_a_count_in_damascus_is_its_part(resolv
         resolver,
     )
     assert _total(found) == 27
+
+
+@pytest.mark.parametrize(
+    "noun", ["teacher", "pilot", "activist", "Russian marine", "elderly man", "shopkeeper",
+             "laborer", "neighbour", "student", "cameraman"],
+)
+def test_one_person_named_by_a_singular_noun_is_one_dead(noun: str, resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(f"A {noun} was killed in Homs on Monday.", resolver)
+    assert inc.killed_best == 1
