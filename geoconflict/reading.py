@@ -103,7 +103,10 @@ _CAMPAIGN_TOLL = 1000
 #: ... unless its clause names one event: "killed in a poison gas attack", "when a bomb hit".
 _SINGLE_EVENT_RE = re.compile(
     r"\b(?:(?:in|by)\s+(?:a|an|the|one|single)\s+(?:[\w'-]+\s+){0,3}(?:attack|strike|airstrike"
-    r"|bombing|explosion|blast|massacre|raid|bombardment|assault)(?![\w-])|when\s+(?:a|an)\s)"
+    r"|bombing|explosion|blast|massacre|raid|bombardment|assault)(?![\w-])|when\s+(?:a|an)\s"
+    # "killing more than 1,300 people in poison gas attacks on rebel-held suburbs": one night
+    r"|in\s+(?:(?:suspected|alleged|apparent)\s+)?(?:chemical|poison(?:\s+gas)?|gas|sarin|chlorine"
+    r"|nerve[\s-]agent)\s+(?:weapons?\s+)?attacks?\b)"
 )
 
 

@@ -2797,3 +2797,16 @@ def test_a_quarter_of_damascus_told_after_a_count_in_damascus_is_its_part(resolv
 def test_one_person_named_by_a_singular_noun_is_one_dead(noun: str, resolver) -> None:  # type: ignore[no-untyped-def]
     inc = one(f"A {noun} was killed in Homs on Monday.", resolver)
     assert inc.killed_best == 1
+
+
+def test_a_very_large_toll_of_one_night_of_gas_attacks_counts(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "The opposition accused government forces on Wednesday of killing more than 1,200 "
+        "people in poison gas attacks on rebel-held suburbs east of Damascus.",
+        resolver,
+    )
+    assert _total(found) == 1201
+    # a toll this large with no single event stays a campaign's
+    found = run("Government forces have killed more than 1,200 people in eastern Damascus.",
+                resolver)
+    assert _total(found) is None
