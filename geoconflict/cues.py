@@ -641,6 +641,17 @@ def _pick_place(
     return _choose_place(after, inside, masked) or _choose_place(before, inside, masked)
 
 
+#: What stands between a town and the area it is set in: " in northern ", ", ".
+_SET_IN_RE = re.compile(
+    r",?\s+(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west)[a-z]*\s+)?|,\s+", re.I
+)
+
+
+def _area_cand(c: _PlaceCand) -> bool:
+    """A governorate, district, region or countryside, not a town."""
+    return c.level in ("admin1", "admin2", "region") or c.ref.rural
+
+
 def _choose_place(
     pool: list[_PlaceCand], inside: list[_PlaceCand], masked: str = ""
 ) -> _PlaceCand | None:
@@ -650,7 +661,17 @@ def _choose_place(
         return None
     pool = [c for c in pool if not c.origin] or pool
     firm = [c for c in pool if not c.ref.near] or pool
-    specific = [c for c in firm if c.level not in ("admin1", "admin2", "region")]
+    specific = [c for c in firm if not _area_cand(c)]
+    if not specific:
+        # "found near Jasim city in northern Daraa countryside": near a town, in the area
+        # named right after it
+        specific = [
+            c for c in pool
+            if c.ref.near and not _area_cand(c)
+            and any(
+                _SET_IN_RE.fullmatch(masked, c.end, a.start) for a in firm if _area_cand(a)
+            )
+        ]
     chosen = specific[0] if specific else firm[0]
     alts: list[_PlaceCand] = []
     for c in (*pool, *inside):

@@ -97,8 +97,11 @@ def _mark_parts(drafts: list[_Draft]) -> None:
             continue
         if d.location is None or d.location.precision > 2 or d.killed is None or d.cumulative:
             continue
-        if _SEPARATE_RE.search(d.extra.get("low") or ""):
+        low = d.extra.get("low") or ""
+        if _SEPARATE_RE.search(low):
             continue  # "a separate strike killed three": an event of its own
+        if "also" in low and "toll" not in low and _ALSO_KILLED_RE.search(low):
+            continue  # "An Iranian general was also killed in the attack": more dead
         for m, area in enumerate(drafts):
             if m == n or area.location is None or area.cumulative or area.killed is None:
                 continue
@@ -114,6 +117,8 @@ def _mark_parts(drafts: list[_Draft]) -> None:
                 continue
             if area.sent == d.sent:
                 continue  # two counts of one sentence are two counts ("18 ..., and 11 ...")
+            if _ANOTHER_INCIDENT_RE.search(area.extra.get("low") or ""):
+                continue  # "In another incident, a body was found in the countryside"
             if d.actor and area.actor and d.actor != area.actor:
                 continue  # other attackers: another event in the same area
             if _other_victims(d, area):
@@ -283,6 +288,8 @@ def _dedupe(drafts: list[_Draft]) -> None:
             if e.event_only and same_place:
                 e.drop = True
                 continue
+            if not same_place and _ANOTHER_INCIDENT_RE.search(e.extra.get("low") or ""):
+                continue  # "In another incident, the body of a young man was found near X"
             if d.event_only and same_place and not e.event_only:
                 d.drop = True
                 break
@@ -320,6 +327,15 @@ def _dedupe(drafts: list[_Draft]) -> None:
                 if keep.killed is not None and keep.killed.vague and lose.killed is not None:
                     keep.killed = lose.killed  # "scores" ... "at least 136": the number
                 lose.drop = True
+
+
+#: Dead added to those counted before: "was also killed", "were also among the dead".
+_ALSO_KILLED_RE = re.compile(r"\balso\s+(?:been\s+)?(?:killed|died|slain|among)\b")
+#: A sentence that tells an event other than the one before it.
+_ANOTHER_INCIDENT_RE = re.compile(
+    r"\b(?:in\s+(?:an)?other\s+(?:incident|attack)|in\s+a\s+separate\s+(?:incident|attack)"
+    r"|separately)\b"
+)
 
 
 def _vague_then_precise(vague: Count, precise: Count) -> bool:

@@ -2777,7 +2777,7 @@ def test_beside_the_syrian_capital_is_rural_damascus(resolver) -> None:  # type:
 def test_a_quarter_of_damascus_told_after_a_count_in_damascus_is_its_part(resolver) -> None:  # type: ignore[no-untyped-def]
     found = run(
         "An air strike destroyed a building in Damascus on Monday, killing seven officers, "
-        "state media said. A monitor said a guard was also killed in the Mezzeh district.",
+        "state media said. A monitor said a guard was killed in the Mezzeh district.",
         resolver,
     )
     assert _total(found) == 7
@@ -2810,3 +2810,29 @@ def test_a_very_large_toll_of_one_night_of_gas_attacks_counts(resolver) -> None:
     found = run("Government forces have killed more than 1,200 people in eastern Damascus.",
                 resolver)
     assert _total(found) is None
+
+
+def test_another_incident_in_the_same_governorate_is_not_the_same_event(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Unknown gunmen shot dead a former rebel in the town of Nawa in western Daraa "
+        "countryside. In another incident, the body of a young man was found near Inkhil in "
+        "northern Daraa countryside.",
+        resolver,
+    )
+    assert _total(found) == 2
+
+
+def test_near_a_town_in_the_area_named_after_it_is_near_the_town(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("The body of a man was found near Inkhil in northern Daraa countryside.", resolver)
+    assert inc.location is not None and inc.location.precision <= 2
+    assert "Inkhil" in (inc.place or "")
+
+
+def test_one_also_killed_in_the_attack_is_more_dead_not_a_part(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "An Israeli strike on the Syrian side of the Golan Heights killed five fighters on "
+        "Sunday. An Iranian general was also killed in the attack near the town of Khan "
+        "Arnabah in Quneitra province.",
+        resolver,
+    )
+    assert _total(found) == 6
