@@ -357,8 +357,11 @@ _UNIT = (
     r"|ndf|sdf|ypg|ypj|fsa|hts|isis|isil|sna|pkk|nusra|jabhat|hezbollah|irgc|asayish)"
 )
 _OF_UNIT = (
-    rf"(?:\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,4}}?{_UNIT}"
-    rf"(?:\s+(?:and|or)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{_UNIT}|militiamen|fighters"
+    # ("members of the regime forces": the unit may be two of its words)
+    rf"(?:\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,4}}?{_UNIT}(?:\s+{_UNIT})?"
+    # ("... and allied militiamen", never "... and 19 fighters": a count is the next item)
+    rf"(?:\s+(?:and|or)\s+(?:the\s+)?(?:(?!\d){_NOT_MOD}[\w’'-]+\s+){{0,2}}?(?:{_UNIT}"
+    rf"|militiamen|fighters"
     rf"|troops|soldiers|gunmen|members))?)"
 )
 #: The day of a date ("March 7 two civilians ...") is never a count. One lookbehind per

@@ -361,6 +361,8 @@ _LONG_SPAN_RE = re.compile(
 #: ("since last month": a running toll) or "the" ("during the last month": a period).
 _PAST_RE = re.compile(
     r"^\s*last\s+week\b(?!['’])"
+    # "condolences for the 33 Turkish soldiers killed last week"
+    r"|\b(?:killed|slain|died)\s+last\s+week\b"
     r"|(?<!since )(?<!the )\b(?:last\s+(?:month|year|summer|winter|spring|autumn|fall)"
     r"|earlier\s+this\s+(?:year|month)|(?:\d+|a|an|one|two|three|four|five|six|several|many)\s+"
     r"(?:months|years|month|year|weeks|week)\s+(?:ago|earlier|before|after)"
@@ -606,10 +608,13 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
 def _cumulative_clause(low: str, mention: _Mention) -> bool:
     """True when the clause of a count says it runs over a period ("since Monday")."""
     start = _clause_start(low, mention.start)
-    if _PARTICIPLE_RE.match(low, start) or _IN_WHICH_RE.search(low, max(0, start - 14), start):
+    in_which = _IN_WHICH_RE.search(low, max(0, start - 14), start)
+    if _PARTICIPLE_RE.match(low, start) or in_which:
         # "... since June 2019, killing 61 people": the participle belongs to the clause
-        # before; so does "two weeks in which raids killed dozens".
-        start = _clause_start(low, max(0, start - 7))
+        # before; so does "two weeks in which raids killed dozens" and "... since the
+        # beginning of 2022, in which 163 people were killed".
+        back = in_which.start() if in_which is not None else start
+        start = _clause_start(low, max(0, back - 7))
     nxt = _CLAUSE_END_RE.search(low, mention.end)
     end = nxt.start() if nxt else len(low)
     hint = _CUMUL_HINT_RE.search(low, start, end)

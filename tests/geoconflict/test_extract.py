@@ -2836,3 +2836,34 @@ def test_one_also_killed_in_the_attack_is_more_dead_not_a_part(resolver) -> None
         resolver,
     )
     assert _total(found) == 6
+
+
+def test_a_monitors_deaths_of_two_sides_add_up(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "The monitor documented the death of 9 members of the regime forces and 6 fighters "
+        "of the factions in today's fighting around Kafr Zita.",
+        resolver,
+    )
+    assert inc.killed_best == 15
+    # a second unit named with "and" is no count
+    inc = one("Clashes killed 9 members of the army and allied militias near Kafr Zita.",
+              resolver)
+    assert inc.killed_best == 9
+
+
+def test_dead_in_which_after_a_since_clause_are_a_running_toll(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one(
+        "The number of assassinations in Daraa province has reached 120 since the beginning "
+        "of the year, in which 95 people were killed.",
+        resolver,
+    )
+    assert inc.is_cumulative
+
+
+def test_dead_killed_last_week_are_background(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Jets struck Saraqeb on Thursday, killing 6 civilians. The president offered "
+        "condolences for the 20 soldiers killed last week.",
+        resolver,
+    )
+    assert _total(found) == 6
