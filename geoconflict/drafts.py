@@ -218,9 +218,33 @@ def _merge_other_estimates(drafts: list[_Draft]) -> None:
     killed at least 82 people. The committees said more than 100 were killed."), or with
     them when the figures are of a size and the place agrees (:func:`_restates`). The
     plain figures are merged first, so that a breakdown is seen without them."""
+    _mark_running_beside(drafts)
     for plain_pass in (True, False):
         _merge_estimates_pass(drafts, plain_only=plain_pass)
     _merge_rival_accounts(drafts)
+
+
+#: A count told in the present perfect: "have been killed", "has died".
+_PERFECT_KILLED_RE = re.compile(r"\b(?:have|has)\s+(?:been\s+)?(?:killed|died|slain)\b")
+
+
+def _mark_running_beside(drafts: list[_Draft]) -> None:
+    """A source's bare figure in the present perfect, right after a running toll ("Rights
+    groups say more than 1,000 civilians have been killed since the uprising began ... The
+    government says more than 120 soldiers and police have been killed"), is a running toll
+    of the same period, not an event."""
+    for n, d in enumerate(drafts):
+        if n == 0 or d.drop or d.cumulative or d.killed is None or d.has_event_cue:
+            continue
+        if not d.extra.get("other_estimate") or (d.place is not None and not d.extra.get(
+                "inherited")):
+            continue
+        prev = next((h for h in reversed(drafts[:n]) if not h.drop and h.killed is not None),
+                    None)
+        if prev is None or not prev.cumulative or d.sent - prev.sent > 1:
+            continue
+        if _PERFECT_KILLED_RE.search(d.extra.get("low") or ""):
+            d.cumulative = True
 
 
 #: A source's account of the same event that it says differs: "State media gave a different

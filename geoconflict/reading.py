@@ -91,6 +91,10 @@ _CAUSE_RE = re.compile(
     r"|raids?|ambush|massacre|explosion|blast)\s+(?:that|which)"
     r"|(?:after|following)(?=\s+(?:at\s+least\s+|more\s+than\s+|some\s+)?[\w-]+\s+(?:[\w.-]+\s+)"
     r"{0,3}?(?:were|was|had\s+been|have\s+been)\s+(?:killed|slain))"
+    # "after the chemical attack on Khan Sheikhoun, which killed more than 80 on Tuesday"
+    r"|(?:after|following)\s+(?:the|a|an|last\s+\w+[’']s)\s+(?:[\w’'.-]+\s+){0,3}?(?:bombing"
+    r"|attack|attacks|massacre|strike|strikes|explosion|blast|raid)\b[^.;]{0,60}?,\s+(?:which"
+    r"|that)\s+(?=(?:killed|left)\b)"
     # "the strikes followed the Istanbul bombing of Nov. 13, which killed six"
     r"|followed\s+(?:the|a|an|last\s+\w+[’']s)\s+(?:[\w’'.-]+\s+){0,3}?(?:bombing|attack|attacks"
     r"|massacre|strike|strikes|explosion|blast|raid)"
@@ -643,7 +647,7 @@ def _cumulative_clause(low: str, mention: _Mention) -> bool:
 #: tests/geoconflict/test_speed_guards.py checks every alternative of the pattern has one).
 _CUMUL_WORDS = tuple(
     "since far date total overall cumulative week month year past last recent days which"
-    " -day -long whole entire throughout war conflict period first".split()
+    " -day -long whole entire throughout war conflict period first during".split()
 )
 _CUMUL_HINT_RE = re.compile(_trie_pattern(_CUMUL_WORDS))
 #: Running-toll words that also fit one event's toll counted up to now.

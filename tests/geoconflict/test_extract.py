@@ -2867,3 +2867,29 @@ def test_dead_killed_last_week_are_background(resolver) -> None:  # type: ignore
         resolver,
     )
     assert _total(found) == 6
+
+
+def test_a_months_toll_is_a_running_toll(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("The monitor says at least 20 civilians were killed in the shelling of Daraa "
+              "during August.", resolver, date=dt.date(2021, 9, 1))
+    assert inc.is_cumulative
+
+
+def test_the_earlier_attack_after_which_a_strike_came_is_background(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Missiles struck the Tiyas air base on Friday, killing five soldiers. The president "
+        "said the strike came after the gas attack on Douma, which killed more than 40 "
+        "people on Saturday.",
+        resolver,
+    )
+    assert _total(found) == 5
+
+
+def test_another_sources_perfect_tense_figure_after_a_running_toll_is_one_too(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Troops encircled Rastan on Sunday. Rights groups say more than 900 civilians have "
+        "been killed since the uprising began. The government says more than 100 soldiers "
+        "have been killed.",
+        resolver,
+    )
+    assert _total(found) is None
