@@ -312,6 +312,8 @@ def _merge_estimates_pass(drafts: list[_Draft], *, plain_only: bool) -> None:
         for host in reversed(drafts[:n]):
             if host.drop or host.event_only or host.killed is None:
                 continue
+            if host.extra.get("subset") and host.sent != d.sent:
+                continue  # "the dead included 14 children": a part, no figure of its own
             if _other_victims(host, d):
                 continue  # "six soldiers" ... "nine civilians": not a figure for the same dead
             if host.sent == d.sent:

@@ -451,10 +451,11 @@ TOLL_RE = _lc(
     r"|fatalities)\b[^.;:]{0,160}?\b(?:rose|risen|climbed|increased|reached|jumped|stands"
     r"|stood|hit)\s+(?:to\s+|at\s+)?)(?P<num>" + COUNT_PATTERN + r")(?!\s*(?:injured|wounded))",
 )
-#: "the deaths of dozens of troops", "the death of 3 civilians".
+#: "the deaths of dozens of troops", "the death of 3 civilians"; "The dead included 127
+#: civilians and 88 fighters" (who the dead were: a part of a count told before, or the count).
 DEATHS_OF_RE = _lc(
-    r"\b(?:deaths?|killing|murder|bodies|body|remains|martyrdom|(?:field\s+)?executions?"
-    r"|massacre)\s+of\s+" + _NUMV,
+    r"\b(?:(?:deaths?|killing|murder|bodies|body|remains|martyrdom|(?:field\s+)?executions?"
+    r"|massacre)\s+of|(?P<included>(?:dead|victims|fatalities)\s+includ(?:ed|es|e)))\s+" + _NUMV,
 )
 #: Injured: active ("wounding 10"), passive ("139 people were injured", "five wounded").
 INJURE_ACTIVE_RE = _lc(
@@ -870,7 +871,7 @@ KILL_ACTIVE_TRIGGERS = _words(
     " pull disc unea mart"
 )
 TOLL_TRIGGERS = _words("deat casu civi fata toll numb best kill dead")
-DEATHS_OF_TRIGGERS = _words("deat kill murd bodi body rema mart exec mass")
+DEATHS_OF_TRIGGERS = _words("deat kill murd bodi body rema mart exec mass dead vict fata")
 INJURE_ACTIVE_TRIGGERS = _words("inju woun maim")
 PLACE_CUE_TRIGGERS = _words(
     """

@@ -628,7 +628,12 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
             along_with(out[-1], m.end())
             elliptic(m.end())
     for m in _scan(lx.DEATHS_OF_RE, "deaths_of", toks, masked):
+        if m.group("included") and not m.group("num"):
+            continue  # "the dead included an Iranian expert": who, not how many
+        n = len(out)
         add("killed", m, m.start(), active=True)
+        if m.group("included") and len(out) > n:
+            out[-1].subset = True  # who the dead were: a part of any count told before
     for m in _scan(lx.INJURE_ACTIVE_RE, "injure", toks, masked):
         add("injured", m, m.start(), active=True)
     for m in _scan(lx.INJURE_PASSIVE_RE, "number_i", toks, masked):

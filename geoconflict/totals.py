@@ -280,6 +280,10 @@ def _dedupe(drafts: list[_Draft]) -> None:
                 continue
             if d.extra.get("category") != e.extra.get("category"):
                 continue  # people fleeing a town are not the strike on it
+            if (d.extra.get("subset") or e.extra.get("subset")) and d.sent != e.sent and not (
+                d.extra.get("title") or e.extra.get("title")
+            ):
+                continue  # "the dead included two officers": a part, told once
             same_place = (
                 d.location is not None
                 and e.location is not None

@@ -2893,3 +2893,18 @@ def test_another_sources_perfect_tense_figure_after_a_running_toll_is_one_too(re
         resolver,
     )
     assert _total(found) is None
+
+
+def test_the_dead_included_is_who_died_or_the_count(resolver) -> None:  # type: ignore[no-untyped-def]
+    # no count before: the dead it lists are the count
+    found = run("Militants stormed villages near Sweida on Wednesday. The dead included 40 "
+                "civilians and 25 pro-government fighters.", resolver)
+    assert _total(found) == 65
+    # after a count: who they were, no more dead
+    found = run("Air strikes killed 30 people in Douma on Monday. The dead included 12 "
+                "children and five women.", resolver)
+    assert _total(found) == 30
+    found = run("Gunmen killed nine policemen in Muzayrib on Wednesday. State media said the "
+                "dead included two officers. A monitor said two of the attackers were also "
+                "killed.", resolver)
+    assert _total(found) == 11
