@@ -280,10 +280,8 @@ def _dedupe(drafts: list[_Draft]) -> None:
                 continue
             if d.extra.get("category") != e.extra.get("category"):
                 continue  # people fleeing a town are not the strike on it
-            if (d.extra.get("subset") or e.extra.get("subset")) and d.sent != e.sent and not (
-                d.extra.get("title") or e.extra.get("title")
-            ):
-                continue  # "the dead included two officers": a part, told once
+            if _placeless_part(d, e) or _placeless_part(e, d):
+                continue  # "the dead included two officers": a part of its count, told once
             same_place = (
                 d.location is not None
                 and e.location is not None
@@ -335,6 +333,17 @@ def _dedupe(drafts: list[_Draft]) -> None:
 
 #: Dead added to those counted before: "was also killed", "were also among the dead".
 _ALSO_KILLED_RE = re.compile(r"\balso\s+(?:been\s+)?(?:killed|died|slain|among)\b")
+def _placeless_part(part: _Draft, other: _Draft) -> bool:
+    """A part of a count ("the dead included two officers") with no place of its own, told
+    in another sentence than ``other``: it belongs to its count, not to an equal count."""
+    return (
+        bool(part.extra.get("subset"))
+        and part.sent != other.sent
+        and not (part.extra.get("title") or other.extra.get("title"))
+        and (part.place is None or bool(part.extra.get("inherited")))
+    )
+
+
 #: A sentence that tells an event other than the one before it.
 _ANOTHER_INCIDENT_RE = re.compile(
     r"\b(?:in\s+(?:an)?other\s+(?:incident|attack)|in\s+a\s+separate\s+(?:incident|attack)"

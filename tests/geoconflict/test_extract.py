@@ -2908,3 +2908,17 @@ def test_the_dead_included_is_who_died_or_the_count(resolver) -> None:  # type: 
                 "dead included two officers. A monitor said two of the attackers were also "
                 "killed.", resolver)
     assert _total(found) == 11
+
+
+def test_rescuers_among_the_dead_elsewhere_are_the_event_told_there(resolver) -> None:  # type: ignore[no-untyped-def]
+    # parts with a place of their own in another governorate are not parts of the first count
+    # when the article tells their event later
+    found = run(
+        "Shelling killed another 40 people in Douma on Thursday, while two rescuers were among "
+        "those slain in Idlib province. In Idlib, strikes hit a civil defence centre in the "
+        "town of Saraqeb. Two volunteers were killed.",
+        resolver,
+    )
+    idlib = [i for i in found if i.location and i.location.admin1 == "Idleb" and i.killed_best]
+    assert len(idlib) == 1 and idlib[0].part_of is None
+    assert _total(found) == 42
