@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from ._tokens import _Toks
+from ._tokens import _Toks, _trie_pattern
 from .cues import _PlaceCand
 from .mentions import _RISE_RE, _Mention
 from .numbers import COUNT_PATTERN, Count, parse_count
@@ -269,9 +269,10 @@ _RIVAL_ACCOUNT_RE = re.compile(
 
 #: Words one of which every match of ``_RIVAL_ACCOUNT_RE`` holds (a cheap test first).
 _RIVAL_ACCOUNT_WORDS = (
-    "count", "version", "narrative", "picture", "story", "claimed", "accus", "blam", "toll",
-    "figure", "estimate", "number", "tally",
+    "account", "version", "narrative", "picture", "story", "claimed", "accus", "blam",
+    "higher", "lower", "different", "smaller", "larger", "bigger", "conflicting",
 )
+_RIVAL_HINT_RE = re.compile(_trie_pattern(list(_RIVAL_ACCOUNT_WORDS)))
 
 
 def _merge_rival_accounts(drafts: list[_Draft]) -> None:
@@ -282,7 +283,7 @@ def _merge_rival_accounts(drafts: list[_Draft]) -> None:
         low = d.extra.get("low") or ""
         if d.drop or d.killed is None:
             continue
-        if not any(w in low for w in _RIVAL_ACCOUNT_WORDS):
+        if not _RIVAL_HINT_RE.search(low):
             continue
         if not _RIVAL_ACCOUNT_RE.search(low):
             continue

@@ -117,7 +117,10 @@ def _mark_parts(drafts: list[_Draft]) -> None:
                 continue
             if area.sent == d.sent:
                 continue  # two counts of one sentence are two counts ("18 ..., and 11 ...")
-            if _ANOTHER_INCIDENT_RE.search(area.extra.get("low") or ""):
+            area_low = area.extra.get("low") or ""
+            if ("other" in area_low or "separate" in area_low) and _ANOTHER_INCIDENT_RE.search(
+                area_low
+            ):
                 continue  # "In another incident, a body was found in the countryside"
             if d.actor and area.actor and d.actor != area.actor:
                 continue  # other attackers: another event in the same area
@@ -272,6 +275,7 @@ def _dedupe(drafts: list[_Draft]) -> None:
     names none. The better-told draft survives (body over headline, the more precise place,
     more details) and takes what only the other one says.
     """
+    parts = {id(x) for x in drafts if x.extra.get("subset")}
     for n, d in enumerate(drafts):
         if d.drop:
             continue
@@ -280,7 +284,9 @@ def _dedupe(drafts: list[_Draft]) -> None:
                 continue
             if d.extra.get("category") != e.extra.get("category"):
                 continue  # people fleeing a town are not the strike on it
-            if _placeless_part(d, e) or _placeless_part(e, d):
+            if parts and (id(d) in parts or id(e) in parts) and (
+                _placeless_part(d, e) or _placeless_part(e, d)
+            ):
                 continue  # "the dead included two officers": a part of its count, told once
             same_place = (
                 d.location is not None
@@ -290,13 +296,15 @@ def _dedupe(drafts: list[_Draft]) -> None:
             if e.event_only and same_place:
                 e.drop = True
                 continue
-            if not same_place and _ANOTHER_INCIDENT_RE.search(e.extra.get("low") or ""):
-                continue  # "In another incident, the body of a young man was found near X"
             if d.event_only and same_place and not e.event_only:
                 d.drop = True
                 break
             if (
-                (
+                d.killed is not None
+                and e.killed is not None
+                and d.killed.best is not None
+                and d.cumulative == e.cumulative
+                and (
                     same_place
                     or e.place is None
                     or d.place is None
@@ -307,9 +315,6 @@ def _dedupe(drafts: list[_Draft]) -> None:
                         and (d.location is None or e.location is None)
                     )
                 )
-                and d.killed is not None
-                and e.killed is not None
-                and d.killed.best is not None
                 and (
                     d.killed.best == e.killed.best
                     or _title_told(d, e)
@@ -322,7 +327,8 @@ def _dedupe(drafts: list[_Draft]) -> None:
                         )
                     )
                 )
-                and d.cumulative == e.cumulative
+                # "In another incident, the body of a young man was found near X"
+                and (same_place or not _another_incident(e))
             ):
                 keep, lose = (e, d) if _better(e, d) else (d, e)
                 _absorb(keep, lose)
@@ -333,6 +339,12 @@ def _dedupe(drafts: list[_Draft]) -> None:
 
 #: Dead added to those counted before: "was also killed", "were also among the dead".
 _ALSO_KILLED_RE = re.compile(r"\balso\s+(?:been\s+)?(?:killed|died|slain|among)\b")
+def _another_incident(d: _Draft) -> bool:
+    """Whether the sentence of ``d`` says it tells another event ("In another incident")."""
+    low = d.extra.get("low") or ""
+    return ("other" in low or "separate" in low) and _ANOTHER_INCIDENT_RE.search(low) is not None
+
+
 def _placeless_part(part: _Draft, other: _Draft) -> bool:
     """A part of a count ("the dead included two officers") with no place of its own, told
     in another sentence than ``other``: it belongs to its count, not to an equal count."""
