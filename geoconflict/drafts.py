@@ -425,16 +425,20 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
             continue
         # "By evening, the Observatory had raised its toll to 72": a rise told in words
         # updates a count told before, not an event told between them with no count
+        counted_before = any(
+            not h.drop and not h.cumulative and not h.event_only and h.killed is not None
+            and d.sent - h.sent <= 4
+            for h in drafts[:n]
+        )
         raised = (
             d.extra.get("rise") is not False
             and ":" not in d.extra.get("low", ":")
             and _RISE_RE.search(d.extra.get("low", "")) is not None
-            and any(
-                not h.drop and not h.cumulative and not h.event_only and h.killed is not None
-                and d.sent - h.sent <= 4
-                for h in drafts[:n]
-            )
+            and counted_before
         )
+        # "The Observatory gave a higher toll of 11 dead": another source's figure for the
+        # count told before, not the toll of an event told between them with no count
+        raised = raised or (d.extra.get("rise") is False and counted_before)
         for host in reversed(drafts[:n]):
             if host.drop or host.cumulative:
                 continue

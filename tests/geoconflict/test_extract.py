@@ -2922,3 +2922,17 @@ def test_rescuers_among_the_dead_elsewhere_are_the_event_told_there(resolver) ->
     idlib = [i for i in found if i.location and i.location.admin1 == "Idleb" and i.killed_best]
     assert len(idlib) == 1 and idlib[0].part_of is None
     assert _total(found) == 42
+
+
+def test_another_sources_toll_is_for_the_count_not_an_event_told_between(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Israeli air strikes near the Syrian capital overnight killed three soldiers, the "
+        "army said on Monday. The strikes targeted positions near the airport and in the "
+        "area of al-Kiswah to the south, where Iranian forces keep a base. Air defences "
+        "destroyed more than 20 missiles, the army said. The Observatory gave a higher toll "
+        "of 9 dead, among them two Syrians, and said the rest were foreign fighters.",
+        resolver,
+    )
+    assert _total(found) == 3
+    counted = [i for i in found if i.killed_best]
+    assert len(counted) == 1 and counted[0].killed_high == 9
