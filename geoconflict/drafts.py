@@ -425,20 +425,19 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
             continue
         # "By evening, the Observatory had raised its toll to 72": a rise told in words
         # updates a count told before, not an event told between them with no count
-        counted_before = any(
+        # ... and so does another source's figure ("The Observatory gave a higher toll of 11
+        # dead"): either is for the count told before, not for an event told between them
+        raised = (
+            d.extra.get("rise") is False
+            or (
+                ":" not in d.extra.get("low", ":")
+                and _RISE_RE.search(d.extra.get("low", "")) is not None
+            )
+        ) and any(
             not h.drop and not h.cumulative and not h.event_only and h.killed is not None
             and d.sent - h.sent <= 4
             for h in drafts[:n]
         )
-        raised = (
-            d.extra.get("rise") is not False
-            and ":" not in d.extra.get("low", ":")
-            and _RISE_RE.search(d.extra.get("low", "")) is not None
-            and counted_before
-        )
-        # "The Observatory gave a higher toll of 11 dead": another source's figure for the
-        # count told before, not the toll of an event told between them with no count
-        raised = raised or (d.extra.get("rise") is False and counted_before)
         for host in reversed(drafts[:n]):
             if host.drop or host.cumulative:
                 continue
@@ -467,6 +466,15 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
             host.end = max(host.end, d.end)
             d.drop = True
             break
+
+
+def _vague_then_precise(vague: Count, precise: Count) -> bool:
+    """A vague count ("scores", "dozens") that a number of the same event makes precise:
+    within what the word can mean ("a dozen" is not 99; "scores" may be 136)."""
+    if not (vague.vague and not precise.vague and vague.low and precise.best is not None):
+        return False
+    upper = vague.low * (5 if vague.low >= 24 else 1.3)
+    return vague.low <= precise.best <= upper
 
 
 def _own_place(d: _Draft) -> bool:

@@ -792,6 +792,24 @@ GOVERNORATE_NAMES = frozenset(
     "rural damascus", "deir ez-zor", "deir ez zor", "deir el-zor", "deir al-zor", "al-hasakah",
     "deir ezzor", "deir al-zour", "dayr az zawr", "al-hasaka",
 }
+#: How articles spell each governorate, as parts of a lowercased sentence ("deir ez" holds
+#: "Deir ez-Zor" and "Deir Ezzor"), under the OCHA names that locations carry.
+GOVERNORATE_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "Aleppo": ("aleppo", "halab"),
+    "Idleb": ("idlib", "idleb"),
+    "Hama": ("hama",),
+    "Homs": ("homs",),
+    "Lattakia": ("latakia", "lattakia", "latakiya"),
+    "Tartous": ("tartous", "tartus"),
+    "Damascus": ("damascus",),
+    "Rural Damascus": ("rural damascus", "damascus countryside", "rif dimashq", "ghouta"),
+    "Dar'a": ("daraa", "deraa", "dar'a", "dara'a"),
+    "As-Sweida": ("sweida", "suwayda", "suweida", "swaida"),
+    "Quneitra": ("quneitra", "qunaytirah"),
+    "Ar-Raqqa": ("raqqa", "rakka"),
+    "Deir-ez-Zor": ("deir ez", "deir el", "deir al-z", "deir ezzor", "dayr az", "deir-ez"),
+    "Al-Hasakeh": ("hasak", "hassak"),
+}
 #: Places abroad that Syria reports name often and that the Syrian gazetteer lacks (its world
 #: layer holds only countries and capitals); a namesake village must not take their place.
 FOREIGN_PLACES = frozenset(

@@ -37,9 +37,9 @@ from .drafts import (
     _merge_other_estimates,
     _merge_toll_updates,
     _SentInfo,
+    _vague_then_precise,
 )
 from .mentions import _clause_start, _mask, _Mention, _mentions
-from .numbers import Count
 from .records import Article
 from .text import Sentence, split_sentences
 
@@ -331,19 +331,11 @@ def _count_recent_window(drafts: list[_Draft], article: Article) -> None:
     if len(recent) != 1:
         return
     toll = recent[0]
-    best = toll.killed.best  # type: ignore[union-attr]
-    if any(not _vaguely(v.killed, best) for v in vague):  # type: ignore[arg-type]
+    if any(not _vague_then_precise(v.killed, toll.killed) for v in vague):  # type: ignore[arg-type]
         return  # "killed dozens" before a toll of 500: another count
     toll.cumulative = False
     for v in vague:  # the same dead, told vaguely first: the precise toll counts them
         v.extra["part_of_host"] = toll
-
-
-def _vaguely(vague: Count, best: int | None) -> bool:
-    """Whether a vague count ("hundreds", "dozens") may be ``best`` told vaguely: at least
-    its low figure and of the same order of magnitude (hundreds: 200 to 999)."""
-    low = vague.low if vague.low is not None else vague.best
-    return low is not None and best is not None and low <= best < 10 ** len(str(low))
 
 
 #: A span of at most a week that a running toll covers: "week-long", "a three-day assault".

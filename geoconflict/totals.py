@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import re
 
-from .drafts import _BREAKDOWN_REACH, _NATIONWIDE_RE, _Draft, _other_victims, _same_place
+from . import lexicon as lx
+from .drafts import (
+    _BREAKDOWN_REACH,
+    _NATIONWIDE_RE,
+    _Draft,
+    _other_victims,
+    _same_place,
+    _vague_then_precise,
+)
 from .numbers import Count
 from .records import Article, Incident, Location
 from .resolve import CITY_GOVERNORATES, distance_km
@@ -245,26 +253,8 @@ def _inside(total: _Draft, part: _Draft) -> bool:
     if name and name in low:
         return True
     # "air strikes killed 12 in southern Idlib and northern Hama" ... "two in Kafr Nabuda"
-    return any(w in low for w in _GOVERNORATE_WORDS.get(pl.admin1 or "", ()))
+    return any(w in low for w in lx.GOVERNORATE_SPELLINGS.get(pl.admin1 or "", ()))
 
-
-#: How articles spell each governorate (the OCHA names the locations carry, as keys).
-_GOVERNORATE_WORDS: dict[str, tuple[str, ...]] = {
-    "Aleppo": ("aleppo", "halab"),
-    "Idleb": ("idlib", "idleb"),
-    "Hama": ("hama",),
-    "Homs": ("homs",),
-    "Lattakia": ("latakia", "lattakia", "latakiya"),
-    "Tartous": ("tartous", "tartus"),
-    "Damascus": ("damascus",),
-    "Rural Damascus": ("rural damascus", "damascus countryside", "rif dimashq", "ghouta"),
-    "Dar'a": ("daraa", "deraa", "dar'a", "dara'a"),
-    "As-Sweida": ("sweida", "suwayda", "suweida", "swaida"),
-    "Quneitra": ("quneitra", "qunaytirah"),
-    "Ar-Raqqa": ("raqqa", "rakka"),
-    "Deir-ez-Zor": ("deir ez", "deir el", "deir al-z", "deir ezzor", "dayr az", "deir-ez"),
-    "Al-Hasakeh": ("hasak", "hassak"),
-}
 
 
 def _dedupe(drafts: list[_Draft]) -> None:
@@ -361,15 +351,6 @@ _ANOTHER_INCIDENT_RE = re.compile(
     r"\b(?:in\s+(?:an)?other\s+(?:incident|attack)|in\s+a\s+separate\s+(?:incident|attack)"
     r"|separately)\b"
 )
-
-
-def _vague_then_precise(vague: Count, precise: Count) -> bool:
-    """A vague count ("scores", "dozens") that a number of the same event makes precise:
-    within what the word can mean ("a dozen" is not 99; "scores" may be 136)."""
-    if not (vague.vague and not precise.vague and vague.low and precise.best is not None):
-        return False
-    upper = vague.low * (5 if vague.low >= 24 else 1.3)
-    return vague.low <= precise.best <= upper
 
 
 def _title_told(title: _Draft, body: _Draft) -> bool:
