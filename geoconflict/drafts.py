@@ -461,8 +461,11 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
             elif (d.killed.best or 0) >= (host.killed.best or 0):
                 _told(host).add(host.killed.best)
                 host.killed = d.killed
-            if host.place is None and own_place:
-                host.place = d.place  # "two more died, raising the toll of the X massacre"
+            if host.place is None and d.place is not None and not d.place.origin:
+                # "two more died, raising the toll of the X massacre"; or a figure placed by
+                # the event sentence before it ("... killed 58. The Observatory said the
+                # attack on X ... The health directorate gave a higher toll of 100")
+                host.place = d.place
             host.end = max(host.end, d.end)
             d.drop = True
             break

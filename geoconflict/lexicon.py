@@ -81,7 +81,8 @@ EVENT_CUES: tuple[tuple[str, str, bool], ...] = (
     (
         "attack",
         r"shoot(?:ing|ings)|shot\s+dead|gunmen|gunfire|gunshots?|snipers?|sniper\s+fire"
-        r"|ambush(?:ed|es)?|opened\s+fire|assassinat(?:ed|ion|ions)|executed|executions?"
+        r"|ambush(?:ed|es)?|opened\s+fire|(?:came|comes|come|coming)\s+under\s+(?:heavy\s+)?fire"
+        r"|exchang(?:ed|ing)\s+(?:heavy\s+)?fire|assassinat(?:ed|ion|ions)|executed|executions?"
         r"|massacres?|stabb(?:ed|ing)|beheaded|abduct(?:ed|ing|ions?)|kidnapp(?:ed|ing|ings)",
         True,
     ),
@@ -866,7 +867,7 @@ EVENT_TRIGGERS = _words(
     truc vehi impr ied ieds vied expl boob land blas deto grou coun assa offe clas batt stor
     incu capt reca seiz adva shoo shot gunm gunf snip ambu open exec mass stab behe stri stru
     raid atta abdu kidn took take over prot demo arre deta foug libe oper mili secu army comb
-    inte sieg
+    inte sieg came come comi exch
     """
 )
 ACTOR_TRIGGERS = _words(

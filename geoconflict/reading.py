@@ -30,6 +30,7 @@ from .cues import (
 )
 from .dates import MONTHS, find_date
 from .drafts import (
+    _OTHER_EVENT_RE,
     _Draft,
     _inherit_cumulative_place,
     _mark_named_parts,
@@ -289,6 +290,7 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
     _merge_other_estimates(drafts)
     _mark_named_parts(drafts)
     _inherit_cumulative_place(drafts)
+    _place_from_next(drafts, infos)
     kept = [d for d in drafts if not d.drop]
     _count_recent_window(kept, article)
     return kept, infos
@@ -432,6 +434,75 @@ def _inherit_paragraph_place(made: list[_Draft], infos: list[_SentInfo], i: int)
                     d.event_type = _event_for(prev.events, pos, prev.low) or "other"
                 if d.actor is None:
                     d.actor = _actor_for(_actors(prev.masked, prev.toks, []), pos)
+
+
+#: A definite event noun, which tells of an event already told: "the attack on X".
+_THE_EVENT_RE = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:attacks?|(?:air\s?)?strikes?|(?:air\s+)?raids?|bombings?"
+    r"|blasts?|explosions?|ambush|assault|shelling|bombardment|massacre|barrage)\b"
+)
+#: A thing a count's sentence brings in with "a"/"an" ("ambushed a bus carrying soldiers").
+_INDEFINITE_RE = re.compile(r"\ban?\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
+#: Words after "a"/"an" that a later "the ..." would not take up as the same thing.
+_NOT_ANAPHORA = frozenset(
+    "group monitor source statement spokesman spokeswoman number total war country day week"
+    " month year time report toll person resident witness member official few lot".split()
+)
+#: How many sentences after a placeless count the sentence that places it may come.
+_NEXT_PLACE_REACH = 2
+
+
+def _place_from_next(drafts: list[_Draft], infos: list[_SentInfo]) -> None:
+    """A count of dead told with no place takes the place of an event sentence that follows
+    it and takes its event up again: "A suspected chemical attack in a town in northwestern
+    Syria killed at least 58 people. ... the attack on Khan Sheikhoun in Idlib province
+    happened ..."; "militants ambushed a bus ..., killing 25. The bus ... came under fire
+    near the town of al-Sukhnah". The event sentence's own draft is the same event."""
+    for n, d in enumerate(drafts):
+        if (
+            d.drop
+            or d.event_only
+            or d.cumulative
+            or d.killed is None
+            or d.linked
+            or (d.place is not None and not d.place.country)
+        ):
+            continue
+        for e in drafts[n + 1 :]:
+            if e.sent == d.sent or e.drop:
+                continue
+            if e.sent - d.sent > _NEXT_PLACE_REACH or e.killed is not None or e.cumulative:
+                break  # a count told between them is an event of its own
+            if e.place is None or e.place.country or e.place.origin or e.place.foreign:
+                break
+            # the event sentence, and the injured count placed by it ("Thirteen were wounded")
+            low = " ".join(infos[k].low for k in range(max(e.first_sent, d.sent + 1), e.sent + 1))
+            if _OTHER_EVENT_RE.search(low) or not _takes_up(infos[d.sent].low, low):
+                break
+            if not any(ev[3] for k in range(e.first_sent, e.sent + 1) for ev in infos[k].events):
+                break  # "Leaders in X condemned the attack": no event told, a reaction
+            d.place = e.place
+            d.end = max(d.end, e.end)
+            if d.injured is None:
+                d.injured = e.injured
+            if d.event_type == "other":
+                d.event_type = e.event_type
+            if d.actor is None:
+                d.actor = e.actor
+            e.drop = True
+            break
+
+
+def _takes_up(first: str, later: str) -> bool:
+    """Whether the sentence ``later`` refers back to the event of ``first``: a definite event
+    noun ("the attack"), or "the X" for an X that ``first`` brought in as "a X"."""
+    if _THE_EVENT_RE.search(later):
+        return True
+    for m in _INDEFINITE_RE.finditer(first):
+        for word in m.group(1).split():
+            if len(word) > 2 and word not in _NOT_ANAPHORA and f"the {word}" in later:
+                return True
+    return False
 
 
 #: A source named for a count: "the Local Coordination Committees said", "according to".

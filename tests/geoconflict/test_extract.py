@@ -2936,3 +2936,82 @@ def test_another_sources_toll_is_for_the_count_not_an_event_told_between(resolve
     assert _total(found) == 3
     counted = [i for i in found if i.killed_best]
     assert len(counted) == 1 and counted[0].killed_high == 9
+
+
+def test_a_placeless_lead_takes_the_place_of_the_event_told_next(resolver) -> None:  # type: ignore[no-untyped-def]
+    # wire copy: a lead with no town, then the event taken up again ("the raid", "the
+    # convoy") where it happened
+    found = run(
+        "A suspected air raid on a market in northern Syria killed at least 17 people on "
+        "Thursday, a monitor said. The raid on the town of Saraqib in Idlib province came "
+        "shortly after noon, when warplanes struck the crowded market.",
+        resolver,
+    )
+    counted = [i for i in found if i.killed_best]
+    assert len(counted) == 1 and len(found) == 1
+    assert counted[0].killed_best == 17 and counted[0].location.admin1 == "Idleb"
+    assert "Saraqib" in counted[0].text
+    found = run(
+        "Gunmen ambushed a convoy carrying workers in the desert on Monday, killing 11, state "
+        "media said. The convoy came under fire near the town of al-Sukhnah in eastern Homs "
+        "province. Four others were wounded.",
+        resolver,
+    )
+    assert len(found) == 1
+    assert found[0].killed_best == 11 and found[0].injured_best == 4
+    assert found[0].location.admin1 == "Homs"
+
+
+def test_a_placeless_lead_keeps_off_other_events_and_reactions(resolver) -> None:  # type: ignore[no-untyped-def]
+    # another event told next, or a reaction to the attack, does not place the lead
+    found = run(
+        "A suspected air raid on a market in northern Syria killed at least 17 people on "
+        "Thursday, a monitor said. Separately, the raid on Saraqib destroyed a bakery. "
+        "Shelling also hit Douma.",
+        resolver,
+    )
+    lead = next(i for i in found if i.killed_best == 17)
+    assert lead.place is None or "Saraqib" not in lead.place
+    found = run(
+        "A car bomb killed eight people in southern Syria on Sunday, a monitor said. Druze "
+        "leaders in Sweida condemned the attack.",
+        resolver,
+    )
+    lead = next(i for i in found if i.killed_best == 8)
+    assert lead.place is None or "Sweida" not in lead.place
+    # no "the ..." that takes the lead's event up: a new event of its own
+    found = run(
+        "An attack on a bus in central Syria killed nine soldiers on Friday. Warplanes "
+        "struck Kafr Zita in Hama province.",
+        resolver,
+    )
+    lead = next(i for i in found if i.killed_best == 9)
+    assert lead.place is None or "Kafr Zita" not in lead.place
+
+
+def test_another_figure_placed_by_its_event_sentence_places_the_count(resolver) -> None:  # type: ignore[no-untyped-def]
+    # the first count names no town; another source's figure comes after the sentence that
+    # names it, and carries that place back to the count it widens
+    found = run(
+        "Shelling on a rebel-held town killed at least 30 people on Tuesday, activists said. "
+        "The Observatory said artillery pounded Kafr Nabl in Idlib province from dawn. The "
+        "local council gave a higher toll of 41 dead.",
+        resolver,
+    )
+    counted = [i for i in found if i.killed_best and pipeline.counted(i)]
+    assert len(counted) == 1
+    assert counted[0].killed_best == 30
+    assert counted[0].location.admin1 == "Idleb"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A patrol came under heavy fire near Ain Issa on Tuesday. No one was hurt.",
+        "Turkish-backed factions and SDF fighters exchanged fire near Ain Issa on Tuesday.",
+    ],
+)
+def test_fire_exchanged_or_come_under_is_an_attack(text: str, resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(text, resolver)
+    assert [(i.event_type, i.killed_best) for i in found] == [("attack", None)]
+    assert found[0].location.admin1 == "Ar-Raqqa"
