@@ -205,6 +205,8 @@ _SUN_ARTICLES = {
 
 _LATIN_MULTI = [
     ("dzh", "j"),  # Russian-style: Dzhabla, Dzharamana
+    ("dsch", "j"),  # German-style: Dscharabulus, Dschisr asch-Schughur
+    ("tsch", "S"),
     ("sch", "S"),
     ("tch", "S"),
     ("sh", "S"),
@@ -427,10 +429,15 @@ def skeleton_key(text: str) -> str:
 # ---------------------------------------------------------------------------------------
 
 _GENERIC_PREFIX = re.compile(
-    r"^(?:the )?(?:(?:outskirts|suburbs|countryside|vicinity|surroundings|area|region|"
-    r"village|town|city|district|province|governorate|center|centre|edge|environs)"
+    # "the village of X", and with words that describe it: "the coastal village of X",
+    # "the Druze village of X", "the rebel-held town of X"
+    r"^(?:the )?(?:(?:[a-z'-]+ ){0,2}?(?:outskirts|suburbs|countryside|vicinity|surroundings"
+    r"|area|region|village|town|city|district|province|governorate|center|centre|edge|environs)"
     r" of (?:the )?|(?:mukhayyam|mukhayam|mukhaym|mokhayam|madinat|medinat|madinet|"
-    r"nahiyat|muhafazat|mohafazat) (?:al |el )?)+"
+    r"nahiyat|muhafazat|mohafazat) (?:al |el )?"
+    # Arabic script, article already dropped: بلدة (town), مدينة (city), قرية (village),
+    # مخيم (camp), حي (quarter), ناحية (sub-district), منطقة (area), محافظة (governorate)
+    r"|(?:بلده|مدينه|قريه|مخيم|حي|ناحيه|منطقه|محافظه) )+"
 )
 _DIRECTION_PREFIX = re.compile(
     r"^(?:(?:north|south|east|west|northern|southern|eastern|western|central|"
@@ -443,7 +450,7 @@ _GENERIC_SUFFIX = re.compile(
     r"countryside|plain|valley|mountains?|hills?|airport|airbase|air base|military airport|"
     r"airfield|air field|dam|border post|prison|central prison|military prison|"
     r"center|centre|municipality|muhafazat|mohafazat|nahiya|mintaqa|farms?|"
-    r"border crossing|crossing|crossing point|checkpoint|military base|base))+$"
+    r"border crossing|crossing|crossing point|checkpoint|military base|base|island))+$"
 )
 
 
@@ -453,7 +460,8 @@ _ANY_GENERIC = re.compile(
     r"greater|old|new|downtown|town|village|city|district|subdistrict|sub|province|governorate|"
     r"countryside|outskirts|suburbs|area|region|camp|neighbourhood|neighborhood|plain|valley|"
     r"mountain|mountains|hill|hills|airport|airbase|air|airfield|dam|post|prison|center|centre|"
-    r"municipality|muhafazat|mohafazat|nahiya|mintaqa|farm|farms|crossing|checkpoint|base)\b"
+    r"municipality|muhafazat|mohafazat|nahiya|mintaqa|farm|farms|crossing|checkpoint|base"
+    r"|island|بلده|مدينه|قريه|مخيم|حي|ناحيه|منطقه|محافظه)\b"
 )
 
 
@@ -504,15 +512,18 @@ def strip_generic(normalized: str) -> tuple[str, bool]:
 
 
 _HINT_WORDS = (
-    ("admin1", re.compile(r"\b(?:province|governorate|muhafazat|mohafazat)\b")),
-    ("admin2", re.compile(r"\b(?:district|mintaqa|mantiqa)\b")),
+    ("admin1", re.compile(r"\b(?:province|governorate|muhafazat|mohafazat|محافظه)\b")),
+    ("admin2", re.compile(r"\b(?:district|mintaqa|mantiqa|منطقه)\b")),
     (
         "facility",
         re.compile(
             r"\b(?:airport|airbase|air base|airfield|air field|crossing|border post|dam|prison)\b"
         ),
     ),
-    ("populated", re.compile(r"\b(?:town|village|city|camp|neighbou?rhood|hamlet)\b")),
+    (
+        "populated",
+        re.compile(r"\b(?:town|village|city|camp|neighbou?rhood|hamlet|بلده|مدينه|قريه|مخيم|حي)\b"),
+    ),
     ("region", re.compile(r"\b(?:region|plain|valley|mountains?)\b")),
 )
 

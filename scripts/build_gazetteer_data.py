@@ -109,6 +109,26 @@ ADMIN1_VARIANTS = {
     "Quneitra": ["Al Qunaytirah", "Qunaytirah", "Kuneitra", "Al-Quneitra"],
 }
 
+#: Kurdish names of towns in northern Syria, as Kurdish outlets (ANHA, Hawar, Rudaw) and the
+#: Autonomous Administration write them, that neither GeoNames nor OCHA lists. Curated for
+#: geoconflict from general knowledge; the GeoNames or OCHA place stays the canonical name.
+TOWN_VARIANTS = {
+    "geonames:165509": ["Serêkaniyê", "Serê Kaniyê", "Serekaniye"],  # Ras al-Ain
+    "geonames:163750": ["Girê Spî", "Gire Spi"],  # Tal Abyad
+    "geonames:174186": ["Efrîn", "Efrin"],  # Afrin
+    "geonames:169190": ["Cindirês", "Cindires", "Jindirês"],  # Jindires
+    "geonames:163434": ["Til Temir", "Tel Temir"],  # Tal Tamr
+    "geonames:172134": ["Eyn Îsa", "Ayn Issa"],  # Ain Issa
+    "geonames:165571": ["Raco"],  # Raju
+    "geonames:172837": ["Şeddadê", "Sheddade"],  # al-Shaddadi
+    "geonames:167357": ["Minbic"],  # Manbij
+    "geonames:173711": ["Çilaxa", "Chilaxa"],  # al-Jawadiyah
+    "geonames:167577": ["Mabeta"],  # Maabatli
+    "geonames:171212": ["Bilbilê"],  # Bulbul
+    "ocha:N0123": ["Şêxmeqsûd", "Sheikh Maqsood"],  # Sheikh Maqsoud, Aleppo
+    "ocha:C4813": ["Rimêlan", "Rmelan"],  # Rmeilan
+}
+
 #: Everyday names of countries that Natural Earth and GeoNames spell otherwise.
 COUNTRY_VARIANTS = {
     "US": ["United States", "USA", "U.S.", "U.S.A.", "America", "United States of America"],
@@ -550,6 +570,10 @@ def build(shared: Path) -> list[dict]:
                 "aliases": _clean_aliases(alts, drop={city["name"]}, limit=12),
             }
         )
+    for row in rows:
+        extra = TOWN_VARIANTS.get(row["place_id"])
+        if extra:
+            row["aliases"] = _clean_aliases([*row["aliases"], *extra], drop={row["name"]})
     return rows
 
 

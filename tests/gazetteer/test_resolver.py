@@ -429,3 +429,27 @@ def test_a_leading_english_article_is_no_part_of_the_name(resolver: Resolver) ->
     assert with_the.best.place.place_id == plain.place.place_id
     assert with_the.query == "the Golan Heights"
     assert resolver.resolve("the Nowhereville Zqx").best is None
+
+
+@pytest.mark.parametrize(
+    ("query", "place_id"),
+    [
+        # Kurdish names that Kurdish outlets use (curated aliases, gazetteer/data/README.md)
+        ("Serêkaniyê", "geonames:165509"),
+        ("Girê Spî", "geonames:163750"),
+        ("Efrîn", "geonames:174186"),
+        ("Cindirês", "geonames:169190"),
+        # German transliteration: dsch is j
+        ("Dscharabulus", "geonames:169179"),
+        # Arabic "town of", "city of" before the name
+        ("بلدة كفرنبل", "geonames:168661"),
+        ("مدينة الطبقة", "geonames:172374"),
+        # words describing the feature before "of"
+        ("the rebel-held town of Saraqeb", "geonames:164816"),
+    ],
+)
+def test_other_languages_and_described_features(
+    resolver: Resolver, query: str, place_id: str
+) -> None:
+    best = resolver.resolve(query).best
+    assert best is not None and best.place.place_id == place_id
