@@ -666,11 +666,12 @@ _FEAT_BEFORE = (
     r"|town|village|city|hamlet|neighbou?rhood|suburbs?|municipality|camp|outskirts|district"
     r"|sub-?district|province|governorate|countryside|region|area|stronghold|bastion|enclave"
     r"|border\s+town|capital|desert|vicinity|surroundings|environs|edges?|outskirt"
-    r"|parts?|sectors?|side|half|port|heart|cent(?:re|er)|" + _COMPASS
+    r"|parts?|sectors?|side|half|port|heart|cent(?:re|er)|entrances?|" + _COMPASS
 )
 #: Feature words that place an event beside a place, not in it.
 NEAR_FEATURES = frozenset(
-    "outskirts outskirt vicinity surroundings environs edge edges north south east west "
+    "outskirts outskirt vicinity surroundings environs edge edges entrance entrances "
+    "north south east west "
     "northeast northwest southeast southwest north-east north-west south-east south-west".split()
 )
 _FEAT_AFTER = (

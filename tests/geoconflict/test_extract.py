@@ -3015,3 +3015,11 @@ def test_fire_exchanged_or_come_under_is_an_attack(text: str, resolver) -> None:
     found = run(text, resolver)
     assert [(i.event_type, i.killed_best) for i in found] == [("attack", None)]
     assert found[0].location.admin1 == "Ar-Raqqa"
+
+
+def test_at_the_entrance_of_a_town_is_beside_it(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Gunmen opened fire on a checkpoint at the northern entrance of Saraqib, "
+                "killing two soldiers.", resolver)
+    assert [(i.killed_best, i.location.admin1, i.location.precision) for i in found] == [
+        (2, "Idleb", 2)
+    ]
