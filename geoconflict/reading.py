@@ -28,7 +28,7 @@ from .cues import (
     _targets,
     _with_within,
 )
-from .dates import MONTHS, find_date
+from .dates import MONTHS, find_date, find_dates
 from .drafts import (
     _OTHER_EVENT_RE,
     _Draft,
@@ -244,6 +244,8 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
             if window:
                 d.cumulative = True
                 d.extra["window_start"] = sent_date
+        if dm is not None and not window and not dm.explicit and " since " in info.low:
+            _own_windows(made, s.text, article.date)
         if not made:
             continue
         made = _link_previous(made, infos, i, drafts, article)
@@ -294,6 +296,29 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
     kept = [d for d in drafts if not d.drop]
     _count_recent_window(kept, article)
     return kept, infos
+
+
+def _own_windows(made: list[_Draft], text: str, date: dt.date | None) -> None:
+    """A count told right before a window of its own is a running toll from that day, while
+    the sentence's date is the report's: "clashes raged for a fourth day on Sunday, leaving
+    89 people dead since Thursday" ("killed eight on Monday, bringing the toll since
+    Saturday to 24" keeps its Monday for the eight)."""
+    windows = [m for m in find_dates(text, date) if m.window]
+    if not windows:
+        return
+    for d in made:
+        end = d.extra.get("at_end")
+        if end is None or d.extra.get("window_start") is not None:
+            continue
+        for m in windows:
+            if 0 <= m.start - end <= _OWN_WINDOW_GAP and "," not in text[end : m.start]:
+                d.cumulative = True
+                d.extra["window_start"] = m.date
+                break
+
+
+#: How far after a count its own window may begin ("89 people dead since Thursday").
+_OWN_WINDOW_GAP = 12
 
 
 #: Days back from the article's date within which a running toll's window ("since Sunday",
@@ -349,7 +374,9 @@ _SHORT_SPAN_RE = re.compile(
 
 #: A longer span named beside it: the short one may not be the toll's.
 _LONG_SPAN_RE = re.compile(
-    r"\b(?:weeks|months?|years?)\b|\w-(?:month|year)\b"
+    # not the war's age: "the country's 14-year conflict"
+    r"(?<!-)\b(?:weeks|months?|years?)\b"
+    r"|\w-(?:month|year)\b(?!\s+(?:civil\s+|old\s+)?(?:war|conflict))"
     r"|\b(?:two|three|four|five|six|several|\d+)-weeks?\b"
 )
 
@@ -624,6 +651,7 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
         )
         d.extra["toll"] = k.toll
         d.extra["at"] = k.start
+        d.extra["at_end"] = k.end
         if k.toll:
             d.extra["rise"] = k.rise
         d.extra["subset"] = k.subset

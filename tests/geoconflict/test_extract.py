@@ -3023,3 +3023,38 @@ def test_at_the_entrance_of_a_town_is_beside_it(resolver) -> None:  # type: igno
     assert [(i.killed_best, i.location.admin1, i.location.precision) for i in found] == [
         (2, "Idleb", 2)
     ]
+
+
+def test_a_count_right_before_its_own_window_is_the_events_running_toll(resolver) -> None:  # type: ignore[no-untyped-def]
+    # the sentence's day is the report's ("on Friday"); the count's own window ("since
+    # Tuesday") makes it the running toll of the event the article is about, which counts
+    # when it is the article's only count
+    found = run(
+        "Fighting between rebels and government forces around a prison in Hama raged for a "
+        "fourth day on Friday, leaving at least 64 people dead since Tuesday, a monitor said.",
+        resolver,
+    )
+    assert _total(found) == 64
+    # a day's count with a window told after it keeps its day: the window's toll runs
+    found = run(
+        "Shelling killed at least nine civilians in Douma on Friday, bringing the toll since "
+        "Tuesday to 40, a monitor said.",
+        resolver,
+    )
+    assert _total(found) == 9
+
+
+def test_the_wars_age_is_no_long_span_of_a_short_toll(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "At least 212 people have been killed in three days of clashes in the countryside of "
+        "Hama, a monitor said on Friday, one of the worst episodes of the country's 13-year "
+        "conflict.",
+        resolver,
+    )
+    assert _total(found) == 212
+    found = run(
+        "At least 212 people have been killed in three days of clashes in the countryside of "
+        "Hama, a monitor said on Friday, after months of bombardment.",
+        resolver,
+    )
+    assert _total(found) is None
