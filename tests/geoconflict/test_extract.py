@@ -3058,3 +3058,20 @@ def test_the_wars_age_is_no_long_span_of_a_short_toll(resolver) -> None:  # type
         resolver,
     )
     assert _total(found) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the establishment of the Civil Defence, 134 of our volunteers have been killed "
+        "while on duty.",
+        "Since its founding in 2013, the rescue group has lost 134 volunteers, who were killed "
+        "in air strikes.",
+        "The Observatory says 225 civilians were killed in coalition strikes between April 23 "
+        "and May 23.",
+    ],
+)
+def test_tolls_since_a_founding_or_between_two_dates_are_running(text: str, resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(text, resolver)
+    assert _total(found) is None
+    assert all(i.is_cumulative for i in found if i.killed_best)
