@@ -455,8 +455,11 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
                 break
             if own_place and host.place is not None and not _same_place(d, host) and not figure_for:
                 break
-            if d.extra.get("rise") is False and d.sent != host.sent:
-                # "The Observatory gave a toll of 7": another figure, not a rise.
+            if d.extra.get("rise") is False and (
+                d.sent != host.sent or _RIVAL_SOURCE_RE.search(d.extra.get("low") or "")
+            ):
+                # "The Observatory gave a toll of 7": another figure, not a rise; so is
+                # "..., while the committees put the toll at 50" in the same sentence.
                 host.killed = _widened(host.killed, d.killed)
             elif (d.killed.best or 0) >= (host.killed.best or 0):
                 _told(host).add(host.killed.best)

@@ -538,6 +538,8 @@ CUMULATIVE_RE = _lc(
     r"|October|November|December)(?:\s+\d{1,2})?\s+and\s+(?:\d{1,2}\s+)?(?:January|February"
     r"|March|April|May|June|July|August|September|October|November|December)\b"
     r"|in\s+(?:the\s+(?:past|last)\s+)?(?:two|three|four|five|six|several|\d+)\s+days"
+    # "the toll over two days", "the toll from four days of fighting"
+    r"|(?:over|from)\s+(?:the\s+(?:past|last)\s+)?(?:two|three|four|five|six|\d+)\s+days"
     r"|(?:days|weeks|months|years)\s+in\s+which"
     # "in the government's two-month crackdown", "during a four-day offensive"
     r"|(?:in|during|over)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?(?:[\w]+-(?:day|week"

@@ -3075,3 +3075,28 @@ def test_tolls_since_a_founding_or_between_two_dates_are_running(text: str, reso
     found = run(text, resolver)
     assert _total(found) is None
     assert all(i.is_cumulative for i in found if i.killed_best)
+
+
+def test_a_toll_over_or_from_n_days_is_running_beside_the_days_count(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Government shelling killed 48 people in Douma on Friday, a monitor said, raising the "
+        "death toll over three days to 170.",
+        resolver,
+    )
+    assert _total(found) == 48
+    found = run(
+        "Clashes between rebels and troops near Morek killed at least seven people on Friday, "
+        "raising the toll from five days of fighting to 33.",
+        resolver,
+    )
+    assert _total(found) == 7
+
+
+def test_another_source_putting_the_toll_in_the_same_sentence_widens_it(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Troops shelled the Khalidiyeh district of Homs on Friday, killing 17 people, a monitor "
+        "said, while activists put the toll at 31.",
+        resolver,
+    )
+    counted = [i for i in found if i.killed_best]
+    assert [(i.killed_best, i.killed_high) for i in counted] == [(17, 31)]
