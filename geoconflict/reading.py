@@ -38,6 +38,7 @@ from .drafts import (
     _merge_other_estimates,
     _merge_toll_updates,
     _SentInfo,
+    _told,
     _vague_then_precise,
 )
 from .mentions import _clause_start, _mask, _Mention, _mentions
@@ -83,6 +84,22 @@ _DAY_BEFORE_RE = re.compile(
     r"\s*(?:(?:a|one)\s+day\s+(?:earlier|before)|the\s+(?:day|night)\s+before|the\s+previous"
     r"\s+(?:day|night)|on\s+the\s+previous\s+day)\b"
 )
+#: An event someone is blamed for, after the article's news ("Turkey blames the PKK for the
+#: Nov. 13 bombing in Istanbul, which killed six"): the earlier event, not news.
+_BLAMED_FOR_RE = re.compile(
+    r"\b(?:blames?|blamed|blaming|accuses|accused|accusing)\s+[^.;]{0,80}?\bfor\s+(?:the|a|an"
+    r"|last\s+\w+[’']s)\s+(?:[\w’'.-]+\s+){0,4}?(?:bombings?|attacks?|massacres?|strikes?"
+    r"|explosions?|blasts?|raids?|killings?|shootings?)\b"
+)
+#: A figure given earlier for the dead just counted ("The ministry had initially reported 20
+#: dead ..., before raising the toll"): superseded, not more dead.
+_EARLIER_FIGURE_RE = re.compile(
+    r"\b(?:initially|originally|earlier|first)\s+(?:reported|said|put|gave|counted|announced"
+    r"|documented|spoke\s+of)\b|\b(?:an?|the|its|their)\s+(?:initial|earlier|previous"
+    r"|preliminary)\s+(?:death\s+)?toll\b"
+)
+#: How many sentences back the count an earlier figure was given for may be.
+_EARLIER_FIGURE_REACH = 3
 #: An earlier event given as the cause of this one ("in retaliation for an attack that left
 #: five soldiers dead"): its dead are not news of this article.
 _CAUSE_RE = re.compile(
@@ -278,6 +295,30 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
                 and ((article.date - d.date).days > _BACKGROUND_DAYS)
             ):
                 d.drop = True
+        if (
+            ("initial" in info.low or "earlier" in info.low or "original" in info.low
+             or "first" in info.low or "previous" in info.low or "preliminary" in info.low)
+            and (earlier := _EARLIER_FIGURE_RE.search(info.low)) is not None
+        ):
+            host = next(
+                (o for o in reversed(drafts) if not o.drop and o.killed is not None
+                 and not o.cumulative and o.killed.best is not None),
+                None,
+            )
+            if host is not None and i - host.sent <= _EARLIER_FIGURE_REACH:
+                for d in made:
+                    at = d.extra.get("at")
+                    if d.killed is not None and at is not None and abs(at - earlier.end()) < 40:
+                        _told(host).add(d.killed.best)
+                        d.drop = True
+        if ("blam" in info.low or "accus" in info.low) and any(
+            not o.drop and o.killed is not None and not o.cumulative for o in drafts
+        ):
+            blamed = _BLAMED_FOR_RE.search(info.low)
+            for d in made:
+                at = d.extra.get("at")
+                if blamed is not None and at is not None and blamed.start() < at:
+                    d.drop = True
         if _DAY_BEFORE_RE.match(info.low) and any(
             not o.drop and o.killed is not None and not o.cumulative for o in drafts
         ):

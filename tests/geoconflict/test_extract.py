@@ -3100,3 +3100,31 @@ def test_another_source_putting_the_toll_in_the_same_sentence_widens_it(resolver
     )
     counted = [i for i in found if i.killed_best]
     assert [(i.killed_best, i.killed_high) for i in counted] == [(17, 31)]
+
+
+def test_an_event_someone_is_blamed_for_after_the_news_is_background(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Turkish drone strikes killed seven fighters near Qamishli on Friday, the SDF said. "
+        "Ankara blames the group for the Oct. 1 bombing in Ankara, which killed two police "
+        "officers.",
+        resolver,
+    )
+    assert _total(found) == 7
+    # told first, the event blamed is the news
+    found = run(
+        "The government blamed rebels for a car bombing in Jableh on Friday that killed 12 "
+        "people.",
+        resolver,
+    )
+    assert _total(found) == 12
+
+
+def test_a_figure_given_earlier_for_the_same_dead_is_no_more_dead(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "A gunman opened fire inside a mosque in the Syrian city of Aleppo during Friday "
+        "prayers, killing 25 people, the health ministry said on Saturday. The ministry had "
+        "initially reported 18 dead at the Grand Mosque in the Salihin neighbourhood of "
+        "Aleppo, before raising the toll as several of the wounded died overnight.",
+        resolver,
+    )
+    assert _total(found) == 25
