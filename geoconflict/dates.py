@@ -75,6 +75,12 @@ _SINCE_BEGAN_RE = re.compile(
     r"|opened|kicked\s+off|was\s+launched|were\s+launched)\b[^,.;]{0,50}?"
     r"(?:\b(?:on|last|this|early|late)\s+)?$"
 )
+#: "since the announcement of the end of the ceasefire on 19 September", "since the
+#: resumption of the air campaign on Tuesday": the day a period began, named after "on".
+_SINCE_THE_OF_RE = re.compile(
+    r"\bsince\s+the\s+(?:announcement|resumption|renewal|launch|onset|outbreak|start"
+    r"|beginning|signing|declaration|collapse|end)\s+of\b[^,.;]{0,70}?(?:\bon\s+(?:the\s+)?)?$"
+)
 #: A word that every match of ``_REL_RE`` holds, lowercased.
 _REL_WORDS = ("day", "night", "morning", "afternoon", "evening")
 _DIGIT_RE = re.compile(r"\d")
@@ -148,7 +154,10 @@ def find_dates(sentence: str, article_date: dt.date | None) -> list[DateMention]
         # "May" is also a modal verb: require a day number with it (the regex does).
         d = _explicit(m, article_date)
         if d is not None:
-            since = sentence[max(0, m.start() - 6) : m.start()].lower().endswith("since ")
+            before = sentence[max(0, m.start() - 120) : m.start()].lower()
+            since = before.endswith("since ") or (
+                "since the" in before and _SINCE_THE_OF_RE.search(before) is not None
+            )
             out.append(DateMention(d, m.start(), m.end(), window=since, explicit=True))
     if article_date is None:
         return out
@@ -177,7 +186,11 @@ def find_dates(sentence: str, article_date: dt.date | None) -> list[DateMention]
             # "since the militants launched their offensive on Wednesday": a window too
             window = bool(m.group("since")) or (
                 "since" in low
-                and _SINCE_BEGAN_RE.search(low, max(0, m.start() - 100), m.start()) is not None
+                and (
+                    _SINCE_BEGAN_RE.search(low, max(0, m.start() - 100), m.start()) is not None
+                    or _SINCE_THE_OF_RE.search(low, max(0, m.start() - 120), m.start())
+                    is not None
+                )
             )
         elif m.group("yday"):
             d, window = article_date - dt.timedelta(days=1), False

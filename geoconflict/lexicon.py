@@ -530,9 +530,10 @@ CUMULATIVE_RE = _lc(
     r"|(?:in|during|within)\s+the\s+(?:past|last)\s+(?:week|month|year|fortnight)|in\s+recent"
     r"\s+(?:days|weeks|months)|since\s+the\s+(?:war|conflict|uprising|offensive|campaign"
     r"|assault|attack|start|beginning|operation|bombardment|siege|escalation|revolution)"
-    # "since the establishment of the Civil Defence", "since its founding"
+    # "since the establishment of the Civil Defence", "since its founding", "since the
+    # resumption of the air campaign", "since the announcement of the agreement"
     r"|since\s+(?:the|its|their|our|his)\s+(?:establishment|founding|creation|formation"
-    r"|inception)"
+    r"|inception|resumption|renewal|launch|onset|outbreak|announcement|signing|declaration)"
     # "between April 23 and May 23": a span of dates
     r"|between\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December)(?:\s+\d{1,2})?\s+and\s+(?:\d{1,2}\s+)?(?:January|February"

@@ -78,3 +78,14 @@ def test_letters_that_match_case_blind_never_break_a_day_name():
     ref = dt.date(2018, 2, 9)
     assert find_date("Shelling hit Douma on Thurſday.", ref).date == dt.date(2018, 2, 8)
     assert find_date("Shelling hit Douma on FrİDAY.", ref).date == dt.date(2018, 2, 9)
+
+
+def test_the_day_a_period_began_after_since_the_x_of_is_a_window() -> None:
+    found = find_dates(
+        "Since the announcement of the end of the ceasefire on 19 September, strikes killed 96.",
+        dt.date(2016, 9, 26),
+    )
+    assert [(m.date, m.window) for m in found] == [(dt.date(2016, 9, 19), True)]
+    found = find_dates("Since the resumption of the air campaign on Tuesday, 50 died.",
+                       dt.date(2016, 11, 20))
+    assert [(m.date, m.window) for m in found] == [(dt.date(2016, 11, 15), True)]

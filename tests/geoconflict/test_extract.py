@@ -3128,3 +3128,20 @@ def test_a_figure_given_earlier_for_the_same_dead_is_no_more_dead(resolver) -> N
         resolver,
     )
     assert _total(found) == 25
+
+
+def test_tolls_since_the_resumption_or_announcement_of_something_are_running(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Regime barrel bombs killed 14 civilians in Anadan on Friday. With these casualties, the "
+        "number of civilians killed in the area since the resumption of the air campaign has "
+        "risen to 96.",
+        resolver,
+    )
+    assert _total(found) == 14
+    # the article's only toll, from a day named after "on", less than a week back: its event
+    found = run(
+        "Since the announcement of the end of the truce on Monday, air strikes on Anadan have "
+        "killed at least 41 civilians.",
+        resolver,
+    )
+    assert _total(found) == 41
