@@ -69,7 +69,11 @@ class _SentInfo:
 
 def _widened(first: Count, other: Count) -> Count:
     """``first`` with its range stretched to take in another source's figure ``other``: the
-    best estimate stays the first figure; an open upper bound ("at least 30") stays open."""
+    best estimate stays the first figure; an open upper bound ("at least 30") stays open.
+    A vague first count ("dozens") that ``other`` makes precise ("80 people had been
+    killed") gives way to it."""
+    if first.vague and _vague_then_precise(first, other):
+        return other
     lows = [x for x in (first.low, other.low, other.best) if x is not None]
     high = None if first.high is None else max(first.high, other.high or other.best or 0)
     return Count(min(lows) if lows else None, first.best, high, first.vague)

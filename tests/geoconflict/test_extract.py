@@ -3145,3 +3145,22 @@ def test_tolls_since_the_resumption_or_announcement_of_something_are_running(res
         resolver,
     )
     assert _total(found) == 41
+
+
+def test_a_vague_lead_made_precise_by_another_sentences_figure_takes_it(resolver) -> None:  # type: ignore[no-untyped-def]
+    # "dozens" in the lead; the figure told in a later sentence with no event of its own is
+    # the same dead, precise; a raise of that figure updates it
+    found = run(
+        "A car bomb outside a mosque in the city of Hama killed dozens of people on Friday, "
+        "state media said. The health minister told state television that 57 people had been "
+        "killed and some 130 wounded. Late on Friday the ministry raised the death toll to 63.",
+        resolver,
+    )
+    assert _total(found) == 63
+    found = run(
+        "A car bomb outside a mosque in the city of Hama killed dozens of people on Friday, "
+        "state media said. The health minister told state television that 57 people had been "
+        "killed.",
+        resolver,
+    )
+    assert _total(found) == 57
