@@ -117,7 +117,13 @@ _CAUSE_RE = re.compile(
     r"|followed\s+(?:the|a|an|last\s+\w+[’']s)\s+(?:[\w’'.-]+\s+){0,3}?(?:bombing|attack|attacks"
     r"|massacre|strike|strikes|explosion|blast|raid)"
     # "the deadliest attack since 2013, when hundreds died near Damascus": an earlier event
-    r"|since\s+(?:\w+\s+)?(?:19|20)\d\d\s*,\s*when)\b"
+    r"|since\s+(?:\w+\s+)?(?:19|20)\d\d\s*,\s*when"
+    # "less than two weeks after a massacre in Houla that claimed more than 100 lives",
+    # "three months after it was damaged in an air raid that killed 12 people"
+    r"|(?:days?|weeks?|months?|years?)\s+after\s+(?:(?:a|an|the)\s+(?:[\w’'.-]+\s+){0,3}?"
+    r"(?:bombings?|attacks?|massacres?|strikes?|explosions?|blasts?|raids?|killings?)\b"
+    r"(?=[^,.;]{0,80}?\b(?:killed|claimed|left)\b)"
+    r"|[^,.;]{0,80}?\b(?:that|which)\s+(?=(?:killed|claimed|left)\b)))"
 )
 
 #: A death toll this large counts a campaign or a war, not one event ...
@@ -431,7 +437,7 @@ _PAST_RE = re.compile(
     r"|\b(?:killed|slain|died)\s+last\s+week\b"
     r"|(?<!since )(?<!the )\b(?:last\s+(?:month|year|summer|winter|spring|autumn|fall)"
     r"|earlier\s+this\s+(?:year|month)|(?:\d+|a|an|one|two|three|four|five|six|several|many)\s+"
-    r"(?:months|years|month|year|weeks|week)\s+(?:ago|earlier|before|after)"
+    r"(?:months|years|month|year|weeks|week)\s+(?:ago|earlier|before)"
     r"|a\s+similar\s+(?:\w+\s+)?(?:attack|bombing|strike|airstrike|raid|massacre|explosion|blast)"
     r"|(?:in|since|during|by)\s+"
     # "in the July attacks": a month naming an event, with "the"

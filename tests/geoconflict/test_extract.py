@@ -3164,3 +3164,23 @@ def test_a_vague_lead_made_precise_by_another_sentences_figure_takes_it(resolver
         resolver,
     )
     assert _total(found) == 57
+
+
+def test_dead_of_an_event_some_weeks_before_the_news_are_background(resolver) -> None:  # type: ignore[no-untyped-def]
+    # the earlier event's dead, told in the clause after "N weeks after", are not news; the
+    # news before that clause counts
+    found = run(
+        "Gunmen killed at least 40 villagers in a hamlet near Maarzaf on Wednesday, less than "
+        "two weeks after a massacre in Houla that claimed more than 100 lives.",
+        resolver,
+    )
+    assert _total(found) == 40
+    found = run(
+        "The hospital in Saraqib reopened on Monday, three months after it was damaged in an air "
+        "raid that killed 12 people.",
+        resolver,
+    )
+    assert _total(found) is None
+    # a main clause after the phrase is the news
+    found = run("Two days after the attack on Douma, jets killed 30 people in Harasta.", resolver)
+    assert _total(found) == 30
