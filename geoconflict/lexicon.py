@@ -448,8 +448,9 @@ TOLL_RE = _lc(
     r"(?:\s+(?:in|from|during|among)\s+[^:.;]{1,50}?)?"
     r"\s*[:=]\s*(?:best(?:\s+estimate)?\s+)?"
     # "the number of people killed in the shelling rose to 7"
-    r"|\bnumber\s+of\s+(?:[a-z]+\s+){0,3}?(?:killed|dead|deaths|died|slain|martyrs|martyred"
-    r"|fatalities)\b[^.;:]{0,160}?\b(?:rose|risen|climbed|increased|reached|jumped|stands"
+    # "the number of Al-Sheitaat tribe members who were executed ... has risen to 700"
+    r"|\bnumber\s+of\s+(?:[\w'’-]+\s+){0,6}?(?:killed|dead|deaths|died|slain|martyrs|martyred"
+    r"|fatalities|executed)\b[^.;:]{0,160}?\b(?:rose|risen|climbed|increased|reached|jumped|stands"
     r"|stood|hit)\s+(?:to\s+|at\s+)?)(?P<num>" + COUNT_PATTERN + r")(?!\s*(?:injured|wounded))",
 )
 #: "the deaths of dozens of troops", "the death of 3 civilians"; "The dead included 127

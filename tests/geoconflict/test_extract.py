@@ -3184,3 +3184,12 @@ def test_dead_of_an_event_some_weeks_before_the_news_are_background(resolver) ->
     # a main clause after the phrase is the news
     found = run("Two days after the attack on Douma, jets killed 30 people in Harasta.", resolver)
     assert _total(found) == 30
+
+
+def test_the_number_of_a_long_description_executed_has_risen(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "The number of Al-Sheitaat tribe members who were executed by the Islamic State in the "
+        "eastern countryside of Deir Ezzor has risen to 350, most of them civilians.",
+        resolver,
+    )
+    assert _total(found) == 350
