@@ -405,7 +405,10 @@ KILL_ACTIVE_RE = _lc(
     r"|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|left|leaving"
     r"|assassinat(?:ed|ing|es)|behead(?:ed|ing|s)"
     # "UN observers counted at least 92 bodies": only with bodies (checked by the reader)
-    r"|counted|found|recovered|retrieved|pulled\s+out|discovered|unearthed)\s+" + _NUMV,
+    r"|counted|found|recovered|retrieved|pulled\s+out|discovered|unearthed)\s+"
+    # "shot dead on Wednesday a member of the council": the day before the victims
+    r"(?:(?:late\s+|early\s+)?on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s+)?" + _NUMV,
 )
 #: "left 5 dead": the active forms "left"/"leaving" need a following "dead".
 LEFT_DEAD_RE = _lc(r"\s*(?:people\s+|civilians\s+|others\s+)?dead\b")

@@ -3193,3 +3193,14 @@ def test_the_number_of_a_long_description_executed_has_risen(resolver) -> None: 
         resolver,
     )
     assert _total(found) == 350
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Unknown gunmen shot dead on Wednesday a member of the local council in Douma.", 1),
+        ("Regime jets killed late on Monday night 14 civilians in the town of Saraqib.", 14),
+    ],
+)
+def test_a_day_between_the_verb_and_its_dead(text: str, killed: int, resolver) -> None:  # type: ignore[no-untyped-def]
+    assert _total(run(text, resolver)) == killed
