@@ -90,7 +90,8 @@ _REL_LOW_RE = re.compile(_REL_RE.pattern.lower().replace("(?p<", "(?P<"))
 _WEEKDAY_RE = re.compile(r"(?i)monday|tuesday|wednesday|thursday|friday|saturday|sunday")
 _ATTRIBUTION_RE = re.compile(
     r"\b(?:said|says|told|reported|announced|stated|added|confirmed|claimed|denied|declared)"
-    r"\b[^,;]{0,40}$",
+    # not when the dead come between: "says 22 civilians have been killed today"
+    r"\b(?![^,;]*?\b(?:killed|died|dead|slain)\b)[^,;]{0,40}$",
     re.IGNORECASE,
 )
 _ATTRIBUTION_WORDS = tuple(

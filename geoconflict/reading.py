@@ -264,7 +264,7 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
                 d.date, d.date_explicit = sent_date, True
             else:
                 d.date = last_date or article.date
-            if window:
+            if window and not _own_day(d, s.text, article.date, dm):
                 d.cumulative = True
                 d.extra["window_start"] = sent_date
         if dm is not None and not window and not dm.explicit and " since " in info.low:
@@ -362,6 +362,20 @@ def _own_windows(made: list[_Draft], text: str, date: dt.date | None) -> None:
                 d.cumulative = True
                 d.extra["window_start"] = m.date
                 break
+
+
+def _own_day(d: _Draft, text: str, date: dt.date | None, window: Any) -> bool:
+    """Whether a count told right before a day of its own, ahead of the sentence's window, is
+    that day's ("22 civilians have been killed today ..., bringing the death toll since
+    Sunday to 513": the 22 are today's, the 513 the window's)."""
+    end = d.extra.get("at_end")
+    if end is None or window is None or window.start < end:
+        return False
+    for m in find_dates(text, date):
+        if not m.window and m.start < window.start and 0 <= m.start - end <= _OWN_WINDOW_GAP:
+            d.date, d.date_explicit = m.date, True
+            return True
+    return False
 
 
 #: How far after a count its own window may begin ("89 people dead since Thursday").

@@ -89,3 +89,12 @@ def test_the_day_a_period_began_after_since_the_x_of_is_a_window() -> None:
     found = find_dates("Since the resumption of the air campaign on Tuesday, 50 died.",
                        dt.date(2016, 11, 20))
     assert [(m.date, m.window) for m in found] == [(dt.date(2016, 11, 15), True)]
+
+
+def test_a_day_after_the_dead_is_theirs_not_the_sayings() -> None:
+    # "said on Tuesday" dates the saying; "says 22 have been killed today" dates the dead
+    text = "The Observatory says 22 civilians have been killed today in air strikes on Douma."
+    found = find_dates(text, dt.date(2018, 2, 24))
+    assert [m.date for m in found] == [dt.date(2018, 2, 24)]
+    assert find_dates("The Observatory said on Tuesday that jets struck Douma.",
+                      dt.date(2018, 2, 24)) == []

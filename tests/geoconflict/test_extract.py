@@ -3204,3 +3204,12 @@ def test_the_number_of_a_long_description_executed_has_risen(resolver) -> None: 
 )
 def test_a_day_between_the_verb_and_its_dead(text: str, killed: int, resolver) -> None:  # type: ignore[no-untyped-def]
     assert _total(run(text, resolver)) == killed
+
+
+def test_a_days_count_before_the_sentences_window_is_that_days(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "The Observatory says 22 civilians have been killed today in air strikes on Douma, "
+        "bringing the death toll since Monday to 180.",
+        resolver,
+    )
+    assert _total(found) == 22
