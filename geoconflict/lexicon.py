@@ -379,7 +379,8 @@ _NOT_AFTER_MONTH = "".join(
     rf"(?<!\b(?:{'|'.join(words)})\s)" for _, words in sorted(_MONTH_WORDS.items())
 )
 _NUMV = (
-    rf"(?:(?<![\w-]){_NOT_AFTER_MONTH}(?P<num>{COUNT_PATTERN})(?:\s+of)?(?:\s+(?:the|them|whom|those|their"
+    # not the minutes of a clock time ("09:15 – Five soldiers were killed")
+    rf"(?:(?<![\w-])(?<!\d:){_NOT_AFTER_MONTH}(?P<num>{COUNT_PATTERN})(?:\s+of)?(?:\s+(?:the|them|whom|those|their"
     rf"|its))?"
     rf"(?:\s+(?P<vict>{VICTIM_NOUN}(?:\s+(?:and|or)\s+{VICTIM_NOUN})?)(?:\s+of\s+(?:the\s+same|one|a\s+single|a|his|her"
     rf"|their)\s+family|{_OF_UNIT})?)?(?![\w-])"

@@ -3213,3 +3213,9 @@ def test_a_days_count_before_the_sentences_window_is_that_days(resolver) -> None
         resolver,
     )
     assert _total(found) == 22
+
+
+def test_a_liveblog_clock_time_is_no_count(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("09:15 – Five soldiers were killed in shelling on Taftanaz, the army said.",
+                resolver)
+    assert _total(found) == 5
