@@ -448,8 +448,12 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
                 cont = lx.LIST_CONT_RE.match(masked, pos)
                 if not cont or not (cont.group("vict") or cont.group("vict1")):
                     break
-                if lx.SPEAKER_AFTER_RE.match(masked, cont.end()):
-                    break  # "killed 31 people, the police chief said": a speaker
+                if lx.SPEAKER_AFTER_RE.match(masked, cont.end()) or _AND_SPEAKERS_RE.match(
+                    masked, cont.end()
+                ):
+                    # "killed 31 people, the police chief said", "killing 14 people, a
+                    # doctor and local residents said": speakers
+                    break
                 if _the_item(cont):
                     # "the defence minister" after a comma is a speaker or an apposition,
                     # unless a last item follows it: "killing X's brother-in-law, the defence
@@ -646,6 +650,10 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
     return out
 
 
+#: More speakers joined to an item after a count: "..., a doctor and local residents said".
+_AND_SPEAKERS_RE = re.compile(
+    r"\s+and\s+(?:[\w-]+\s+){0,3}?(?:said|say|says|told|reported|reports)\b", re.I
+)
 _PLACE_PREPS = r"(?:in|on|at|near|from|to|into|around|across|outside|inside|by|along|off|over)"
 _NAME_WORD = r"(?:[A-Z][\w'’-]+|(?:al|el|bin|ibn|abu|Abu|Al|Bin)[-\s][A-Z][\w'’-]+)"
 #: A person's name: two to five capitalised words ("Ahmad Khalid al-Zoubi").

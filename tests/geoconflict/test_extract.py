@@ -3219,3 +3219,12 @@ def test_a_liveblog_clock_time_is_no_count(resolver) -> None:  # type: ignore[no
     found = run("09:15 – Five soldiers were killed in shelling on Taftanaz, the army said.",
                 resolver)
     assert _total(found) == 5
+
+
+def test_an_item_joined_to_more_speakers_is_a_speaker_not_a_victim(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Missiles struck a hospital in Azaz, killing at least 14 people, a doctor and "
+                "local residents said.", resolver)
+    assert _total(found) == 14
+    found = run("Missiles struck a hospital in Azaz, killing 14 people, a doctor and a nurse.",
+                resolver)
+    assert _total(found) == 16
