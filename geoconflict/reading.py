@@ -91,6 +91,14 @@ _BLAMED_FOR_RE = re.compile(
     r"|last\s+\w+[’']s)\s+(?:[\w’'.-]+\s+){0,4}?(?:bombings?|attacks?|massacres?|strikes?"
     r"|explosions?|blasts?|raids?|killings?|shootings?)\b"
 )
+#: A trial over killings ("went on trial in absentia in Paris, accused of complicity in crimes
+#: against humanity over the deaths of a man and his son"): the deaths are the case's, long
+#: past, not news.
+_TRIAL_RE = re.compile(
+    r"\b(?:(?:went|go|goes|going|stand|stood|stands|put)\s+on\s+trial|(?:was|were|been)\s+"
+    r"(?:tried|convicted|sentenced|indicted|acquitted)|in\s+absentia|convicted|sentenced"
+    r"|indicted|acquitted|(?:the|a|his|her|their)\s+trial\s+of)\b"
+)
 #: A figure given earlier for the dead just counted ("The ministry had initially reported 20
 #: dead ..., before raising the toll"): superseded, not more dead.
 _EARLIER_FIGURE_RE = re.compile(
@@ -317,6 +325,13 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
                     if d.killed is not None and at is not None and abs(at - earlier.end()) < 40:
                         _told(host).add(d.killed.best)
                         d.drop = True
+        if ("trial" in info.low or "absentia" in info.low or "convicted" in info.low
+                or "sentenced" in info.low or "indicted" in info.low or "acquitted" in info.low):
+            trial = _TRIAL_RE.search(info.low)
+            for d in made:
+                at = d.extra.get("at")
+                if trial is not None and at is not None and trial.start() < at:
+                    d.drop = True  # the killings a court tries are not news
         if ("blam" in info.low or "accus" in info.low) and any(
             not o.drop and o.killed is not None and not o.cumulative for o in drafts
         ):

@@ -3228,3 +3228,22 @@ def test_an_item_joined_to_more_speakers_is_a_speaker_not_a_victim(resolver) -> 
     found = run("Missiles struck a hospital in Azaz, killing 14 people, a doctor and a nurse.",
                 resolver)
     assert _total(found) == 16
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three senior security officials went on trial in absentia in Paris on Tuesday over the "
+        "deaths of a man and his son who died in detention in Damascus.",
+        "A court in Koblenz convicted a former officer over the killing of 27 detainees at a "
+        "prison in Damascus.",
+    ],
+)
+def test_killings_a_court_tries_are_not_news(text: str, resolver) -> None:  # type: ignore[no-untyped-def]
+    assert _total(run(text, resolver)) is None
+
+
+def test_a_court_struck_is_news(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("A car bomb exploded outside the court in Damascus on Tuesday, killing 12.",
+                resolver)
+    assert _total(found) == 12
