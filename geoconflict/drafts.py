@@ -187,7 +187,10 @@ _RIVAL_SOURCE_RE = re.compile(
 #: A count that takes in dead counted before: "24 were killed, including the two
 #: journalists", "48 died, among them the 16 security personnel".
 _BACKREF_RE = re.compile(
-    rf"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+the\s+(?P<num>{COUNT_PATTERN})\s+[a-z]",
+    # "including the two journalists"; also a later item of the list: "including 19 Druze
+    # fighters, the 12 security personnel and 12 civilians"
+    rf"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:[^.;:]{{0,60}}?(?:,|\band)\s+)?"
+    rf"the\s+(?P<num>{COUNT_PATTERN})\s+[a-z]",
     re.I,
 )
 

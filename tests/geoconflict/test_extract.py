@@ -3247,3 +3247,13 @@ def test_a_court_struck_is_news(resolver) -> None:  # type: ignore[no-untyped-de
     found = run("A car bomb exploded outside the court in Damascus on Tuesday, killing 12.",
                 resolver)
     assert _total(found) == 12
+
+
+def test_a_count_named_again_later_in_a_list_of_parts_is_a_part(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "The ministry says 12 members of the security forces have been killed in Sweida today. "
+        "A monitor says at least 43 people have been killed today in Sweida city, including 19 "
+        "local fighters, the 12 security personnel and 12 civilians.",
+        resolver,
+    )
+    assert _total(found) == 43
