@@ -58,6 +58,13 @@ _OF_THEM_RE = re.compile(
 _AMONG_THEM_AFTER_RE = re.compile(r",\s+[^,;.()]{1,60}?\s+among\s+(?:them|the\s+dead)(?=\s*[,;.])")
 #: A count right after "including": a part of the count before it.
 _INCLUDING_BEFORE_RE = re.compile(r"\b(?:including|among\s+them|of\s+whom)\s+$", re.I)
+#: An "including" list of counts whose last item follows: "including 18 children and seven
+#: women, and ".
+_INCLUDING_LIST_END_RE = re.compile(
+    r"\bincluding\s+(?:\d+|[a-z]+)\s+[^.;:]{0,80}?,\s+and\s+$", re.I
+)
+#: "five more", "three others": more dead, not a part.
+_MORE_AFTER_RE = re.compile(r"\s*(?:more|others|other|another|further|additional)\b", re.I)
 
 #: The bounds given with a best estimate: "(low 10, high 15)".
 _LOW_HIGH_RE = re.compile(r"\s*\(\s*low\s+(\d+)\s*[,;]\s*high\s+(\d+)\s*\)", re.I)
@@ -423,6 +430,14 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
                 or (
                     _INCLUDING_BEFORE_RE.search(masked, max(0, start - 14), start) is not None
                     and any(x.kind == "killed" and x.start < start for x in out)
+                )
+                # the last item of such a list: "including 18 children and seven women (adult
+                # female), and four deaths due to torture"
+                or (
+                    "including" in masked[max(0, start - 120) : start]
+                    and _INCLUDING_LIST_END_RE.search(masked, max(0, start - 120), start)
+                    is not None
+                    and not _MORE_AFTER_RE.match(masked, m.end("num") if m.group("num") else start)
                 )
             )
         cls = _victim_class(vict_text)

@@ -3257,3 +3257,19 @@ def test_a_count_named_again_later_in_a_list_of_parts_is_a_part(resolver) -> Non
         resolver,
     )
     assert _total(found) == 43
+
+
+def test_the_last_item_of_an_including_list_is_a_part(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "The network documented the killing of 89 civilians in Idlib province in January, "
+        "including 18 children and seven women (adult female), and four deaths due to torture.",
+        resolver,
+    )
+    assert _total(found) == 89
+    # "four more" after the list are more dead
+    found = run(
+        "Air strikes killed 30 people in Douma, including 12 children and six women, and four "
+        "more died in Harasta.",
+        resolver,
+    )
+    assert _total(found) == 34
