@@ -698,7 +698,9 @@ _MODS = (
     r"(?:(?:[\w-]+-(?:held|controlled|besieged)|besieged|embattled|northern|southern|eastern"
     r"|western|central|north-?western|north-?eastern|south-?western|south-?eastern|rural|nearby"
     r"|neighbou?ring|opposition|rebel|regime|government|IS|ISIS|Kurdish|small|key|strategic"
-    r"|northwestern|northeastern|southwestern|southeastern|jihadist|restive|last)\s+){0,3}"
+    r"|northwestern|northeastern|southwestern|southeastern|jihadist|restive|last"
+    # "seized the capital Damascus", "the provincial capital Idlib"
+    r"|(?:provincial\s+)?capital)\s+){0,3}"
 )
 #: Prepositions and verbs that introduce the place where something happened.
 PLACE_CUES = (

@@ -348,6 +348,7 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
             for d in made:
                 d.drop = True
         _inherit_paragraph_place(made, infos, i)
+        _the_town_before(made, infos, i)
         drafts.extend(made)
     _merge_injured(drafts, infos)
     _merge_toll_updates(drafts)
@@ -606,6 +607,34 @@ def _takes_up(first: str, later: str) -> bool:
             if len(word) > 2 and word not in _NOT_ANAPHORA and f"the {word}" in later:
                 return True
     return False
+
+
+#: "the town", "the city": a place named just before, taken up again.
+_THE_TOWN_RE = re.compile(r"\bthe\s+(?:town|city|village)\b(?!\s+of\b|['’])")
+#: How many sentences back "the town" may look for its name.
+_THE_TOWN_REACH = 2
+
+
+def _the_town_before(made: list[_Draft], infos: list[_SentInfo], i: int) -> None:
+    """A count with no place whose sentence says "the town" takes the town named in the
+    sentences just before ("... captured the town of Kafr Nabuda ... The Observatory said
+    fighting for the town had killed 42 combatants")."""
+    if i == 0 or not any(d.place is None and not d.cumulative and d.killed for d in made):
+        return
+    low = infos[i].low
+    if "the " not in low or _THE_TOWN_RE.search(low) is None:
+        return
+    for k in range(i - 1, max(-1, i - 1 - _THE_TOWN_REACH), -1):
+        cands = [
+            p for p in infos[k].places
+            if not p.country and not p.origin and not p.foreign and p.level in (None, "populated")
+        ]
+        if cands:
+            for d in made:
+                if d.place is None and not d.cumulative and d.killed is not None:
+                    d.place = cands[0]
+                    d.extra["inherited"] = True
+            return
 
 
 #: A source named for a count: "the Local Coordination Committees said", "according to".

@@ -3273,3 +3273,17 @@ def test_the_last_item_of_an_including_list_is_a_part(resolver) -> None:  # type
         resolver,
     )
     assert _total(found) == 34
+
+
+def test_the_capital_before_its_name_and_the_town_taken_up_again(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Rebels stormed the provincial capital Idlib on Saturday, killing 30 soldiers.",
+                resolver)
+    assert [(i.killed_best, i.location.admin1) for i in found] == [(30, "Idleb")]
+    found = run(
+        "Government forces captured the town of Kafr Nabuda in northern Hama province on "
+        "Wednesday, a monitor said.\n\nThe monitor said fighting for the town had killed 42 "
+        "combatants over the past 24 hours.",
+        resolver,
+    )
+    counted = [i for i in found if i.killed_best]
+    assert [(i.killed_best, i.location.admin1) for i in counted] == [(42, "Hama")]
