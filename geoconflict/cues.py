@@ -32,6 +32,8 @@ _AREA_PLURALS = frozenset(
 #: Feature words before "of X" naming parts of X, whatever kind of place X is.
 _PART_OF_WORDS = frozenset({"districts", "areas"})
 _THEN_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+#: A name right before a bracket ("Tell Abiad (Ar-Raqqa)", "Ithriyah (Salamiyeh, Hama)").
+_BRACKETED_RE = re.compile(rf"(?<![\w-])(?P<name>{lx.CAPSPAN})\s*\((?P<bracket>[^()\n]{{2,30}})\)")
 #: "Idlib: airstrikes kill 12": a headline that opens with the place.
 _HEADLINE_PLACE_RE = re.compile(rf"(?:[^:|.\n]{{0,40}}?\s)??(?P<name>{lx.CAPSPAN})\s?[:|]\s")
 #: "Kafr Nabl came under heavy shelling", "Douma was hit by air strikes": a subject place.
@@ -527,6 +529,21 @@ def _places(masked: str, toks: _Toks, low: str | None = None) -> list[_PlaceCand
             if c is not None:
                 if rx is not _SUBJECT_PLACE_RE:  # a weak cue: the gazetteer must know it
                     c.ref = replace(c.ref, exact=True)
+                cands.append(c)
+    if "(" in masked:
+        # "in the main market of Tell Abiad (Ar-Raqqa)", "on the road between Tall Kalakh and
+        # Al-Hawash (Homs)": a name with its governorate in brackets is a place, cue or not
+        for m in _BRACKETED_RE.finditer(masked):
+            gov = _bracket_governorate(m.group("bracket"))
+            if gov is None or covered(m.start("name"), m.end("name")):
+                continue
+            c = _make_cand(masked, m, None)
+            name = m.group("name")
+            if c is None and name.split()[0].lower() in _DEMONYMS and len(name.split()) > 1:
+                # "near Arab Saeed (Jisr Ash-Shugur, Idleb)": a village, not Arabs
+                ref = PlaceRef(text=name, name=name, within=gov)
+                c = _PlaceCand(ref, m.start("name"), m.end("name"), None)
+            if c is not None:
                 cands.append(c)
     if "capital" in masked:
         # "exploded outside intelligence compounds in the Syrian capital": Damascus

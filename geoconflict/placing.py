@@ -146,9 +146,12 @@ _LINE_GOVERNORATES = lx.GOVERNORATE_NAMES | {
 #: A note's place line: names, then a governorate, alone in their sentence ("Al-Bab, Halab.",
 #: "Jabal al-Turkman, Lattakia governorate (Rabee'a subdistrict).").
 _PLACE_LINE_RE = re.compile(
-    r"(?:^|(?<=[.\n]))[ \t]*(?P<value>[A-Z][^.\n:;]{1,80}?,[ \t]*(?i:"
+    # a name may open with a particle: "al-Thawrah (Tabqa), Ar-Raqqa."
+    r"(?:^|(?<=[.\n]))[ \t]*(?P<value>(?:[A-Z]|(?:al|el|as|ad|ar|ash|az|at)-[A-Z])[^.\n:;]{1,80}?,"
+    r"[ \t]*(?i:"
     + "|".join(sorted((re.escape(g) for g in _LINE_GOVERNORATES), key=len, reverse=True))
-    + r")(?:[ \t]+(?i:governorate|province))?(?:[ \t]*\([^().\n]{1,40}\))?)[ \t]*\."
+    # "Sheikh Maqsoud neighbourhood, Aleppo city."
+    + r")(?:[ \t]+(?i:governorate|province|city))?(?:[ \t]*\([^().\n]{1,40}\))?)[ \t]*\."
 )
 
 

@@ -3287,3 +3287,25 @@ def test_the_capital_before_its_name_and_the_town_taken_up_again(resolver) -> No
     )
     counted = [i for i in found if i.killed_best]
     assert [(i.killed_best, i.location.admin1) for i in counted] == [(42, "Hama")]
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # an event note's place line opening with a particle, or ending with "city"
+        ("IS - Civilians (one-sided). 28 August 2014. al-Thawrah (Tabqa), Ar-Raqqa. IS "
+         "publicly executed five men in the town square. Civilian deaths: 5.", "Ar-Raqqa"),
+        ("PYD - Nusra. 26 October 2013. Sheikh Maqsoud neighbourhood, Aleppo city. Clashes "
+         "on the edge of the district. 6 YPG and 4 JN fighters killed.", "Aleppo"),
+        # a name with its governorate in brackets, whatever comes before it
+        ("On 2 May 2020, a VBIED exploded in the main market of Tell Abiad (Ar-Raqqa), killing "
+         "8 people.", "Ar-Raqqa"),
+        ("Gunmen opened fire on a car on the road between Tall Kalakh and Al-Hawash (Homs), "
+         "killing 2 NDF members.", "Homs"),
+        ("Clashes broke out near Arab Saeed (Jisr Ash-Shugur, Idleb). 3 fighters were killed.",
+         "Idleb"),
+    ],
+)
+def test_event_note_place_lines_and_bracketed_governorates(text: str, admin1: str, resolver) -> None:  # type: ignore[no-untyped-def]
+    counted = [i for i in run(text, resolver) if i.killed_best]
+    assert counted and all(i.location is not None and i.location.admin1 == admin1 for i in counted)
