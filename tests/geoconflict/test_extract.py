@@ -3306,6 +3306,8 @@ def test_the_capital_before_its_name_and_the_town_taken_up_again(resolver) -> No
          "Idleb"),
     ],
 )
-def test_event_note_place_lines_and_bracketed_governorates(text: str, admin1: str, resolver) -> None:  # type: ignore[no-untyped-def]
+def test_event_note_places(text: str, admin1: str, resolver) -> None:  # type: ignore[no-untyped-def]
+    # event note place lines and names with their governorate in brackets
     counted = [i for i in run(text, resolver) if i.killed_best]
-    assert counted and all(i.location is not None and i.location.admin1 == admin1 for i in counted)
+    assert counted
+    assert all(i.location is not None and i.location.admin1 == admin1 for i in counted)
