@@ -350,6 +350,7 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
         _inherit_paragraph_place(made, infos, i)
         _the_town_before(made, infos, i)
         drafts.extend(made)
+    _drop_past_day_events(drafts, infos, article)
     _merge_injured(drafts, infos)
     _merge_toll_updates(drafts)
     _merge_other_estimates(drafts)
@@ -609,6 +610,45 @@ def _takes_up(first: str, later: str) -> bool:
     return False
 
 
+#: An event of a named earlier day, with its dead in a relative clause: "Tuesday's chemical
+#: attack on Khan Sheikhoun, which killed more than 80 people".
+_DAYS_EVENT_RE = re.compile(
+    r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|strikes?|air\s?strikes?|raids?|massacre|blasts?"
+    r"|explosions?|shelling|ambush|assault)\b[^.;]{0,80}?,?\s+(?:which|that)\s+"
+    r"(?:killed|left|claimed)\b"
+)
+
+
+def _drop_past_day_events(drafts: list[_Draft], infos: list[_SentInfo], article: Article) -> None:
+    """The dead of "Tuesday's attack on X, which killed 80" told in a report of a later day's
+    event ("Syria's army says the strike killed six") are that earlier event's: background,
+    when the article counts dead of its own too."""
+    if article.date is None:
+        return
+    past = []
+    for d in drafts:
+        at = d.extra.get("at")
+        if d.drop or d.killed is None or at is None:
+            continue
+        low = infos[d.sent].low
+        if "'s " not in low and "’s " not in low:
+            continue
+        for m in _DAYS_EVENT_RE.finditer(low):
+            if m.start() < at <= m.end() + 20 and _WEEKDAYS.index(m.group("wd")) != (
+                article.date.weekday()
+            ):
+                past.append(d)
+                break
+    if past and any(
+        not o.drop and o.killed is not None and not o.cumulative and o not in past
+        for o in drafts
+    ):
+        for d in past:
+            d.drop = True
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: "the town", "the city": a place named just before, taken up again.
 _THE_TOWN_RE = re.compile(r"\bthe\s+(?:town|city|village)\b(?!\s+of\b|['’])")
 #: How many sentences back "the town" may look for its name.

@@ -3311,3 +3311,18 @@ def test_event_note_places(text: str, admin1: str, resolver) -> None:  # type: i
     counted = [i for i in run(text, resolver) if i.killed_best]
     assert counted
     assert all(i.location is not None and i.location.admin1 == admin1 for i in counted)
+
+
+def test_the_dead_of_a_named_earlier_days_attack_are_background(resolver) -> None:  # type: ignore[no-untyped-def]
+    # FRIDAY: Tuesday's attack is an earlier one, told beside the news of the day
+    found = run(
+        "The base was used to launch Tuesday's chemical attack on Khan Sheikhoun, which killed "
+        "more than 80 people, the president said. The army said the missile strike on the "
+        "Shayrat air base killed six soldiers.",
+        resolver,
+    )
+    assert _total(found) == 6
+    # alone, it is what the article reports
+    found = run("Tuesday's chemical attack on Khan Sheikhoun, which killed more than 80 "
+                "people, drew wide condemnation.", resolver)
+    assert _total(found) == 81
