@@ -358,7 +358,7 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
     ):
         near_to = None  # "near the Iraqi border", "near Syria's capital"
     # "northeast of Damascus", "outside Damascus": beside the place, not in it.
-    outside = (cue or "").lower() == "outside" or (feat or "").lower() in _COMPASS_WORDS
+    outside = (cue or "").lower() in ("outside", "near") or (feat or "").lower() in _COMPASS_WORDS
     part = part or rural
     ref = PlaceRef(
         text=text,

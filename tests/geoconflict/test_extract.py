@@ -3326,3 +3326,12 @@ def test_the_dead_of_a_named_earlier_days_attack_are_background(resolver) -> Non
     found = run("Tuesday's chemical attack on Khan Sheikhoun, which killed more than 80 "
                 "people, drew wide condemnation.", resolver)
     assert _total(found) == 81
+
+
+def test_near_damascus_is_rural_damascus(resolver) -> None:  # type: ignore[no-untyped-def]
+    # the city is a governorate of its own: a town near it lies in the one around it
+    found = run("A gas attack on the last rebel-held town near Damascus killed at least 42 "
+                "people on Saturday.", resolver)
+    assert [(i.killed_best, i.location.admin1) for i in found] == [(42, "Rural Damascus")]
+    found = run("Shelling near Aleppo killed four people on Saturday.", resolver)
+    assert [(i.killed_best, i.location.admin1) for i in found] == [(4, "Aleppo")]
