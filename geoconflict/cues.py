@@ -72,7 +72,9 @@ _CAPITAL_RE = re.compile(
     r")\s+of\s+"
     r"|(?P<prep>in|on|at|of|across|into|around|near|outside|inside|hit|struck|rocked)\s+"
     r"(?P<part>(?:the\s+)?(?:outskirts|centre|center|heart)\s+of\s+)?)"
-    r"(?P<name>the\s+Syrian\s+capital|Syria[’']s\s+capital)\b"
+    r"(?P<name>the\s+Syrian\s+capital|Syria[’']s\s+capital"
+    # "fell near the Dama Rose hotel in the capital": in a report on Syria, Damascus
+    r"|(?<=in\s|at\s)the\s+capital(?!\s+of\b|['’]|\s+[A-Z]))\b"
 )
 _BESIDE_PREPS = frozenset({"near", "outside", "around"})
 #: Cheap first test (literal words, one prefix-factored scan) before ``_EARLIER_EVENT_RE``.

@@ -3335,3 +3335,12 @@ def test_near_damascus_is_rural_damascus(resolver) -> None:  # type: ignore[no-u
     assert [(i.killed_best, i.location.admin1) for i in found] == [(42, "Rural Damascus")]
     found = run("Shelling near Aleppo killed four people on Saturday.", resolver)
     assert [(i.killed_best, i.location.admin1) for i in found] == [(4, "Aleppo")]
+
+
+def test_in_the_capital_is_damascus(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Mortar rounds fell near the Dama Rose hotel in the capital on Tuesday, "
+                "wounding three people.", resolver)
+    assert [(i.injured_best, i.location.admin1) for i in found] == [(3, "Damascus")]
+    # another country's capital is not
+    found = run("A car bomb exploded in the capital of Iraq on Tuesday, killing nine.", resolver)
+    assert all(i.location is None or i.location.admin1 != "Damascus" for i in found)
