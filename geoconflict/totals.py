@@ -192,7 +192,10 @@ def _mark_breakdowns(drafts: list[_Draft]) -> None:
             if (
                 run_sum == want
                 and len(run) + len(named) >= 2
-                and all(_inside(total, drafts[m]) for m in run)
+                # one part inside the total's area is enough: "bombings tore through a
+                # suburb of Damascus and the city of Homs, killing 140" (placed at Homs) ...
+                # "83 in Sayyida Zeinab" ... "57 in Homs"
+                and any(_inside(total, drafts[m]) for m in run)
             ):
                 for m in run:
                     drafts[m].part_of = n

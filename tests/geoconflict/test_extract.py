@@ -3344,3 +3344,16 @@ def test_in_the_capital_is_damascus(resolver) -> None:  # type: ignore[no-untype
     # another country's capital is not
     found = run("A car bomb exploded in the capital of Iraq on Tuesday, killing nine.", resolver)
     assert all(i.location is None or i.location.admin1 != "Damascus" for i in found)
+
+
+def test_parts_that_add_up_to_a_total_in_two_governorates(resolver) -> None:  # type: ignore[no-untyped-def]
+    # the total is placed at one of its towns; its parts add up to it exactly, one of them
+    # in another governorate
+    found = run(
+        "A wave of bombings tore through a suburb of Damascus and the city of Homs on Sunday, "
+        "killing 140 people. In the Sayyida Zeinab district, a car bomb killed at least 83 "
+        "people, state TV said. Earlier in the day, two car bombs exploded in Homs' al-Zahra "
+        "neighborhood, killing 57 people.",
+        resolver,
+    )
+    assert _total(found) == 140
