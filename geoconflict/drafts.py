@@ -271,13 +271,17 @@ _RIVAL_ACCOUNT_RE = re.compile(
     r"|\b(?:accused|accusing|blamed|blaming)\b[^.;]{0,80}?\b(?:of|for)\s+(?:committing\s+"
     r"|carrying\s+out\s+|perpetrating\s+)?the\s+(?:massacre|attack|killings|bombing|strike"
     r"|explosion|blast|shelling)\b"
+    # another source's figure for the event just told: "The Syrian National Coalition said
+    # the strikes had killed more than 120 people"
+    r"|\bsaid\s+(?:that\s+)?the\s+(?:air\s*)?(?:strikes?|raids?|attacks?|bombings?|shelling"
+    r"|massacre|explosions?|blasts?)\s+(?:had\s+|have\s+|has\s+)?(?:killed|left)\b"
 )
 
 
 #: Words one of which every match of ``_RIVAL_ACCOUNT_RE`` holds (a cheap test first).
 _RIVAL_ACCOUNT_WORDS = (
     "account", "version", "narrative", "picture", "story", "claimed", "accus", "blam",
-    "higher", "lower", "different", "smaller", "larger", "bigger", "conflicting",
+    "higher", "lower", "different", "smaller", "larger", "bigger", "conflicting", "said the",
 )
 _RIVAL_HINT_RE = re.compile(_trie_pattern(list(_RIVAL_ACCOUNT_WORDS)))
 

@@ -105,6 +105,8 @@ _EARLIER_FIGURE_RE = re.compile(
     r"\b(?:initially|originally|earlier|first)\s+(?:reported|said|put|gave|counted|announced"
     r"|documented|spoke\s+of)\b|\b(?:an?|the|its|their)\s+(?:initial|earlier|previous"
     r"|preliminary)\s+(?:death\s+)?toll\b"
+    # "The Observatory had put the toll at 58 on Tuesday" after the toll rose to 72
+    r"|\bhad\s+(?:put|given|placed)\s+(?:the|its|their|a)\s+(?:death\s+)?toll\b"
 )
 #: How many sentences back the count an earlier figure was given for may be.
 _EARLIER_FIGURE_REACH = 3
@@ -311,7 +313,8 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
                 d.drop = True
         if (
             ("initial" in info.low or "earlier" in info.low or "original" in info.low
-             or "first" in info.low or "previous" in info.low or "preliminary" in info.low)
+             or "first" in info.low or "previous" in info.low or "preliminary" in info.low
+             or "had " in info.low)
             and (earlier := _EARLIER_FIGURE_RE.search(info.low)) is not None
         ):
             host = next(

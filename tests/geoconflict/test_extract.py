@@ -3357,3 +3357,24 @@ def test_parts_that_add_up_to_a_total_in_two_governorates(resolver) -> None:  # 
         resolver,
     )
     assert _total(found) == 140
+
+
+def test_another_source_saying_the_strikes_had_killed_more_is_a_rival_figure(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Air strikes killed at least 56 civilians in a village near Manbij on Tuesday, a "
+        "monitor said. The monitor said the strikes hit the village of Tokhar. The opposition "
+        "coalition said the strikes had killed more than 120 people.",
+        resolver,
+    )
+    assert _total(found) == 56
+
+
+def test_a_toll_a_source_had_put_before_the_rise_adds_none(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Toll from suspected chemical attack in Syria's Idlib rises to 72\n\n"
+        "The death toll from a suspected chemical attack on a rebel-held town in northwestern "
+        "Syria rose to 72 on Friday, a monitor said. The monitor had put the toll at 58 on "
+        "Thursday, when residents of Khan Sheikhoun in Idlib province were hit by a toxic gas.",
+        resolver,
+    )
+    assert _total(found) == 72
