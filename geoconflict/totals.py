@@ -24,6 +24,10 @@ from .records import Article, Incident, Location
 from .resolve import CITY_GOVERNORATES, distance_km
 
 
+#: How many sentences after its count a part with no place of its own may come.
+_SUBSET_REACH = 8
+
+
 def _attach_subsets(drafts: list[_Draft]) -> None:
     """A part of dead counted before ("Seven of them died in X", "Five children were among
     the dead") adds no death: with a place of its own elsewhere it is a sub-incident of the
@@ -40,7 +44,9 @@ def _attach_subsets(drafts: list[_Draft]) -> None:
                 and not drafts[m].extra.get("subset")
                 and drafts[m].killed is not None
                 and (drafts[m].killed.best or 0) >= d.killed.best
-                and d.sent - drafts[m].sent <= 4
+                # a part with no place of its own ("the dead included 109 evacuees") may
+                # come further on, after the paragraphs that tell the event
+                and d.sent - drafts[m].sent <= (4 if d.place is not None else _SUBSET_REACH)
             ),
             None,
         )

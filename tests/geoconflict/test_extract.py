@@ -3378,3 +3378,16 @@ def test_a_toll_a_source_had_put_before_the_rise_adds_none(resolver) -> None:  #
         resolver,
     )
     assert _total(found) == 72
+
+
+def test_the_dead_included_told_paragraphs_later_is_a_part(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "A suicide car bomb tore through buses carrying evacuees west of Aleppo on Saturday, "
+        "killing 126 people, a monitor said. The blast struck at al-Rashidin, a transit point "
+        "on the western edge of the city. Thousands of residents had been waiting in buses for "
+        "more than a day. The towns had been encircled since 2015. Under the deal, residents "
+        "were to be exchanged for those of two other towns. The monitor said the dead included "
+        "109 evacuees.",
+        resolver,
+    )
+    assert _total(found) == 126
