@@ -23,7 +23,6 @@ from .numbers import Count
 from .records import Article, Incident, Location
 from .resolve import CITY_GOVERNORATES, distance_km
 
-
 #: How many sentences after its count a part with no place of its own may come.
 _SUBSET_REACH = 8
 
