@@ -91,6 +91,12 @@ _BLAMED_FOR_RE = re.compile(
     r"|last\s+\w+[’']s)\s+(?:[\w’'.-]+\s+){0,4}?(?:bombings?|attacks?|massacres?|strikes?"
     r"|explosions?|blasts?|raids?|killings?|shootings?)\b"
 )
+#: A report made on an earlier day: "On Thursday, the same watchdog said at least 50 people
+#: were killed in al-Bayda" in a report of Friday's massacre.
+_SAID_ON_DAY_RE = re.compile(
+    r"\s*(?:on|late\s+on|early\s+on)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday),?\s+[^,.;]{1,60}?\b(?:said|reported|announced|documented)\b"
+)
 #: A trial over killings ("went on trial in absentia in Paris, accused of complicity in crimes
 #: against humanity over the deaths of a man and his son"): the deaths are the case's, long
 #: past, not news.
@@ -335,6 +341,21 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
                 at = d.extra.get("at")
                 if trial is not None and at is not None and trial.start() < at:
                     d.drop = True  # the killings a court tries are not news
+        said_on = (
+            _SAID_ON_DAY_RE.match(info.low)
+            if info.low.lstrip().startswith(("on ", "late on", "early on"))
+            else None
+        )
+        if said_on is not None and article.date is not None:
+            lead = next(
+                (o for o in drafts if not o.drop and o.killed is not None and not o.cumulative),
+                None,
+            )
+            back = (article.date.weekday() - _WEEKDAYS.index(said_on.group("wd"))) % 7
+            said_day = article.date - dt.timedelta(days=back)
+            if lead is not None and lead.date is not None and said_day < lead.date:
+                for d in made:
+                    d.drop = True  # told that day, before the news: background
         if ("blam" in info.low or "accus" in info.low) and any(
             not o.drop and o.killed is not None and not o.cumulative for o in drafts
         ):

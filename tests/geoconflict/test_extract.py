@@ -3391,3 +3391,21 @@ def test_the_dead_included_told_paragraphs_later_is_a_part(resolver) -> None:  #
         resolver,
     )
     assert _total(found) == 126
+
+
+def test_a_count_reported_on_a_day_before_the_news_is_background(resolver) -> None:  # type: ignore[no-untyped-def]
+    # FRIDAY: Friday's 62 is the news; what the monitor said on Wednesday was reported then
+    found = run(
+        "Militiamen killed 62 people in a district of the coastal city of Banias on Friday, a "
+        "monitor said. On Wednesday, the same monitor said at least 50 people were killed in "
+        "the village of al-Bayda, south of Banias.",
+        resolver,
+    )
+    assert _total(found) == 62
+    # the same day's report is news
+    found = run(
+        "Militiamen killed 62 people in a district of Banias on Wednesday, a monitor said. On "
+        "Thursday, the same monitor said an air strike killed nine people in Jableh.",
+        resolver,
+    )
+    assert _total(found) == 71
