@@ -557,9 +557,11 @@ CUMULATIVE_RE = _lc(
     r"|throughout\s+the\s+(?:campaign|war|conflict|operation|offensive)"
     r"|\w+-day\s+(?:death\s+)?toll|(?:days?|weeks?|months?|years?)-long"
     r"\s+(?:\w+\s+)?(?:campaign|offensive|bombardment|assault|siege|operation|escalation)"
-    # "killed in the shelling during August": a month's toll
+    # "killed in the shelling during August": a month's toll; "in March alone"
     r"|during\s+(?:the\s+month\s+of\s+)?(?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December)\b(?!\s+\d)"
+    r"|in\s+(?:the\s+month\s+of\s+)?(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\s+alone\b"
     r"|(?:the\s+)?(?:war|conflict)\s+(?:has|have)\s+(?:killed|claimed)|during\s+the\s+(?:war"
     r"|conflict)|in\s+the\s+(?:war|conflict))\b",
 )

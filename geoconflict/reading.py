@@ -915,7 +915,7 @@ def _cumulative_clause(low: str, mention: _Mention) -> bool:
 #: tests/geoconflict/test_speed_guards.py checks every alternative of the pattern has one).
 _CUMUL_WORDS = tuple(
     "since far date total overall cumulative week month year past last recent days which"
-    " -day -long whole entire throughout war conflict period first during between".split()
+    " -day -long whole entire throughout war conflict period first during between alone".split()
 )
 _CUMUL_HINT_RE = re.compile(_trie_pattern(_CUMUL_WORDS))
 #: Running-toll words that also fit one event's toll counted up to now.

@@ -3409,3 +3409,14 @@ def test_a_count_reported_on_a_day_before_the_news_is_background(resolver) -> No
         resolver,
     )
     assert _total(found) == 71
+
+
+def test_a_toll_in_a_month_alone_is_running(resolver) -> None:  # type: ignore[no-untyped-def]
+    # FRIDAY (9 Feb 2018): January's toll is the month's, beside the day's two killings
+    found = run(
+        "Gunmen killed a former commander in Tafas on Thursday evening. On the same day, a "
+        "roadside bomb near Nawa killed two men. According to a local office, 37 people were "
+        "killed in attacks in the governorate in January alone.",
+        resolver,
+    )
+    assert _total(found) == 3
