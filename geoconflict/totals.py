@@ -326,7 +326,7 @@ def _dedupe(drafts: list[_Draft]) -> None:
                     )
                 )
                 # "In another incident, the body of a young man was found near X"
-                and (same_place or not _another_incident(e))
+                and not _another_incident(e)
             ):
                 keep, lose = (e, d) if _better(e, d) else (d, e)
                 _absorb(keep, lose)

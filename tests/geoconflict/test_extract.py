@@ -3420,3 +3420,13 @@ def test_a_toll_in_a_month_alone_is_running(resolver) -> None:  # type: ignore[n
         resolver,
     )
     assert _total(found) == 3
+
+
+def test_a_separate_event_of_the_same_toll_in_the_same_city_is_not_merged(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "An air strike destroyed a hospital in a rebel-held part of Aleppo overnight, killing "
+        "at least 14 patients and staff, the charity said. Separately, rebel shelling of "
+        "government-held neighbourhoods in western Aleppo killed 14 people, state media said.",
+        resolver,
+    )
+    assert _total(found) == 28
