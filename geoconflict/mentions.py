@@ -76,7 +76,9 @@ _RISE_RE = re.compile(
 
 #: A source raising its own toll, just before the toll phrase: a rise, not another figure.
 _RAISED_TOLL_RE = re.compile(
-    r"\b(?:raised|revised\s+up|updated|increased)\s+(?:its|their|the|his|her)\s*(?:death\s+)?$",
+    # "..., raising the toll to seven", "bringing the death toll to 45"
+    r"\b(?:raised|raising|bringing|brought|pushing|pushed|revised\s+up|updated|increased)\s+"
+    r"(?:its|their|the|his|her)\s*(?:death\s+)?$",
     re.I,
 )
 

@@ -3430,3 +3430,14 @@ def test_a_separate_event_of_the_same_toll_in_the_same_city_is_not_merged(resolv
         resolver,
     )
     assert _total(found) == 28
+
+
+def test_raising_the_toll_after_a_comma_is_a_rise(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Shelling of hospital in northwest Syria kills seven\n\n"
+        "Artillery fire hit a hospital in Al-Atarib on Thursday, killing at least six "
+        "civilians, a monitor said. A seventh victim, a boy, died of his wounds on Friday, the "
+        "monitor said, raising the toll to seven.",
+        resolver,
+    )
+    assert _total(found) == 7
