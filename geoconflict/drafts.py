@@ -418,9 +418,14 @@ def _updates_unplaced(drafts: list[_Draft], n: int) -> bool:
             and (_coarse_place(host) or (d.extra.get("rise") is False
                                          and d.sent - host.sent == 1))
             and d.killed is not None
-            and _close_figures(host.killed, d.killed)
+            # a rise may be small: "seven killed" ... "the toll in Arbin has risen to 11"
+            and _close_figures(host.killed, d.killed, small=bool(d.extra.get("rise")))
         )
     return False
+
+
+#: How many sentences back a risen toll of a place may update that place's count.
+_SAME_PLACE_RISE_REACH = 8
 
 
 def _merge_toll_updates(drafts: list[_Draft]) -> None:
@@ -432,6 +437,22 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
         # 20") is not the toll's own.
         own_place = _own_place(d)
         figure_for = own_place and _updates_unplaced(drafts, n)
+        if own_place and d.extra.get("rise") and not figure_for:
+            # a liveblog's update: "13:16 - ... Seven people killed in Arbin ... 15:58 - The
+            # toll in Arbin has risen to 11": the count told of the same place before
+            same = next(
+                (h for h in reversed(drafts[:n])
+                 if not h.drop and not h.cumulative and not h.event_only
+                 and h.killed is not None and h.killed.best is not None
+                 and d.sent - h.sent <= _SAME_PLACE_RISE_REACH and _same_place(d, h)),
+                None,
+            )
+            if same is not None and (d.killed.best or 0) >= same.killed.best:  # type: ignore[union-attr]
+                _told(same).add(same.killed.best)  # type: ignore[union-attr]
+                same.killed = d.killed
+                same.end = max(same.end, d.end)
+                d.drop = True
+                continue
         if own_place and d.sent != drafts[max(0, n - 1)].sent and not figure_for:
             continue
         # "By evening, the Observatory had raised its toll to 72": a rise told in words

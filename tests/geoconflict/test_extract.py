@@ -3441,3 +3441,24 @@ def test_raising_the_toll_after_a_comma_is_a_rise(resolver) -> None:  # type: ig
         resolver,
     )
     assert _total(found) == 7
+
+
+def test_a_liveblogs_risen_toll_of_a_place_updates_that_places_count(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Tartous countryside - live\n\n"
+        "09:30 - Gunmen attacked a security checkpoint near Dreikish, killing two guards, local "
+        "sources say.\n\n"
+        "12:00 - The toll at the Dreikish checkpoint has risen to three after one of the "
+        "wounded died.\n\n"
+        "15:00 - In Sheikh Badr, another member of the security forces was killed by sniper "
+        "fire.",
+        resolver,
+    )
+    assert _total(found) == 4
+    found = run(
+        "13:16 - Activists in Arbin report an air strike on a residential block. Seven people "
+        "killed, according to the local medical council.\n\n"
+        "15:58 - The toll in Arbin has risen to 11, among them a family of five, a monitor says.",
+        resolver,
+    )
+    assert _total(found) == 11
