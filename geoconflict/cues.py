@@ -390,8 +390,17 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
     ) or (
         not _lacks(masked[max(0, m.start() - 50) : m.start()], _HOMETOWN_WORDS)
         and _HOMETOWN_BEFORE_RE.search(masked, max(0, m.start() - 50), m.start())
+    ) or (
+        # "mortar shells fired by terrorists in the eastern Ghouta fell on Bab Sharqi"
+        bool(cue)
+        and "fired by" in masked[max(0, m.start() - 50) : m.start()]
+        and _FIRED_BY_RE.search(masked, max(0, m.start() - 50), m.start()) is not None
     )
     return _PlaceCand(ref, start, full_end, level, country, foreign, bool(origin))
+
+
+#: "shells fired by terrorists in X": X is where the shooters were.
+_FIRED_BY_RE = re.compile(r"\bfired\s+by\s+[^,.;]{1,40}?\s+$")
 
 
 #: Buildings and sites named after their town ("Aleppo University", "Idlib Central Hospital").

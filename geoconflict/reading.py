@@ -681,6 +681,11 @@ def _drop_past_day_events(drafts: list[_Draft], infos: list[_SentInfo], article:
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: A source updating its toll before the count it gives ("updates the toll: three killed").
+_UPDATES_TOLL_RE = re.compile(
+    r"\b(?:updates|updated|updating|raises|raised|raising|revises|revised|revising)\s+"
+    r"(?:its\s+|the\s+|their\s+|his\s+|her\s+)?(?:death\s+)?toll\b[^.;]{0,12}$"
+)
 #: "the town", "the city": a place named just before, taken up again.
 _THE_TOWN_RE = re.compile(r"\bthe\s+(?:town|city|village)\b(?!\s+of\b|['’])")
 #: How many sentences back "the town" may look for its name.
@@ -831,6 +836,9 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
         d.extra["at_end"] = k.end
         if k.toll:
             d.extra["rise"] = k.rise
+        elif "toll" in info.low and _UPDATES_TOLL_RE.search(info.low, 0, k.start) is not None:
+            # "Health ministry updates the toll: three killed, 34 injured": a rise
+            d.extra["toll"] = d.extra["rise"] = True
         d.extra["subset"] = k.subset
         d.drop = (cause is not None and cause.start() < k.start) or any(
             r is not k

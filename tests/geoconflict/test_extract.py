@@ -3462,3 +3462,21 @@ def test_a_liveblogs_risen_toll_of_a_place_updates_that_places_count(resolver) -
         resolver,
     )
     assert _total(found) == 11
+
+
+def test_shells_fired_by_someone_in_a_place_came_from_there(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Two people were killed when mortar shells fired by militants in the eastern "
+                "Ghouta fell on Bab Sharqi in the Old City of Damascus on Sunday.", resolver)
+    assert [(i.killed_best, i.location.admin1) for i in found] == [(2, "Damascus")]
+
+
+def test_a_source_updating_its_toll_gives_a_rise(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "13:10 - Loud explosions heard in central Damascus. Witnesses say jets struck the "
+        "General Staff headquarters near Umayyad Square.\n\n"
+        "13:45 - Israel's military warns of further action over Sweida.\n\n"
+        "14:30 - Syria's health ministry: one person killed, 18 injured in the strikes in "
+        "Damascus.\n\n17:05 - Health ministry updates the toll: three killed, 34 injured.",
+        resolver,
+    )
+    assert _total(found) == 3
