@@ -147,7 +147,9 @@ _LINE_GOVERNORATES = lx.GOVERNORATE_NAMES | {
 #: "Jabal al-Turkman, Lattakia governorate (Rabee'a subdistrict).").
 _PLACE_LINE_RE = re.compile(
     # a name may open with a particle: "al-Thawrah (Tabqa), Ar-Raqqa."
-    r"(?:^|(?<=[.\n]))[ \t]*(?P<value>(?:[A-Z]|(?:al|el|as|ad|ar|ash|az|at)-[A-Z])[^.\n:;]{1,80}?,"
+    r"(?:^|(?<=[.\n]))[ \t]*(?P<value>(?:[A-Z]|(?:"
+    + "|".join(p[:-1] for p in _FIELD_PARTICLES)
+    + r")-[A-Z])[^.\n:;]{1,80}?,"
     r"[ \t]*(?i:"
     + "|".join(sorted((re.escape(g) for g in _LINE_GOVERNORATES), key=len, reverse=True))
     # "Sheikh Maqsoud neighbourhood, Aleppo city."

@@ -28,7 +28,7 @@ from .cues import (
     _targets,
     _with_within,
 )
-from .dates import MONTHS, find_date, find_dates
+from .dates import MONTHS, WEEKDAYS, DateMention, find_date, find_dates
 from .drafts import (
     _OTHER_EVENT_RE,
     _coarse_place,
@@ -97,8 +97,8 @@ _BLAMED_FOR_RE = re.compile(
 #: A report made on an earlier day: "On Thursday, the same watchdog said at least 50 people
 #: were killed in al-Bayda" in a report of Friday's massacre.
 _SAID_ON_DAY_RE = re.compile(
-    r"\s*(?:on|late\s+on|early\s+on)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday"
-    r"|saturday|sunday),?\s+[^,.;]{1,60}?\b(?:said|reported|announced|documented)\b"
+    rf"\s*(?:on|late\s+on|early\s+on)\s+(?P<wd>{'|'.join(WEEKDAYS)}),?\s+[^,.;]{{1,60}}?"
+    r"\b(?:said|reported|announced|documented)\b"
 )
 #: A trial over killings ("went on trial in absentia in Paris, accused of complicity in crimes
 #: against humanity over the deaths of a man and his son"): the deaths are the case's, long
@@ -116,6 +116,14 @@ _EARLIER_FIGURE_RE = re.compile(
     r"|preliminary)\s+(?:death\s+)?toll\b"
     # "The Observatory had put the toll at 58 on Tuesday" after the toll rose to 72
     r"|\bhad\s+(?:put|given|placed)\s+(?:the|its|their|a)\s+(?:death\s+)?toll\b"
+)
+#: A word that every match of ``_EARLIER_FIGURE_RE`` holds (a cheap first test).
+_EARLIER_FIGURE_HINT_RE = re.compile(
+    _trie_pattern(["initial", "original", "earlier", "first", "previous", "preliminary", "had "])
+)
+#: A word that every match of ``_TRIAL_RE`` holds (a cheap first test).
+_TRIAL_HINT_RE = re.compile(
+    _trie_pattern(["trial", "absentia", "convicted", "sentenced", "indicted", "acquitted"])
 )
 #: How many sentences back the count an earlier figure was given for may be.
 _EARLIER_FIGURE_REACH = 3
@@ -267,7 +275,6 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
         s = info.sent
         quiet = info.toks is _QUIET
         dm = find_date(s.text, article.date) if not quiet and _may_have_date(info) else None
-        sent_date = dm.date if dm else None
         window = bool(dm and dm.window)
         background = bool(
             dm is not None
@@ -278,18 +285,9 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
         if dm is not None and not window and not background:
             last_date = dm.date
         made = _drafts_of_sentence(info, i)
-        for d in made:
-            if sent_date is not None:
-                d.date, d.date_explicit = sent_date, True
-            else:
-                d.date = last_date or article.date
-            if window and not _own_day(d, s.text, article.date, dm):
-                d.cumulative = True
-                d.extra["window_start"] = sent_date
-        if dm is not None and not window and not dm.explicit and " since " in info.low:
-            _own_windows(made, s.text, article.date)
         if not made:
             continue
+        _date_drafts(made, s.text, article.date, dm, last_date, info.low)
         made = _link_previous(made, infos, i, drafts, article)
         # the earlier event of a since clause with dead of its own is background, and
         # only it ("killed 58, the deadliest since sarin killed hundreds in 2013")
@@ -320,65 +318,8 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
                 and ((article.date - d.date).days > _BACKGROUND_DAYS)
             ):
                 d.drop = True
-        if (
-            ("initial" in info.low or "earlier" in info.low or "original" in info.low
-             or "first" in info.low or "previous" in info.low or "preliminary" in info.low
-             or "had " in info.low)
-            and (earlier := _EARLIER_FIGURE_RE.search(info.low)) is not None
-        ):
-            host = next(
-                (o for o in reversed(drafts) if not o.drop and o.killed is not None
-                 and not o.cumulative and o.killed.best is not None),
-                None,
-            )
-            if host is not None and i - host.sent <= _EARLIER_FIGURE_REACH:
-                for d in made:
-                    at = d.extra.get("at")
-                    if d.killed is not None and at is not None and abs(at - earlier.end()) < 40:
-                        # superseded: it widens the count and may place it ("The monitor,
-                        # which had given a toll of 22, said the attack hit Nawa")
-                        _told(host).add(d.killed.best)
-                        host.killed = _widened(host.killed, d.killed)  # type: ignore[arg-type]
-                        if d.place is not None and not d.place.country and _coarse_place(host):
-                            host.place = _finer(d.place, host.place)
-                        d.drop = True
-        if ("trial" in info.low or "absentia" in info.low or "convicted" in info.low
-                or "sentenced" in info.low or "indicted" in info.low or "acquitted" in info.low):
-            trial = _TRIAL_RE.search(info.low)
-            for d in made:
-                at = d.extra.get("at")
-                if trial is not None and at is not None and trial.start() < at:
-                    d.drop = True  # the killings a court tries are not news
-        said_on = (
-            _SAID_ON_DAY_RE.match(info.low)
-            if info.low.lstrip().startswith(("on ", "late on", "early on"))
-            else None
-        )
-        if said_on is not None and article.date is not None:
-            lead = next(
-                (o for o in drafts if not o.drop and o.killed is not None and not o.cumulative),
-                None,
-            )
-            back = (article.date.weekday() - _WEEKDAYS.index(said_on.group("wd"))) % 7
-            said_day = article.date - dt.timedelta(days=back)
-            if lead is not None and lead.date is not None and said_day < lead.date:
-                for d in made:
-                    d.drop = True  # told that day, before the news: background
-        if ("blam" in info.low or "accus" in info.low) and any(
-            not o.drop and o.killed is not None and not o.cumulative for o in drafts
-        ):
-            blamed = _BLAMED_FOR_RE.search(info.low)
-            for d in made:
-                at = d.extra.get("at")
-                if blamed is not None and at is not None and blamed.start() < at:
-                    d.drop = True
-        if _DAY_BEFORE_RE.match(info.low) and any(
-            not o.drop and o.killed is not None and not o.cumulative for o in drafts
-        ):
-            # "Suicide bombers killed 42 in Homs on Saturday. ... A day earlier a car bomb
-            # near al-Bab killed 51": the earlier day's event, told after the news
-            for d in made:
-                d.drop = True
+        _supersede_earlier_figure(made, drafts, info.low, i)
+        _drop_told_before_news(made, drafts, info.low, article)
         _inherit_paragraph_place(made, infos, i)
         _the_town_before(made, infos, i)
         drafts.extend(made)
@@ -394,37 +335,131 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
     return kept, infos
 
 
-def _own_windows(made: list[_Draft], text: str, date: dt.date | None) -> None:
-    """A count told right before a window of its own is a running toll from that day, while
-    the sentence's date is the report's: "clashes raged for a fourth day on Sunday, leaving
-    89 people dead since Thursday" ("killed eight on Monday, bringing the toll since
-    Saturday to 24" keeps its Monday for the eight)."""
-    windows = [m for m in find_dates(text, date) if m.window]
-    if not windows:
+def _has_news(drafts: list[_Draft]) -> bool:
+    """Whether the article has counted dead of its own so far."""
+    return any(not o.drop and o.killed is not None and not o.cumulative for o in drafts)
+
+
+def _drop_counts_after(made: list[_Draft], m: re.Match[str] | None) -> None:
+    """Drop the counts of a sentence told after ``m`` (the clause that makes them background)."""
+    if m is None:
         return
     for d in made:
-        end = d.extra.get("at_end")
-        if end is None or d.extra.get("window_start") is not None:
-            continue
-        for m in windows:
-            if 0 <= m.start - end <= _OWN_WINDOW_GAP and "," not in text[end : m.start]:
+        at = d.extra.get("at")
+        if at is not None and m.start() < at:
+            d.drop = True
+
+
+def _supersede_earlier_figure(
+    made: list[_Draft], drafts: list[_Draft], low: str, i: int
+) -> None:
+    """A figure given earlier for the dead just counted ("The ministry had initially reported
+    20 dead ..., before raising the toll", "The monitor, which had given a toll of 22, said
+    the attack hit Nawa") adds no dead: it widens that count and may place it."""
+    if not _EARLIER_FIGURE_HINT_RE.search(low):
+        return
+    earlier = _EARLIER_FIGURE_RE.search(low)
+    if earlier is None:
+        return
+    host = next(
+        (o for o in reversed(drafts) if not o.drop and o.killed is not None
+         and not o.cumulative and o.killed.best is not None),
+        None,
+    )
+    if host is None or i - host.sent > _EARLIER_FIGURE_REACH:
+        return
+    for d in made:
+        at = d.extra.get("at")
+        if d.killed is not None and at is not None and abs(at - earlier.end()) < 40:
+            _told(host).add(d.killed.best)
+            host.killed = _widened(host.killed, d.killed)  # type: ignore[arg-type]
+            if d.place is not None and not d.place.country and _coarse_place(host):
+                host.place = _finer(d.place, host.place)
+            d.drop = True
+
+
+def _drop_told_before_news(
+    made: list[_Draft], drafts: list[_Draft], low: str, article: Article
+) -> None:
+    """Counts of a sentence that tell of something before the article's news: the killings a
+    court tries, a report made on a day before the news ("On Thursday, the same watchdog
+    said ..."), an event someone is blamed for after the news, and an event of the day
+    before told after it ("A day earlier, a car bomb near al-Bab killed 51")."""
+    if _TRIAL_HINT_RE.search(low):
+        _drop_counts_after(made, _TRIAL_RE.search(low))
+    said_on = (
+        _SAID_ON_DAY_RE.match(low)
+        if low.lstrip().startswith(("on ", "late on", "early on"))
+        else None
+    )
+    if said_on is not None and article.date is not None:
+        lead = next(
+            (o for o in drafts if not o.drop and o.killed is not None and not o.cumulative),
+            None,
+        )
+        back = (article.date.weekday() - WEEKDAYS[said_on.group("wd")]) % 7
+        said_day = article.date - dt.timedelta(days=back)
+        if lead is not None and lead.date is not None and said_day < lead.date:
+            for d in made:
+                d.drop = True
+    if ("blam" in low or "accus" in low) and _has_news(drafts):
+        _drop_counts_after(made, _BLAMED_FOR_RE.search(low))
+    if _DAY_BEFORE_RE.match(low) and _has_news(drafts):
+        for d in made:
+            d.drop = True
+
+
+def _date_drafts(
+    made: list[_Draft],
+    text: str,
+    date: dt.date | None,
+    dm: DateMention | None,
+    last_date: dt.date | None,
+    low: str,
+) -> None:
+    """Date the drafts of one sentence: its date (``dm``), else the last event date before
+    it, else the article's. A window ("since Sunday") makes its counts running tolls, except
+    a count told right before a day of its own ("22 civilians have been killed today ...,
+    bringing the death toll since Sunday to 513"); in a sentence dated otherwise, a count told
+    right before a window of its own is a running toll from that day ("clashes raged for a
+    fourth day on Sunday, leaving 89 people dead since Thursday", while "killed eight on
+    Monday, bringing the toll since Saturday to 24" keeps its Monday for the eight)."""
+    for d in made:
+        if dm is not None:
+            d.date, d.date_explicit = dm.date, True
+        else:
+            d.date = last_date or date
+    if dm is None or (not dm.window and (dm.explicit or " since " not in low)):
+        return
+    mentions = find_dates(text, date)
+    if dm.window:
+        days = [m for m in mentions if not m.window and m.start < dm.start]
+        for d in made:
+            day = _date_right_after(d, text, days)
+            if day is not None:
+                d.date = day.date
+            else:
                 d.cumulative = True
-                d.extra["window_start"] = m.date
-                break
+                d.extra["window_start"] = dm.date
+    else:
+        windows = [m for m in mentions if m.window]
+        for d in made:
+            own = _date_right_after(d, text, windows)
+            if own is not None:
+                d.cumulative = True
+                d.extra["window_start"] = own.date
 
 
-def _own_day(d: _Draft, text: str, date: dt.date | None, window: Any) -> bool:
-    """Whether a count told right before a day of its own, ahead of the sentence's window, is
-    that day's ("22 civilians have been killed today ..., bringing the death toll since
-    Sunday to 513": the 22 are today's, the 513 the window's)."""
+def _date_right_after(d: _Draft, text: str, mentions: list[DateMention]) -> DateMention | None:
+    """The first of ``mentions`` told right after the count of ``d`` ("89 people dead since
+    Thursday", "22 have been killed today"), in the same clause."""
     end = d.extra.get("at_end")
-    if end is None or window is None or window.start < end:
-        return False
-    for m in find_dates(text, date):
-        if not m.window and m.start < window.start and 0 <= m.start - end <= _OWN_WINDOW_GAP:
-            d.date, d.date_explicit = m.date, True
-            return True
-    return False
+    if end is None:
+        return None
+    for m in mentions:
+        if 0 <= m.start - end <= _OWN_WINDOW_GAP and "," not in text[end : m.start]:
+            return m
+    return None
 
 
 #: How far after a count its own window may begin ("89 people dead since Thursday").
@@ -645,7 +680,7 @@ def _takes_up(first: str, later: str) -> bool:
 #: An event of a named earlier day, with its dead in a relative clause: "Tuesday's chemical
 #: attack on Khan Sheikhoun, which killed more than 80 people".
 _DAYS_EVENT_RE = re.compile(
-    r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s\s+"
+    rf"\b(?P<wd>{'|'.join(WEEKDAYS)})['’]s\s+"
     r"(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|strikes?|air\s?strikes?|raids?|massacre|blasts?"
     r"|explosions?|shelling|ambush|assault)\b[^.;]{0,80}?,?\s+(?:which|that)\s+"
     r"(?:killed|left|claimed)\b"
@@ -667,7 +702,7 @@ def _drop_past_day_events(drafts: list[_Draft], infos: list[_SentInfo], article:
         if "'s " not in low and "’s " not in low:
             continue
         for m in _DAYS_EVENT_RE.finditer(low):
-            if m.start() < at <= m.end() + 20 and _WEEKDAYS.index(m.group("wd")) != (
+            if m.start() < at <= m.end() + 20 and WEEKDAYS[m.group("wd")] != (
                 article.date.weekday()
             ):
                 past.append(d)
@@ -679,8 +714,6 @@ def _drop_past_day_events(drafts: list[_Draft], infos: list[_SentInfo], article:
         for d in past:
             d.drop = True
 
-
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: A source updating its toll before the count it gives ("updates the toll: three killed").
 _UPDATES_TOLL_RE = re.compile(
     r"\b(?:updates|updated|updating|raises|raised|raising|revises|revised|revising)\s+"

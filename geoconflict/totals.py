@@ -23,9 +23,6 @@ from .numbers import Count
 from .records import Article, Incident, Location
 from .resolve import CITY_GOVERNORATES, distance_km
 
-#: How many sentences after its count a part with no place of its own may come.
-_SUBSET_REACH = 8
-
 
 def _attach_subsets(drafts: list[_Draft]) -> None:
     """A part of dead counted before ("Seven of them died in X", "Five children were among
@@ -45,7 +42,7 @@ def _attach_subsets(drafts: list[_Draft]) -> None:
                 and (drafts[m].killed.best or 0) >= d.killed.best
                 # a part with no place of its own ("the dead included 109 evacuees") may
                 # come further on, after the paragraphs that tell the event
-                and d.sent - drafts[m].sent <= (4 if d.place is not None else _SUBSET_REACH)
+                and d.sent - drafts[m].sent <= (4 if d.place is not None else _BREAKDOWN_REACH)
             ),
             None,
         )
