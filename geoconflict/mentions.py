@@ -692,10 +692,17 @@ _NAMED_KILL_RE = re.compile(
     rf"(?P<name>{_PERSON})"
     rf"(?P<more>(?:(?:,\s+|,?\s+and\s+){_TITLE_WORDS}{_PERSON}(?!['’]s)){{0,4}})"
 )
-#: "Ahmad al-Zoubi was shot dead".
+#: "Ahmad al-Zoubi was shot dead"; "its volunteer Khaled Hamoud, 27, who was killed on
+#: Tuesday": an age between commas and "who" may stand between the name and the verb.
 _NAMED_KILLED_RE = re.compile(
-    rf"(?P<name>{_PERSON})\s+(?:was|has\s+been|had\s+been)\s+(?P<verb>killed|shot\s+dead"
+    rf"(?P<name>{_PERSON})(?:,\s+(?:aged\s+)?\d{{1,2}},)?(?P<who>,?\s+who)?"
+    r"\s+(?:was|has\s+been|had\s+been)\s+(?P<verb>killed|shot\s+dead"
     r"|assassinated|gunned\s+down|executed)\b"
+)
+#: A relative clause that dates its killing in the past: "Imad Mughniyeh, who was
+#: assassinated in Damascus in 2008" is background to the news.
+_PAST_IN_CLAUSE_RE = re.compile(
+    r"[^.;]*?\b(?:(?:19|20)\d\d\b|last\s+(?:year|month)|(?:years|months)\s+ago|the\s+late\b)"
 )
 _NAMED_SPLIT_RE = re.compile(r",\s+|,?\s+and\s+")
 #: After a name, a plural noun makes it a unit or a people, not a person ("Free Army fighters").
@@ -709,6 +716,8 @@ def _named_dead(cased: str) -> _Mention | None:
     if m is None:
         return None
     name = m.group("name")
+    if m.groupdict().get("who") and _PAST_IN_CLAUSE_RE.match(cased, m.end()):
+        return None
     first = name.split()[0].lower()
     if (
         first in _DEMONYMS

@@ -3480,3 +3480,14 @@ def test_a_source_updating_its_toll_gives_a_rise(resolver) -> None:  # type: ign
         resolver,
     )
     assert _total(found) == 3
+
+
+def test_a_named_victim_in_a_relative_clause_is_one_dead(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("The rescue service mourns its driver Omar Saleh, 34, who was killed on Monday "
+              "in Ariha when a drone struck his ambulance.", resolver)
+    assert (inc.killed_best, inc.location.admin1) == (1, "Idleb")
+    # a relative clause that dates its killing years back tells of an earlier death
+    found = run("Hundreds attended the funeral of Ali Hamdan, nephew of Yusuf Hamdan, who was "
+                "assassinated in Homs in 2012.", resolver)
+    assert _total(found) is None
+
