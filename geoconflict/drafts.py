@@ -184,6 +184,56 @@ _RIVAL_SOURCE_RE = re.compile(
 )
 
 
+#: Who a sentence says its figure comes from: "..., a war monitor said", "Activists said
+#: ...", "according to the health ministry".
+_SPEAKER_RE = re.compile(
+    r"(?:^|[,;:]\s+|\s[-\u2013\u2014]\s+)(?P<a>(?:[\w.'\u2019-]+\s+){0,5}?[\w.'\u2019-]+)\s+"
+    r"(?:said|says|say|reported|reports|told|claimed|announced|counted)\b"
+    r"|\baccording\s+to\s+(?P<b>[^,.;:]{2,60})"
+)
+_SPEAKER_STOP = frozenset(
+    "the a an of for in on at and syria's syrian local its their his her also later had has "
+    "have was were by from with".split()
+)
+#: Names of one speaker told in different words: the Observatory is "a war monitor".
+_SPEAKER_SAME = {
+    "observatory": "monitor", "sohr": "monitor", "britain-based": "monitor",
+    "monitoring": "monitor", "u.n.": "un", "united": "un", "nations": "un",
+    "activist": "activists", "rebel": "rebels", "insurgents": "rebels",
+}
+#: A toll that grew over time ("rose to", "climbed to", "raised its toll"), not one that
+#: merely stands at a figure ("had reached 114", "exceeded 100").
+_GROWTH_RE = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|mounted|raising|raised"
+    r"|bringing|brought|now|new|updated|final|later)\b"
+)
+
+
+@lru_cache(maxsize=4096)
+def _speaker(low: str) -> frozenset[str]:
+    """The words naming who a sentence says its figure comes from (empty when it names
+    no one), with one speaker's usual names made one."""
+    m = _SPEAKER_RE.search(low)
+    if m is None:
+        return frozenset()
+    words = (m.group("a") or m.group("b") or "").split()
+    return frozenset(
+        _SPEAKER_SAME.get(w, w) for w in words if w not in _SPEAKER_STOP and not w.isdigit()
+    )
+
+
+def _other_speaker(host: _Draft, d: _Draft) -> bool:
+    """Whether a toll that merely stands at a figure ("Activists said the death toll had
+    reached 114") comes from another speaker than the count before it ("U.N. monitors
+    counted more than 90 bodies, the head of the mission said"): a rival figure for the
+    same dead, not an update of it."""
+    low, at, end = d.extra.get("low") or "", d.extra.get("at"), d.extra.get("at_end")
+    if at is None or end is None or _GROWTH_RE.search(low, at, end) is not None:
+        return False
+    mine, theirs = _speaker(low), _speaker(host.extra.get("low") or "")
+    return bool(mine) and bool(theirs) and not (mine & theirs)
+
+
 #: A count that takes in dead counted before: "24 were killed, including the two
 #: journalists", "48 died, among them the 16 security personnel".
 _BACKREF_RE = re.compile(
@@ -447,6 +497,11 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
                  and d.sent - h.sent <= _SAME_PLACE_RISE_REACH and _same_place(d, h)),
                 None,
             )
+            if same is not None and _other_speaker(same, d):
+                same.killed = _widened(same.killed, d.killed)  # type: ignore[arg-type]
+                same.end = max(same.end, d.end)
+                d.drop = True
+                continue
             if same is not None and (d.killed.best or 0) >= same.killed.best:  # type: ignore[union-attr]
                 _told(same).add(same.killed.best)  # type: ignore[union-attr]
                 same.killed = d.killed
@@ -487,9 +542,9 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
                 break
             if own_place and host.place is not None and not _same_place(d, host) and not figure_for:
                 break
-            if d.extra.get("rise") is False and (
+            if (d.extra.get("rise") is False and (
                 d.sent != host.sent or _RIVAL_SOURCE_RE.search(d.extra.get("low") or "")
-            ):
+            )) or (d.sent != host.sent and _other_speaker(host, d)):
                 # "The Observatory gave a toll of 7": another figure, not a rise; so is
                 # "..., while the committees put the toll at 50" in the same sentence.
                 host.killed = _widened(host.killed, d.killed)

@@ -3491,3 +3491,19 @@ def test_a_named_victim_in_a_relative_clause_is_one_dead(resolver) -> None:  # t
                 "assassinated in Homs in 2012.", resolver)
     assert _total(found) is None
 
+
+def test_another_speakers_standing_toll_is_a_rival_figure_not_an_update(resolver) -> None:  # type: ignore[no-untyped-def]
+    first = ("Air strikes killed at least 30 people in the town of Saraqib on Thursday, the "
+             "Syrian Observatory for Human Rights said. ")
+    # another speaker's figure that merely stands at a number: the first figure stays best
+    inc = one(first + "Rescue workers said the toll in Saraqib had reached 41.", resolver)
+    assert (inc.killed_low, inc.killed_best) == (30, 30)
+    inc = one(first + "Opposition groups said the toll exceeded 50.", resolver)
+    assert inc.killed_best == 30
+    # the same speaker in other words updates its own toll
+    inc = one(first + "The Observatory said the toll had reached 41.", resolver)
+    assert inc.killed_best == 41
+    # a toll that grew is an update, whoever tells it
+    inc = one(first + "The toll later rose to 41, rescue workers said.", resolver)
+    assert inc.killed_best == 41
+
