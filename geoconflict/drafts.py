@@ -427,9 +427,11 @@ _ARMED = frozenset({"troops", "fighters"})
 _UNARMED = frozenset({"civilians", "children", "women", "rescuers"})
 
 
-#: The count's own noun says civilians ("nine civilians", "12 women and children"), not
+#: The count's own noun says civilians ("nine civilians", "a single civilian"), not
 #: "people", which the victim classes also file under civilians.
-_CIVILIANS_SAID_RE = re.compile(r"[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:civilians|children|women)\b")
+_CIVILIANS_SAID_RE = re.compile(
+    r"[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:civilians?|child(?:ren)?|wom[ae]n)\b"
+)
 
 
 def _other_victims(a: _Draft, b: _Draft) -> bool:
@@ -644,7 +646,9 @@ def _told(d: _Draft) -> set[int | None]:
     return d.extra.setdefault("told", set())
 
 
-#: A count over the whole country: "killing 136 people across the country".
+#: A count over the whole country: "killing 136 people across the country"; "documented the
+#: killing of 182 civilians in Syria in February" (not "in Syria's Idlib").
 _NATIONWIDE_RE = re.compile(
     r"\b(?:across|throughout|around|all\s+over)\s+(?:the\s+country|syria)\b|\bnationwide\b"
+    r"|\bin\s+syria\b(?!['\u2019])"
 )

@@ -221,6 +221,8 @@ def _mark_breakdowns(drafts: list[_Draft]) -> None:
                 d.date and total.date and d.date != total.date
             ):
                 break
+            if d.place is not None and d.location is None:
+                continue  # "In Iraq, ... 16 were killed near al-Qaim": not in the country
             if d.killed.best > room:  # type: ignore[union-attr,operator]
                 break
             room -= d.killed.best  # type: ignore[union-attr,operator]

@@ -3507,3 +3507,30 @@ def test_another_speakers_standing_toll_is_a_rival_figure_not_an_update(resolver
     inc = one(first + "The toll later rose to 41, rescue workers said.", resolver)
     assert inc.killed_best == 41
 
+
+def test_a_monthly_total_in_syria_takes_in_the_governorates_told_after_it(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "SOHR: 310 people killed in Syria in January\n\n"
+        "The Syrian Observatory for Human Rights said in its monthly tally that it documented "
+        "the deaths of 310 people in Syria in January, including 41 children.\n\n"
+        "Hama governorate recorded the most deaths, with 88 people killed, followed by Idlib "
+        "governorate with 61.",
+        resolver,
+        date=dt.date(2019, 2, 1),
+    )
+    assert _total(found) == 310
+    # a monitor's initials heading the text are no place
+    assert all(i.place != "SOHR" for i in found)
+
+
+def test_a_count_abroad_is_no_part_of_a_count_in_syria(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Israeli air strikes in Syria killed at least 14 fighters, a war monitor said. "
+                "In Lebanon, officials said five people were killed in strikes near Hermel.",
+                resolver)
+    assert _total(found) == 19
+
+
+def test_a_single_civilian_is_no_part_of_the_fighters_killed_with_him(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("A single civilian was killed in a drone strike on a car north of Idlib city on "
+                "Sunday. Local sources said four militants died alongside the civilian.", resolver)
+    assert _total(found) == 5
