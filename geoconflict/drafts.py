@@ -485,6 +485,8 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
     for n, d in enumerate(drafts):
         if d.drop or not d.extra.get("toll") or d.cumulative or d.killed is None:
             continue
+        if _field_sums_parts(drafts, n):
+            continue  # "killing 14 ... Three of the gunmen were also killed. Fatalities: 17"
         # A place taken from the sentence before ("... in X. The Observatory put the toll at
         # 20") is not the toll's own.
         own_place = _own_place(d)
@@ -561,6 +563,27 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
             host.end = max(host.end, d.end)
             d.drop = True
             break
+
+
+def _field_sums_parts(drafts: list[_Draft], n: int) -> bool:
+    """Whether ``drafts[n]`` is an event note's field ("Fatalities: 17") that adds up two or
+    more counts told just before it ("killing 14 ... Three of the gunmen were also killed"):
+    their total, not an update of the last of them."""
+    d = drafts[n]
+    low, at, end = d.extra.get("low") or "", d.extra.get("at"), d.extra.get("at_end")
+    if at is None or end is None or ":" not in low[at:end] or d.killed.best is None:  # type: ignore[union-attr]
+        return False
+    run_sum, count = 0, 0
+    for h in reversed(drafts[:n]):
+        if h.drop or h.event_only:
+            continue
+        if h.killed is None or h.killed.best is None or h.cumulative or d.sent - h.sent > 4:
+            break
+        run_sum += h.killed.best
+        count += 1
+        if run_sum >= d.killed.best:  # type: ignore[union-attr]
+            break
+    return count >= 2 and run_sum == d.killed.best  # type: ignore[union-attr]
 
 
 def _vague_then_precise(vague: Count, precise: Count) -> bool:

@@ -3534,3 +3534,14 @@ def test_a_single_civilian_is_no_part_of_the_fighters_killed_with_him(resolver) 
     found = run("A single civilian was killed in a drone strike on a car north of Idlib city on "
                 "Sunday. Local sources said four militants died alongside the civilian.", resolver)
     assert _total(found) == 5
+
+
+def test_a_notes_fatalities_field_adds_up_the_counts_told_before_it(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Event date: 3 March 2025\nAdmin1: Hama | Location: Suran\n"
+        "Notes: Militants attacked an army checkpoint near Suran, killing 9 soldiers. Four of "
+        "the attackers were also killed in the clashes.\nFatalities: 13",
+        resolver,
+        date=dt.date(2025, 3, 4),
+    )
+    assert _total(found) == 13
