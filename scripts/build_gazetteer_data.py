@@ -127,6 +127,8 @@ TOWN_VARIANTS = {
     "geonames:171212": ["Bilbilê"],  # Bulbul
     "ocha:N0123": ["Şêxmeqsûd", "Sheikh Maqsood"],  # Sheikh Maqsoud, Aleppo
     "ocha:C4813": ["Rimêlan", "Rmelan"],  # Rmeilan
+    # the camp the press writes "al-Hol"; by sound alone it is nearer Houla (Kafr Laha, Homs)
+    "geonames:173797": ["Al-Hol", "Al Hol", "Hol"],  # al-Hawl, Al-Hasakeh
 }
 
 #: Everyday names of countries that Natural Earth and GeoNames spell otherwise.

@@ -46,6 +46,8 @@ FAMILIES = {
     "geonames:174018": ["Al-Bab", "al Bab", "El Bab"],
     "geonames:164816": ["Saraqeb", "Saraqib", "Sarakeb"],
     "geonames:170592": ["Douma", "Duma", "Dhuma"],
+    # the camp: by sound alone "al-Hol" is nearer Houla, a larger town in Homs
+    "geonames:173797": ["al-Hol", "Al Hol", "AL-HOL", "al-Hawl", "al-Hol camp"],
 }  # fmt: skip
 CASES = [(pid, name) for pid, names in FAMILIES.items() for name in names]
 
