@@ -325,6 +325,10 @@ _RIVAL_ACCOUNT_RE = re.compile(
     # the strikes had killed more than 120 people"
     r"|\bsaid\s+(?:that\s+)?the\s+(?:air\s*)?(?:strikes?|raids?|attacks?|bombings?|shelling"
     r"|massacre|explosions?|blasts?)\s+(?:had\s+|have\s+|has\s+)?(?:killed|left)\b"
+    # an unconfirmed claim about the event just told: "ISIS-linked media claimed 'more than
+    # ten' civilians had died in the strike"
+    r"|\bclaimed\b[^.;]{0,60}?\b(?:died|killed)\s+in\s+the\s+(?:air\s*)?(?:strike|raid|attack"
+    r"|bombing|shelling|massacre|explosion|blast)\b"
 )
 
 
@@ -529,6 +533,10 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
             and d.sent - h.sent <= 4
             for h in drafts[:n]
         )
+        # a source's bare figure with no event or place of its own ("The Observatory put
+        # the death toll at 46") is for the count told before, however far back
+        bare = d.extra.get("rise") is False and not own_place and not d.has_event_cue
+        reach = _PLAIN_REACH if bare else 4
         for host in reversed(drafts[:n]):
             if host.drop or host.cumulative:
                 continue
@@ -542,7 +550,7 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
                 break
             if host.event_only or host.killed is None:
                 continue
-            if d.sent - host.sent > 4:
+            if d.sent - host.sent > reach:
                 break
             if own_place and host.place is not None and not _same_place(d, host) and not figure_for:
                 break

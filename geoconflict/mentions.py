@@ -30,7 +30,10 @@ _HASHTAG_RE = re.compile(r"#(\w[\w-]*)")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]|\b(?:which|that|who|while|but|whereas|after|before)\b")
 _UNIT_AFTER_RE = re.compile(
     r"^\s*(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|percent|per\s+cent|%|days?|weeks?"
-    r"|months?|years?|hours?|minutes?|times|tons?|tonnes?)\b",
+    r"|months?|years?|hours?|minutes?|times|tons?|tonnes?"
+    # animals: "Dozens of sheep were also killed"
+    r"|(?:of\s+(?:the\s+|their\s+|his\s+)?)?(?:[a-z]+\s+)?(?:sheep|goats?|cows?|cattle|livestock"
+    r"|camels?|horses?|donkeys?|mules?|animals|dogs|chickens|poultry|birds|heads?\s+of))\b",
     re.I,
 )
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")

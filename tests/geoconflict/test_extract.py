@@ -3545,3 +3545,26 @@ def test_a_notes_fatalities_field_adds_up_the_counts_told_before_it(resolver) ->
         date=dt.date(2025, 3, 4),
     )
     assert _total(found) == 13
+
+
+def test_animals_killed_are_no_dead(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("A landmine killed two shepherds near Oqeirbat on Monday. Dozens of sheep were "
+                "also killed, and 40 head of cattle died in the blast.", resolver)
+    assert _total(found) == 2
+
+
+def test_a_claim_about_the_strike_just_told_is_a_rival_figure(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Two brothers were reportedly killed when aircraft struck a house in Hajin. "
+                "Militant media claimed that 15 civilians had died in the strike.", resolver)
+    assert _total(found) == 2
+
+
+def test_a_sources_bare_toll_far_after_the_event_is_a_figure_for_it(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "A car bomb exploded in a market in the town of Azaz on Saturday, killing at least 19 "
+        "people, officials said. The blast set fire to shops. No group claimed it. The town "
+        "was taken from IS in 2016. Thousands have fled there since. The Syrian Observatory "
+        "for Human Rights put the death toll at 23.",
+        resolver,
+    )
+    assert [(i.killed_best, i.killed_high) for i in found if i.killed_best] == [(19, None)]
