@@ -309,7 +309,14 @@ def _dedupe(drafts: list[_Draft]) -> None:
                     # a headline retold in the body under a name the gazetteer lacks
                     or (
                         (d.extra.get("title") or e.extra.get("title"))
-                        and (d.location is None or e.location is None)
+                        and (
+                            d.location is None
+                            or e.location is None
+                            # "... seize Golan crossing; 11 killed" over "... around the
+                            # crossing and the city of Quneitra killed seven soldiers and
+                            # four rebels": a headline's loose place gives way to the body's
+                            or d.killed.best == e.killed.best
+                        )
                     )
                 )
                 and (

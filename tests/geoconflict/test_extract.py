@@ -3568,3 +3568,16 @@ def test_a_sources_bare_toll_far_after_the_event_is_a_figure_for_it(resolver) ->
         resolver,
     )
     assert [(i.killed_best, i.killed_high) for i in found if i.killed_best] == [(19, None)]
+
+
+def test_a_headline_count_told_again_in_the_body_is_one_event_whatever_its_place(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Rebels briefly seize Golan crossing; 11 killed in fighting\n\n"
+        "Rebels seized the crossing on Thursday before troops drove them out. The fighting "
+        "around the crossing and the city of Quneitra killed seven soldiers and four rebels, "
+        "the Observatory said.",
+        resolver,
+    )
+    assert _total(found) == 11
+    assert {i.location.admin1 for i in found if i.killed_best} == {"Quneitra"}
+
