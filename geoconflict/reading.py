@@ -527,7 +527,8 @@ _LONG_SPAN_RE = re.compile(
 
 
 #: An event told as an earlier one: "last month", "a year ago", "in January" (a month with
-#: no day, two or more months before the article's), "a similar attack". Not after "since"
+#: no day, two or more months before the article's, or the month before once the article's
+#: is half gone), "a similar attack". Not after "since"
 #: ("since last month": a running toll) or "the" ("during the last month": a period).
 _PAST_RE = re.compile(
     r"^\s*last\s+week\b(?!['’])"
@@ -577,8 +578,11 @@ def _told_as_past(low: str, date: dt.date | None) -> bool:
             low, max(0, m.start() - 60), m.start()
         ):
             continue  # "since the uprising began in March": a running period, not the event's date
-        if date is not None and (date.month - MONTHS[mon]) % 12 >= 2:
-            return True  # two months back or more: "In early May" in June may be the news
+        back = None if date is None else (date.month - MONTHS[mon]) % 12
+        if back is not None and (back >= 2 or (back == 1 and date.day >= 15)):  # type: ignore[union-attr]
+            # two months back or more, or last month once this one is half gone: "In early
+            # May" on 3 June may be the news, "In October" on 24 November is not
+            return True
     return False
 
 

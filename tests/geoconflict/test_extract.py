@@ -3581,3 +3581,12 @@ def test_a_headline_count_told_again_in_the_body_is_one_event_whatever_its_place
     assert _total(found) == 11
     assert {i.location.admin1 for i in found if i.killed_best} == {"Quneitra"}
 
+
+def test_last_months_event_is_background_once_this_month_is_half_gone(resolver) -> None:  # type: ignore[no-untyped-def]
+    text = ("In October, a counterattack near Hajin killed dozens of SDF fighters. On Thursday, "
+            "air strikes on the village of al-Shaafa killed six members of one family.")
+    assert _total(run(text, resolver, date=dt.date(2018, 11, 24))) == 6
+    # early in the next month, last month's event may still be the news
+    assert _total(run("In October, shelling killed nine people in Hajin.", resolver,
+                      date=dt.date(2018, 11, 3))) == 9
+
