@@ -534,8 +534,9 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
             for h in drafts[:n]
         )
         # a source's bare figure with no event or place of its own ("The Observatory put
-        # the death toll at 46") is for the count told before, however far back
-        bare = d.extra.get("rise") is False and not own_place and not d.has_event_cue
+        # the death toll at 46") is for the count told before, up to 8 sentences back
+        # ... and so is a rise told so ("The White Helmets have raised their toll to 48")
+        bare = d.extra.get("rise") is not None and not own_place and not d.has_event_cue
         reach = _PLAIN_REACH if bare else 4
         for host in reversed(drafts[:n]):
             if host.drop or host.cumulative:

@@ -873,6 +873,10 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
         d.extra["at_end"] = k.end
         if k.toll:
             d.extra["rise"] = k.rise
+            if k.rise and place is not None and _SAYING_RE.search(info.low, k.end, place.start):
+                # "have raised their toll to 48, saying more bodies were found near the
+                # Shuhada square": where the bodies were found is no place of the toll's own
+                d.extra["inherited"] = True
         elif "toll" in info.low and _UPDATES_TOLL_RE.search(info.low, 0, k.start) is not None:
             # "Health ministry updates the toll: three killed, 34 injured": a rise
             d.extra["toll"] = d.extra["rise"] = True
@@ -920,6 +924,10 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
     # Event-only incidents: mentions of unusable counts ("killed or wounded") or only of dead
     # given as a reason ("after 9 soldiers were killed") still leave the event to report.
     return out + _event_only(info, index, actors, targets)
+
+
+#: A participle clause of what a source says, after its figure.
+_SAYING_RE = re.compile(r",\s+(?:saying|adding|explaining)\b")
 
 
 def _cumulative_clause(low: str, mention: _Mention) -> bool:

@@ -3590,3 +3590,17 @@ def test_last_months_event_is_background_once_this_month_is_half_gone(resolver) 
     assert _total(run("In October, shelling killed nine people in Hajin.", resolver,
                       date=dt.date(2018, 11, 3))) == 9
 
+
+def test_a_sources_raised_toll_far_down_a_liveblog_updates_its_count(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Saturday 20:10\nRescuers say at least 30 people have been killed in a suspected gas "
+        "attack on the town of Saqba. Videos show bodies in a basement.\n\n"
+        "Saturday 22:40\nA medical charity says more than 400 people have been treated.\n\n"
+        "Sunday 01:15\nThe rescuers have raised their toll to 36, saying more bodies have been "
+        "found in shelters near the Shuhada square.",
+        resolver,
+    )
+    assert [(i.killed_best, i.location.admin1) for i in found if i.killed_best] == [
+        (36, "Rural Damascus")
+    ]
+
