@@ -474,7 +474,12 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
                     # "killed 31 people, the police chief said", "killing 14 people, a
                     # doctor and local residents said": speakers
                     break
-                if _the_item(cont):
+                if _the_item(cont) and not (
+                    # "killing four children and the driver": the last item of the list
+                    cont.group().lstrip().startswith("and")
+                    and not lx.LIST_CONT_RE.match(masked, cont.end())
+                    and not _OWN_VERB_RE.match(masked, cont.end())
+                ):
                     # "the defence minister" after a comma is a speaker or an apposition,
                     # unless a last item follows it: "killing X's brother-in-law, the defence
                     # minister and a senior general"

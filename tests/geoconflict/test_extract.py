@@ -3604,3 +3604,12 @@ def test_a_sources_raised_toll_far_down_a_liveblog_updates_its_count(resolver) -
         (36, "Rural Damascus")
     ]
 
+
+def test_the_last_item_of_a_list_of_victims_with_the_is_one_more(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("A mortar round hit a minibus in Bab Touma, killing three students and the driver.",
+              resolver)
+    assert inc.killed_best == 4
+    # "the ..." that opens a clause of its own is no victim
+    inc = one("Shelling killed 31 people and the police chief said it came from Jobar.", resolver)
+    assert inc.killed_best == 31
+
