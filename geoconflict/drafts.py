@@ -319,7 +319,7 @@ _RIVAL_ACCOUNT_RE = re.compile(
     # the other side's account: "State television accused terrorists of committing the
     # massacre and said nine people had been killed"
     r"|\b(?:accused|accusing|blamed|blaming)\b[^.;]{0,80}?\b(?:of|for)\s+(?:committing\s+"
-    r"|carrying\s+out\s+|perpetrating\s+)?the\s+(?:massacre|attack|killings|bombing|strike"
+    r"|carrying\s+out\s+|perpetrating\s+)?(?:the\s+|a\s+[\"\u201c]?)(?:massacre|attack|killings|bombing|strike"
     r"|explosion|blast|shelling)\b"
     # another source's figure for the event just told: "The Syrian National Coalition said
     # the strikes had killed more than 120 people"

@@ -530,7 +530,7 @@ CUMULATIVE_RE = _lc(
     r"|past\s+(?:\w+\s+)?(?:days|weeks|months|years|decades?)"
     # "over the past week", not "over the past 24 hours" (one day's toll)
     r"|over\s+the\s+(?:past|last)(?!\s+(?:24|twenty-four|12|twelve|few)\s+hours|\s+day|\s+night)"
-    r"|(?:over|during|in)\s+the\s+same\s+period|in\s+the\s+first\s+(?:\w+\s+)?(?:days|weeks"
+    r"|(?:over|during|in)\s+(?:the\s+same|that|this)\s+period|in\s+the\s+first\s+(?:\w+\s+)?(?:days|weeks"
     r"|months)"
     r"|(?:in|during|within)\s+the\s+(?:past|last)\s+(?:week|month|year|fortnight)|in\s+recent"
     r"\s+(?:days|weeks|months)|since\s+the\s+(?:war|conflict|uprising|offensive|campaign"
@@ -553,7 +553,8 @@ CUMULATIVE_RE = _lc(
     r"|offensive|war|conflict|uprising|siege|battle|bombardment|fighting|operation|assault)"
     r"|since\s+then|since\s+(?:the\s+|last\s+|early\s+|late\s+)?(?:spring|summer|autumn|fall"
     r"|winter)|since\s+(?:[\w-]+\s+){1,3}?(?:was|were|began|begun|started|erupted|entered"
-    r"|launched|took\s+over|broke\s+out|flared(?:\s+up)?|resumed|intensified)|(?:whole|entire)\s+(?:campaign|war|conflict|operation|offensive)"
+    r"|launched|took\s+over|broke\s+out|flared(?:\s+up)?|resumed|intensified|captured|seized"
+    r"|took|overran|stormed|fell|arrived)|(?:whole|entire)\s+(?:campaign|war|conflict|operation|offensive)"
     r"|throughout\s+the\s+(?:campaign|war|conflict|operation|offensive)"
     r"|\w+-day\s+(?:death\s+)?toll|(?:days?|weeks?|months?|years?)-long"
     r"\s+(?:\w+\s+)?(?:campaign|offensive|bombardment|assault|siege|operation|escalation)"

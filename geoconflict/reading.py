@@ -31,6 +31,9 @@ from .cues import (
 from .dates import MONTHS, WEEKDAYS, DateMention, find_date, find_dates
 from .drafts import (
     _OTHER_EVENT_RE,
+    _RIVAL_ACCOUNT_RE,
+    _RIVAL_HINT_RE,
+    _close_figures,
     _coarse_place,
     _Draft,
     _finer,
@@ -332,7 +335,7 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
     _place_from_next(drafts, infos)
     kept = [d for d in drafts if not d.drop]
     _count_recent_window(kept, article)
-    return kept, infos
+    return [d for d in kept if not d.drop], infos
 
 
 def _has_news(drafts: list[_Draft]) -> bool:
@@ -481,12 +484,16 @@ def _count_recent_window(drafts: list[_Draft], article: Article) -> None:
         return
     recent = []
     vague: list[_Draft] = []
+    rivals: list[_Draft] = []
     for d in drafts:
         if d.killed is None or d.killed.best is None or d.event_only:
             continue
         if not d.cumulative:
             if d.killed.vague and not recent:
                 vague.append(d)  # "days of fighting that killed hundreds", told first
+                continue
+            if recent and _rival_account(d, recent[-1]):
+                rivals.append(d)  # "State media accused IS of "a massacre" of 400 people"
                 continue
             if d.part_of is None and not d.extra.get("subset"):
                 return  # another count stands: the window's toll stays a running toll
@@ -495,7 +502,8 @@ def _count_recent_window(drafts: list[_Draft], article: Article) -> None:
         if start is None:
             # "in a week-long offensive", "over three days of fighting": a span, not a date
             low = d.extra.get("low") or ""
-            if _SHORT_SPAN_RE.search(low) is None or _LONG_SPAN_RE.search(low) is not None:
+            span = _SHORT_SPAN_RE.search(low) or _SINCE_RECENT_RE.search(low)
+            if span is None or _LONG_SPAN_RE.search(low) is not None:
                 continue  # "not for two days, after two weeks in which raids killed dozens"
             start = article.date
         if 0 <= (article.date - start).days <= _RECENT_WINDOW_DAYS and d.has_event_cue:
@@ -508,12 +516,35 @@ def _count_recent_window(drafts: list[_Draft], article: Article) -> None:
     toll.cumulative = False
     for v in vague:  # the same dead, told vaguely first: the precise toll counts them
         v.extra["part_of_host"] = toll
+    for r in rivals:  # another side's account of the same dead: a figure for the toll
+        if _close_figures(toll.killed, r.killed, small=True):  # type: ignore[arg-type]
+            toll.killed = _widened(toll.killed, r.killed)  # type: ignore[arg-type]
+        toll.end = max(toll.end, r.end)
+        r.drop = True
+
+
+def _rival_account(d: _Draft, toll: _Draft) -> bool:
+    """Whether ``d`` is another side's account of the dead of the running toll just told."""
+    low = d.extra.get("low") or ""
+    return (
+        0 < d.sent - toll.sent <= 3
+        and _RIVAL_HINT_RE.search(low) is not None
+        and _RIVAL_ACCOUNT_RE.search(low) is not None
+    )
 
 
 #: A span of at most a week that a running toll covers: "week-long", "a three-day assault".
 _SHORT_SPAN_RE = re.compile(
     r"\b(?:(?:one|a)[\s-]week(?!s)|week-long|(?:two|three|four|five|six|seven|[2-7])[\s-]days?"
     r"(?!\s+(?:ago|earlier|before|after))|(?:two|three|four|five|six|seven|[2-7])\s+days\s+of)\b"
+)
+
+
+#: A window that opened days ago: "since it seized the city four days ago", "since the
+#: militants stormed the city last week".
+_SINCE_RECENT_RE = re.compile(
+    r"\bsince\b[^,;.]{0,80}?\b(?:(?:two|three|four|five|six|seven|[2-7])\s+days\s+ago"
+    r"|last\s+week|yesterday)\b"
 )
 
 

@@ -3613,3 +3613,23 @@ def test_the_last_item_of_a_list_of_victims_with_the_is_one_more(resolver) -> No
     inc = one("Shelling killed 31 people and the police chief said it came from Jobar.", resolver)
     assert inc.killed_best == 31
 
+
+def test_a_toll_since_a_town_was_taken_is_a_running_toll(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "Militants shot dead 12 captured soldiers in Palmyra, a monitor said on Friday. The "
+        "group had killed more than 150 people in and around the town since it captured it. "
+        "Activists say hundreds of people were killed in the district during that period.",
+        resolver,
+    )
+    assert _total(found) == 12
+
+
+def test_a_lone_toll_since_days_ago_is_the_news_and_a_rival_account_widens_it(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "The militants have executed at least 90 people since they seized the town of Sukhnah "
+        "three days ago, the Observatory said on Friday.\n\n"
+        "State television accused the militants of \"a massacre\" of 120 people in the town.",
+        resolver,
+    )
+    assert [(i.killed_low, i.killed_best, i.killed_high, i.is_cumulative) for i in found
+            if i.killed_best] == [(90, 90, None, False)]
