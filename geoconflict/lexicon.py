@@ -341,7 +341,8 @@ _SINGULAR_VICTIMS = (
     r"|old\s+woman|service\s+member|marine|contractor|protester|employee|brigadier|colonel"
     r"|general|captain|lieutenant|major|hunter|herder|labou?rer|american|russian|iranian"
     r"|owner|passenger|shopkeeper|merchant|trader|bodyguard|cleric|preacher|elder"
-    r"|neighbou?r|relative|friend|guest|brother-in-law|son-in-law"
+    r"|neighbou?r|relative|friend|guest|brother-in-law|son-in-law|schoolteacher|schoolboy"
+    r"|schoolgirl|baker|fisherman|vendor"
 )
 #: Modifier words allowed between a count and its victim noun ("pro-Assad", "White Helmets").
 #: A number word or a conjunction is never one: in "three women and two men" the victims of
@@ -505,7 +506,7 @@ LIST_CONT_RE = _lc(
 #: "18 soldiers and ..." just before a passive count ("... and 11 rebels were killed"):
 #: the first part of a list of victims, at the start of its clause.
 LIST_BEFORE_RE = _lc(
-    r"(?:^|[,:;—]\s*|\s-\s+|\b(?:said|says|saying|reported|that|while)\s+)"
+    r"(?:^|[,:;—]\s*|\s[-–]\s+|\b(?:said|says|saying|reported|that|while)\s+)"
     + _NUMV
     + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$"
 )

@@ -3633,3 +3633,19 @@ def test_a_lone_toll_since_days_ago_is_the_news_and_a_rival_account_widens_it(re
     )
     assert [(i.killed_low, i.killed_best, i.killed_high, i.is_cumulative) for i in found
             if i.killed_best] == [(90, 90, None, False)]
+
+
+def test_a_list_of_victims_after_an_en_dash_dateline_adds_up(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Nawa – An old man and a boy died today, Tuesday, in shelling on the town.",
+              resolver)
+    assert inc.killed_best == 2
+    inc = one("GENEVA, 3 May 2019 – Twelve children and two nurses were killed when shells hit "
+              "a clinic in Kafr Nabl.", resolver)
+    assert inc.killed_best == 14
+
+
+def test_more_singular_victim_nouns(resolver) -> None:  # type: ignore[no-untyped-def]
+    for noun in ("schoolteacher", "baker", "vendor"):
+        inc = one(f"Gunmen on a motorcycle shot dead a {noun} in Jasim on Monday.", resolver)
+        assert inc.killed_best == 1, noun
+
