@@ -410,6 +410,28 @@ def _drop_told_before_news(
     if _DAY_BEFORE_RE.match(low) and _has_news(drafts):
         for d in made:
             d.drop = True
+    if " had " in low and _HAD_REPORTED_RE.search(low) and _has_news(drafts):
+        # "SOHR had documented on 1 March the execution of 2 members": reported before the
+        # news, on a day of its own
+        lead = next(o for o in drafts if not o.drop and o.killed is not None and not o.cumulative)
+        for d in made:
+            if (
+                d.date_explicit
+                and d.date
+                and lead.date
+                and d.date < lead.date
+                # not a day the article's undated lead may be ("By Friday evening it said it
+                # had documented the names of 62 dead", in Saturday's paper)
+                and (lead.date_explicit or (lead.date - d.date).days >= 2)
+            ):
+                d.drop = True
+
+
+#: A report told in the past perfect: made before the one the article tells.
+_HAD_REPORTED_RE = re.compile(
+    r"\bhad\s+(?:previously\s+|earlier\s+|already\s+|also\s+)?(?:documented|reported"
+    r"|recorded|announced|said|confirmed)\b"
+)
 
 
 def _date_drafts(

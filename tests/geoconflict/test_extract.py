@@ -3649,3 +3649,10 @@ def test_more_singular_victim_nouns(resolver) -> None:  # type: ignore[no-untype
         inc = one(f"Gunmen on a motorcycle shot dead a {noun} in Jasim on Monday.", resolver)
         assert inc.killed_best == 1, noun
 
+
+def test_a_report_told_in_the_past_perfect_on_an_earlier_day_is_background(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Militants executed five men this morning in a square in the city of al-Bab. "
+                "The monitor had documented on 1 February the execution of three men in Manbij.",
+                resolver, date=dt.date(2018, 2, 9))
+    assert _total(found) == 5
+
