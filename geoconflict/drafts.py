@@ -240,9 +240,44 @@ _BACKREF_RE = re.compile(
     # "including the two journalists"; also a later item of the list: "including 19 Druze
     # fighters, the 12 security personnel and 12 civilians"
     rf"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:[^.;:]{{0,60}}?(?:,|\band)\s+)?"
-    rf"the\s+(?P<num>{COUNT_PATTERN})\s+[a-z]",
+    rf"the\s+(?:(?P<num>{COUNT_PATTERN})\s+[a-z]|(?P<one>man|woman|boy|girl|child|baby)\b)",
     re.I,
 )
+
+
+_BACKREF_FIRST_RE = re.compile(
+    rf"(?:including|among\s+them|among\s+whom|of\s+whom)\s+the\s+(?:(?P<num>{COUNT_PATTERN})"
+    r"\s+[a-z]|(?P<one>man|woman|boy|girl|child|baby)\b)",
+    re.I,
+)
+#: A further item of such a list: "..., and the man in Qamishli".
+_BACKREF_MORE_RE = re.compile(
+    rf"[^,.;:]{{0,40}}?(?:,\s*(?:and\s+)?|\s+and\s+)the\s+(?:(?P<num>{COUNT_PATTERN})\s+[a-z]"
+    r"|(?P<one>man|woman|boy|girl|child|baby)\b)",
+    re.I,
+)
+
+
+def _backref_parts(low: str) -> list[Count]:
+    """The counts told before that a count names as its parts ("including the two in
+    Misharafa and the man in Qamishli": 2 and 1)."""
+    out = []
+    for m in _BACKREF_RE.finditer(low):
+        # the list's first item, when it is one ("including the two in X and the man in Y")
+        m = _BACKREF_FIRST_RE.match(low, m.start()) or m
+        first = Count(1, 1, 1) if m.group("one") else parse_count(m.group("num"))
+        if first is not None:
+            out.append(first)
+        pos = m.end()
+        for _ in range(6):
+            nxt = _BACKREF_MORE_RE.match(low, pos)
+            if nxt is None:
+                break
+            more = Count(1, 1, 1) if nxt.group("one") else parse_count(nxt.group("num"))
+            if more is not None:
+                out.append(more)
+            pos = nxt.end()
+    return out
 
 
 def _mark_named_parts(drafts: list[_Draft]) -> None:
@@ -255,12 +290,11 @@ def _mark_named_parts(drafts: list[_Draft]) -> None:
         low = d.extra.get("low") or ""
         if "the " not in low:
             continue
-        for m in _BACKREF_RE.finditer(low):
-            part = parse_count(m.group("num"))
-            if part is None or part.best is None or part.best >= d.killed.best:
+        for part in _backref_parts(low):
+            if part.best is None or part.best >= d.killed.best:
                 continue
             for host in reversed(drafts[:n]):
-                if d.sent - host.sent > 4:
+                if d.sent - host.sent > _PLAIN_REACH:
                     break
                 if host.drop or host.sent == d.sent or host.killed is None or host.cumulative:
                     continue
@@ -491,6 +525,11 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
             continue
         if _field_sums_parts(drafts, n):
             continue  # "killing 14 ... Three of the gunmen were also killed. Fatalities: 17"
+        low = d.extra.get("low") or ""
+        if "the " in low and len(_backref_parts(low)) >= 2:
+            # "has risen to eight, including the two in Misharafa and the man in Qamishli":
+            # a toll over several counts told before, which are its parts
+            continue
         # A place taken from the sentence before ("... in X. The Observatory put the toll at
         # 20") is not the toll's own.
         own_place = _own_place(d)

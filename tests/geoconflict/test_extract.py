@@ -3656,3 +3656,14 @@ def test_a_report_told_in_the_past_perfect_on_an_earlier_day_is_background(resol
                 resolver, date=dt.date(2018, 2, 9))
     assert _total(found) == 5
 
+
+def test_a_risen_toll_naming_earlier_counts_as_its_parts_counts_them_once(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "16:05\nThe SDF says air strikes have killed three civilians in the village of Tal "
+        "Halaf.\n\n17:30\nA shell has killed a woman in Amuda, medics say.\n\n"
+        "19:45\nMortars land in a Turkish border town. No casualties are reported.\n\n"
+        "21:10\nThe SDF now says the number of civilians killed today has risen to ten, "
+        "including the three in Tal Halaf and the woman in Amuda.",
+        resolver,
+    )
+    assert _total(found) == 10
