@@ -347,7 +347,11 @@ _SINGULAR_VICTIMS = (
 #: Modifier words allowed between a count and its victim noun ("pro-Assad", "White Helmets").
 #: A number word or a conjunction is never one: in "three women and two men" the victims of
 #: "three" are "women", and "two men" is the next item of the list.
-_NOT_MOD = r"(?!(?:and|or|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b)"
+_NOT_MOD = (
+    r"(?!(?:and|or|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    # but an age is one: "a nine-year-old girl"
+    + r")\b(?!-(?:years?|months?|weeks?|days?)-old))"
+)
 _MOD = rf"(?:(?!\d){_NOT_MOD}\w[\w’'.-]*\s+){{0,4}}?"
 VICTIM_NOUN = rf"(?:{_MOD}(?:{_PLURAL_VICTIMS}))"
 SINGULAR_VICTIM = rf"(?:{_MOD}(?:{_SINGULAR_VICTIMS}))"
@@ -461,7 +465,9 @@ TOLL_RE = _lc(
 #: "the deaths of dozens of troops", "the death of 3 civilians"; "The dead included 127
 #: civilians and 88 fighters" (who the dead were: a part of a count told before, or the count).
 DEATHS_OF_RE = _lc(
-    r"\b(?:(?:deaths?|killing|murder|bodies|body|remains|martyrdom|(?:field\s+)?executions?"
+    # "the body of a man", not "a body of 45 members"
+    r"\b(?:(?:deaths?|killing|murder|bodies|body(?=\s+of\s+(?:a|an|one|the)\s+(?!\d))"
+    r"|remains|martyrdom|(?:field\s+)?executions?"
     r"|massacre)\s+of|(?P<included>(?:dead|victims|fatalities)\s+includ(?:ed|es|e)))\s+" + _NUMV,
 )
 #: Injured: active ("wounding 10"), passive ("139 people were injured", "five wounded").

@@ -515,6 +515,9 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
         if kind == "killed" and not among:
             # "killing a man and his wife", "a woman and her two sons were killed".
             kin_at = mention.end if active else (m.start("kinpart") if m.group("kinpart") else -1)
+            named = _APPOSED_NAME_RE.match(cased, kin_at) if cased and kin_at >= 0 else None
+            if named is not None:
+                kin_at = named.end()  # "killed a nine-year-old girl, Maria, and her grandmother"
             kin = lx.KIN_CONT_RE.match(masked, kin_at) if kin_at >= 0 else None
             if kin is not None:
                 _add_kin(mention, kin)
@@ -675,6 +678,8 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
     return out
 
 
+#: A victim's name between commas: "a nine-year-old girl, Maria, and her grandmother".
+_APPOSED_NAME_RE = re.compile(r",\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2},(?=\s)")
 #: More speakers joined to an item after a count: "..., a doctor and local residents said".
 _AND_SPEAKERS_RE = re.compile(
     r"\s+and\s+(?:[\w-]+\s+){0,3}?(?:said|say|says|told|reported|reports)\b", re.I

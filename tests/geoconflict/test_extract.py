@@ -3667,3 +3667,16 @@ def test_a_risen_toll_naming_earlier_counts_as_its_parts_counts_them_once(resolv
         resolver,
     )
     assert _total(found) == 10
+
+
+def test_an_age_is_a_modifier_and_a_name_between_commas_keeps_the_kin(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("A shell killed a seven-year-old boy, Karim, and his mother in Skeilbiyeh on "
+              "Tuesday.", resolver)
+    assert inc.killed_best == 2
+
+
+def test_a_body_of_members_is_no_dead_but_the_body_of_a_man_is(resolver) -> None:  # type: ignore[no-untyped-def]
+    assert _total(run("The council's executive body of 30 members will meet in Geneva next week.",
+                      resolver)) is None
+    assert one("The body of the young man was found near Shahba on Friday.",
+               resolver).killed_best == 1
