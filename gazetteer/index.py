@@ -105,6 +105,7 @@ def loose_form(normalized: str) -> str:
     return "".join(words)
 
 
+_DIPHTHONG_RE = re.compile(r"ei|ey|ai")
 _SOUND_SUBS = (
     (re.compile(r"(.)\1+"), r"\1"),  # doubled letters: Hammura / Hamura
     # the ta marbuta and the nisba ending: -iyeh, -iyah, -iyya, -ieh, -ia -> -iya
@@ -118,13 +119,16 @@ def sound_form(loose: str) -> str:
     """A loose form with the spelling habits of transliteration evened out.
 
     Doubled letters single, ``o``/``ou``/``oo`` -> ``u`` (Arabic has no o: Foua / Fu'a,
-    Nobol / Nubul), ``ee`` -> ``i``, and the endings of the ta marbuta and the nisba unified
-    (``-eh``/``-ah``/``-a``, ``-iyeh``/``-iyah``/``-ia``, a final ``h`` after a vowel silent),
-    so that ``barzeh`` and ``barza``, ``hamouriyah`` and ``hamuriya``, ``foah`` and ``fua``
+    Nobol / Nubul), ``ee`` -> ``i``, the diphthong ``ei``/``ey``/``ai`` -> ``ay`` (Beida /
+    Bayda), and the endings of the ta marbuta and the nisba unified (``-eh``/``-ah``/``-a``,
+    ``-iyeh``/``-iyah``/``-ia``, a final ``h`` after a vowel silent), so that ``barzeh`` and
+    ``barza``, ``hamouriyah`` and ``hamuriya``, ``foah`` and ``fua``
     compare as equal.
     """
     # o -> u; "ou" and "oo" become "uu", which the doubled-letter rule makes "u"
     loose = loose.replace("o", "u").replace("ee", "i")
+    # the diphthong ay: Bayda / Beida / Baida, Dayr / Deir, Zeytun / Zaytun
+    loose = _DIPHTHONG_RE.sub("ay", loose)
     for pattern, repl in _SOUND_SUBS:
         loose = pattern.sub(repl, loose)
     if len(loose) > 1 and loose[-1] == "h" and loose[-2] in "aiu":

@@ -21,7 +21,14 @@ from functools import lru_cache
 from typing import Literal, Protocol
 
 from .errors import PlaceNotFoundError
-from .index import _ARTICLE_WORDS, Gazetteer, _sound_ratio, haversine_km, loose_form
+from .index import (
+    _ARTICLE_WORDS,
+    Gazetteer,
+    _loose_ratio,
+    _sound_ratio,
+    haversine_km,
+    loose_form,
+)
 from .matching import fuzzy_candidates
 from .normalize import (
     base_names,
@@ -427,8 +434,14 @@ class Resolver:
             # a foreign place named exactly ("Sidon") beats a loose home variant
             # ("Sadouni") and a home place named with a qualifier ("Sidon Gharbi"); only a
             # very close spelling ("Raqa" for Raqqa) stays in the running
+            # (as written: "Sayda" sounds as "Saida", the alias of Sidon, but is not it)
             floor = _VARIANT_FLOOR + _VARIANT_SPAN * _FOREIGN_EXACT_MIN_SIM
-            variants = [v for v in variants if v[3] >= floor]
+            q_loose = loose_form(norm)
+            variants = [
+                v for v in variants
+                if v[3] >= floor
+                and _loose_ratio(q_loose, v[1], sound=False) >= _FOREIGN_EXACT_MIN_SIM
+            ]
             bases = []
         return cands + variants + bases
 

@@ -312,6 +312,19 @@ def test_sound_form_evens_out_transliteration_habits() -> None:
     assert sound_form("kharrubiyeh") == sound_form("kharoubiya") == "kharubiya"
     assert sound_form("tabqah") == sound_form("tabqa")
     assert sound_form("sheerin") == "shirin"
+    # the diphthong ay, however written
+    assert sound_form("beida") == sound_form("baida") == sound_form("bayda")
+    assert sound_form("deir") == sound_form("dayr")
+
+
+def test_a_diphthong_spelled_otherwise_reaches_the_namesake_beside_a_town(
+    resolver: Resolver,
+) -> None:
+    # "Bayda near Banias": OCHA spells the village Beida (Banyas district, Tartous)
+    banias = resolver.resolve("Banias").best
+    assert banias is not None
+    best = resolver.resolve("Bayda", near=((banias.place.lat, banias.place.lon),)).best
+    assert best is not None and best.place.admin1 == "Tartous"
 
 
 def test_frequent_english_words_match_only_exactly(resolver: Resolver, g: Gazetteer) -> None:

@@ -3680,3 +3680,4 @@ def test_a_body_of_members_is_no_dead_but_the_body_of_a_man_is(resolver) -> None
                       resolver)) is None
     assert one("The body of the young man was found near Shahba on Friday.",
                resolver).killed_best == 1
+
