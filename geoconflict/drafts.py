@@ -398,6 +398,18 @@ def _merge_rival_accounts(drafts: list[_Draft]) -> None:
             break
 
 
+def _better_told(a: _PlaceCand | None, b: _PlaceCand | None) -> bool:
+    """Whether ``a`` names the same place as ``b`` with more to go on (the town it is
+    beside, the area it is in) that ``b`` lacks."""
+    return (
+        a is not None
+        and b is not None
+        and a.ref.name.lower() == b.ref.name.lower()
+        and bool(a.ref.near_to or a.ref.within)
+        and not (b.ref.near_to or b.ref.within)
+    )
+
+
 def _merge_estimates_pass(drafts: list[_Draft], *, plain_only: bool) -> None:
     for n, d in enumerate(drafts):
         if d.drop or not d.extra.get("other_estimate") or d.killed is None or d.cumulative:
@@ -456,6 +468,9 @@ def _merge_estimates_pass(drafts: list[_Draft], *, plain_only: bool) -> None:
                 # "an attack near Damascus" ... "the attack on Douma"; the coarser place
                 # stays behind it, should the finer name be one the gazetteer lacks.
                 host.place = _finer(d.place, host.place)
+            elif _better_told(d.place, host.place):
+                # the headline's "Bayda" told again as "Bayda near the city of Banias"
+                host.place = d.place
             host.end = max(host.end, d.end)
             d.drop = True
             break

@@ -3681,3 +3681,14 @@ def test_a_body_of_members_is_no_dead_but_the_body_of_a_man_is(resolver) -> None
     assert one("The body of the young man was found near Shahba on Friday.",
                resolver).killed_best == 1
 
+
+def test_a_headlines_place_gives_way_to_the_same_name_told_beside_a_town(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "At least 30 killed in village of Bayda, activists say\n\n"
+        "Troops and militiamen killed at least 30 people in the coastal village of Bayda near "
+        "the city of Banias, activists said on Friday.",
+        resolver,
+    )
+    assert [(i.killed_best, i.location.admin1) for i in found if i.killed_best] == [
+        (30, "Tartous")
+    ]
