@@ -561,6 +561,8 @@ _LATIN_QUALIFIERS = (
     "tahtaniyeh kabeer sagheer saghireh jdideh qadimeh qdimeh "
     # the orchards (basatin) of a town, and "of Damascus" (al-Sham) after a town's name
     "basatin basateen bsatin sham elsham "
+    # the station quarter of a town (Daraa al-Mahatta)
+    "mahatta mahattah mahata "
     # the inner (jawani) and outer (barani) parts of an old quarter
     "jowani juwani jawani jowaniyyeh juwaniyeh jawaniyeh jowaniyeh "
     "barani baraniyyeh baraniyeh baraniya"

@@ -317,6 +317,14 @@ def test_sound_form_evens_out_transliteration_habits() -> None:
     assert sound_form("deir") == sound_form("dayr")
 
 
+def test_a_towns_station_quarter_is_the_town() -> None:
+    from gazetteer.normalize import strip_qualifiers
+
+    assert strip_qualifiers("daraa al mahatta") == "daraa"
+    best = gazetteer.default_resolver().resolve("Daraa al-Mahatta").best
+    assert best is not None and best.place.admin1 == "Dar'a"
+
+
 def test_a_diphthong_spelled_otherwise_reaches_the_namesake_beside_a_town(
     resolver: Resolver,
 ) -> None:
