@@ -60,7 +60,11 @@ _NAMED_EVENT_RE = re.compile(
 _AND_BEFORE_RE = re.compile(r"\b(?:and|or|&)\s+(?:the\s+)?$", re.I)
 #: "the Old City of Damascus": the enclosing place, tried when the first name fails.
 _OF_NAME_RE = re.compile(rf"\s+of\s+(?P<name>{lx.CAPSPAN})")
-_COMMA_NAME_RE = re.compile(rf",\s+(?P<name>{lx.CAPSPAN})(?=\s*(?:[.;:,]|$|province|governorate))")
+_COMMA_NAME_RE = re.compile(
+    # "in Umayyad Square, central Damascus": the area after the comma may be a part of it
+    r",\s+(?:(?:central|northern|southern|eastern|western|north|south|east|west)(?:ern)?\s+)?"
+    rf"(?P<name>{lx.CAPSPAN})(?=\s*(?:[.;:,]|$|province|governorate))"
+)
 _ROCKET_RE = re.compile(r"rocket|missile")
 #: "in al-Hol (Al-Hasakeh)": a governorate in brackets after a place (event-note style).
 _PAREN_NAME_RE = re.compile(r"\s*\(([^()\n]{2,30})\)")

@@ -3692,3 +3692,9 @@ def test_a_headlines_place_gives_way_to_the_same_name_told_beside_a_town(resolve
     assert [(i.killed_best, i.location.admin1) for i in found if i.killed_best] == [
         (30, "Tartous")
     ]
+
+
+def test_an_unknown_square_set_in_part_of_a_city_is_placed_in_the_city(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("An air strike hit a ministry building in Marjeh Plaza, central Damascus, "
+                "killing three people.", resolver)
+    assert [(i.killed_best, i.location.admin1) for i in found] == [(3, "Damascus")]
