@@ -438,7 +438,9 @@ KILL_PASSIVE_RE = _lc(
     # "103 citizens who were killed"; "a former fighter who had joined the settlement was
     # killed" (a short relative clause before the verb)
     + r"(?:who\s+(?:(?:had|has|have|lived|worked|returned|joined)\s[^,.;]{1,60}?\s+"
-    + r"(?=(?:was|were)\s))?)?"
+    + r"(?=(?:was|were)\s))?"
+    # "two young men accused of fighting for the Free Syrian Army were shot dead"
+    + r"|(?:accused|suspected|convicted)\s+of\s[^,.;]{1,60}?\s+(?=(?:was|were)\s))?"
     + _AUX
     + r"(?P<verb>killed|slain|dead|died|perished|martyred|executed|drowned|lost\s+their\s+lives"
     r"|(?:civilian\s+)?deaths|(?:civilian\s+)?fatalities|found|recovered|retrieved|discovered"

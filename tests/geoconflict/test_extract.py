@@ -3698,3 +3698,9 @@ def test_an_unknown_square_set_in_part_of_a_city_is_placed_in_the_city(resolver)
     found = run("An air strike hit a ministry building in Marjeh Plaza, central Damascus, "
                 "killing three people.", resolver)
     assert [(i.killed_best, i.location.admin1) for i in found] == [(3, "Damascus")]
+
+
+def test_victims_described_by_what_they_were_accused_of_before_the_verb(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Three men accused of smuggling fuel to the regime were shot dead in Tabqa on "
+              "Sunday.", resolver)
+    assert (inc.killed_best, inc.location.admin1) == (3, "Ar-Raqqa")
