@@ -718,6 +718,11 @@ _PAST_IN_CLAUSE_RE = re.compile(
     r"[^.;]*?\b(?:(?:19|20)\d\d\b|last\s+(?:year|month)|(?:years|months)\s+ago|the\s+late\b)"
 )
 _NAMED_SPLIT_RE = re.compile(r",\s+|,?\s+and\s+")
+#: One victim told by a pronoun after the verb: "..., killing him instantly".
+_KILLING_HIM_RE = re.compile(
+    r"\b(?:(?:killing|killed)\s+(?:him|her)|(?:shot|shooting)\s+(?:him|her)\s+dead)\b"
+    r"(?!\s+(?:and|with|along)\b)"
+)
 #: After a name, a plural noun makes it a unit or a people, not a person ("Free Army fighters").
 _GROUP_AFTER_RE = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{lx._PLURAL_VICTIMS})\b")
 
@@ -727,7 +732,11 @@ def _named_dead(cased: str) -> _Mention | None:
     Khalid al-Zoubi, a former commander, in Tafas"): one each."""
     m = _NAMED_KILL_RE.search(cased) or _NAMED_KILLED_RE.search(cased)
     if m is None:
-        return None
+        him = _KILLING_HIM_RE.search(cased) if "him" in cased or "her" in cased else None
+        if him is None:
+            return None
+        # "opened fire on a member of the SDF ..., killing him": one dead
+        return _Mention("killed", him.start(), him.end(), him.start(), Count(1, 1, 1))
     name = m.group("name")
     if m.groupdict().get("who") and _PAST_IN_CLAUSE_RE.match(cased, m.end()):
         return None

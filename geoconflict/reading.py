@@ -410,6 +410,10 @@ def _drop_told_before_news(
     if _DAY_BEFORE_RE.match(low) and _has_news(drafts):
         for d in made:
             d.drop = True
+    if "similar" in low and _SIMILAR_EVENT_RE.search(low) and _has_news(drafts):
+        # "SOHR documented on Monday the killing of two SDF members ... in a similar attack"
+        for d in made:
+            d.drop = True
     if " had " in low and _HAD_REPORTED_RE.search(low) and _has_news(drafts):
         # "SOHR had documented on 1 March the execution of 2 members": reported before the
         # news, on a day of its own
@@ -427,6 +431,11 @@ def _drop_told_before_news(
                 d.drop = True
 
 
+#: Another event like the one reported: "in a similar attack".
+_SIMILAR_EVENT_RE = re.compile(
+    r"\ba\s+similar\s+(?:\w+\s+)?(?:attack|bombing|strike|airstrike|raid|massacre|explosion"
+    r"|blast|incident|ambush|shooting)\b"
+)
 #: A report told in the past perfect: made before the one the article tells.
 _HAD_REPORTED_RE = re.compile(
     r"\bhad\s+(?:previously\s+|earlier\s+|already\s+|also\s+)?(?:documented|reported"

@@ -3704,3 +3704,13 @@ def test_victims_described_by_what_they_were_accused_of_before_the_verb(resolver
     inc = one("Three men accused of smuggling fuel to the regime were shot dead in Tabqa on "
               "Sunday.", resolver)
     assert (inc.killed_best, inc.location.admin1) == (3, "Ar-Raqqa")
+
+
+def test_one_victim_told_by_a_pronoun_and_a_similar_attack_told_after_it(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Gunmen opened fire on a member of the local police on the outskirts of Jasim "
+                "on Wednesday evening, killing him instantly. The monitor documented on Monday "
+                "the killing of three soldiers near Inkhil in a similar attack.", resolver)
+    assert [(i.killed_best, i.location.admin1) for i in found if i.killed_best] == [
+        (1, "Dar'a")
+    ]
+    assert one("Masked men shot her dead outside her home in Tafas.", resolver).killed_best == 1
