@@ -94,6 +94,9 @@ _ATTRIBUTION_RE = re.compile(
     r"\b(?![^,;]*?\b(?:killed|died|dead|slain)\b)[^,;]{0,40}$",
     re.IGNORECASE,
 )
+#: A clause of what befell the victims before ("after being abducted by gunmen"): its day
+#: is not the event's.
+_AFTER_BEING_RE = re.compile(r"\bafter\s+(?:being|having\s+been)\s+\w+ed\b[^,;]*$")
 _ATTRIBUTION_WORDS = tuple(
     "said says told reported announced stated added confirmed claimed denied declared".split()
 )
@@ -177,6 +180,8 @@ def find_dates(sentence: str, article_date: dt.date | None) -> list[DateMention]
             and not m.group("since")
         ):
             continue
+        if "after " in low and _AFTER_BEING_RE.search(low, max(0, m.start() - 70), m.start()):
+            continue  # "found dead ..., after being abducted by gunmen yesterday": not the day
         if m.group("wd"):
             target = WEEKDAYS[_fold(m.group("wd"))]
             back = (article_date.weekday() - target) % 7

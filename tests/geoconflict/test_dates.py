@@ -98,3 +98,12 @@ def test_a_day_after_the_dead_is_theirs_not_the_sayings() -> None:
     assert [m.date for m in found] == [dt.date(2018, 2, 24)]
     assert find_dates("The Observatory said on Tuesday that jets struck Douma.",
                       dt.date(2018, 2, 24)) == []
+
+
+def test_the_day_of_what_befell_the_victims_before_is_not_the_events() -> None:
+    # the bodies were found on the article's day; the abduction was the day before
+    found = find_dates("Five men were found dead in the Karm al-Louz neighbourhood, after being "
+                       "abducted by gunmen yesterday.", dt.date(2024, 12, 24))
+    assert found == []
+    found = find_dates("Gunmen abducted five men yesterday.", dt.date(2024, 12, 24))
+    assert [f.date for f in found] == [dt.date(2024, 12, 23)]
