@@ -170,7 +170,10 @@ _SINGLE_EVENT_RE = re.compile(
 
 def _is_title(sentence: Sentence) -> bool:
     t = sentence.text.rstrip()
-    return not t.endswith((".", "!", "?", "”", '"', "’")) and len(t.split()) <= _TITLE_MAX_WORDS
+    # "SOHR | Security chaos in Daraa | Former commander and two others killed ...": the
+    # outlet's section labels before the last bar are no part of the headline's length
+    words = t.rsplit("|", 1)[-1].split() if "|" in t else t.split()
+    return not t.endswith((".", "!", "?", "”", '"', "’")) and len(words) <= _TITLE_MAX_WORDS
 
 
 def _analyse(sent: Sentence) -> _SentInfo:

@@ -3714,3 +3714,16 @@ def test_one_victim_told_by_a_pronoun_and_a_similar_attack_told_after_it(resolve
         (1, "Dar'a")
     ]
     assert one("Masked men shot her dead outside her home in Tafas.", resolver).killed_best == 1
+
+
+def test_a_headline_with_section_labels_sums_up_the_separate_incidents(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        "SOHR | Security chaos in Daraa | Former rebel commander and two others killed in "
+        "separate incidents\n\n"
+        "A former rebel commander was shot dead by unknown gunmen in the town of Jasim on "
+        "Monday.\n\n"
+        "In another incident, a man and his son were killed when gunmen opened fire on their "
+        "car near Tafas.",
+        resolver,
+    )
+    assert _total(found) == 3
