@@ -331,8 +331,9 @@ def _dedupe(drafts: list[_Draft]) -> None:
                         )
                     )
                 )
-                # "In another incident, the body of a young man was found near X"
-                and not _another_incident(e)
+                # "In another incident, the body of a young man was found near X" (but a
+                # headline sums up the separate incidents the body tells one by one)
+                and (not _another_incident(e) or d.extra.get("title"))
             ):
                 keep, lose = (e, d) if _better(e, d) else (d, e)
                 _absorb(keep, lose)
