@@ -132,9 +132,17 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+#: The number of a post in a thread ("4/ Since 2018, ..."), not a date or "9/11".
+_THREAD_NUMBER_RE = re.compile(r"\d{1,2}/\s+(?=\S)")
+
+
 def _emit(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
     while start < end and text[start].isspace():
         start += 1
+    if start < end and text[start].isdigit():
+        thread = _THREAD_NUMBER_RE.match(text, start, end)
+        if thread is not None:
+            start = thread.end()
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:

@@ -3727,3 +3727,10 @@ def test_a_headline_with_section_labels_sums_up_the_separate_incidents(resolver)
         resolver,
     )
     assert _total(found) == 3
+
+
+def test_a_period_fronted_in_a_threads_post_is_a_running_toll(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("1/ A former rebel commander was shot dead by gunmen in Tafas this morning.\n\n"
+                "2/ Since 2018, hundreds of people have been killed in assassinations across "
+                "the south.", resolver)
+    assert _total(found) == 1

@@ -85,3 +85,15 @@ def test_long_line_of_abbreviations_splits_like_short_ones() -> None:
     assert len(sents) == 600
     assert sents[0].text == "Gen. Ali met the U.S. envoy."
     assert all(line[s.start : s.end] == s.text for s in sents)
+
+
+def test_a_threads_post_numbers_are_no_part_of_its_sentences() -> None:
+    text = ("1/ Jets struck Saraqib at dawn.\n\n2/ Since 2018, hundreds have been killed.\n\n"
+            "9/11 changed it.")
+    sents = split_sentences(text)
+    assert [s.text for s in sents] == [
+        "Jets struck Saraqib at dawn.",
+        "Since 2018, hundreds have been killed.",
+        "9/11 changed it.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sents)
