@@ -67,7 +67,8 @@ _SINGULAR = _singular_words()
 #: Verbs a passive count of dead / injured ends with ("21 were killed", "five wounded").
 _KILL_VERBS = frozenset(
     "killed slain dead died perished martyred executed drowned lives deaths fatalities among shot "
-    "gunned assassinated beheaded martyrs found recovered retrieved discovered pulled fell".split()
+    "gunned assassinated beheaded martyrs found recovered retrieved discovered pulled fell"
+    " eliminated liquidated".split()
 )
 _INJURE_VERBS = frozenset("injured wounded hurt maimed injuries sustained".split())
 #: How many words a passive count may stand before its verb.

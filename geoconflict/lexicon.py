@@ -410,6 +410,8 @@ KILL_ACTIVE_RE = _lc(
     r"|execut(?:e|ed|ing|es)|shot\s+dead|shooting\s+dead|gunned\s+down|slaughtered"
     r"|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|left|leaving"
     r"|assassinat(?:ed|ing|es)|behead(?:ed|ing|s)"
+    # a military statement's "eliminated 30 militants": only with people (checked by the reader)
+    r"|eliminat(?:ed|ing)|liquidat(?:ed|ing)"
     # "UN observers counted at least 92 bodies": only with bodies (checked by the reader)
     r"|counted|found|recovered|retrieved|pulled\s+out|discovered|unearthed)\s+"
     # "shot dead on Wednesday a member of the council": the day before the victims
@@ -446,7 +448,7 @@ KILL_PASSIVE_RE = _lc(
     r"|(?:civilian\s+)?deaths|(?:civilian\s+)?fatalities|found|recovered|retrieved|discovered"
     r"|pulled\s+from|were\s+among\s+(?:those|the)\s+(?:killed|slain|dead|victims)"
     r"|among\s+(?:those|the)\s+(?:killed|slain|dead)|shot\s+dead|gunned\s+down"
-    r"|assassinated|beheaded|fell\s+(?:as\s+)?martyrs|martyrs"
+    r"|assassinated|beheaded|fell\s+(?:as\s+)?martyrs|martyrs|eliminated|liquidated"
     r"|fell\s+in\s+(?:the\s+)?(?:fighting|battle|battles|clashes|combat))\b(?!-)" + _MIXED,
 )
 #: Death toll phrases: "the death toll rose to 45", "a toll of 12 dead".
@@ -919,7 +921,7 @@ TARGET_TRIGGERS = _words(
 )
 KILL_ACTIVE_TRIGGERS = _words(
     "kill clai mass exec shot shoo gunn slau took taki left leav assa behe coun foun reco retr"
-    " pull disc unea mart"
+    " pull disc unea mart elim liqu"
 )
 TOLL_TRIGGERS = _words("deat casu civi fata toll numb best kill dead")
 DEATHS_OF_TRIGGERS = _words("deat kill murd bodi body rema mart exec mass dead vict fata")
@@ -955,7 +957,7 @@ CASUALTY_TRIGGERS = _words(
     """
     kill dead died die dies deat slai peri mart toll fata inju woun hurt maim live mass exec drow
     best
-    shot gunn slau bodi body assa behe fell
+    shot gunn slau bodi body assa behe fell elim liqu
     """
 )
 NEGATION_TRIGGERS = _words(

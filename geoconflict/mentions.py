@@ -97,6 +97,14 @@ _SUBSET_AFTER_RE = re.compile(
 #: Verbs that count the dead only when what they count is bodies.
 _BODY_VERBS = ("count", "found", "recover", "retriev", "pulled", "discover", "unearth")
 _BODIES_RE = re.compile(r"\b(?:bodies|corpses|dead)$")
+#: Verbs of military statements that count the dead only when what they count is people.
+_ELIMINATE_VERBS = ("eliminat", "liquidat")
+
+
+def _eliminated_people(vict: str | None) -> bool:
+    """Whether what a military statement says it eliminated is people ("30 militants"), not
+    things or things of people ("5 positions of the militants")."""
+    return bool(vict) and " of " not in vict.lower() and _victim_class(vict) is not None  # type: ignore[union-attr]
 #: A verb right after an item of a list of victims: the item is the subject of a clause of
 #: its own ("..., and 11 civilians were killed"), not one more victim of the verb before.
 _OWN_VERB_RE = re.compile(
@@ -639,12 +647,18 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
                 continue
         if verb.startswith(_BODY_VERBS) and not _BODIES_RE.search(m.group("vict") or ""):
             continue  # "found 3 weapons" is no count of dead; "found 12 bodies" is
+        if verb.startswith(_ELIMINATE_VERBS) and not _eliminated_people(m.group("vict")):
+            continue  # "eliminated 146 facilities" is no count of dead; "30 militants" is
         if verb.startswith("claim") and "lives" not in verb:
             if not (m.group("vict") or "").lower().endswith("lives"):
                 continue  # "claimed 3 attacks" is not a toll; "claimed 12 lives" is
         add("killed", m, m.start("verb"), active=True)
         elliptic(out[-1].end if out and out[-1].start == m.start() else m.end())
     for m in _scan(lx.KILL_PASSIVE_RE, "number_k", toks, masked):
+        if m.group("verb").startswith(_ELIMINATE_VERBS) and not _eliminated_people(
+            m.group("vict") or m.group("vict1")
+        ):
+            continue  # "40 facilities were eliminated"
         if m.group("verb").startswith(_BODY_VERBS) and not _BODIES_RE.search(
             m.group("vict") or ""
         ):

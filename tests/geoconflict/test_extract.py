@@ -3734,3 +3734,14 @@ def test_a_period_fronted_in_a_threads_post_is_a_running_toll(resolver) -> None:
                 "2/ Since 2018, hundreds of people have been killed in assassinations across "
                 "the south.", resolver)
     assert _total(found) == 1
+
+
+def test_a_military_statements_eliminated_people_are_dead_but_not_its_facilities(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Su-24 bombers struck a command post near Kafr Zita. More than 40 militants were "
+              "eliminated and 12 facilities were destroyed.", resolver)
+    assert (inc.killed_best, inc.location.admin1) == (41, "Hama")
+    inc = one("Aircraft engaged 90 terrorist facilities and eliminated 25 gunmen near Palmyra.",
+              resolver)
+    assert inc.killed_best == 25
+    assert _total(run("Troops eliminated 5 positions of the militants near Palmyra.",
+                      resolver)) is None
