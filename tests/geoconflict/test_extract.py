@@ -3745,3 +3745,10 @@ def test_a_military_statements_eliminated_people_are_dead_but_not_its_facilities
     assert inc.killed_best == 25
     assert _total(run("Troops eliminated 5 positions of the militants near Palmyra.",
                       resolver)) is None
+
+
+def test_the_dead_the_news_came_after_are_background(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Clashes between security forces and gunmen in Sahnaya killed at least 14 people "
+                "on Wednesday, a monitor said. The fighting came a day after 11 people died in "
+                "clashes in the suburb of Jaramana.", resolver)
+    assert _total(found) == 14
