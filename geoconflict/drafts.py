@@ -419,6 +419,8 @@ def _merge_estimates_pass(drafts: list[_Draft], *, plain_only: bool) -> None:
         )
         if plain_only and not plain:
             continue
+        if plain and "elsewhere" in (d.extra.get("low") or ""):
+            continue  # "At least 19 people were killed elsewhere in the country": more dead
         bound = d.killed.low is None and d.killed.high is not None
         rival = _RIVAL_SOURCE_RE.search(d.extra.get("low") or "") is not None
         for host in reversed(drafts[:n]):

@@ -97,6 +97,8 @@ _SUBSET_AFTER_RE = re.compile(
 #: Verbs that count the dead only when what they count is bodies.
 _BODY_VERBS = ("count", "found", "recover", "retriev", "pulled", "discover", "unearth")
 _BODIES_RE = re.compile(r"\b(?:bodies|corpses|dead)$")
+#: Words that open a breakdown of the dead just counted.
+_AMONG_RE = re.compile(r"\b(?:among\s+them|among\s+whom|of\s+whom)\b")
 #: Verbs of military statements that count the dead only when what they count is people.
 _ELIMINATE_VERBS = ("eliminat", "liquidat")
 
@@ -553,10 +555,13 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
     def elliptic(pos: int) -> None:
         """ "killed 5 people in X and 3 in Y": further counts of dead with their own place."""
         subset = bool(out) and out[-1].subset  # "Seven of them in X, and five others in Y"
+        first = pos
         for n in range(8):
             e = _ELLIPTIC_RE.match(masked, pos)
             if e is None or overlaps(e.start("num"), e.end("num")):
                 break
+            if not subset and _AMONG_RE.search(masked, first, e.start("num")):
+                subset = True  # "19 were killed ..., among them six in X and four in Y"
             if e.group("colon"):
                 if n or e.start("colon") - pos > _COLON_REACH:
                     break

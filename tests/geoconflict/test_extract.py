@@ -3752,3 +3752,10 @@ def test_the_dead_the_news_came_after_are_background(resolver) -> None:  # type:
                 "on Wednesday, a monitor said. The fighting came a day after 11 people died in "
                 "clashes in the suburb of Jaramana.", resolver)
     assert _total(found) == 14
+
+
+def test_dead_elsewhere_are_more_dead_and_their_breakdown_a_part(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Troops stormed the city of Hama on Sunday, killing at least 60 people, activists "
+                "said. At least 15 people were killed elsewhere in the country, among them five "
+                "in Deir el-Zour and three in Harak.", resolver)
+    assert _total(found) == 75
