@@ -730,6 +730,9 @@ _NAMED_KILLED_RE = re.compile(
     rf"(?P<name>{_PERSON})(?:,\s+(?:aged\s+)?\d{{1,2}},)?(?P<who>,?\s+who)?"
     r"\s+(?:was|has\s+been|had\s+been)\s+(?P<verb>killed|shot\s+dead"
     r"|assassinated|gunned\s+down|executed)\b"
+    # "Hassan Turkmani, who headed the crisis cell, also died of his wounds"
+    rf"|(?P<name2>{_PERSON}),\s+who\s+[^,.;]{{1,80}},\s+(?:also\s+)?(?P<verb2>died\s+of\s+"
+    r"(?:his|her)\s+(?:wounds|injuries)|(?:was|has\s+been)\s+(?:also\s+)?killed)\b"
 )
 #: A relative clause that dates its killing in the past: "Imad Mughniyeh, who was
 #: assassinated in Damascus in 2008" is background to the news.
@@ -756,20 +759,23 @@ def _named_dead(cased: str) -> _Mention | None:
             return None
         # "opened fire on a member of the SDF ..., killing him": one dead
         return _Mention("killed", him.start(), him.end(), him.start(), Count(1, 1, 1))
-    name = m.group("name")
-    if m.groupdict().get("who") and _PAST_IN_CLAUSE_RE.match(cased, m.end()):
+    groups = m.groupdict()
+    name_group = "name2" if groups.get("name2") else "name"
+    verb_group = "verb2" if groups.get("verb2") else "verb"
+    name = m.group(name_group)
+    if (groups.get("who") or groups.get("name2")) and _PAST_IN_CLAUSE_RE.match(cased, m.end()):
         return None
     first = name.split()[0].lower()
     if (
         first in _DEMONYMS
         or first in lx.NOT_PLACES
         or lx.ACTOR_RE.match(name) is not None
-        or _GROUP_AFTER_RE.match(cased, m.end("name"))
+        or _GROUP_AFTER_RE.match(cased, m.end(name_group))
     ):
         return None
-    more = m.groupdict().get("more") or ""
+    more = groups.get("more") or ""
     n = 1 + len(_NAMED_SPLIT_RE.findall(more)) if more else 1
-    verb = m.start("verb")
+    verb = m.start(verb_group)
     return _Mention("killed", min(m.start(), verb), m.end(), verb, Count(n, n, n))
 
 

@@ -132,6 +132,8 @@ def _mark_parts(drafts: list[_Draft]) -> None:
                 area_low
             ):
                 continue  # "In another incident, a body was found in the countryside"
+            if area.sent > d.sent and "also" in area_low and _ALSO_KILLED_RE.search(area_low):
+                continue  # "... 16 killed in the ambush. 28 of the gunmen were also killed"
             if d.actor and area.actor and d.actor != area.actor:
                 continue  # other attackers: another event in the same area
             if _other_victims(d, area):

@@ -3759,3 +3759,17 @@ def test_dead_elsewhere_are_more_dead_and_their_breakdown_a_part(resolver) -> No
                 "said. At least 15 people were killed elsewhere in the country, among them five "
                 "in Deir el-Zour and three in Harak.", resolver)
     assert _total(found) == 75
+
+
+def test_a_named_victim_after_a_who_clause_who_also_died(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("A bomb tore through a meeting in Damascus on Wednesday, killing two ministers, "
+                "state television said. Former minister Hassan Saleh, who headed the crisis "
+                "cell, also died of his wounds.", resolver)
+    assert _total(found) == 3
+
+
+def test_dead_also_killed_later_are_no_wider_count_of_the_first(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Security sources say 12 members of the security forces were killed in an ambush "
+                "near Jableh. The monitor says 20 of the gunmen were also killed in the "
+                "fighting, along with 3 civilians.", resolver)
+    assert _total(found) == 35
