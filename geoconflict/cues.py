@@ -69,6 +69,8 @@ _ROCKET_RE = re.compile(r"rocket|missile")
 #: "in al-Hol (Al-Hasakeh)": a governorate in brackets after a place (event-note style).
 _PAREN_NAME_RE = re.compile(r"\s*\(([^()\n]{2,30})\)")
 
+#: A place the text sets in the capital by a possessive: "the capital's Midan district".
+_CAPITALS_RE = re.compile(r"\bcapital[’'‘]s\s+$", re.I)
 #: The Syrian capital named by its role: "in the Syrian capital", "on the outskirts of Syria's
 #: capital".
 _CAPITAL_RE = re.compile(
@@ -334,6 +336,8 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
             masked, possessor, start, start + len(possessor)
         ):
             within = possessor
+    if within is None and _CAPITALS_RE.search(masked, max(0, start - 12), start):
+        within = "Damascus"  # "in the capital's Midan district"
     paren = _PAREN_NAME_RE.match(masked, m.end())
     if paren is not None:
         within = _bracket_governorate(paren.group(1)) or within

@@ -3773,3 +3773,9 @@ def test_dead_also_killed_later_are_no_wider_count_of_the_first(resolver) -> Non
                 "near Jableh. The monitor says 20 of the gunmen were also killed in the "
                 "fighting, along with 3 civilians.", resolver)
     assert _total(found) == 35
+
+
+def test_a_district_of_the_capital_by_a_possessive_is_in_damascus(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("A suicide bomber blew himself up at an intersection in the capital's Midan "
+              "district, killing 19 people, the interior minister said.", resolver)
+    assert (inc.killed_best, inc.location.admin1) == (19, "Damascus")
