@@ -821,6 +821,13 @@ _ATTRIBUTED_RE = re.compile(
     r"\b(?:said|says|reported|reports|according\s+to|put\s+the|puts\s+the|documented"
     r"|counted|recorded|told|estimated|gave\s+a|accused|claimed|saying)\b"
 )
+#: A source named as a label before its figure: "Syrian Health Ministry: 18 killed".
+_SOURCE_LABEL_RE = re.compile(
+    r"\s*(?:the\s+)?(?:syrian\s+|syria[’']s\s+)?(?:health\s+ministry|ministry\s+of\s+health"
+    r"|interior\s+ministry|sohr|snhr|(?:war\s+)?monitor|observatory|activists|white\s+helmets"
+    r"|civil\s+defen[cs]e|sana|state\s+(?:media|tv|television)|rescuers|medics"
+    r"|(?:hospital|medical|local)\s+sources?)\s*:\s"
+)
 #: A word that every match of ``_ATTRIBUTED_RE`` holds (a cheap first test).
 _ATTRIBUTED_WORDS = tuple(
     "said says report according put documented counted recorded told estimated gave accused"
@@ -891,10 +898,13 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
     # "The death toll rose to eight after a wounded child died": the newly dead are inside
     # the risen toll, not more dead.
     rises = [k for k in killed if k.toll and k.rise and not k.cumulative and k.count.best]
-    attributed = (
-        bool(killed)
-        and any(w in info.low for w in _ATTRIBUTED_WORDS)
-        and _ATTRIBUTED_RE.search(info.low) is not None
+    attributed = bool(killed) and (
+        (
+            any(w in info.low for w in _ATTRIBUTED_WORDS)
+            and _ATTRIBUTED_RE.search(info.low) is not None
+        )
+        # a liveblog's or a crawl's source label: "SOHR: 26 killed"
+        or (":" in info.low[:40] and _SOURCE_LABEL_RE.match(info.low) is not None)
     )
     # Each count of dead owns the text up to the clause of the next one ("..., while ...").
     bounds = [0] + [k.start for k in killed[1:]] + [len(masked)]

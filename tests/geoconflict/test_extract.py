@@ -3779,3 +3779,9 @@ def test_a_district_of_the_capital_by_a_possessive_is_in_damascus(resolver) -> N
     inc = one("A suicide bomber blew himself up at an intersection in the capital's Midan "
               "district, killing 19 people, the interior minister said.", resolver)
     assert (inc.killed_best, inc.location.admin1) == (19, "Damascus")
+
+
+def test_a_labelled_sources_figure_after_another_is_a_rival_figure(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Masyaf: Israeli strikes on a research centre and nearby roads. Syrian Health "
+                "Ministry: 14 killed, 37 wounded. SOHR: 19 killed.", resolver)
+    assert [(i.killed_best, i.killed_high) for i in found if i.killed_best] == [(14, 19)]
