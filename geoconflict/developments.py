@@ -59,7 +59,16 @@ def _developments(
         # a relative or since-clause dates something else ("the largest delivery since an
         # earthquake two weeks ago"): the development's own time is in the rest
         own = _WHO_CLAUSE_RE.sub("", low)
-        if _told_as_past(own, article.date) or (
+        dm = find_date(info.sent.text, article.date)
+        recent = (
+            dm is not None
+            and not dm.window
+            and article.date is not None
+            and 0 <= (article.date - dm.date).days <= 7
+        )
+        # "forces entered the towns on Saturday ..., completing a surrender deal reached
+        # earlier this month": a day of its own dates the development, whatever else is past
+        if (not recent and _told_as_past(own, article.date)) or (
             article.date is not None
             and any(int(y) < article.date.year for y in _BARE_YEAR_RE.findall(low))
         ):
@@ -94,7 +103,6 @@ def _developments(
         if key in seen:
             continue
         seen.add(key)
-        dm = find_date(info.sent.text, article.date)
         out.append(
             _Draft(
                 sent=i,

@@ -3785,3 +3785,10 @@ def test_a_labelled_sources_figure_after_another_is_a_rival_figure(resolver) -> 
     found = run("Masyaf: Israeli strikes on a research centre and nearby roads. Syrian Health "
                 "Ministry: 14 killed, 37 wounded. SOHR: 19 killed.", resolver)
     assert [(i.killed_best, i.killed_high) for i in found if i.killed_best] == [(14, 19)]
+
+
+def test_a_development_with_a_day_of_its_own_is_news_whatever_else_is_past(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Government forces entered the towns of Yalda and Babila south of Damascus on "
+                "Thursday after the last rebels boarded buses for the north, completing a "
+                "surrender deal reached earlier this month.", resolver)
+    assert [(i.category, i.location.admin1) for i in found] == [("agreement", "Rural Damascus")]
