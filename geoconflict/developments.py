@@ -4,13 +4,14 @@ convoy that reached it, a protest, arrests, a ceasefire or a surrender (:func:`_
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
 from . import lexicon as lx
 from ._tokens import _QUIET, _lower
 from .cues import _make_cand, _with_within
-from .dates import find_date
+from .dates import DateMention, find_date
 from .drafts import _Draft, _norm, _SentInfo
 from .mentions import _mask
 from .placing import _dateline_end
@@ -29,6 +30,13 @@ _UNREAL_RE = re.compile(
 _NOT_RE = re.compile(
     r"\b(?:no(?!\s+(?:fewer|less)\b)|not|never|none|nobody|yet\s+to|failed\s+to|denied)\b|n't"
 )
+
+
+def _recent_day(dm: DateMention | None, date: dt.date | None) -> bool:
+    """Whether ``dm`` is a day of the last week before ``date`` (not a window)."""
+    return (
+        dm is not None and not dm.window and date is not None and 0 <= (date - dm.date).days <= 7
+    )
 
 
 def _developments(
@@ -59,18 +67,17 @@ def _developments(
         # a relative or since-clause dates something else ("the largest delivery since an
         # earthquake two weeks ago"): the development's own time is in the rest
         own = _WHO_CLAUSE_RE.sub("", low)
-        dm = find_date(info.sent.text, article.date)
-        recent = (
-            dm is not None
-            and not dm.window
-            and article.date is not None
-            and 0 <= (article.date - dm.date).days <= 7
-        )
-        # "forces entered the towns on Saturday ..., completing a surrender deal reached
-        # earlier this month": a day of its own dates the development, whatever else is past
-        if (not recent and _told_as_past(own, article.date)) or (
-            article.date is not None
-            and any(int(y) < article.date.year for y in _BARE_YEAR_RE.findall(low))
+        dm = None
+        dated = False
+        if _told_as_past(own, article.date):
+            # "forces entered the towns on Saturday ..., completing a surrender deal reached
+            # earlier this month": a day of its own dates the development, whatever else is
+            # past
+            dm, dated = find_date(info.sent.text, article.date), True
+            if not _recent_day(dm, article.date):
+                continue
+        if article.date is not None and any(
+            int(y) < article.date.year for y in _BARE_YEAR_RE.findall(low)
         ):
             continue  # "those who fled in 2012", "the 2016 evacuation of Aleppo"
         cands = []
@@ -103,6 +110,8 @@ def _developments(
         if key in seen:
             continue
         seen.add(key)
+        if not dated:
+            dm = find_date(info.sent.text, article.date)
         out.append(
             _Draft(
                 sent=i,

@@ -234,28 +234,27 @@ def _other_speaker(host: _Draft, d: _Draft) -> bool:
     return bool(mine) and bool(theirs) and not (mine & theirs)
 
 
+#: An item of a list naming dead counted before: "the two journalists", "the man".
+_BACKREF_ITEM = (
+    rf"the\s+(?:(?P<num>{COUNT_PATTERN})\s+[a-z]|(?P<one>man|woman|boy|girl|child|baby)\b)"
+)
+_BACKREF_HEAD = r"(?:including|among\s+them|among\s+whom|of\s+whom)\s+"
 #: A count that takes in dead counted before: "24 were killed, including the two
-#: journalists", "48 died, among them the 16 security personnel".
+#: journalists", "48 died, among them the 16 security personnel"; also a later item of the
+#: list: "including 19 Druze fighters, the 12 security personnel and 12 civilians".
 _BACKREF_RE = re.compile(
-    # "including the two journalists"; also a later item of the list: "including 19 Druze
-    # fighters, the 12 security personnel and 12 civilians"
-    rf"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:[^.;:]{{0,60}}?(?:,|\band)\s+)?"
-    rf"the\s+(?:(?P<num>{COUNT_PATTERN})\s+[a-z]|(?P<one>man|woman|boy|girl|child|baby)\b)",
-    re.I,
+    rf"\b{_BACKREF_HEAD}(?:[^.;:]{{0,60}}?(?:,|\band)\s+)?{_BACKREF_ITEM}", re.I
 )
-
-
-_BACKREF_FIRST_RE = re.compile(
-    rf"(?:including|among\s+them|among\s+whom|of\s+whom)\s+the\s+(?:(?P<num>{COUNT_PATTERN})"
-    r"\s+[a-z]|(?P<one>man|woman|boy|girl|child|baby)\b)",
-    re.I,
-)
+#: The list's first item, when it is one: "including the two in X and the man in Y".
+_BACKREF_FIRST_RE = re.compile(_BACKREF_HEAD + _BACKREF_ITEM, re.I)
 #: A further item of such a list: "..., and the man in Qamishli".
 _BACKREF_MORE_RE = re.compile(
-    rf"[^,.;:]{{0,40}}?(?:,\s*(?:and\s+)?|\s+and\s+)the\s+(?:(?P<num>{COUNT_PATTERN})\s+[a-z]"
-    r"|(?P<one>man|woman|boy|girl|child|baby)\b)",
-    re.I,
+    rf"[^,.;:]{{0,40}}?(?:,\s*(?:and\s+)?|\s+and\s+){_BACKREF_ITEM}", re.I
 )
+
+
+def _item_count(m: re.Match[str]) -> Count | None:
+    return Count(1, 1, 1) if m.group("one") else parse_count(m.group("num"))
 
 
 def _backref_parts(low: str) -> list[Count]:
@@ -263,20 +262,14 @@ def _backref_parts(low: str) -> list[Count]:
     Misharafa and the man in Qamishli": 2 and 1)."""
     out = []
     for m in _BACKREF_RE.finditer(low):
-        # the list's first item, when it is one ("including the two in X and the man in Y")
         m = _BACKREF_FIRST_RE.match(low, m.start()) or m
-        first = Count(1, 1, 1) if m.group("one") else parse_count(m.group("num"))
-        if first is not None:
-            out.append(first)
-        pos = m.end()
+        items = [m]
         for _ in range(6):
-            nxt = _BACKREF_MORE_RE.match(low, pos)
+            nxt = _BACKREF_MORE_RE.match(low, items[-1].end())
             if nxt is None:
                 break
-            more = Count(1, 1, 1) if nxt.group("one") else parse_count(nxt.group("num"))
-            if more is not None:
-                out.append(more)
-            pos = nxt.end()
+            items.append(nxt)
+        out.extend(c for c in map(_item_count, items) if c is not None)
     return out
 
 
@@ -374,17 +367,19 @@ _RIVAL_ACCOUNT_WORDS = (
 _RIVAL_HINT_RE = re.compile(_trie_pattern(list(_RIVAL_ACCOUNT_WORDS)))
 
 
+def _rival_account_told(low: str) -> bool:
+    """Whether a sentence tells another source's differing account of an event
+    (:data:`_RIVAL_ACCOUNT_RE`)."""
+    return _RIVAL_HINT_RE.search(low) is not None and _RIVAL_ACCOUNT_RE.search(low) is not None
+
+
 def _merge_rival_accounts(drafts: list[_Draft]) -> None:
     """A count told in another source's differing account of the event just counted is that
     event's, not more dead: it widens the count when the figures are of a size, and else is
     kept in the incident's text only (a 3 against a 200 is no range of one toll)."""
     for n, d in enumerate(drafts):
         low = d.extra.get("low") or ""
-        if d.drop or d.killed is None:
-            continue
-        if not _RIVAL_HINT_RE.search(low):
-            continue
-        if not _RIVAL_ACCOUNT_RE.search(low):
+        if d.drop or d.killed is None or not _rival_account_told(low):
             continue
         for host in reversed(drafts[:n]):
             if host.drop or host.killed is None or host.event_only or host.sent == d.sent:
@@ -561,14 +556,7 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
                  and d.sent - h.sent <= _SAME_PLACE_RISE_REACH and _same_place(d, h)),
                 None,
             )
-            if same is not None and _other_speaker(same, d):
-                same.killed = _widened(same.killed, d.killed)  # type: ignore[arg-type]
-                same.end = max(same.end, d.end)
-                d.drop = True
-                continue
-            if same is not None and (d.killed.best or 0) >= same.killed.best:  # type: ignore[union-attr]
-                _told(same).add(same.killed.best)  # type: ignore[union-attr]
-                same.killed = d.killed
+            if same is not None and _fold_figure(same, d, rival=_other_speaker(same, d)):
                 same.end = max(same.end, d.end)
                 d.drop = True
                 continue
@@ -611,15 +599,11 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
                 break
             if own_place and host.place is not None and not _same_place(d, host) and not figure_for:
                 break
-            if (d.extra.get("rise") is False and (
+            # "The Observatory gave a toll of 7": another figure, not a rise; so is "...,
+            # while the committees put the toll at 50" in the same sentence.
+            _fold_figure(host, d, rival=(d.extra.get("rise") is False and (
                 d.sent != host.sent or _RIVAL_SOURCE_RE.search(d.extra.get("low") or "")
-            )) or (d.sent != host.sent and _other_speaker(host, d)):
-                # "The Observatory gave a toll of 7": another figure, not a rise; so is
-                # "..., while the committees put the toll at 50" in the same sentence.
-                host.killed = _widened(host.killed, d.killed)
-            elif (d.killed.best or 0) >= (host.killed.best or 0):
-                _told(host).add(host.killed.best)
-                host.killed = d.killed
+            )) or (d.sent != host.sent and _other_speaker(host, d)))
             if host.place is None and d.place is not None and not d.place.origin:
                 # "two more died, raising the toll of the X massacre"; or a figure placed by
                 # the event sentence before it ("... killed 58. The Observatory said the
@@ -628,6 +612,20 @@ def _merge_toll_updates(drafts: list[_Draft]) -> None:
             host.end = max(host.end, d.end)
             d.drop = True
             break
+
+
+def _fold_figure(host: _Draft, d: _Draft, *, rival: bool) -> bool:
+    """Take the toll of ``d`` into ``host``: another source's figure (``rival``) widens it,
+    a rise as large or larger replaces it (the old figure is kept as told). False when
+    ``d`` does neither."""
+    if rival:
+        host.killed = _widened(host.killed, d.killed)  # type: ignore[arg-type]
+    elif (d.killed.best or 0) >= (host.killed.best or 0):  # type: ignore[union-attr]
+        _told(host).add(host.killed.best)  # type: ignore[union-attr]
+        host.killed = d.killed
+    else:
+        return False
+    return True
 
 
 def _field_sums_parts(drafts: list[_Draft], n: int) -> bool:

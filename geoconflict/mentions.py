@@ -101,12 +101,6 @@ _BODIES_RE = re.compile(r"\b(?:bodies|corpses|dead)$")
 _AMONG_RE = re.compile(r"\b(?:among\s+them|among\s+whom|of\s+whom)\b")
 #: Verbs of military statements that count the dead only when what they count is people.
 _ELIMINATE_VERBS = ("eliminat", "liquidat")
-
-
-def _eliminated_people(vict: str | None) -> bool:
-    """Whether what a military statement says it eliminated is people ("30 militants"), not
-    things or things of people ("5 positions of the militants")."""
-    return bool(vict) and " of " not in vict.lower() and _victim_class(vict) is not None  # type: ignore[union-attr]
 #: A verb right after an item of a list of victims: the item is the subject of a clause of
 #: its own ("..., and 11 civilians were killed"), not one more victim of the verb before.
 _OWN_VERB_RE = re.compile(
@@ -199,6 +193,14 @@ def _the_item(m: re.Match[str]) -> bool:
     """True for an item "the <person>" ("the police chief"): a speaker or a subject, never
     one more item of a list of victims."""
     return (m.group("one") or "").lower() == "the"
+
+
+def _eliminated_people(vict: str | None) -> bool:
+    """Whether what a military statement says it eliminated is people ("30 militants"), not
+    things or things of people ("5 positions of the militants")."""
+    if not vict:
+        return False
+    return " of " not in vict.lower() and _victim_class(vict) is not None
 
 
 @lru_cache(maxsize=4096)

@@ -31,8 +31,6 @@ from .cues import (
 from .dates import MONTHS, WEEKDAYS, DateMention, find_date, find_dates
 from .drafts import (
     _OTHER_EVENT_RE,
-    _RIVAL_ACCOUNT_RE,
-    _RIVAL_HINT_RE,
     _close_figures,
     _coarse_place,
     _Draft,
@@ -42,6 +40,7 @@ from .drafts import (
     _merge_injured,
     _merge_other_estimates,
     _merge_toll_updates,
+    _rival_account_told,
     _SentInfo,
     _told,
     _vague_then_precise,
@@ -341,9 +340,17 @@ def _read(article: Article) -> tuple[list[_Draft], list[_SentInfo]]:
     return [d for d in kept if not d.drop], infos
 
 
+def _first_news(drafts: list[_Draft]) -> _Draft | None:
+    """The first count of dead of the article's own so far (not dropped, not a running
+    toll), or None."""
+    return next(
+        (o for o in drafts if not o.drop and o.killed is not None and not o.cumulative), None
+    )
+
+
 def _has_news(drafts: list[_Draft]) -> bool:
     """Whether the article has counted dead of its own so far."""
-    return any(not o.drop and o.killed is not None and not o.cumulative for o in drafts)
+    return _first_news(drafts) is not None
 
 
 def _drop_counts_after(made: list[_Draft], m: re.Match[str] | None) -> None:
@@ -399,10 +406,7 @@ def _drop_told_before_news(
         else None
     )
     if said_on is not None and article.date is not None:
-        lead = next(
-            (o for o in drafts if not o.drop and o.killed is not None and not o.cumulative),
-            None,
-        )
+        lead = _first_news(drafts)
         back = (article.date.weekday() - WEEKDAYS[said_on.group("wd")]) % 7
         said_day = article.date - dt.timedelta(days=back)
         if lead is not None and lead.date is not None and said_day < lead.date:
@@ -417,10 +421,10 @@ def _drop_told_before_news(
         # "SOHR documented on Monday the killing of two SDF members ... in a similar attack"
         for d in made:
             d.drop = True
-    if " had " in low and _HAD_REPORTED_RE.search(low) and _has_news(drafts):
+    lead = _first_news(drafts) if " had " in low and _HAD_REPORTED_RE.search(low) else None
+    if lead is not None:
         # "SOHR had documented on 1 March the execution of 2 members": reported before the
         # news, on a day of its own
-        lead = next(o for o in drafts if not o.drop and o.killed is not None and not o.cumulative)
         for d in made:
             if (
                 d.date_explicit
@@ -434,10 +438,11 @@ def _drop_told_before_news(
                 d.drop = True
 
 
+#: What "a similar ..." may name: another event like the one reported.
+_SIMILAR_NOUNS = "attack|bombing|strike|airstrike|raid|massacre|explosion|blast"
 #: Another event like the one reported: "in a similar attack".
 _SIMILAR_EVENT_RE = re.compile(
-    r"\ba\s+similar\s+(?:\w+\s+)?(?:attack|bombing|strike|airstrike|raid|massacre|explosion"
-    r"|blast|incident|ambush|shooting)\b"
+    rf"\ba\s+similar\s+(?:\w+\s+)?(?:{_SIMILAR_NOUNS}|incident|ambush|shooting)\b"
 )
 #: A report told in the past perfect: made before the one the article tells.
 _HAD_REPORTED_RE = re.compile(
@@ -559,12 +564,7 @@ def _count_recent_window(drafts: list[_Draft], article: Article) -> None:
 
 def _rival_account(d: _Draft, toll: _Draft) -> bool:
     """Whether ``d`` is another side's account of the dead of the running toll just told."""
-    low = d.extra.get("low") or ""
-    return (
-        0 < d.sent - toll.sent <= 3
-        and _RIVAL_HINT_RE.search(low) is not None
-        and _RIVAL_ACCOUNT_RE.search(low) is not None
-    )
+    return 0 < d.sent - toll.sent <= 3 and _rival_account_told(d.extra.get("low") or "")
 
 
 #: A span of at most a week that a running toll covers: "week-long", "a three-day assault".
@@ -602,7 +602,7 @@ _PAST_RE = re.compile(
     r"|(?<!since )(?<!the )\b(?:last\s+(?:month|year|summer|winter|spring|autumn|fall)"
     r"|earlier\s+this\s+(?:year|month)|(?:\d+|a|an|one|two|three|four|five|six|several|many)\s+"
     r"(?:months|years|month|year|weeks|week)\s+(?:ago|earlier|before)"
-    r"|a\s+similar\s+(?:\w+\s+)?(?:attack|bombing|strike|airstrike|raid|massacre|explosion|blast)"
+    rf"|a\s+similar\s+(?:\w+\s+)?(?:{_SIMILAR_NOUNS})"
     r"|(?:in|since|during|by)\s+"
     # "in the July attacks": a month naming an event, with "the"
     r"(?:the\s+(?=[a-z]+\s+(?:attacks?|raids?|offensive|massacres?|bombings?|assault"
@@ -776,12 +776,10 @@ def _drop_past_day_events(drafts: list[_Draft], infos: list[_SentInfo], article:
             ):
                 past.append(d)
                 break
-    if past and any(
-        not o.drop and o.killed is not None and not o.cumulative and o not in past
-        for o in drafts
-    ):
+    if past and _has_news([o for o in drafts if o not in past]):
         for d in past:
             d.drop = True
+
 
 #: A source updating its toll before the count it gives ("updates the toll: three killed").
 _UPDATES_TOLL_RE = re.compile(

@@ -191,7 +191,6 @@ def test_another_sources_figure_widens_the_range(resolver) -> None:  # type: ign
     assert [(i.killed_low, i.killed_best, i.killed_high) for i in found] == [(12, 12, 15)]
 
 
-
 def test_a_second_sources_figure_with_its_own_cause_restates_the_count(resolver) -> None:  # type: ignore[no-untyped-def]
     # The second source tells the event its own way (a rocket, not a bomb) two sentences
     # on, with a figure of the same size: one event, its range widened.
@@ -3530,12 +3529,6 @@ def test_a_count_abroad_is_no_part_of_a_count_in_syria(resolver) -> None:  # typ
     assert _total(found) == 19
 
 
-def test_a_single_civilian_is_no_part_of_the_fighters_killed_with_him(resolver) -> None:  # type: ignore[no-untyped-def]
-    found = run("A single civilian was killed in a drone strike on a car north of Idlib city on "
-                "Sunday. Local sources said four militants died alongside the civilian.", resolver)
-    assert _total(found) == 5
-
-
 def test_a_notes_fatalities_field_adds_up_the_counts_told_before_it(resolver) -> None:  # type: ignore[no-untyped-def]
     found = run(
         "Event date: 3 March 2025\nAdmin1: Hama | Location: Suran\n"
@@ -3545,18 +3538,6 @@ def test_a_notes_fatalities_field_adds_up_the_counts_told_before_it(resolver) ->
         date=dt.date(2025, 3, 4),
     )
     assert _total(found) == 13
-
-
-def test_animals_killed_are_no_dead(resolver) -> None:  # type: ignore[no-untyped-def]
-    found = run("A landmine killed two shepherds near Oqeirbat on Monday. Dozens of sheep were "
-                "also killed, and 40 head of cattle died in the blast.", resolver)
-    assert _total(found) == 2
-
-
-def test_a_claim_about_the_strike_just_told_is_a_rival_figure(resolver) -> None:  # type: ignore[no-untyped-def]
-    found = run("Two brothers were reportedly killed when aircraft struck a house in Hajin. "
-                "Militant media claimed that 15 civilians had died in the strike.", resolver)
-    assert _total(found) == 2
 
 
 def test_a_sources_bare_toll_far_after_the_event_is_a_figure_for_it(resolver) -> None:  # type: ignore[no-untyped-def]
@@ -3729,13 +3710,6 @@ def test_a_headline_with_section_labels_sums_up_the_separate_incidents(resolver)
     assert _total(found) == 3
 
 
-def test_a_period_fronted_in_a_threads_post_is_a_running_toll(resolver) -> None:  # type: ignore[no-untyped-def]
-    found = run("1/ A former rebel commander was shot dead by gunmen in Tafas this morning.\n\n"
-                "2/ Since 2018, hundreds of people have been killed in assassinations across "
-                "the south.", resolver)
-    assert _total(found) == 1
-
-
 def test_a_military_statements_eliminated_people_are_dead_but_not_its_facilities(resolver) -> None:  # type: ignore[no-untyped-def]
     inc = one("Su-24 bombers struck a command post near Kafr Zita. More than 40 militants were "
               "eliminated and 12 facilities were destroyed.", resolver)
@@ -3745,34 +3719,6 @@ def test_a_military_statements_eliminated_people_are_dead_but_not_its_facilities
     assert inc.killed_best == 25
     assert _total(run("Troops eliminated 5 positions of the militants near Palmyra.",
                       resolver)) is None
-
-
-def test_the_dead_the_news_came_after_are_background(resolver) -> None:  # type: ignore[no-untyped-def]
-    found = run("Clashes between security forces and gunmen in Sahnaya killed at least 14 people "
-                "on Wednesday, a monitor said. The fighting came a day after 11 people died in "
-                "clashes in the suburb of Jaramana.", resolver)
-    assert _total(found) == 14
-
-
-def test_dead_elsewhere_are_more_dead_and_their_breakdown_a_part(resolver) -> None:  # type: ignore[no-untyped-def]
-    found = run("Troops stormed the city of Hama on Sunday, killing at least 60 people, activists "
-                "said. At least 15 people were killed elsewhere in the country, among them five "
-                "in Deir el-Zour and three in Harak.", resolver)
-    assert _total(found) == 75
-
-
-def test_a_named_victim_after_a_who_clause_who_also_died(resolver) -> None:  # type: ignore[no-untyped-def]
-    found = run("A bomb tore through a meeting in Damascus on Wednesday, killing two ministers, "
-                "state television said. Former minister Hassan Saleh, who headed the crisis "
-                "cell, also died of his wounds.", resolver)
-    assert _total(found) == 3
-
-
-def test_dead_also_killed_later_are_no_wider_count_of_the_first(resolver) -> None:  # type: ignore[no-untyped-def]
-    found = run("Security sources say 12 members of the security forces were killed in an ambush "
-                "near Jableh. The monitor says 20 of the gunmen were also killed in the "
-                "fighting, along with 3 civilians.", resolver)
-    assert _total(found) == 35
 
 
 def test_a_district_of_the_capital_by_a_possessive_is_in_damascus(resolver) -> None:  # type: ignore[no-untyped-def]
@@ -3792,3 +3738,66 @@ def test_a_development_with_a_day_of_its_own_is_news_whatever_else_is_past(resol
                 "Thursday after the last rebels boarded buses for the north, completing a "
                 "surrender deal reached earlier this month.", resolver)
     assert [(i.category, i.location.admin1) for i in found] == [("agreement", "Rural Damascus")]
+
+
+#: Articles and the toll their counted incidents add up to, one rule of session 10 each.
+ARTICLE_TOLLS = [
+    pytest.param(
+        "A single civilian was killed in a drone strike on a car north of Idlib city on "
+        "Sunday. Local sources said four militants died alongside the civilian.",
+        5,
+        id="a_single_civilian_is_no_part_of_the_fighters_killed_with_him",
+    ),
+    pytest.param(
+        "A landmine killed two shepherds near Oqeirbat on Monday. Dozens of sheep were "
+        "also killed, and 40 head of cattle died in the blast.",
+        2,
+        id="animals_killed_are_no_dead",
+    ),
+    pytest.param(
+        "Two brothers were reportedly killed when aircraft struck a house in Hajin. "
+        "Militant media claimed that 15 civilians had died in the strike.",
+        2,
+        id="a_claim_about_the_strike_just_told_is_a_rival_figure",
+    ),
+    pytest.param(
+        "1/ A former rebel commander was shot dead by gunmen in Tafas this morning.\n\n"
+        "2/ Since 2018, hundreds of people have been killed in assassinations across "
+        "the south.",
+        1,
+        id="a_period_fronted_in_a_threads_post_is_a_running_toll",
+    ),
+    pytest.param(
+        "Clashes between security forces and gunmen in Sahnaya killed at least 14 people "
+        "on Wednesday, a monitor said. The fighting came a day after 11 people died in "
+        "clashes in the suburb of Jaramana.",
+        14,
+        id="the_dead_the_news_came_after_are_background",
+    ),
+    pytest.param(
+        "Troops stormed the city of Hama on Sunday, killing at least 60 people, activists "
+        "said. At least 15 people were killed elsewhere in the country, among them five "
+        "in Deir el-Zour and three in Harak.",
+        75,
+        id="dead_elsewhere_are_more_dead_and_their_breakdown_a_part",
+    ),
+    pytest.param(
+        "A bomb tore through a meeting in Damascus on Wednesday, killing two ministers, "
+        "state television said. Former minister Hassan Saleh, who headed the crisis "
+        "cell, also died of his wounds.",
+        3,
+        id="a_named_victim_after_a_who_clause_who_also_died",
+    ),
+    pytest.param(
+        "Security sources say 12 members of the security forces were killed in an ambush "
+        "near Jableh. The monitor says 20 of the gunmen were also killed in the "
+        "fighting, along with 3 civilians.",
+        35,
+        id="dead_also_killed_later_are_no_wider_count_of_the_first",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "toll"), ARTICLE_TOLLS)
+def test_the_article_toll_adds_up_its_counted_incidents(text: str, toll: int, resolver) -> None:  # type: ignore[no-untyped-def]
+    assert _total(run(text, resolver)) == toll
