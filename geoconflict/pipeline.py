@@ -824,7 +824,7 @@ class _StreamedOutputs:
     completes), and only the columns the map draws kept for the map and the area sums."""
 
     def __init__(self, outdir: Path, stack: contextlib.ExitStack, workdir: str | os.PathLike[str],
-                 *, keep: bool = False) -> None:
+                 *, keep: Callable[[Incident], None] | None = None) -> None:
         from .exports import incidents_csv_text
         from .geojson import GEOJSON_HEAD
 
@@ -852,7 +852,7 @@ class _StreamedOutputs:
         self.tallies = {level: AreaTally(level) for level in ("admin1", "admin2")}
         self.blob = BlobColumns(self.workdir)
         stack.callback(self.blob.close)
-        self.kept: list[Incident] | None = [] if keep else None
+        self.keep = keep  # takes every incident (GeoParquet of a Dask run), or None
         from .maps import _elements
 
         # folium is imported and the map's elements defined now, while the workers merge,
@@ -877,8 +877,8 @@ class _StreamedOutputs:
         self.rows.append(row)
         if len(self.rows) >= _MAP_SLICE:
             self._flush_rows()
-        if self.kept is not None and inc is not None:
-            self.kept.append(inc)
+        if self.keep is not None and inc is not None:
+            self.keep(inc)
 
     def _flush_rows(self) -> None:
         """Add the rows held to the area sums and the map's blob, then drop them."""
@@ -1102,7 +1102,12 @@ def run(
             records = _merged_records(spill_dir, targets, submit, keep, timings, days=days,
                                       workers=workers)
             map_dir = tempfile.mkdtemp(prefix="map-", dir=spill_dir)
-            outputs = _StreamedOutputs(out, files, map_dir, keep=keep)
+            parquet = None
+            if dask_engine is not None:  # written by the workers, a partition at a time
+                parquet = dask_engine.parquet_parts(out / "incidents.parquet")
+                files.callback(parquet.discard)
+            outputs = _StreamedOutputs(out, files, map_dir,
+                                       keep=parquet.add if parquet is not None else None)
             for record in merge_clock.iterate(records):
                 outputs.add(record)
             timings["merge"] = merge_clock.seconds
@@ -1112,9 +1117,8 @@ def run(
                 pool.shutdown()  # the workers' memory is free before the map is drawn
             paths.update(outputs.finish(offline_map=offline_map, missing=missing,
                                         reference=ref_incidents))
-        if dask_engine is not None and outputs.kept is not None:
-            paths["parquet"] = dask_engine.write_parquet(outputs.kept, out / "incidents.parquet")
-            outputs.kept = None
+            if parquet is not None:
+                paths["parquet"] = parquet.finish()
     result = RunResult(
         outdir=out,
         articles=report.articles_read,

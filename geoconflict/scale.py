@@ -17,8 +17,10 @@
 * :meth:`DaskEngine.join_admin` joins a list of incidents over a partitioned
   dask-geopandas GeoDataFrame with the same function as one process
   (:func:`geoconflict.joins.join_admin_areas` per partition).
-* The final incidents are written as partitioned GeoParquet (``incidents.parquet/``); for
-  that the driver keeps the merged incidents of a Dask run (the local engine does not).
+* The final incidents are written as partitioned GeoParquet (``incidents.parquet/``) by
+  :class:`ParquetParts`: the driver hands the merged incidents over as they come, and every
+  :data:`PARQUET_ROWS` of them become one partition that a worker writes, so the driver
+  holds at most a partition at a time (the workers must see the output folder).
 
 The result is the same as one process: the same incidents, ids and files.
 """
@@ -39,7 +41,7 @@ from .config import DEFAULT_CONFIG, Config
 from .errors import ExportError, InputError
 from .records import Article, Incident
 
-__all__ = ["DaskEngine", "gdf_for_parquet"]
+__all__ = ["DaskEngine", "ParquetParts", "gdf_for_parquet"]
 
 
 class DaskEngine:
@@ -198,38 +200,137 @@ class DaskEngine:
         joined = parts.map_partitions(join_admin_areas, meta=meta).compute()
         return _apply_admin(incidents, joined)
 
-    def write_parquet(self, incidents: list[Incident], path: str | os.PathLike[str]) -> Path:
-        """Write incidents as partitioned GeoParquet (a folder), replacing it atomically."""
-        import dask_geopandas
-
-        from .frames import incidents_to_gdf
-
-        target = Path(path)
-        gdf = gdf_for_parquet(incidents_to_gdf(incidents))
-        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    def write_parquet(self, incidents: Iterable[Incident], path: str | os.PathLike[str]
+                      ) -> Path:
+        """Write incidents as partitioned GeoParquet (a folder of ``part.K.parquet``, one per
+        worker), replacing it atomically."""
+        incidents = list(incidents)
+        rows = max(1, -(-len(incidents) // self.n_workers))
+        parts = self.parquet_parts(path, rows=rows)
         try:
-            parts = dask_geopandas.from_geopandas(
-                gdf, npartitions=max(1, min(len(gdf), self.n_workers))
+            for incident in incidents:
+                parts.add(incident)
+            return parts.finish()
+        finally:
+            parts.discard()
+
+    def parquet_parts(self, path: str | os.PathLike[str], *, rows: int | None = None
+                      ) -> ParquetParts:
+        """A :class:`ParquetParts` writing to ``path`` on this cluster's workers."""
+        return ParquetParts(self, path, rows=rows or PARQUET_ROWS)
+
+
+#: Incidents per GeoParquet partition that :func:`geoconflict.pipeline.run` writes.
+PARQUET_ROWS = 8192
+
+
+def write_parquet_part(incidents: list[Incident], path: str) -> int:
+    """Write one GeoParquet partition (a worker's task); return its rows."""
+    from .frames import incidents_to_gdf
+
+    gdf = gdf_for_parquet(incidents_to_gdf(incidents))
+    gdf.to_parquet(path, index=False)
+    return len(gdf)
+
+
+class ParquetParts:
+    """Partitioned GeoParquet written as the incidents come, a partition at a time.
+
+    Every ``rows`` incidents handed to :meth:`add` become one ``part.K.parquet``, written by a
+    worker while the driver goes on, so the driver never holds more than a partition (and a
+    few in flight); :meth:`finish` waits for them and moves the folder into place whole,
+    replacing any earlier one. Every partition has the same schema (:func:`gdf_for_parquet`).
+    The workers must see ``path``'s folder at the same path.
+
+    Parameters
+    ----------
+    engine
+        The cluster that writes the partitions.
+    path
+        The folder to write (``incidents.parquet``).
+    rows
+        Incidents per partition.
+    """
+
+    def __init__(self, engine: DaskEngine, path: str | os.PathLike[str], *,
+                 rows: int = PARQUET_ROWS) -> None:
+        self.engine = engine
+        self.target = Path(path)
+        self.rows = max(1, rows)
+        try:
+            self.tmp: Path | None = Path(
+                tempfile.mkdtemp(prefix=f".{self.target.name}.", dir=self.target.parent)
             )
-            parts.to_parquet(tmp / "data", write_index=False)
+        except OSError as exc:
+            msg = f"cannot write {str(self.target)!r}: {exc}"
+            raise ExportError(msg) from None
+        self.held: list[Incident] = []
+        self.parts = 0
+        self.window = 2 * engine.n_workers
+        self.in_flight: list[Any] = []
+
+    def add(self, incident: Incident) -> None:
+        """Take one incident; a full partition is sent to a worker."""
+        self.held.append(incident)
+        if len(self.held) >= self.rows:
+            self._send()
+
+    def _send(self) -> None:
+        assert self.tmp is not None
+        path = str(self.tmp / f"part.{self.parts}.parquet")
+        self.in_flight.append(
+            self.engine.client.submit(write_parquet_part, self.held, path, pure=False)
+        )
+        self.held = []
+        self.parts += 1
+        while len(self.in_flight) > self.window:
+            self._wait(self.in_flight.pop(0))
+
+    def _wait(self, future: Any) -> None:
+        try:
+            future.result()
+        except OSError as exc:
+            msg = f"cannot write {str(self.target)!r}: {exc}"
+            raise ExportError(msg) from None
+        finally:
+            future.release()
+
+    def finish(self) -> Path:
+        """Write what is held, wait for every partition, and move the folder into place."""
+        if self.held or self.parts == 0:  # no incident at all: one empty partition
+            self._send()
+        while self.in_flight:
+            self._wait(self.in_flight.pop(0))
+        assert self.tmp is not None
+        target = self.target
+        try:
             old = None
             if target.exists():
                 old = target.with_name(f".{target.name}.old")
                 shutil.rmtree(old, ignore_errors=True)
                 os.replace(target, old)
-            os.replace(tmp / "data", target)
+            os.replace(self.tmp, target)
+            self.tmp = None
             if old is not None:
                 shutil.rmtree(old, ignore_errors=True)
         except OSError as exc:
             msg = f"cannot write {str(target)!r}: {exc}"
             raise ExportError(msg) from None
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
         return target
+
+    def discard(self) -> None:
+        """Remove the partitions of an unfinished folder (nothing once :meth:`finish` ran)."""
+        for future in self.in_flight:
+            future.cancel()
+        self.in_flight = []
+        if self.tmp is not None:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            self.tmp = None
 
 
 def gdf_for_parquet(gdf: Any) -> Any:
-    """Return a copy whose list/dict cells are JSON text, so every partition has one schema."""
+    """Return a copy whose list/dict cells are JSON text and whose text columns are typed as
+    strings (even when a partition holds only nulls), so every partition has one schema."""
     out = gdf.copy()
     for col in out.columns:
         if col == out.geometry.name or out[col].dtype != object:
@@ -240,4 +341,6 @@ def gdf_for_parquet(gdf: Any) -> Any:
                 if isinstance(v, list | tuple | dict)
                 else v
             )
+        if out[col].map(lambda v: v is None or isinstance(v, str)).all():
+            out[col] = out[col].astype("string")
     return out

@@ -85,6 +85,34 @@ def test_partitioned_geoparquet(engine, tmp_path):
     assert len(gpd.read_parquet(path)) == 2
 
 
+def test_parquet_parts_stream_partitions_of_one_schema(engine, tmp_path):
+    import geopandas as gpd
+
+    # the first partition has no actor and no place at all: its columns are still typed
+    incidents = [
+        Incident(f"i{k}", f"d{k}", "t", 0, 1, actor="Russia" if k >= 2 else None,
+                 location=Location(35.8, 36.6, 1) if k >= 2 else None)
+        for k in range(5)
+    ]
+    parts = engine.parquet_parts(tmp_path / "incidents.parquet", rows=2)
+    for incident in incidents:
+        parts.add(incident)
+    path = parts.finish()
+    assert sorted(p.name for p in path.iterdir()) == [f"part.{k}.parquet" for k in range(3)]
+    back = gpd.read_parquet(path)
+    assert list(back["incident_id"]) == [f"i{k}" for k in range(5)]
+    assert [a if isinstance(a, str) else None for a in back["actor"]] == [None, None] + [
+        "Russia"] * 3
+    assert not any(p.name.startswith(".") for p in tmp_path.iterdir())
+
+
+def test_parquet_parts_discarded_leave_nothing(engine, tmp_path):
+    parts = engine.parquet_parts(tmp_path / "incidents.parquet", rows=1)
+    parts.add(Incident("i0", "d0", "t", 0, 1))
+    parts.discard()
+    assert list(tmp_path.iterdir()) == []
+
+
 def _id(incident: Incident) -> str:
     return incident.incident_id
 
@@ -117,3 +145,10 @@ def test_run_on_dask_writes_the_same_files_as_one_process(engine, tmp_path):
     assert one.merged > 0  # the corpus repeats strikes across articles
     assert read_incidents_geojson(tmp_path / "dask" / "incidents.geojson")
     assert dask.paths["parquet"].is_dir()
+    import geopandas as gpd
+
+    back = gpd.read_parquet(dask.paths["parquet"])
+    features = json.loads((tmp_path / "one" / "incidents.geojson").read_text("utf-8"))["features"]
+    assert list(back["incident_id"]) == [f["properties"]["incident_id"] for f in features]
+    assert list(back["killed_best"].astype(object).where(back["killed_best"].notna(), None)) == [
+        f["properties"]["killed_best"] for f in features]
