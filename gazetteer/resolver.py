@@ -51,6 +51,9 @@ _HINTS = ("populated", "admin1", "admin2", "region", "country", "facility")
 _FACILITY_CODES = frozenset("AIRB AIRF AIRH AIRP AIRQ PSTB PSTC PSTP DAM PRN MILB INSM".split())
 #: Words that name a facility after its name, tried for a bare name with a facility hint.
 _FACILITY_WORDS = ("airbase", "airport", "crossing", "dam", "prison")
+#: An English word for a height before its name ("Mount Qasioun"): the name follows it.
+#: Arabic names keep theirs ("Jabal al-Zawiya" is the gazetteer's name).
+_HEIGHT_PREFIX_RE = re.compile(r"^(?:mount|mt) (?=\S)")
 
 
 class OnlineGeocoder(Protocol):
@@ -491,6 +494,14 @@ class Resolver:
         """
         if is_common_word(norm):
             return self._exact(norm, False)
+        height = _HEIGHT_PREFIX_RE.match(norm)
+        if height is not None:
+            # "Mount Qasioun" is Qasioun unless the gazetteer holds the English name: its
+            # spelling is compared without the English word ("Mount Foo" is not "Moataf")
+            exact = self._exact(norm, False)
+            if exact:
+                return exact
+            return self._candidates(norm[height.end():], target_cc, strict)
         cands = self._lookup(norm, False, target_cc, strict)
         if cands:
             return cands

@@ -476,3 +476,11 @@ def test_other_languages_and_described_features(
 ) -> None:
     best = resolver.resolve(query).best
     assert best is not None and best.place.place_id == place_id
+
+
+@pytest.mark.parametrize("query", ["Mount Qasioun", "Mt. Qasioun", "mount Qasyoun"])
+def test_an_english_height_word_is_no_part_of_the_name(resolver: Resolver, query: str) -> None:
+    # compared with its English word, "Mount Qasioun" looked like a Dar'a industrial zone
+    best = resolver.resolve(query, country="SY").best
+    assert best is not None
+    assert (best.place.name, best.place.admin1) == ("Qasyoun", "Damascus")
