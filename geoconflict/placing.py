@@ -114,6 +114,54 @@ def _resolve(drafts: list[_Draft], doc: DocumentResolver, dateline: PlaceRef | N
             town = _institution_town(d.place.ref.name)
             if town is not None:  # "Aleppo University": in Aleppo
                 d.location = doc.locate(PlaceRef(text=town, name=town, part=True))
+    _one_place_per_name(drafts, doc)
+
+
+#: How far apart two readings of one name may lie and still be one place.
+_SAME_NAME_KM = 15.0
+
+
+def _one_place_per_name(drafts: list[_Draft], doc: DocumentResolver) -> None:
+    """A name the article sets somewhere once ("al-Mazraa, west of Sweida", "Jasim in
+    Daraa's governorate") is that place wherever it is named again without a setting of its
+    own ("7 dead in al-Mazraa"), not a namesake the name alone would pick. Only the name's
+    first mention sets it, and only where the place found agrees with the setting (beside
+    the town, inside the area)."""
+    settled: dict[str, Location] = {}
+    seen: set[str] = set()
+    for d in sorted(drafts, key=lambda d: d.start):
+        ref = d.place.ref if d.place is not None else None
+        loc = d.location
+        if ref is None or ref.name.casefold() in seen:
+            continue
+        seen.add(ref.name.casefold())
+        if loc is None:
+            continue
+        if ref.near_to:
+            town = doc.locate(PlaceRef(ref.near_to, ref.near_to))
+            if town is not None and distance_km(town.lat, town.lon, loc.lat, loc.lon) <= 30:
+                settled[ref.name.casefold()] = loc
+        elif ref.within:
+            area = doc.locate(PlaceRef(ref.within, ref.within))
+            if area is not None and area.admin1 is not None and area.admin1 == loc.admin1:
+                settled[ref.name.casefold()] = loc
+    if not settled:
+        return
+    for d in drafts:
+        if d.place is None or d.place.foreign:
+            continue
+        ref = d.place.ref
+        if ref.within or ref.near_to or ref.rural or ref.outside:
+            continue
+        loc = settled.get(ref.name.casefold())
+        if loc is None or loc is d.location:
+            continue
+        if d.location is not None and d.location.precision <= 1:
+            continue  # a town the name alone finds stays: "Sweida" is the city
+        if d.location is None or distance_km(
+            loc.lat, loc.lon, d.location.lat, d.location.lon
+        ) > _SAME_NAME_KM:
+            d.location = loc
 
 
 #: An event note's place field: "Location: Ariha, Idlib governorate", "Where: Tall Hamis".

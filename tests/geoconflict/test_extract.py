@@ -3801,3 +3801,21 @@ ARTICLE_TOLLS = [
 @pytest.mark.parametrize(("text", "toll"), ARTICLE_TOLLS)
 def test_the_article_toll_adds_up_its_counted_incidents(text: str, toll: int, resolver) -> None:  # type: ignore[no-untyped-def]
     assert _total(run(text, resolver)) == toll
+
+
+def test_a_name_set_beside_a_town_keeps_that_place_when_named_again(resolver) -> None:  # type: ignore[no-untyped-def]
+    # "al-Mazraa" alone is a quarter of Damascus; set west of Sweida, it is there throughout
+    found = run(
+        "Shelling killed two civilians in al-Mazraa, west of Sweida, on Monday. "
+        "On Tuesday, a drone strike killed three fighters in al-Mazraa.",
+        resolver,
+    )
+    assert [(i.killed_best, i.location.admin1) for i in found] == [
+        (2, "As-Sweida"), (3, "As-Sweida")]
+    # a town the name alone finds is kept: "Sweida" is the city, not a namesake near a village
+    found = run(
+        "Israeli jets struck tanks moving toward Sweida, near the village of al-Mazraa. "
+        "Shelling killed four people in Sweida on Tuesday.",
+        resolver,
+    )
+    assert found[-1].location.admin1 == "As-Sweida"
