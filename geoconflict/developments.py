@@ -32,6 +32,10 @@ _NOT_RE = re.compile(
 )
 
 
+#: A since-clause, up to the end of its clause.
+_SINCE_CLAUSE_RE = re.compile(r"\bsince\b[^,;.]*")
+
+
 def _recent_day(dm: DateMention | None, date: dt.date | None) -> bool:
     """Whether ``dm`` is a day of the last week before ``date`` (not a window)."""
     return (
@@ -59,7 +63,9 @@ def _developments(
             continue
         masked = info.masked if info.toks is not _QUIET else _mask(info.sent.text)
         low = _lower(masked)
-        category = _category_of(low)
+        # a since-clause tells something earlier ("stopped pumping since Turkish-backed
+        # groups took control of the area"): the development is in the rest
+        category = _category_of(_SINCE_CLAUSE_RE.sub("", low))
         if category is None:
             continue
         if _NOT_RE.search(low) or _UNREAL_RE.search(low) or lx.RHETORIC_RE.search(low):

@@ -990,7 +990,7 @@ DEVELOPMENT_CUES: dict[str, re.Pattern[str]] = {
         r"|exodus|uprooted|evacuat(?:ed|ion|ions))\b"
         r"|\b(?:people|families|residents|civilians|idps|villagers|thousands|hundreds"
         r"|inhabitants|refugees|women|children)\b[^.;]{0,60}?\b(?<!had\s)(?:fled|flee|flees"
-        r"|fleeing)\b"
+        r"|fleeing|(?<=(?<!who\s)have\s)left|(?<=(?<!who\s)has\s)left)\b"
     ),
     # People coming home, not "electricity returned to the city".
     "return": _lc(
@@ -1003,6 +1003,9 @@ DEVELOPMENT_CUES: dict[str, re.Pattern[str]] = {
         r"|supplies|shipments?|distributions?)\b|\bconvoys?\s+(?:of\s+)?(?:aid|food|relief)\b"
         r"|\bconvoys?\s+(?:[\w.]+\s+){0,4}?(?:delivered|carrying|reached|entered|arrived"
         r"|crossed)\b"
+        # "42 trucks loaded with humanitarian aid crossed into Idlib"
+        r"|\btrucks?\s+(?:loaded\s+with|carrying)\s+(?:[\w-]+\s+){0,2}?(?:aid|relief|food"
+        r"|medicines?|flour)\b"
     ),
     "protest": _lc(
         r"\b(?:protest(?:s|ers|ed)?|demonstrat(?:ed|ing|ion|ions|ors)|rall(?:y|ies|ied)"
@@ -1015,6 +1018,17 @@ DEVELOPMENT_CUES: dict[str, re.Pattern[str]] = {
     "agreement": _lc(
         r"\b(?:ceasefire|cease-fire|truce|reconciliation\s+(?:deal|agreement)|surrender(?:ed)?"
         r"|evacuation\s+(?:deal|agreement)|prisoner\s+(?:exchange|swap)|handover)\b"
+    ),
+    # Control of a place changing hands with no fighting told: "rebels swept into
+    # Damascus", "troops raised the national flag in Daraa", "declared victory in Raqqa".
+    "territory": _lc(
+        r"\b(?:took|taken|take|takes|taking|seized|seize|seizes|seizing|regained|regain"
+        r"|retook|retake|wrested|assumed)\s+(?:full\s+|complete\s+|total\s+)?control\b"
+        r"|\b(?:swept|sweep|sweeps|sweeping|rolled|rolls)\s+into\b"
+        r"|\braised\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}flags?\b"
+        r"|\bdeclared\s+(?:\w+\s+)?victory\b|\bfell\s+to\b"
+        r"|\bhand(?:ed|s|ing)?\s+(?:the\s+(?:\w+\s+){0,2})?over\s+(?:the\s+\w+\s+)?to\b"
+        r"|\b(?:withdrew|withdrawn|withdraws|pulled\s+out)\s+from\b"
     ),
 }
 #: Any development word (a cheap test before the categories).

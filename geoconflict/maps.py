@@ -55,6 +55,7 @@ EVENT_COLORS: dict[str, str] = {
     "protest": "#e7298a",
     "arrest": "#525252",
     "agreement": "#b8e186",
+    "territory": "#9e9ac8",
 }
 #: Sequential fill colours of the choropleth classes (light to dark).
 CLASS_COLORS: tuple[str, ...] = ("#fff3b0", "#fdc877", "#f98e4a", "#e34a33", "#a50f15")

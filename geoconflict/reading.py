@@ -1141,7 +1141,10 @@ def _event_extra(s: Sentence, word: str) -> dict[str, Any]:
     "arrested") is a development of that category, not violence."""
     extra: dict[str, Any] = {"title": _is_title(s)}
     category = _category_of(word)
-    if category is not None:
+    if category is not None and category != "territory":
+        # forces that "took control of" a town told as an event fought for it (ACLED's
+        # "government regains territory" is a battle); only a transfer told with no event
+        # word is a development (:mod:`.developments`)
         extra["category"] = category
     return extra
 

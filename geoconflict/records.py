@@ -15,7 +15,7 @@ EVENT_TYPES: tuple[str, ...] = (
 )
 #: What a development (an event told with no violence) was: :attr:`Incident.category`.
 DEVELOPMENT_CATEGORIES: tuple[str, ...] = (
-    "displacement", "return", "aid", "protest", "arrest", "agreement",
+    "displacement", "return", "aid", "protest", "arrest", "agreement", "territory",
 )
 #: The kinds a map tells apart: the event types, then the developments.
 MAP_KINDS: tuple[str, ...] = EVENT_TYPES + DEVELOPMENT_CATEGORIES

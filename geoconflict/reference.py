@@ -87,6 +87,7 @@ ACLED_CATEGORIES: dict[str, str] = {
     "protest with intervention": "protest",
     "agreement": "agreement",
     "arrests": "arrest",
+    "non-violent transfer of territory": "territory",
 }
 _ACLED_BY_EVENT_TYPE = {
     "battles": "ground_assault",
