@@ -49,6 +49,8 @@ _NUM_CORE = frozenset(
     """.split()
 )
 _NUM_LEAD = lx.NUMBER_TRIGGERS - _NUM_CORE
+#: Words before one victim ("a child", "the driver", "their teacher": ``lx._NUMV``'s one).
+_ONE_LEADS = frozenset(("a", "an", "another", "one", "the", "its", "his", "her", "their"))
 
 
 def _singular_words() -> frozenset[str]:
@@ -178,7 +180,7 @@ class _Toks:
             for i in leads:
                 k = bisect_right(cores, i)
                 if (k < len(cores) and cores[k] - i <= 3) or (
-                    items[i][1] in ("a", "an", "another", "one", "the")
+                    items[i][1] in _ONE_LEADS
                     and (k2 := bisect_right(sing, i)) < len(sing)
                     and sing[k2] - i <= 4
                 ):

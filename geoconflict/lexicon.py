@@ -352,7 +352,7 @@ _NOT_MOD = (
     # but an age is one: "a nine-year-old girl"
     + r")\b(?!-(?:years?|months?|weeks?|days?)-old))"
 )
-_MOD = rf"(?:(?!\d){_NOT_MOD}\w[\w’'.-]*\s+){{0,4}}?"
+_MOD = rf"(?:(?!\d){_NOT_MOD}\w[\w’'./-]*\s+){{0,4}}?"
 VICTIM_NOUN = rf"(?:{_MOD}(?:{_PLURAL_VICTIMS}))"
 SINGULAR_VICTIM = rf"(?:{_MOD}(?:{_SINGULAR_VICTIMS}))"
 #: "members of the regime forces", "a fighter of the Hamza Division": whose victims they were.
@@ -390,7 +390,7 @@ _NUMV = (
     rf"(?:\s+(?P<vict>{VICTIM_NOUN}(?:\s+(?:and|or)\s+{VICTIM_NOUN})?)(?:\s+of\s+(?:the\s+same|one|a\s+single|a|his|her"
     rf"|their)\s+family|{_OF_UNIT})?)?(?![\w-])"
     # "the governor's driver", "Bashar al-Assad's brother-in-law" (a possessive before one)
-    rf"|(?P<one>\b(?:a|an|one|another|the|its|1)\b"
+    rf"|(?P<one>\b(?:a|an|one|another|the|its|his|her|their|1)\b"
     rf"|(?<![\w-])(?:[\w-]+\s+){{0,3}}[\w-]+['’]s)\s+"
     rf"(?P<vict1>{SINGULAR_VICTIM})\b(?!['’]s){_OF_UNIT}?"
     rf"|(?<![\w-])(?:(?:a|an|one|the|an\s+entire|a\s+whole)\s+)?family\s+of\s+"
@@ -891,7 +891,7 @@ NUMBER_TRIGGERS = _words(
     ninety hundred thousand million a an another at no more over upwards in about around some
     approximately roughly nearly almost close estimated up as fewer less further additional
     total only just between tens hundreds thousands dozen dozens scores couple handful number
-    several numerous the all
+    several numerous the all its his her their
     """
 )
 EVENT_TRIGGERS = _words(

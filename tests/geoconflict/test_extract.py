@@ -3842,3 +3842,18 @@ def test_a_name_set_beside_a_town_keeps_that_place_when_named_again(resolver) ->
         resolver,
     )
     assert found[-1].location.admin1 == "As-Sweida"
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a possessive before one more victim: "and their teacher", "and his driver"
+        ("A mortar bomb hit a school in Aleppo on Tuesday, killing seven children and their "
+         "teacher.", 8),
+        ("A roadside bomb in Tafas on Monday killed a local official and his driver.", 2),
+        # a slashed name among the words before the victims: "PKK/YPG fighters"
+        ("Four PKK/YPG militants were killed in a drone strike near Manbij on Sunday.", 4),
+    ],
+)
+def test_more_ways_to_name_the_victims(text: str, killed: int, resolver) -> None:  # type: ignore[no-untyped-def]
+    assert _total(run(text, resolver)) == killed
