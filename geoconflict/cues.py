@@ -688,6 +688,35 @@ def _area_cand(c: _PlaceCand) -> bool:
     return c.level in ("admin1", "admin2", "region") or c.ref.rural
 
 
+#: A name that names a building or a square set in a place named right after it: "al-Shifa
+#: hospital in the northern city of Afrin", "al-Karama (formerly al-Sir) square in the
+#: centre of al-Suwayda city".
+_FACILITY_IN_RE = re.compile(
+    r"(?:\s+\([^()]{1,40}\))?\s+(?:hospital|school|mosque|bakery|market|marketplace|square"
+    r"|roundabout|stadium|church|university|hotel|clinic|bridge|factory|(?:oil|gas)\s+field)"
+    r"\b[^.;:]{0,60}?\b(?:in|at|of)\s",
+    re.I,
+)
+
+
+def facility_first(pool: list[_PlaceCand], others: list[_PlaceCand], masked: str
+                   ) -> list[_PlaceCand]:
+    """``pool`` with a place that only names a building set in one of ``others`` after it
+    ("al-Shifa hospital in ... Afrin") moved behind the others."""
+    if len(others) < 2 or not masked:
+        return pool
+    named = []
+    for c in pool:
+        m = _FACILITY_IN_RE.match(masked, c.end)
+        if m is not None and any(
+            o is not c and m.end() <= o.start <= m.end() + 40 for o in others
+        ):
+            named.append(c)
+    if not named or len(named) == len(pool):
+        return pool
+    return [c for c in pool if c not in named] + named
+
+
 def _choose_place(
     pool: list[_PlaceCand], inside: list[_PlaceCand], masked: str = ""
 ) -> _PlaceCand | None:
@@ -696,6 +725,7 @@ def _choose_place(
     if not pool:
         return None
     pool = [c for c in pool if not c.origin] or pool
+    pool = facility_first(pool, inside, masked)
     firm = [c for c in pool if not c.ref.near] or pool
     specific = [c for c in firm if not _area_cand(c)]
     if not specific:

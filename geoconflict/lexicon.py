@@ -100,7 +100,9 @@ EVENT_RE = _lc(
 #: Verbs that say something struck a place (used to link a place sentence to the next one).
 STRIKE_VERB_RE = _lc(
     r"\b(?:hit|hits|struck|strikes?|targeted|targeting|pounded|pounding|bombed|shelled|"
-    r"raided|attacked|stormed|exploded|rained\s+down|slammed)\b",
+    r"raided|attacked|stormed|exploded|rained\s+down|slammed"
+    # an attack fought off is an attack: "troops repelled an attack on a post near Marea"
+    r"|repelled|repulsed|thwarted|foiled|came\s+under\s+(?:attack|fire))\b",
 )
 
 # --------------------------------------------------------------------------------------------

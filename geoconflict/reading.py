@@ -136,8 +136,9 @@ _CAUSE_RE = re.compile(
     # "in response to a drone attack that killed three U.S. soldiers in Jordan"
     r"|in\s+response\s+to\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,4}?(?:attacks?|strikes?|bombings?"
     r"|raids?|ambush|massacre|explosion|blast)\s+(?:that|which)"
+    # "after seven Turkish soldiers and a civilian contractor were killed": a list subject
     r"|(?:after|following)(?=\s+(?:at\s+least\s+|more\s+than\s+|some\s+)?[\w-]+\s+(?:[\w.-]+\s+)"
-    r"{0,3}?(?:(?:were|was|had\s+been|have\s+been)\s+(?:killed|slain)|died|had\s+died))"
+    r"{0,6}?(?:(?:were|was|had\s+been|have\s+been)\s+(?:killed|slain)|died|had\s+died))"
     # "after the chemical attack on Khan Sheikhoun, which killed more than 80 on Tuesday"
     r"|(?:after|following)\s+(?:the|a|an|last\s+\w+[’']s)\s+(?:[\w’'.-]+\s+){0,3}?(?:bombing"
     r"|attack|attacks|massacre|strike|strikes|explosion|blast|raid)\b[^.;]{0,60}?,\s+(?:which"

@@ -3857,3 +3857,34 @@ def test_a_name_set_beside_a_town_keeps_that_place_when_named_again(resolver) ->
 )
 def test_more_ways_to_name_the_victims(text: str, killed: int, resolver) -> None:  # type: ignore[no-untyped-def]
     assert _total(run(text, resolver)) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the hospital's name is no place: the city it stands in is
+        ("Artillery shells hit al-Shifa hospital in the city of Afrin on Monday, killing five "
+         "patients.", "Afrin"),
+        ("Thousands protested on Friday in al-Karama square in the centre of al-Suwayda city.",
+         "al-Suwayda city"),
+        # a town's hospital set in its governorate keeps the town
+        ("Airstrikes hit the Kafr Nabl hospital in Idlib province on Monday, killing two "
+         "nurses.", "Kafr Nabl"),
+    ],
+)
+def test_a_building_named_for_no_place_stands_in_the_place_after_it(text: str, place: str,  # type: ignore[no-untyped-def]
+                                                                   resolver) -> None:
+    assert [i.place for i in run(text, resolver)] == [place]
+
+
+def test_dead_listed_after_after_are_the_earlier_event(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Four soldiers were killed in shelling on a post at Taftanaz on Monday. The "
+                "attack came a week after six soldiers and a civilian driver were killed in "
+                "shelling near Saraqib.", resolver)
+    assert _total(found) == 4
+
+
+def test_an_attack_fought_off_is_an_event_with_no_count(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Turkish troops repelled an attack by YPG fighters on an observation post near "
+                "Marea in northern Aleppo province on Sunday.", resolver)
+    assert [(i.killed_best, i.location.admin1) for i in found] == [(None, "Aleppo")]
