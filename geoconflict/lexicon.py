@@ -394,7 +394,8 @@ _NUMV = (
     # "the governor's driver", "Bashar al-Assad's brother-in-law" (a possessive before one)
     rf"|(?P<one>\b(?:a|an|one|another|the|its|his|her|their|1)\b"
     rf"|(?<![\w-])(?:[\w-]+\s+){{0,3}}[\w-]+['’]s)\s+"
-    rf"(?P<vict1>{SINGULAR_VICTIM})\b(?!['’]s){_OF_UNIT}?"
+    # the last noun of a compound: "a former rebel commander" is a commander
+    rf"(?P<vict1>{SINGULAR_VICTIM})\b(?!['’]s)(?!\s+(?:{_SINGULAR_VICTIMS})\b){_OF_UNIT}?"
     rf"|(?<![\w-])(?:(?:a|an|one|the|an\s+entire|a\s+whole)\s+)?family\s+of\s+"
     rf"(?P<family>{COUNT_PATTERN}))"
 )
@@ -418,7 +419,9 @@ KILL_ACTIVE_RE = _lc(
     r"|counted|found|recovered|retrieved|pulled\s+out|discovered|unearthed)\s+"
     # "shot dead on Wednesday a member of the council": the day before the victims
     r"(?:(?:late\s+|early\s+)?on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?\s+)?" + _NUMV,
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s+)?"
+    # "a missile hit the car, killing the two men inside"
+    r"(?:the\s+(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d)))?" + _NUMV,
 )
 #: "left 5 dead": the active forms "left"/"leaving" need a following "dead".
 LEFT_DEAD_RE = _lc(r"\s*(?:people\s+|civilians\s+|others\s+)?dead\b")

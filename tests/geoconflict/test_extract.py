@@ -3853,6 +3853,10 @@ def test_a_name_set_beside_a_town_keeps_that_place_when_named_again(resolver) ->
         ("A roadside bomb in Tafas on Monday killed a local official and his driver.", 2),
         # a slashed name among the words before the victims: "PKK/YPG fighters"
         ("Four PKK/YPG militants were killed in a drone strike near Manbij on Sunday.", 4),
+        # a compound's last noun is the victim: "a former rebel commander and his two sons"
+        ("Gunmen shot dead a former rebel commander and his three sons in Nawa on Monday.", 4),
+        # a definite count after the verb: "killing the two men inside"
+        ("A missile hit a car near Qatana on Tuesday, killing the three men inside.", 3),
     ],
 )
 def test_more_ways_to_name_the_victims(text: str, killed: int, resolver) -> None:  # type: ignore[no-untyped-def]
