@@ -1008,6 +1008,8 @@ def _cumulative_clause(low: str, mention: _Mention) -> bool:
     """True when the clause of a count says it runs over a period ("since Monday")."""
     start = _clause_start(low, mention.start)
     in_which = _IN_WHICH_RE.search(low, max(0, start - 14), start)
+    if in_which is None and _PERFECT_OPEN_RE.match(low, start):
+        in_which = _WHICH_BACK_RE.search(low, max(0, start - 8), start)
     if _PARTICIPLE_RE.match(low, start) or in_which:
         # "... since June 2019, killing 61 people": the participle belongs to the clause
         # before; so does "two weeks in which raids killed dozens" and "... since the
@@ -1056,6 +1058,10 @@ _ONE_DAY_RE = re.compile(
 #: A clause that opens with a participle ("killing 61 people", "leaving 5 dead").
 _PARTICIPLE_RE = re.compile(r"\s*(?:killing|leaving|claiming|wounding|injuring)\b")
 _IN_WHICH_RE = re.compile(r"\b(?:in|during)\s+which\s*$")
+#: A perfect relative clause of the clause before, counting up to now: "39 drone attacks
+#: since the beginning of 2021, which have killed 23 people".
+_WHICH_BACK_RE = re.compile(r",\s*(?:which|that)\s*$")
+_PERFECT_OPEN_RE = re.compile(r"\s*(?:have|has|had)\b")
 #: A superlative before "since ...": "the deadliest attack since the war began".
 _SUPERLATIVE_RE = re.compile(
     r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|highest|first"

@@ -3892,3 +3892,18 @@ def test_an_attack_fought_off_is_an_event_with_no_count(resolver) -> None:  # ty
     found = run("Turkish troops repelled an attack by YPG fighters on an observation post near "
                 "Marea in northern Aleppo province on Sunday.", resolver)
     assert [(i.killed_best, i.location.admin1) for i in found] == [(None, "Aleppo")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a running toll since an escalation, told after the day's dead
+        "Regime shelling killed 17 civilians in Douma on Tuesday, bringing to 240 the number of "
+        "people killed since the government escalated its assault on Friday.",
+        # a perfect relative clause counts what the clause before it counts, since a date
+        "Turkish drones killed 17 civilians in Douma on Tuesday. The monitor has documented 30 "
+        "drone attacks on the area since the beginning of 2021, which have killed 240 people.",
+    ],
+)
+def test_running_tolls_in_other_words(text: str, resolver) -> None:  # type: ignore[no-untyped-def]
+    assert _total(run(text, resolver)) == 17
