@@ -446,14 +446,23 @@ _HOMETOWN_BEFORE_RE = re.compile(
 _HOMETOWN_WORDS = ("from", "native")
 _ORIGIN_WORDS = tuple(  # the word before the whitespace that ends its match
     "positioned stationed based deployed entrenched up hiding present from positions fled"
-    " fleeing escaped withdrew withdrawing retreated retreating".split()
+    " fleeing escaped withdrew withdrawing retreated retreating fighting violence bombing"
+    " bombardment shelling war clashes battle battles offensive airstrikes strikes".split()
+)
+#: What people fled, before the place they fled it in.
+_FLED_WHAT = (
+    "fighting", "violence", "bombing", "bombardment", "shelling", "war", "clashes", "battle",
+    "battles", "offensive", "airstrikes", r"air\s+strikes",
 )
 _ORIGIN_BEFORE_RE = re.compile(
     r"\b(?:positioned|stationed|based|deployed|entrenched|holed\s+up|hiding|present"
     r"|launched\s+from|fired\s+from|from\s+(?:their\s+|its\s+|army\s+|regime\s+)?positions"
     # where the attackers went afterwards: "the attackers fled towards the desert of Homs"
-    r"|fled|fleeing|escaped|withdrew|withdrawing|retreated|retreating)"
-    r"\s+$",
+    r"|fled|fleeing|escaped|withdrew|withdrawing|retreated|retreating"
+    # where people came from: "2,000 people who fled fighting in Aleppo and Hama" (one
+    # alternative per last word: a speed guard checks each ends with an _ORIGIN_WORDS word)
+    + "".join(rf"|(?:fled|fleeing|escaped|escaping)\s+(?:the\s+)?{w}" for w in _FLED_WHAT)
+    + r")\s+$",
     re.I,
 )
 

@@ -872,7 +872,7 @@ NOT_PLACES = frozenset(
     fatalities notes note source sources location event date update deaths death killed dead best
     injured wounded total totals breaking urgent video photos toll casualties victims summary
     snhr sohr ocha unocha unicef who hrw msf acled ucdp airwars sams icrc ifrc sarc unhcr wfp
-    ohchr amnesty dpa upi tass ria interfax xinhua irna anha qna aljazeera
+    ohchr amnesty dpa upi tass ria interfax xinhua irna anha qna aljazeera civil
     """.split()
 )
 #: Attribution clauses whose places are not where things happened (leading words of the clause).

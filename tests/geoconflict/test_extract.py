@@ -3907,3 +3907,16 @@ def test_an_attack_fought_off_is_an_event_with_no_count(resolver) -> None:  # ty
 )
 def test_running_tolls_in_other_words(text: str, resolver) -> None:  # type: ignore[no-untyped-def]
     assert _total(run(text, resolver)) == 17
+
+
+def test_where_the_displaced_fled_fighting_is_not_where_the_strike_hit(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Airstrikes hit a camp for displaced people on Thursday, killing 12 people. The "
+                "strikes hit the Kammouna camp near the town of Sarmada in Idlib province, which "
+                "houses about 2,000 people who fled fighting in Aleppo and Hama.", resolver)
+    assert found[0].location.admin1 == "Idleb"
+
+
+def test_a_rescue_service_as_a_label_is_no_place(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("CAR BOMB in #Azaz near the vegetable market\n\nCivil Defense: at least 6 dead, "
+                "dozens injured\n\nUPDATE: toll in #Azaz car bomb rises to 9 dead.", resolver)
+    assert [(i.killed_best, i.place) for i in found if i.killed_best] == [(9, "Azaz")]
