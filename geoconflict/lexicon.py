@@ -521,7 +521,8 @@ LIST_CONT_RE = _lc(
 #: "18 soldiers and ..." just before a passive count ("... and 11 rebels were killed"):
 #: the first part of a list of victims, at the start of its clause.
 LIST_BEFORE_RE = _lc(
-    r"(?:^|[,:;—]\s*|\s[-–]\s+|\b(?:said|says|saying|reported|that|while)\s+)"
+    # ", and at least 27 IS fighters and eight Kurdish militiamen were killed"
+    r"(?:^|[,:;—]\s*(?:(?:and|but)\s+)?|\s[-–]\s+|\b(?:said|says|saying|reported|that|while)\s+)"
     + _NUMV
     + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$"
 )

@@ -1000,6 +1000,11 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
     return out + _event_only(info, index, actors, targets)
 
 
+#: A period begun the same day: "since the assault began at dawn", "since this morning".
+_SAME_DAY_RE = re.compile(
+    r"[^,;.:]{0,30}?\b(?:at\s+dawn|this\s+morning|early\s+(?:this\s+|on\s+)?(?:morning|today)"
+    r"|earlier\s+today|overnight|last\s+night|hours\s+ago|midnight)\b"
+)
 #: A participle clause of what a source says, after its figure.
 _SAYING_RE = re.compile(r",\s+(?:saying|adding|explaining)\b")
 
@@ -1022,6 +1027,8 @@ def _cumulative_clause(low: str, mention: _Mention) -> bool:
     for cm in lx.CUMULATIVE_RE.finditer(low, start, end) if hint else ():
         if cm.group() in _SO_FAR and _ONE_DAY_RE.search(low) and "since" not in low:
             continue  # "has so far documented 103 killed in al-Tremseh on Thursday"
+        if cm.group().startswith("since") and _SAME_DAY_RE.match(low, cm.end()):
+            continue  # "killed since the assault began at dawn": the day's own toll
         # "the deadliest since the uprising began", "one of the deadliest assaults on
         # government-held territory in the war": a superlative, no running toll.
         reach = min(max(0, cm.start() - 40), max(start, cm.start() - 90))

@@ -3920,3 +3920,19 @@ def test_a_rescue_service_as_a_label_is_no_place(resolver) -> None:  # type: ign
     found = run("CAR BOMB in #Azaz near the vegetable market\n\nCivil Defense: at least 6 dead, "
                 "dozens injured\n\nUPDATE: toll in #Azaz car bomb rises to 9 dead.", resolver)
     assert [(i.killed_best, i.place) for i in found if i.killed_best] == [(9, "Azaz")]
+
+
+def test_a_list_of_dead_after_comma_and(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Kurdish fighters pushed back the militants in Kobani on Sunday, and at least 21 "
+                "IS fighters and six Kurdish militiamen were killed, a monitor said.", resolver)
+    assert _total(found) == 27
+
+
+def test_a_toll_since_dawn_is_the_days_own(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Insurgents launched an offensive west of Aleppo on Wednesday. The monitor said "
+                "at least 61 fighters had been killed since the assault began at dawn.", resolver)
+    assert _total(found) == 61
+    # a period begun days before stays a running toll
+    found = run("Regime shelling killed 7 people in Douma on Wednesday. The monitor said at "
+                "least 61 people had been killed since the assault began on Sunday.", resolver)
+    assert _total(found) == 7
