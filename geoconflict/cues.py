@@ -525,13 +525,13 @@ def _places(masked: str, toks: _Toks, low: str | None = None) -> list[_PlaceCand
         fpos, ftok = items[k]
         if ftok not in lx.FEATURE_AFTER_TRIGGERS or not k:
             continue
-        fend = fpos + len(ftok)
         for j in range(max(0, k - 5), k):
             pos, tok = items[j]
             if not (masked[pos].isupper() or tok in _PARTICLES):
                 continue
             m = lx.PLACE_FEAT_RE.match(masked, pos)
-            if m is not None and m.end("feat2") == fend:
+            # the feature starts at the trigger word: "air" of "Hmeimim air base"
+            if m is not None and m.start("feat2") == fpos:
                 if not covered(m.start("name"), m.end()):
                     c = _make_cand(masked, m, None)
                     if c is not None:

@@ -3936,3 +3936,18 @@ def test_a_toll_since_dawn_is_the_days_own(resolver) -> None:  # type: ignore[no
     found = run("Regime shelling killed 7 people in Douma on Wednesday. The monitor said at "
                 "least 61 people had been killed since the assault began on Sunday.", resolver)
     assert _total(found) == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # a two-word feature after a name with no preposition before it
+        ("Hmeimim air base came under attack overnight by 13 drones, the ministry said.",
+         "Lattakia"),
+        ("Rebel shells fell on Kuweires military airport on Monday, killing two soldiers.",
+         "Aleppo"),
+    ],
+)
+def test_a_facility_named_with_a_two_word_feature_is_a_place(text: str, admin1: str,  # type: ignore[no-untyped-def]
+                                                            resolver) -> None:
+    assert [i.location.admin1 for i in run(text, resolver)] == [admin1]
