@@ -818,7 +818,9 @@ def _the_town_before(made: list[_Draft], infos: list[_SentInfo], i: int) -> None
 #: A source named for a count: "the Local Coordination Committees said", "according to".
 _ATTRIBUTED_RE = re.compile(
     r"\b(?:said|says|reported|reports|according\s+to|put\s+the|puts\s+the|documented"
-    r"|counted|recorded|told|estimated|gave\s+a|accused|claimed|saying)\b"
+    r"|counted|recorded|told|estimated|gave\s+a|accused|claimed|saying"
+    # "Government sources speak of 7 dead in al-Mazraa"
+    r"|speaks?\s+of|spoke\s+of)\b"
 )
 #: A source named as a label before its figure: "Syrian Health Ministry: 18 killed".
 _SOURCE_LABEL_RE = re.compile(
@@ -830,7 +832,7 @@ _SOURCE_LABEL_RE = re.compile(
 #: A word that every match of ``_ATTRIBUTED_RE`` holds (a cheap first test).
 _ATTRIBUTED_WORDS = tuple(
     "said says report according put documented counted recorded told estimated gave accused"
-    " claimed saying".split()
+    " claimed saying speak spoke".split()
 )
 #: Words that make a count one of more dead, not another figure for the same dead.
 _MORE_DEAD_RE = re.compile(

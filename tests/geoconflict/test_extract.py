@@ -3951,3 +3951,10 @@ def test_a_toll_since_dawn_is_the_days_own(resolver) -> None:  # type: ignore[no
 def test_a_facility_named_with_a_two_word_feature_is_a_place(text: str, admin1: str,  # type: ignore[no-untyped-def]
                                                             resolver) -> None:
     assert [i.location.admin1 for i in run(text, resolver)] == [admin1]
+
+
+def test_sources_that_speak_of_another_figure_widen_the_count(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Suwayda 24: 5 local fighters killed in clashes in al-Mazraa, west of Sweida. "
+                "Government sources speak of 9 dead in al-Mazraa.", resolver)
+    assert [(i.killed_low, i.killed_best, i.killed_high) for i in found if i.killed_best] == [
+        (5, 5, 9)]
