@@ -49,8 +49,7 @@ _NUM_CORE = frozenset(
     """.split()
 )
 _NUM_LEAD = lx.NUMBER_TRIGGERS - _NUM_CORE
-#: Words before one victim ("a child", "the driver", "their teacher": ``lx._NUMV``'s one).
-_ONE_LEADS = frozenset(("a", "an", "another", "one", "the", "its", "his", "her", "their"))
+_ONE_LEADS = frozenset(lx.ONE_LEADS)
 
 
 def _singular_words() -> frozenset[str]:

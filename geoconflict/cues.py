@@ -708,7 +708,7 @@ _FACILITY_IN_RE = re.compile(
 )
 
 
-def facility_first(pool: list[_PlaceCand], others: list[_PlaceCand], masked: str
+def _facility_first(pool: list[_PlaceCand], others: list[_PlaceCand], masked: str
                    ) -> list[_PlaceCand]:
     """``pool`` with a place that only names a building set in one of ``others`` after it
     ("al-Shifa hospital in ... Afrin") moved behind the others."""
@@ -734,7 +734,7 @@ def _choose_place(
     if not pool:
         return None
     pool = [c for c in pool if not c.origin] or pool
-    pool = facility_first(pool, inside, masked)
+    pool = _facility_first(pool, inside, masked)
     firm = [c for c in pool if not c.ref.near] or pool
     specific = [c for c in firm if not _area_cand(c)]
     if not specific:

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from . import lexicon as lx
 from ._tokens import _QUIET, _lower
-from .cues import _make_cand, _with_within, facility_first
+from .cues import _facility_first, _make_cand, _with_within
 from .dates import DateMention, find_date
 from .drafts import _Draft, _norm, _SentInfo
 from .mentions import _mask
@@ -99,7 +99,7 @@ def _developments(
                 continue
             if not c.foreign:  # "returned from Lebanon": not where it happened
                 cands.append(c)
-        cands = facility_first(cands, cands, masked)  # "X square in Y city": Y
+        cands = _facility_first(cands, cands, masked)  # "X square in Y city": Y
         if not cands:
             if at_dateline is not None and info.sent.start <= at_dateline < info.sent.end:
                 # "BAB AL-HAWA, Syria (AP) — A convoy of 14 U.N. trucks crossed into

@@ -385,6 +385,8 @@ for _m in (
 _NOT_AFTER_MONTH = "".join(
     rf"(?<!\b(?:{'|'.join(words)})\s)" for _, words in sorted(_MONTH_WORDS.items())
 )
+#: Words before one victim: "a child", "the driver", "their teacher".
+ONE_LEADS = ("a", "an", "another", "one", "the", "its", "his", "her", "their")
 _NUMV = (
     # not the minutes of a clock time ("09:15 – Five soldiers were killed")
     rf"(?:(?<![\w-])(?<!\d:){_NOT_AFTER_MONTH}(?P<num>{COUNT_PATTERN})(?:\s+of)?(?:\s+(?:the|them|whom|those|their"
@@ -392,7 +394,7 @@ _NUMV = (
     rf"(?:\s+(?P<vict>{VICTIM_NOUN}(?:\s+(?:and|or)\s+{VICTIM_NOUN})?)(?:\s+of\s+(?:the\s+same|one|a\s+single|a|his|her"
     rf"|their)\s+family|{_OF_UNIT})?)?(?![\w-])"
     # "the governor's driver", "Bashar al-Assad's brother-in-law" (a possessive before one)
-    rf"|(?P<one>\b(?:a|an|one|another|the|its|his|her|their|1)\b"
+    rf"|(?P<one>\b(?:{'|'.join(ONE_LEADS)}|1)\b"
     rf"|(?<![\w-])(?:[\w-]+\s+){{0,3}}[\w-]+['’]s)\s+"
     # the last noun of a compound: "a former rebel commander" is a commander
     rf"(?P<vict1>{SINGULAR_VICTIM})\b(?!['’]s)(?!\s+(?:{_SINGULAR_VICTIMS})\b){_OF_UNIT}?"

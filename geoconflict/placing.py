@@ -119,6 +119,8 @@ def _resolve(drafts: list[_Draft], doc: DocumentResolver, dateline: PlaceRef | N
 
 #: How far apart two readings of one name may lie and still be one place.
 _SAME_NAME_KM = 15.0
+#: How far from the town the article sets it beside a place found may lie and agree.
+_SET_BESIDE_KM = 30.0
 
 
 def _one_place_per_name(drafts: list[_Draft], doc: DocumentResolver) -> None:
@@ -130,21 +132,21 @@ def _one_place_per_name(drafts: list[_Draft], doc: DocumentResolver) -> None:
     settled: dict[str, Location] = {}
     seen: set[str] = set()
     for d in sorted(drafts, key=lambda d: d.start):
-        ref = d.place.ref if d.place is not None else None
-        loc = d.location
-        if ref is None or ref.name.casefold() in seen:
+        if d.place is None or d.place.ref.name.casefold() in seen:
             continue
-        seen.add(ref.name.casefold())
+        ref, loc, key = d.place.ref, d.location, d.place.ref.name.casefold()
+        seen.add(key)
         if loc is None:
             continue
         if ref.near_to:
             town = doc.locate(PlaceRef(ref.near_to, ref.near_to))
-            if town is not None and distance_km(town.lat, town.lon, loc.lat, loc.lon) <= 30:
-                settled[ref.name.casefold()] = loc
+            km = distance_km(town.lat, town.lon, loc.lat, loc.lon) if town is not None else None
+            if km is not None and km <= _SET_BESIDE_KM:
+                settled[key] = loc
         elif ref.within:
             area = doc.locate(PlaceRef(ref.within, ref.within))
             if area is not None and area.admin1 is not None and area.admin1 == loc.admin1:
-                settled[ref.name.casefold()] = loc
+                settled[key] = loc
     if not settled:
         return
     for d in drafts:

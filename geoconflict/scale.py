@@ -225,18 +225,14 @@ class DaskEngine:
 PARQUET_ROWS = 8192
 
 
-def write_parquet_part(incidents: list[Incident], path: str) -> int:
-    """Write one GeoParquet partition (a worker's task); return its rows."""
+def _write_part(payload: bytes, path: str) -> int:
+    """Write one GeoParquet partition of the incidents pickled in ``payload`` (a worker's
+    task; the pickle is the driver's own); return its rows."""
     from .frames import incidents_to_gdf
 
-    gdf = gdf_for_parquet(incidents_to_gdf(incidents))
+    gdf = gdf_for_parquet(incidents_to_gdf(pickle.loads(payload)))
     gdf.to_parquet(path, index=False)
     return len(gdf)
-
-
-def _write_pickled_part(payload: bytes, path: str) -> int:
-    """:func:`write_parquet_part` of the incidents pickled in ``payload``."""
-    return write_parquet_part(pickle.loads(payload), path)  # our own pickle, from the driver
 
 
 class ParquetParts:
@@ -284,14 +280,13 @@ class ParquetParts:
     def _send(self) -> None:
         assert self.tmp is not None
         path = str(self.tmp / f"part.{self.parts}.parquet")
-        # ahead of the merge tasks queued on the workers: the driver waits for the oldest
-        # partitions (at most ``window`` in flight), and it must not wait behind every merge
         # sent as one pickle: dask's own handling of a list of thousands of records (sizing
-        # and walking it) cost the driver about 0.25 s per thousand incidents
+        # and walking it) cost the driver about 0.25 s per thousand incidents; and run ahead
+        # of the merge tasks queued on the workers, so the driver, which waits for its oldest
+        # partitions (at most ``window`` in flight), does not wait behind every merge
         payload = pickle.dumps(self.held, protocol=pickle.HIGHEST_PROTOCOL)
         self.in_flight.append(
-            self.engine.client.submit(_write_pickled_part, payload, path, pure=False,
-                                      priority=10)
+            self.engine.client.submit(_write_part, payload, path, pure=False, priority=10)
         )
         self.held = []
         self.parts += 1
