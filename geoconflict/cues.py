@@ -59,7 +59,10 @@ _NAMED_EVENT_RE = re.compile(
 )
 _AND_BEFORE_RE = re.compile(r"\b(?:and|or|&)\s+(?:the\s+)?$", re.I)
 #: "the Old City of Damascus": the enclosing place, tried when the first name fails.
-_OF_NAME_RE = re.compile(rf"\s+of\s+(?P<name>{lx.CAPSPAN})")
+_OF_NAME_RE = re.compile(
+    # "Phase 5 of Al Hol camp", "Sector 4 of the Yarmouk camp": a numbered part of a place
+    rf"(?:\s+(?:No\.\s*)?\d+[A-Za-z]?)?\s+of\s+(?:the\s+)?(?P<name>{lx.CAPSPAN})"
+)
 _COMMA_NAME_RE = re.compile(
     # "in Umayyad Square, central Damascus": the area after the comma may be a part of it
     r",\s+(?:(?:central|northern|southern|eastern|western|north|south|east|west)(?:ern)?\s+)?"
@@ -328,6 +331,8 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
     part = bool(part_words) or (feat or "").lower() in _AREA_PLURALS
     of = _OF_NAME_RE.match(masked, end)
     fallback = _clean_name(of.group("name"))[0] if of else None
+    if of is not None and of.group(0).split()[0] != "of":
+        text = masked[start:of.end()]  # "Phase 5 of Al Hol camp": the label alone says nothing
     within = None
     owner = _POSSESSOR_RE.match(raw.strip())
     if owner is not None:  # "Aleppo's Sheikh Maqsoud": inside Aleppo

@@ -26,6 +26,28 @@ _UNREAL_RE = re.compile(
 )
 
 
+#: Where a sentence starts a new clause of its own: "declared victory in Raqqa, and said they
+#: would hand the city over" (what they would do is not the victory).
+_NEW_CLAUSE_RE = re.compile(
+    r",\s+(?:and|but|while|although|though|whereas)\b|;"
+    r"|\b(?:and|but)\s+(?:said|says|added|warned|pledged|vowed)\b"
+)
+
+
+def _spoken_of(low: str, category: str) -> bool:
+    """Whether the development of ``category`` in ``low`` is only spoken of: an
+    :data:`_UNREAL_RE` word in its own clause or an earlier one ("the evacuation is expected
+    to begin", "called for a ceasefire"), not one in a later clause."""
+    unreal = _UNREAL_RE.search(low)
+    if unreal is None:
+        return False
+    word = lx.DEVELOPMENT_CUES[category].search(low)
+    if word is None or unreal.start() < word.start():
+        return True
+    later = _NEW_CLAUSE_RE.search(low, word.end())
+    return later is None or unreal.start() < later.start()
+
+
 #: A development denied or not yet come: "no convoy has entered", "has not reached".
 _NOT_RE = re.compile(
     r"\b(?:no(?!\s+(?:fewer|less)\b)|not|never|none|nobody|yet\s+to|failed\s+to|denied)\b|n't"
@@ -68,7 +90,7 @@ def _developments(
         category = _category_of(_SINCE_CLAUSE_RE.sub("", low))
         if category is None:
             continue
-        if _NOT_RE.search(low) or _UNREAL_RE.search(low) or lx.RHETORIC_RE.search(low):
+        if _NOT_RE.search(low) or _spoken_of(low, category) or lx.RHETORIC_RE.search(low):
             continue
         # a relative or since-clause dates something else ("the largest delivery since an
         # earthquake two weeks ago"): the development's own time is in the rest

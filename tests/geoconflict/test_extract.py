@@ -493,6 +493,16 @@ def test_the_heart_or_centre_of_a_town_is_part_of_it(resolver) -> None:  # type:
         assert inc.location.precision == 2
 
 
+def test_a_numbered_part_of_a_place_is_part_of_it(resolver) -> None:  # type: ignore[no-untyped-def]
+    for text, admin1 in (
+        ("Gunmen shot dead a guard in Sector 3 of the Yarmouk camp on Monday.", "Damascus"),
+        ("Two women were found killed in Phase 6 of al-Hol camp.", "Al-Hasakeh"),
+    ):
+        inc = one(text, resolver)
+        assert inc.location is not None and inc.location.admin1 == admin1
+        assert inc.location.precision == 2 and inc.place is not None and " of " in inc.place
+
+
 def test_a_meeting_elsewhere_is_still_no_place(resolver) -> None:  # type: ignore[no-untyped-def]
     inc = one("Ministers at a meeting in Hama said shelling killed six people in Kafr Nabl.",
               resolver)
@@ -2002,6 +2012,9 @@ DEVELOPMENTS = [
      "territory", "Dar'a"),
     ("Hundreds of Kurdish-led fighters rolled into the town of Manbij on Friday.",
      "territory", "Aleppo"),
+    # what they would do next is another clause: the takeover is told as done
+    ("Rebel brigades declared victory in the town of Nawa on Sunday, and said they would "
+     "open the roads to traders.", "territory", "Dar'a"),
 ]
 
 
@@ -2030,6 +2043,7 @@ def test_a_development_is_placed_with_its_category_and_no_count(text, category, 
     "text",
     [
         "The UN called for a ceasefire in the town of Daraa al-Balad.",  # only spoken of
+        "The evacuation of the town of Zabadani is expected to begin on Friday.",  # to come
         "Electricity supply returned to the city of Homs on Monday.",  # no people
         "The shelter hosts displaced families from Maarat al-Numan.",  # who they are
         "Thousands of Syrians fled to Germany in the summer.",  # to a foreign country
