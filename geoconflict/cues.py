@@ -235,11 +235,17 @@ def _not_a_place(masked: str, name: str, start: int, end: int, *, speaker_ok: bo
     before = " ".join(masked[max(0, start - 40) : start].lower().split())
     if before.endswith(" the") or before == "the":
         before = before[:-4] if len(before) > 3 else ""
+    elif before.endswith("capital"):  # "a briefing in the (Turkish) capital Ankara"
+        before = _THE_CAPITAL_RE.sub("", before)
     if before.endswith("meeting in"):
         # "a bomb tore through a security meeting in X": the meeting the attack struck
         wide = " ".join(masked[max(0, start - 140) : start].lower().split())
         return _STRUCK_MEETING_RE.search(wide) is None
     return before.endswith(lx.SOURCE_BEFORE)
+
+
+#: "the capital" or "the Turkish capital" between a cue and a name.
+_THE_CAPITAL_RE = re.compile(r"\s+the(?:\s+[\w'’-]+)?\s+capital$")
 
 
 #: A meeting that an attack struck ("a car bomb killed six during a meeting in X", "a bomb

@@ -83,7 +83,9 @@ EVENT_CUES: tuple[tuple[str, str, bool], ...] = (
         r"shoot(?:ing|ings)|shot\s+dead|gunmen|gunfire|gunshots?|snipers?|sniper\s+fire"
         r"|ambush(?:ed|es)?|opened\s+fire|(?:came|comes|come|coming)\s+under\s+(?:heavy\s+)?fire"
         r"|exchang(?:ed|ing)\s+(?:heavy\s+)?fire|assassinat(?:ed|ion|ions)|executed|executions?"
-        r"|massacres?|stabb(?:ed|ing)|beheaded|abduct(?:ed|ing|ions?)|kidnapp(?:ed|ing|ings)",
+        r"|massacres?|stabb(?:ed|ing)|beheaded|abduct(?:ed|ing|ions?)|kidnapp(?:ed|ing|ings)"
+        # Turkish and Russian military statements: killed, captured or surrendered, uncounted
+        r"|neutrali[sz](?:ed|ing)",
         True,
     ),
     ("airstrike", r"strikes?|struck|raids?", False),
@@ -808,6 +810,10 @@ SOURCE_BEFORE = (
     "meeting in",
     "summit in",
     "conference in",
+    "briefing in",  # where it was told: "told reporters in Ankara", "a briefing in Moscow"
+    "reporters in",
+    "journalists in",
+    "speaking in",
     "envoy to",
     "ambassador to",
     "delegation to",
@@ -910,7 +916,7 @@ EVENT_TRIGGERS = _words(
     truc vehi impr ied ieds vied expl boob land blas deto grou coun assa offe clas batt stor
     incu capt reca seiz adva shoo shot gunm gunf snip ambu open exec mass stab behe stri stru
     raid atta abdu kidn took take over prot demo arre deta foug libe oper mili secu army comb
-    inte sieg came come comi exch
+    inte sieg came come comi exch neut
     """
 )
 ACTOR_TRIGGERS = _words(

@@ -211,7 +211,7 @@ _CUE_STEMS: tuple[str, ...] = tuple(
     "|booby|lives|bodies|body|maim|gunned|slaughter|sortie|scud|tomahawk|grad|tank|murder|hit"
     "|target|pound|fire|gunship|behead|stab|assassin|casualt|abduct|kidnap|drown|control"
     "|overr|protest|demonstrat|arrest|detain|best estimate|best:|fought|liberat|operation"
-    "|siege|eliminat|liquidat".split("|")
+    "|siege|eliminat|liquidat|neutrali".split("|")
 )
 
 _CUE_RE = re.compile(_trie_pattern(_CUE_STEMS))

@@ -503,6 +503,24 @@ def test_a_numbered_part_of_a_place_is_part_of_it(resolver) -> None:  # type: ig
         assert inc.location.precision == 2 and inc.place is not None and " of " in inc.place
 
 
+def test_neutralised_is_an_event_with_no_count(resolver) -> None:  # type: ignore[no-untyped-def]
+    # Turkish statements' word for killed, captured or surrendered: an operation, no toll
+    (inc,) = run("Turkish commandos neutralised 12 terrorists near Tal Abyad on Monday.",
+                 resolver)
+    assert (inc.event_type, inc.killed_best, inc.killed_low) == ("attack", None, None)
+    assert inc.location is not None and inc.location.admin1 == "Ar-Raqqa"
+
+
+def test_where_a_spokesman_told_it_is_no_place(resolver) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "Shelling killed three people near Tal Abyad, a spokeswoman told reporters in Ankara.",
+        "Shelling killed three people near Tal Abyad, a general told a briefing in the "
+        "Russian capital Moscow.",
+    ):
+        inc = one(text, resolver)
+        assert inc.location is not None and inc.location.admin1 == "Ar-Raqqa"
+
+
 def test_a_meeting_elsewhere_is_still_no_place(resolver) -> None:  # type: ignore[no-untyped-def]
     inc = one("Ministers at a meeting in Hama said shelling killed six people in Kafr Nabl.",
               resolver)
