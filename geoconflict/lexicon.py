@@ -22,6 +22,15 @@ def _lc(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P="))
 
 
+#: Who is driven out of a place, up to the word before it: "drove the Islamic State group out
+#: of", "ousted rebels from" (not "drove his car from", "drove on the road from").
+_EXPELLED = (
+    r"\s+(?:[\w'’-]+\s+){0,4}?(?:is|isis|isil|daesh|state|militants|jihadists|rebels|fighters"
+    r"|forces|troops|terrorists|insurgents|group|army|extremists|gunmen|nusra|ypg|sdf|regime"
+    r"|opposition)\s+(?:from|out\s+of)\b"
+)
+
+
 # --------------------------------------------------------------------------------------------
 # Event types. Each entry: (event_type, regex fragment, specific?). A generic cue ("attack",
 # "strikes", "bombed") gives way to a specific one in the same sentence.
@@ -89,6 +98,10 @@ EVENT_CUES: tuple[tuple[str, str, bool], ...] = (
         True,
     ),
     ("airstrike", r"strikes?|struck|raids?", False),
+    # A takeover by force ("Kurdish fighters have driven jihadists from the town of X"), but
+    # not the one that an attack came after ("a car bomb struck ..., a day after rebels drove
+    # IS out of the town"): not specific, so it types an event only when no other word does.
+    ("ground_assault", rf"(?:drove|driven|ousted)(?={_EXPELLED})", False),
     ("attack", r"attack(?:s|ed|ing)?", False),
 )
 #: An air platform in the same sentence turns a generic "bombs/bombed/bombing" into an airstrike.
@@ -734,6 +747,8 @@ PLACE_CUES = (
     r"|raided|stormed|storming|captured|capturing|capture|seized|seize|recaptured|retake"
     r"|retook|besieged|besieging|over|throughout|through|within|residents\s+of|people\s+of"
     r"|inhabitants\s+of|villagers\s+of|control\s+of|took\s+over|overran|location:"
+    # the place taken by force: "drove IS out of Dabiq", "ousted rebels from Qusayr"
+    rf"|(?:drove|driven|ousted){_EXPELLED}"
     # "Turkish shelling of Afrin", "the bombardment of Douma", "an assault against Saraqib":
     # an attack noun with "of"/"against" names the place attacked.
     r"|(?:shelling|bombardments?|bombings?|(?:air\s*)?strikes?|airstrikes?|(?:air\s+)?raids?"
@@ -882,6 +897,7 @@ NOT_PLACES = frozenset(
     injured wounded total totals breaking urgent video photos toll casualties victims summary
     snhr sohr ocha unocha unicef who hrw msf acled ucdp airwars sams icrc ifrc sarc unhcr wfp
     ohchr amnesty dpa upi tass ria interfax xinhua irna anha qna aljazeera civil
+    newsreader presenter anchor host reporter correspondent interviewer narrator caption
     """.split()
 )
 #: Attribution clauses whose places are not where things happened (leading words of the clause).
@@ -916,7 +932,7 @@ EVENT_TRIGGERS = _words(
     truc vehi impr ied ieds vied expl boob land blas deto grou coun assa offe clas batt stor
     incu capt reca seiz adva shoo shot gunm gunf snip ambu open exec mass stab behe stri stru
     raid atta abdu kidn took take over prot demo arre deta foug libe oper mili secu army comb
-    inte sieg came come comi exch neut
+    inte sieg came come comi exch neut drov driv oust
     """
 )
 ACTOR_TRIGGERS = _words(
@@ -947,8 +963,9 @@ PLACE_CUE_TRIGGERS = _words(
     hitting struck striking pounded pounding shelled bombed bombarded attacked attacking raided
     stormed storming captured capturing capture seized seize recaptured retake retook besieged
     besieging over throughout through within residents people inhabitants villagers control took
-    overran location shelling bombardment bombardments bombing bombings strike strikes airstrike
-    airstrikes raid raids attack attacks assault assaults offensive siege barrage liberation
+    overran drove driven ousted location shelling bombardment bombardments bombing bombings
+    strike strikes airstrike airstrikes raid raids attack attacks assault assaults offensive
+    siege barrage liberation
     """
 )
 FEATURE_BEFORE_TRIGGERS = _words(

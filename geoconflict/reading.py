@@ -211,7 +211,7 @@ _CUE_STEMS: tuple[str, ...] = tuple(
     "|booby|lives|bodies|body|maim|gunned|slaughter|sortie|scud|tomahawk|grad|tank|murder|hit"
     "|target|pound|fire|gunship|behead|stab|assassin|casualt|abduct|kidnap|drown|control"
     "|overr|protest|demonstrat|arrest|detain|best estimate|best:|fought|liberat|operation"
-    "|siege|eliminat|liquidat|neutrali".split("|")
+    "|siege|eliminat|liquidat|neutrali|drove|driven|ousted".split("|")
 )
 
 _CUE_RE = re.compile(_trie_pattern(_CUE_STEMS))
@@ -1111,7 +1111,8 @@ def _event_only(
     info: _SentInfo, index: int, actors: list[tuple[str, int]], targets: tuple[str, ...]
 ) -> list[_Draft]:
     s, masked = info.sent, info.low
-    specific = [e for e in info.events if e[3]]
+    # a takeover by force is specific enough here: "the army ousted rebels from Qusayr"
+    specific = [e for e in info.events if e[3] or e[0] == "ground_assault"]
     cue = specific[0] if specific else None
     if cue is None:
         strike = lx.STRIKE_VERB_RE.search(masked)

@@ -521,6 +521,25 @@ def test_where_a_spokesman_told_it_is_no_place(resolver) -> None:  # type: ignor
         assert inc.location is not None and inc.location.admin1 == "Ar-Raqqa"
 
 
+def test_a_town_taken_by_force_places_the_fighting(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("Rebels drove Islamic State militants out of the town of Dabiq on Sunday. A "
+              "monitoring group said 14 people were killed in the clashes.", resolver)
+    assert (inc.event_type, inc.killed_best, inc.location.admin1) == (
+        "ground_assault", 14, "Aleppo")
+    (alone,) = run("The army ousted rebels from Qusayr on Monday.", resolver)
+    assert (alone.event_type, alone.location.admin1) == ("ground_assault", "Homs")
+    # the takeover an attack came after does not type the attack; driving a car is no event
+    assert one("A car bomb struck a market in Azaz, a day after rebels drove IS out of the "
+               "town, killing 12 people.", resolver).event_type == "bombing"
+    assert run("The governor drove his car from Homs to Hama on Monday.", resolver) == []
+
+
+def test_a_transcripts_speaker_label_is_no_place(resolver) -> None:  # type: ignore[no-untyped-def]
+    inc = one("ANCHOR: A shell struck a school in the town of Douma, killing four children.",
+              resolver)
+    assert inc.place == "Douma" and inc.location.admin1 == "Rural Damascus"
+
+
 def test_a_meeting_elsewhere_is_still_no_place(resolver) -> None:  # type: ignore[no-untyped-def]
     inc = one("Ministers at a meeting in Hama said shelling killed six people in Kafr Nabl.",
               resolver)
