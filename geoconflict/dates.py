@@ -66,7 +66,8 @@ _REL_RE = re.compile(
     r"\b(?P<since>since)?\s*(?:(?:on|last|this|early|late)\s+)?"
     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
     r"|\b(?P<yday>yesterday|last\s+night|overnight)\b"
-    r"|\b(?P<today>today|this\s+morning|tonight|this\s+afternoon|this\s+evening)\b",
+    # not an anniversary: "Ten years ago today, more than a hundred people were killed"
+    r"|\b(?<!ago\s)(?P<today>today|this\s+morning|tonight|this\s+afternoon|this\s+evening)\b",
     re.IGNORECASE,
 )
 #: A period opened by an event, told before its day: "since the offensive began on".

@@ -458,7 +458,11 @@ KILL_PASSIVE_RE = _lc(
     # "Two civilians, a farmer and his nephew, were killed": the two, named again
     + r"|(?:a|an|both|two|three|four|five)\s"
     + r"|known\s+as|better\s+known\s+as|who|all\s+of\s+them|most\s+of\s+whom)[^,]{0,80},"
-    + r"|\s+(?:including|among\s+them)\s[^,.;]{0,60}?)?\s+"
+    + r"|\s+(?:including|among\s+them)\s[^,.;]{0,60}?"
+    # any other apposition before "were"/"was": "two children, brothers aged nine and 12,
+    # were killed", "Four of them, truffle hunters from one family, were killed"
+    # (not after an age: "The young man (M. A.), 24, from the city of X, was killed")
+    + r"|(?<![,)]\s\d)(?<![,)]\s\d\d)\s*,\s[^,.;]{1,80},(?=\s+(?:were|was)\s))?\s+"
     # "103 citizens who were killed"; "a former fighter who had joined the settlement was
     # killed" (a short relative clause before the verb)
     + r"(?:who\s+(?:(?:had|has|have|lived|worked|returned|joined)\s[^,.;]{1,60}?\s+"

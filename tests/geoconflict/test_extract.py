@@ -540,6 +540,12 @@ def test_a_transcripts_speaker_label_is_no_place(resolver) -> None:  # type: ign
     assert inc.place == "Douma" and inc.location.admin1 == "Rural Damascus"
 
 
+def test_an_age_set_between_commas_is_no_count(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("A young man (K. R.), 31, from the town of Jasim, was shot dead by gunmen on "
+                "Monday.", resolver)
+    assert [i.killed_best for i in found if i.killed_best is not None] in ([], [1])
+
+
 def test_a_meeting_elsewhere_is_still_no_place(resolver) -> None:  # type: ignore[no-untyped-def]
     inc = one("Ministers at a meeting in Hama said shelling killed six people in Kafr Nabl.",
               resolver)
@@ -3927,6 +3933,25 @@ ARTICLE_TOLLS = [
         "least 61 people had been killed since the assault began on Sunday.",
         7,
         id="a_toll_since_days_before_is_a_running_toll",
+    ),
+    pytest.param(
+        "Two children, brothers aged eight and 11, were killed by a landmine near Tafas on "
+        "Monday.",
+        2,
+        id="the_dead_set_out_again_before_the_verb",
+    ),
+    pytest.param(
+        "SNHR documented the killing of three civilians in Daraa governorate on Monday. "
+        "Gunmen shot dead a man in Nawa. Two children, brothers aged eight and 11, were "
+        "killed by a landmine near Tafas.",
+        3,
+        id="incidents_told_after_their_total_are_its_parts",
+    ),
+    pytest.param(
+        "Eight years ago today, more than 300 people were killed in a chemical attack on "
+        "the town of Zamalka. Shelling killed two people in Douma on Monday.",
+        2,
+        id="today_after_ago_is_an_anniversary",
     ),
 ]
 
