@@ -32,6 +32,11 @@ _AREA_PLURALS = frozenset(
 #: Feature words before "of X" naming parts of X, whatever kind of place X is.
 _PART_OF_WORDS = frozenset({"districts", "areas"})
 _THEN_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+#: Feature words after a name that set it inside the city named after "of": "the Rumaniyah
+#: neighbourhood of Raqqa", "the Houla area of Homs province".
+_INSIDE_OF_WORDS = frozenset(
+    "neighbourhood neighborhood quarter suburb suburbs camp area square".split()
+)
 #: A name right before a bracket ("Tell Abiad (Ar-Raqqa)", "Ithriyah (Salamiyeh, Hama)").
 _BRACKETED_RE = re.compile(rf"(?<![\w-])(?P<name>{lx.CAPSPAN})\s*\((?P<bracket>[^()\n]{{2,30}})\)")
 #: "Idlib: airstrikes kill 12": a headline that opens with the place.
@@ -290,6 +295,17 @@ def _demonym_led_name(masked: str, name: str, start: int, end: int, speaker_ok: 
     return not _not_a_place(masked, rest, start, end, speaker_ok=speaker_ok)
 
 
+def _of_city(masked: str, end: int, name: str) -> bool:
+    """Whether the name after "of" at ``end`` is a city or governorate and ``name`` is not
+    ("the Rumaniyah neighbourhood of Raqqa", not "the Damascus suburb of Douma")."""
+    of = _OF_NAME_RE.match(masked, end)
+    return (
+        of is not None
+        and _clean_name(of.group("name"))[0].lower() in lx.GOVERNORATE_NAMES
+        and name.lower() not in lx.GOVERNORATE_NAMES
+    )
+
+
 def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | None:
     raw = m.group("name")
     name, trailing = _clean_name(raw)
@@ -397,8 +413,14 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
         ref = replace(ref, exact=True)
     country = name.lower() in _COUNTRY_WORDS
     foreign = name.lower() in lx.FOREIGN_PLACES
-    if gd.get("feat2") and _THEN_OF_RE.match(masked, m.end()):
-        # "the Idlib town of Saraqib": Idlib is the area around the place that follows.
+    if (
+        gd.get("feat2")
+        and _THEN_OF_RE.match(masked, m.end())
+        and not (feat2 in _INSIDE_OF_WORDS and _of_city(masked, m.end(), name))
+    ):
+        # "the Idlib town of Saraqib", "the Damascus suburb of Douma": Idlib, Damascus are the
+        # area around the place that follows; but a part of a town before its city ("the
+        # Rumaniyah neighbourhood of Raqqa", "the Houla area of Homs") is inside it.
         level = "admin1"
         ref = replace(ref, feature_hint=None, text=name)
     full_end = m.end()

@@ -426,9 +426,12 @@ class DocumentResolver:
             ) and self.is_foreign(ref.name):
                 # "Saida, east of Daraa": the article sets it at home
                 match = home = self._home_namesake(ref, near, beside)
-            if match is not None and ref.within and self._loose(match):
-                # "near Ithriyah (Salamiyeh, Hama)": a loose match outside the area the text
-                # sets the place in is not it; the area is, near it (precision 2).
+            if match is not None and ref.within and (
+                match.method != "exact" and match.score < _SURE_VARIANT
+            ):
+                # "near Ithriyah (Salamiyeh, Hama)", "the Rumaniyah neighbourhood of Raqqa": a
+                # match that is neither exact nor a sure variant, outside the area the text
+                # sets the place in, is not it; the area is, near it (precision 2).
                 outer = self._match(ref.within, None, None, ())
                 if (
                     outer is not None

@@ -546,6 +546,14 @@ def test_an_age_set_between_commas_is_no_count(resolver) -> None:  # type: ignor
     assert [i.killed_best for i in found if i.killed_best is not None] in ([], [1])
 
 
+def test_a_neighbourhood_of_a_city_is_inside_that_city(resolver) -> None:  # type: ignore[no-untyped-def]
+    # "Rumaniyah" alone is closest to a village in Aleppo; "of Raqqa" sets it in Raqqa
+    inc = one("Coalition strikes killed nine civilians in the Rumaniyah neighbourhood of "
+              "Raqqa on Monday.", resolver)
+    assert inc.location.admin1 == "Ar-Raqqa" and inc.location.precision == 2
+    assert "Rumaniyah" in (inc.place or "")
+
+
 def test_a_meeting_elsewhere_is_still_no_place(resolver) -> None:  # type: ignore[no-untyped-def]
     inc = one("Ministers at a meeting in Hama said shelling killed six people in Kafr Nabl.",
               resolver)
