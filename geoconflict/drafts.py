@@ -22,6 +22,7 @@ from .cues import _PlaceCand
 from .mentions import _RISE_RE, _Mention
 from .numbers import COUNT_PATTERN, Count, parse_count
 from .records import Location
+from .resolve import distance_km
 from .text import Sentence
 
 _NON_LETTERS_RE = re.compile(r"[^a-z]")
@@ -125,7 +126,8 @@ def _restates(host: _Draft, d: _Draft) -> bool:
     day ("had said on Sunday that 80 were killed"), in the host's place or a finer one."""
     if host.killed is None or d.killed is None:
         return False
-    if not _close_figures(host.killed, d.killed, small=_same_place(host, d)):
+    same = _same_place(host, d) or _part_of_town(host, d)
+    if not _close_figures(host.killed, d.killed, small=same):
         return False
     if d.sent - host.sent > _reach(host, d):
         return False
@@ -135,7 +137,28 @@ def _restates(host: _Draft, d: _Draft) -> bool:
         # "Hours earlier, twin car bombs ... killing 57": another event (not "the attack,
         # which it said also involved roadside bombs": that tells of the same one)
         return False
-    return not _own_place(d) or _coarse_place(host) or _same_place(host, d)
+    return not _own_place(d) or _coarse_place(host) or same
+
+
+#: How far from a town's point a part of it may lie.
+_PART_OF_TOWN_KM = 8.0
+
+
+def _part_of_town(host: _Draft, d: _Draft) -> bool:
+    """Whether ``d`` is placed in a part of the town ``host`` is placed in: "an air strike on
+    its consulate in Damascus" ... "killed in the strike on the building in the Mezzeh
+    district" (a town, then a neighbourhood or a place near its centre: precision 2)."""
+    la, lb = host.location, d.location
+    return (
+        la is not None
+        and lb is not None
+        and la.precision == 1
+        and la.feature_code is not None
+        and la.feature_code.startswith("PPL")
+        and la.feature_code != "PPLX"
+        and (lb.precision == 2 or lb.feature_code == "PPLX")
+        and distance_km(la.lat, la.lon, lb.lat, lb.lon) <= _PART_OF_TOWN_KM
+    )
 
 
 #: A relative clause after a comma: ", which it said also involved roadside bombs".
@@ -468,6 +491,9 @@ def _merge_estimates_pass(drafts: list[_Draft], *, plain_only: bool) -> None:
             elif _better_told(d.place, host.place):
                 # the headline's "Bayda" told again as "Bayda near the city of Banias"
                 host.place = d.place
+            elif _part_of_town(host, d):
+                # "in Damascus" ... "the strike on the building in the Mezzeh district"
+                host.place, host.location = d.place, d.location
             host.end = max(host.end, d.end)
             d.drop = True
             break

@@ -613,6 +613,8 @@ _PAST_RE = re.compile(
     r"|april|may|june|july|august|september|october|november|december)\b(?!\s+\d))"
     # "Two of the hostages died in captivity, relatives said at the time"
     r"|\b(?:said|reported|told\s+\w+)\s+at\s+the\s+time\b"
+    # "has carried out similar bombings in Homs in the past." (not "in the past 24 hours")
+    r"|\bin\s+the\s+past\s*[.,;]"
 )
 
 
@@ -625,7 +627,7 @@ _SINCE_BEGAN_RE = re.compile(
 _PAST_HINT_RE = re.compile(
     _trie_pattern(
         [
-            *"last earlier ago before after similar january february march april may june"
+            *"last earlier ago before after similar past january february march april may june"
             " july august september october november december".split(),
             "at the time",
         ]

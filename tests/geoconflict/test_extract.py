@@ -554,6 +554,20 @@ def test_a_neighbourhood_of_a_city_is_inside_that_city(resolver) -> None:  # typ
     assert "Rumaniyah" in (inc.place or "")
 
 
+def test_another_sources_figure_in_a_part_of_the_town_is_the_same_strike(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("An Israeli air strike on a building in Damascus killed seven people on "
+                "Monday. A monitor said 11 people had been killed in the strike on the "
+                "building in the Mezzeh district.", resolver)
+    assert [(i.killed_low, i.killed_best, i.killed_high) for i in found] == [(7, 7, 11)]
+    assert found[0].location.admin1 == "Damascus" and found[0].location.precision == 2
+
+
+def test_what_was_done_in_the_past_is_no_event(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("A car bomb killed three people in Homs on Monday. Jihadists have carried out "
+                "similar bombings in Aleppo in the past.", resolver)
+    assert [i.location.admin1 for i in found] == ["Homs"]
+
+
 def test_a_meeting_elsewhere_is_still_no_place(resolver) -> None:  # type: ignore[no-untyped-def]
     inc = one("Ministers at a meeting in Hama said shelling killed six people in Kafr Nabl.",
               resolver)
