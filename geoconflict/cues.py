@@ -131,6 +131,8 @@ class _PlaceCand:
     origin: bool = False
     #: Other places of the same part of the sentence, tried in order when this one fails.
     alts: tuple[_PlaceCand, ...] = ()
+    #: The name of a building ("at al-Quds hospital"), which may be no town's name.
+    building: bool = False
 
 
 def _events(masked: str, toks: _Toks) -> list[tuple[str, int, int, bool, str]]:
@@ -437,7 +439,9 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
         and "fired by" in masked[max(0, m.start() - 50) : m.start()]
         and _FIRED_BY_RE.search(masked, max(0, m.start() - 50), m.start()) is not None
     )
-    return _PlaceCand(ref, start, full_end, level, country, foreign, bool(origin))
+    building = not feat2 and _BUILDING_AFTER_RE.match(masked, end) is not None
+    return _PlaceCand(ref, start, full_end, level, country, foreign, bool(origin),
+                      building=building)
 
 
 #: "shells fired by terrorists in X": X is where the shooters were.
@@ -445,6 +449,10 @@ _FIRED_BY_RE = re.compile(r"\bfired\s+by\s+[^,.;]{1,40}?\s+$")
 
 
 #: Buildings and sites named after their town ("Aleppo University", "Idlib Central Hospital").
+#: A building word right after a name: "al-Quds hospital", "al-Rahma mosque".
+_BUILDING_AFTER_RE = re.compile(
+    r"\s+(?:hospital|school|mosque|bakery|clinic|church|university|stadium|hotel|market)\b"
+)
 _INSTITUTIONS = frozenset(
     "university hospital school college faculty stadium mosque church market souk square"
     " bakery roundabout bridge station citadel hotel bank court palace park museum".split()
@@ -787,4 +795,4 @@ def _choose_place(
             alts.append(c)
     c = _with_setting(chosen, inside, masked)
     c = _with_within(c, inside)
-    return _PlaceCand(c.ref, c.start, c.end, c.level, c.country, c.foreign, c.origin, tuple(alts))
+    return replace(c, alts=tuple(alts))

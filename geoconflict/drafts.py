@@ -484,9 +484,10 @@ def _merge_estimates_pass(drafts: list[_Draft], *, plain_only: bool) -> None:
                     host,
                 )
             host.killed = _widened(host.killed, d.killed)
-            if d.place is not None and _coarse_place(host):
+            if d.place is not None and _coarse_place(host) and not d.place.building:
                 # "an attack near Damascus" ... "the attack on Douma"; the coarser place
-                # stays behind it, should the finer name be one the gazetteer lacks.
+                # stays behind it, should the finer name be one the gazetteer lacks (a
+                # building's name, "died at al-Quds hospital", is not the finer place).
                 host.place = _finer(d.place, host.place)
             elif _better_told(d.place, host.place):
                 # the headline's "Bayda" told again as "Bayda near the city of Banias"

@@ -339,7 +339,8 @@ _PLURAL_VICTIMS = (
     r"|youths|teenagers|adults|elderly|siblings|brothers|sisters|sons|daughters|people's|lives"
     r"|service\s+members|servicemen|marines|sailors|airmen|contractors|crew\s+members|crew"
     r"|advisers|advisors|experts|generals|colonels|officers|guardsmen|mercenaries|recruits"
-    r"|passengers|officials|employees|staff\s+members|volunteers|protesters|demonstrators"
+    r"|passengers|officials|employees|staff\s+members|staff|volunteers|protesters|demonstrators"
+    r"|scholars|academics|archaeologists|artists|writers"
     r"|hunters|herders|shepherds|labou?rers|drivers|mourners|guests|police|agents|tourists"
     r"|nationals|americans|russians|iranians|turks|iraqis|lebanese|afghans|palestinians|kurds"
     r"|neighbou?rs|friends|attackers|assailants|extremists|guerrillas|jihadis|loyalists"
@@ -359,7 +360,8 @@ _SINGULAR_VICTIMS = (
     r"|general|captain|lieutenant|major|hunter|herder|labou?rer|american|russian|iranian"
     r"|owner|passenger|shopkeeper|merchant|trader|bodyguard|cleric|preacher|elder"
     r"|neighbou?r|relative|friend|guest|brother-in-law|son-in-law|schoolteacher|schoolboy"
-    r"|schoolgirl|baker|fisherman|vendor"
+    r"|schoolgirl|baker|fisherman|vendor|scholar|archaeologist|academic|professor|poet|writer"
+    r"|artist|singer|actor|footballer|athlete|businessman|dentist|midwife|anaesthetist"
 )
 #: Modifier words allowed between a count and its victim noun ("pro-Assad", "White Helmets").
 #: A number word or a conjunction is never one: in "three women and two men" the victims of
@@ -582,6 +584,9 @@ CUMULATIVE_RE = _lc(
     r"|October|November|December)(?:\s+\d{1,2})?\s+and\s+(?:\d{1,2}\s+)?(?:January|February"
     r"|March|April|May|June|July|August|September|October|November|December)\b"
     r"|in\s+(?:the\s+(?:past|last)\s+)?(?:two|three|four|five|six|several|\d+)\s+days"
+    # "bringing to 250 the number of people killed there in 48 hours": two days and more
+    r"|(?:in|over|within)\s+(?:the\s+(?:past|last)\s+)?(?:36|48|72|96|forty-eight"
+    r"|seventy-two)\s+hours"
     # "the toll over two days", "the toll from four days of fighting"
     r"|(?:over|from)\s+(?:the\s+(?:past|last)\s+)?(?:two|three|four|five|six|\d+)\s+days"
     r"|(?:days|weeks|months|years)\s+in\s+which"

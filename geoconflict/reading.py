@@ -387,7 +387,12 @@ def _supersede_earlier_figure(
         if d.killed is not None and at is not None and abs(at - earlier.end()) < 40:
             _told(host).add(d.killed.best)
             host.killed = _widened(host.killed, d.killed)  # type: ignore[arg-type]
-            if d.place is not None and not d.place.country and _coarse_place(host):
+            if (
+                d.place is not None
+                and not d.place.country
+                and not d.place.building
+                and _coarse_place(host)
+            ):
                 host.place = _finer(d.place, host.place)
             d.drop = True
 
@@ -571,7 +576,8 @@ def _rival_account(d: _Draft, toll: _Draft) -> bool:
 #: A span of at most a week that a running toll covers: "week-long", "a three-day assault".
 _SHORT_SPAN_RE = re.compile(
     r"\b(?:(?:one|a)[\s-]week(?!s)|week-long|(?:two|three|four|five|six|seven|[2-7])[\s-]days?"
-    r"(?!\s+(?:ago|earlier|before|after))|(?:two|three|four|five|six|seven|[2-7])\s+days\s+of)\b"
+    r"(?!\s+(?:ago|earlier|before|after))|(?:two|three|four|five|six|seven|[2-7])\s+days\s+of"
+    r"|(?:36|48|72|96|forty-eight|seventy-two)\s+hours)\b"
 )
 
 
@@ -1056,7 +1062,8 @@ def _cumulative_clause(low: str, mention: _Mention) -> bool:
 #: tests/geoconflict/test_speed_guards.py checks every alternative of the pattern has one).
 _CUMUL_WORDS = tuple(
     "since far date total overall cumulative week month year past last recent days which"
-    " -day -long whole entire throughout war conflict period first during between alone".split()
+    " -day -long whole entire throughout war conflict period first during between alone"
+    " hours".split()
 )
 _CUMUL_HINT_RE = re.compile(_trie_pattern(_CUMUL_WORDS))
 #: Running-toll words that also fit one event's toll counted up to now.

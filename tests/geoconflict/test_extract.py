@@ -568,6 +568,13 @@ def test_what_was_done_in_the_past_is_no_event(resolver) -> None:  # type: ignor
     assert [i.location.admin1 for i in found] == ["Homs"]
 
 
+def test_a_buildings_name_is_no_finer_place(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Air strikes on a hospital in the Sukkari district of Aleppo killed 27 people "
+                "overnight. MSF said at least 14 patients and staff died at al-Quds hospital.",
+                resolver)
+    assert [(i.killed_best, i.location.admin1) for i in found] == [(27, "Aleppo")]
+
+
 def test_a_meeting_elsewhere_is_still_no_place(resolver) -> None:  # type: ignore[no-untyped-def]
     inc = one("Ministers at a meeting in Hama said shelling killed six people in Kafr Nabl.",
               resolver)
@@ -3974,6 +3981,29 @@ ARTICLE_TOLLS = [
         "the town of Zamalka. Shelling killed two people in Douma on Monday.",
         2,
         id="today_after_ago_is_an_anniversary",
+    ),
+    pytest.param(
+        "Barrel bombs hit a field hospital in Daret Azza, killing two medical staff and five "
+        "patients.",
+        7,
+        id="staff_are_victims",
+    ),
+    pytest.param(
+        "Militants beheaded a retired archaeologist in the city of Palmyra on Tuesday.",
+        1,
+        id="one_scholar_is_one_victim",
+    ),
+    pytest.param(
+        "Air strikes killed 40 people in Douma on Tuesday, bringing to 95 the number of people "
+        "killed there in 48 hours.",
+        40,
+        id="a_two_day_toll_holding_the_days_is_a_running_toll",
+    ),
+    pytest.param(
+        "Coalition strikes killed 42 civilians in al-Bukamal in the past 48 hours, a monitor "
+        "said.",
+        42,
+        id="a_two_day_toll_told_alone_is_the_events",
     ),
 ]
 
