@@ -98,6 +98,12 @@ _ATTRIBUTION_RE = re.compile(
 #: A clause of what befell the victims before ("after being abducted by gunmen"): its day
 #: is not the event's.
 _AFTER_BEING_RE = re.compile(r"\bafter\s+(?:being|having\s+been)\s+\w+ed\b[^,;]*$")
+#: A place's relative clause after a count of dead ("eight were killed in Kafr Nabuda, where
+#: rebels launched a counter-attack on Tuesday"): its day dates what it tells, not the dead.
+_WHERE_CLAUSE_RE = re.compile(
+    r"\b(?:kill\w*|died|dead|deaths?)\b[^;]*,\s+where\b(?![^,;]*\b(?:kill|dead|died|death))"
+    r"[^,;]*$"
+)
 _ATTRIBUTION_WORDS = tuple(
     "said says told reported announced stated added confirmed claimed denied declared".split()
 )
@@ -183,6 +189,8 @@ def find_dates(sentence: str, article_date: dt.date | None) -> list[DateMention]
             continue
         if "after " in low and _AFTER_BEING_RE.search(low, max(0, m.start() - 70), m.start()):
             continue  # "found dead ..., after being abducted by gunmen yesterday": not the day
+        if "where " in low and _WHERE_CLAUSE_RE.search(low, max(0, m.start() - 200), m.start()):
+            continue  # "killed in X, where rebels launched a counter-attack on Tuesday"
         if m.group("wd"):
             target = WEEKDAYS[_fold(m.group("wd"))]
             back = (article_date.weekday() - target) % 7

@@ -107,3 +107,14 @@ def test_the_day_of_what_befell_the_victims_before_is_not_the_events() -> None:
     assert found == []
     found = find_dates("Gunmen abducted five men yesterday.", dt.date(2024, 12, 24))
     assert [f.date for f in found] == [dt.date(2024, 12, 23)]
+
+
+def test_the_day_of_a_places_where_clause_is_not_the_deaths() -> None:
+    friday = dt.date(2019, 5, 24)
+    found = find_dates("Eight of the dead were killed in strikes on Kafr Nabuda, where rebels "
+                       "launched a counter-attack on Tuesday.", friday)
+    assert found == []
+    # dead told in the clause itself are dated by it
+    found = find_dates("Rebels stormed Kafr Nabuda, where eight people were killed on Tuesday.",
+                       friday)
+    assert [f.date for f in found] == [dt.date(2019, 5, 21)]

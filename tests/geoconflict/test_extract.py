@@ -4005,6 +4005,13 @@ ARTICLE_TOLLS = [
         42,
         id="a_two_day_toll_told_alone_is_the_events",
     ),
+    pytest.param(
+        "Air strikes killed 11 civilians in northwest Syria on Friday. Eight of the dead were "
+        "killed in strikes on Kafr Nabuda, where rebels launched a counter-attack on Tuesday. "
+        "Three more civilians died in strikes on the town of Khan Sheikhun.",
+        11,
+        id="parts_of_a_total_are_not_dated_by_a_where_clause",
+    ),
 ]
 
 
