@@ -244,6 +244,12 @@ def _not_a_place(masked: str, name: str, start: int, end: int, *, speaker_ok: bo
         before = before[:-4] if len(before) > 3 else ""
     elif before.endswith("capital"):  # "a briefing in the (Turkish) capital Ankara"
         before = _THE_CAPITAL_RE.sub("", before)
+    if before.endswith(("hospital in", "hospitals in", "clinic in")):
+        # "a passer-by was wounded and taken to the national hospital in Daraa": where the
+        # wounded were treated, not where it happened
+        wide = " ".join(masked[max(0, start - 100) : start].lower().split())
+        if _TAKEN_TO_RE.search(wide):
+            return True
     if before.endswith("meeting in"):
         # "a bomb tore through a security meeting in X": the meeting the attack struck
         wide = " ".join(masked[max(0, start - 140) : start].lower().split())
@@ -253,6 +259,13 @@ def _not_a_place(masked: str, name: str, start: int, end: int, *, speaker_ok: bo
 
 #: "the capital" or "the Turkish capital" between a cue and a name.
 _THE_CAPITAL_RE = re.compile(r"\s+the(?:\s+[\w'’-]+)?\s+capital$")
+
+
+#: Where the wounded were taken: "taken to the national hospital in", "rushed to hospitals in".
+_TAKEN_TO_RE = re.compile(
+    r"\b(?:taken|rushed|transferred|transported|brought|evacuated|moved|admitted)\s+to\s+"
+    r"(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,3}?(?:hospitals?|clinic)\s+in$"
+)
 
 
 #: A meeting that an attack struck ("a car bomb killed six during a meeting in X", "a bomb

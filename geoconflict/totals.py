@@ -16,6 +16,7 @@ from .drafts import (
     _NATIONWIDE_RE,
     _Draft,
     _other_victims,
+    _own_place,
     _same_place,
     _vague_then_precise,
 )
@@ -204,6 +205,26 @@ def _mark_breakdowns(drafts: list[_Draft]) -> None:
                 for m in run:
                     drafts[m].part_of = n
                 break
+    # A total told as a list to come ("the death of 4 people ..., as follows:", "two
+    # civilians killed in separate incidents") takes in the counts told after it, in its
+    # area, as long as they fit inside it: the list may name only some of them.
+    for n, total in enumerate(drafts):
+        if not countable(total) or total.killed.best < 2:  # type: ignore[union-attr]
+            continue
+        low = total.extra.get("low") or ""
+        if not ("follows" in low or "separate" in low) or not _ITEMISED_RE.search(low):
+            continue
+        room = total.killed.best  # type: ignore[union-attr]
+        for m in range(n + 1, len(drafts)):
+            d = drafts[m]
+            if d.sent == total.sent or not countable(d):
+                continue
+            if d.sent - total.sent > _BREAKDOWN_REACH or not _inside(total, d):
+                break
+            if d.killed.best > room:  # type: ignore[union-attr,operator]
+                break
+            room -= d.killed.best  # type: ignore[union-attr,operator]
+            d.part_of = n
     # A nationwide total ("killing at least 136 people across the country") takes in the
     # counts told after it, place by place, as long as they fit inside it.
     for n, total in enumerate(drafts):
@@ -246,6 +267,12 @@ def _mark_breakdowns(drafts: list[_Draft]) -> None:
         if count >= 2 and run_sum == total.killed.best:  # type: ignore[union-attr]
             total.cumulative = True
 
+
+
+#: A total that announces its list: "as follows:", "in separate incidents".
+_ITEMISED_RE = re.compile(
+    r"\bas\s+follows\b|\bin\s+(?:\w+\s+)?separate\s+(?:incidents|attacks|assassinations)\b"
+)
 
 
 def _inside(total: _Draft, part: _Draft) -> bool:
@@ -307,7 +334,7 @@ def _dedupe(drafts: list[_Draft]) -> None:
                     same_place
                     or e.place is None
                     or d.place is None
-                    or _same_area(d, e)
+                    or (_same_area(d, e) and not _two_towns(d, e))
                     # a headline retold in the body under a name the gazetteer lacks
                     or (
                         (d.extra.get("title") or e.extra.get("title"))
@@ -403,6 +430,30 @@ def _absorb(keep: _Draft, lose: _Draft) -> None:
         keep.date, keep.date_explicit = lose.date, True
     keep.targets = tuple(dict.fromkeys((*keep.targets, *lose.targets)))
     keep.victims = tuple(dict.fromkeys((*keep.victims, *lose.victims)))
+
+
+#: How far apart two precisely placed counts of one body text are two events.
+_TWO_TOWNS_KM = 5.0
+
+
+def _two_towns(a: _Draft, b: _Draft) -> bool:
+    """Two counts of the body (no headline) placed precisely in two towns apart ("a former
+    commander was killed in Nawa" ... "Hours later, a young man was killed in Jasim"): two
+    events, however alike their counts."""
+    la, lb = a.location, b.location
+    return (
+        la is not None
+        and lb is not None
+        and not (a.extra.get("title") or b.extra.get("title"))
+        and all(
+            _own_place(x) and not x.extra.get("inferred_place") and not x.extra.get("at_dateline")
+            for x in (a, b)
+        )
+        and la.precision <= 2
+        and lb.precision <= 2
+        and la.place_id != lb.place_id
+        and distance_km(la.lat, la.lon, lb.lat, lb.lon) > _TWO_TOWNS_KM
+    )
 
 
 def _same_area(a: _Draft, b: _Draft) -> bool:

@@ -575,6 +575,13 @@ def test_a_buildings_name_is_no_finer_place(resolver) -> None:  # type: ignore[n
     assert [(i.killed_best, i.location.admin1) for i in found] == [(27, "Aleppo")]
 
 
+def test_the_hospital_the_wounded_were_taken_to_is_no_place(resolver) -> None:  # type: ignore[no-untyped-def]
+    found = run("Gunmen shot dead a young man in front of his house, killing him instantly, "
+                "while a passer-by was wounded and taken to the national hospital in Daraa.",
+                resolver)
+    assert [i.place for i in found] == [None]
+
+
 def test_a_meeting_elsewhere_is_still_no_place(resolver) -> None:  # type: ignore[no-untyped-def]
     inc = one("Ministers at a meeting in Hama said shelling killed six people in Kafr Nabl.",
               resolver)
@@ -4011,6 +4018,21 @@ ARTICLE_TOLLS = [
         "Three more civilians died in strikes on the town of Khan Sheikhun.",
         11,
         id="parts_of_a_total_are_not_dated_by_a_where_clause",
+    ),
+    pytest.param(
+        "A former commander was killed by gunmen in the city of Nawa on Saturday. Hours "
+        "later, a young man was killed by gunmen in the city of Jasim.",
+        2,
+        id="one_dead_in_each_of_two_towns_are_two",
+    ),
+    pytest.param(
+        "SOHR activists have documented the death of 4 people in Daraa within the past 24 "
+        "hours, as follows:\n– a young man was shot dead by unknown gunmen in Jasim city in "
+        "the northern countryside of Daraa;\n– a member of the 8th Brigade was killed by an "
+        "IED explosion targeting his car near Inkhil;\n– a man was found dead with bullet "
+        "wounds near Da'el.",
+        4,
+        id="a_list_announced_by_its_total_is_its_parts",
     ),
 ]
 
