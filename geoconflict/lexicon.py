@@ -1029,6 +1029,8 @@ DEVELOPMENT_CUES: dict[str, re.Pattern[str]] = {
     "displacement": _lc(
         r"\b(?:(?:have|has|were|was|been|being)\s+(?:newly\s+)?displaced|displacement\s+of"
         r"|exodus|uprooted|evacuat(?:ed|ion|ions))\b"
+        # "have helped evacuate some 1,150 people from the Old City of Homs"
+        r"|\b(?:helped|began|begun|started|continued)\s+(?:to\s+)?evacuate\b"
         r"|\b(?:people|families|residents|civilians|idps|villagers|thousands|hundreds"
         r"|inhabitants|refugees|women|children)\b[^.;]{0,60}?\b(?<!had\s)(?:fled|flee|flees"
         r"|fleeing|(?<=(?<!who\s)have\s)left|(?<=(?<!who\s)has\s)left)\b"
@@ -1047,6 +1049,9 @@ DEVELOPMENT_CUES: dict[str, re.Pattern[str]] = {
         # "42 trucks loaded with humanitarian aid crossed into Idlib"
         r"|\btrucks?\s+(?:loaded\s+with|carrying)\s+(?:[\w-]+\s+){0,2}?(?:aid|relief|food"
         r"|medicines?|flour)\b"
+        # "The United Nations delivered food and hygiene supplies to ... Rukban"
+        r"|\bdeliver(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:aid|relief|food|medicines?|medical"
+        r"|supplies|assistance)\b"
     ),
     "protest": _lc(
         r"\b(?:protest(?:s|ers|ed)?|demonstrat(?:ed|ing|ion|ions|ors)|rall(?:y|ies|ied)"
@@ -1059,6 +1064,9 @@ DEVELOPMENT_CUES: dict[str, re.Pattern[str]] = {
     "agreement": _lc(
         r"\b(?:ceasefire|cease-fire|truce|reconciliation\s+(?:deal|agreement)|surrender(?:ed)?"
         r"|evacuation\s+(?:deal|agreement)|prisoner\s+(?:exchange|swap)|handover)\b"
+        # "Deal reached to evacuate rebels", "a deal had been agreed to evacuate fighters"
+        r"|\b(?:deal|agreement)\s+(?:had\s+been\s+|has\s+been\s+|was\s+)?(?:reached|agreed"
+        r"|struck|brokered|sealed)\b"
     ),
     # Control of a place changing hands with no fighting told: "rebels swept into
     # Damascus", "troops raised the national flag in Daraa", "declared victory in Raqqa".

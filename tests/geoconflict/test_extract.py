@@ -2091,6 +2091,12 @@ DEVELOPMENTS = [
      "territory", "Dar'a"),
     ("Hundreds of Kurdish-led fighters rolled into the town of Manbij on Friday.",
      "territory", "Aleppo"),
+    ("A deal was reached on Tuesday to evacuate rebels from the town of Madaya.",
+     "agreement", "Rural Damascus"),
+    ("The UN delivered food and medicines to the besieged town of Madaya on Monday.", "aid",
+     "Rural Damascus"),
+    ("Red Crescent teams helped evacuate 300 people from the town of Qusayr on Sunday.",
+     "displacement", "Homs"),
     # what they would do next is another clause: the takeover is told as done
     ("Rebel brigades declared victory in the town of Nawa on Sunday, and said they would "
      "open the roads to traders.", "territory", "Dar'a"),
