@@ -20,7 +20,7 @@ from .cues import _COUNTRY_WORDS, _institution_town, _PlaceCand, _places
 from .drafts import _NATIONWIDE_RE, _Draft, _SentInfo
 from .mentions import _mask
 from .records import Article, Location
-from .resolve import DocumentResolver, PlaceRef, distance_km
+from .resolve import CITY_GOVERNORATES, DocumentResolver, PlaceRef, distance_km
 
 _RESOLVERS: dict[str, Any] = {}
 
@@ -181,7 +181,7 @@ _FIELD_TAIL_RE = re.compile(
     r"|countryside|area|neighbou?rhood|region|camp)$",
     re.I,
 )
-_FIELD_AREA_RE = re.compile(r"\b(?:governorate|province)\b", re.I)
+_FIELD_AREA_RE = re.compile(r"\b(?:governorate|province|countryside)\b|^rural\s", re.I)
 
 
 #: Lower-case particles that may open a name in a place field ("al-Sakhour").
@@ -219,7 +219,11 @@ def _field_parts(value: str) -> list[tuple[str, str, bool]]:
             name = _FIELD_TAIL_RE.sub("", name).strip()
         if len(name) < 3 or (not name[0].isupper() and not name.startswith(_FIELD_PARTICLES)):
             continue
-        parts.append((text, name, bool(_FIELD_AREA_RE.search(text))))
+        area = bool(_FIELD_AREA_RE.search(text))
+        if area and name.lower() in CITY_GOVERNORATES and ("rural" in text.lower() or (
+                "countryside" in text.lower())):
+            name = f"Rural {name}"  # "Rural Damascus", "Damascus countryside": not the city
+        parts.append((text, name, area))
     return parts
 
 
@@ -235,7 +239,9 @@ def _field_place_fallback(drafts: list[_Draft], article: Article, doc: DocumentR
     most precise name of the field the gazetteer knows that lies in the field's governorate
     (when it gives one), else in that governorate. Names in two governorates place nothing.
     """
-    if not any(d.location is None and not d.event_only for d in drafts):
+    if not any(
+        (d.location is None and not d.event_only) or _loose_here(d) for d in drafts
+    ):
         return
     body = article.text  # a field needs its colon and its key word: a cheap first test
     has_field = ":" in body and ("Location" in body or "Where" in body or "Place" in body)
@@ -271,9 +277,23 @@ def _field_place_fallback(drafts: list[_Draft], article: Article, doc: DocumentR
     if loc is None or loc.precision >= 6:
         return
     for d in drafts:
-        if _unplaced(d, doc):
+        if _unplaced(d, doc) or (
+            # "Location: ..., western Aleppo countryside" over a loose guess in Hama for the
+            # summary's "al-Jinah": the note's own field says where it was
+            _loose_here(d) and loc.admin1 is not None and d.location.admin1 != loc.admin1
+        ):
             d.location = loc
             d.extra["inferred_place"] = True
+
+
+#: A match score below which a place is only a loose guess (see ``resolve._LOOSE``).
+_LOOSE_SCORE = 0.7
+
+
+def _loose_here(d: _Draft) -> bool:
+    """Whether ``d`` is placed only by a loose guess at its name."""
+    loc = d.location
+    return loc is not None and loc.score is not None and loc.score < _LOOSE_SCORE
 
 
 def _sentence_places(info: _SentInfo) -> list[_PlaceCand]:

@@ -582,6 +582,18 @@ def test_the_hospital_the_wounded_were_taken_to_is_no_place(resolver) -> None:  
     assert [i.place for i in found] == [None]
 
 
+def test_a_notes_place_field_overrules_a_loose_guess_elsewhere(resolver) -> None:  # type: ignore[no-untyped-def]
+    # "al-Jinah" is not in the gazetteer; its nearest spelling is a village in Hama
+    inc = one("CS590 – March 16, 2017\nLocation: Omar ibn al-Khattab mosque, al-Jinah, "
+              "western Aleppo countryside\nSummary: A US strike hit a mosque complex in "
+              "al-Jinah during evening prayers, killing 38 worshippers.", resolver)
+    assert (inc.location.admin1, inc.location.precision) == ("Aleppo", 4)
+    # "Rural Damascus" in a field is the governorate, not the city
+    inc = one("Location: al-Mleiha, Rural Damascus (Markaz Rif Dimashq district). Fighting on "
+              "the southern edge of al-Mleiha; 14 rebels and 6 soldiers were killed.", resolver)
+    assert inc.location.admin1 == "Rural Damascus"
+
+
 def test_a_meeting_elsewhere_is_still_no_place(resolver) -> None:  # type: ignore[no-untyped-def]
     inc = one("Ministers at a meeting in Hama said shelling killed six people in Kafr Nabl.",
               resolver)
