@@ -430,6 +430,8 @@ KILL_ACTIVE_RE = _lc(
     r"\b(?P<verb>kill(?:ed|ing|s)?|claim(?:ed|ing|s)?\s+the\s+lives\s+of|claim(?:ed|ing|s)?"
     r"|massacr(?:ed|ing)|martyr(?:ed|ing)"
     r"|execut(?:e|ed|ing|es)|shot\s+dead|shooting\s+dead|gunned\s+down|slaughtered"
+    # "shot one of the pilots dead": only with "dead" after the victims (checked by the reader)
+    r"|shot|shooting"
     r"|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|left|leaving"
     r"|assassinat(?:ed|ing|es)|behead(?:ed|ing|s)"
     # a military statement's "eliminated 30 militants": only with people (checked by the reader)

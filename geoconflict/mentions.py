@@ -648,7 +648,7 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
         out.append(mention)
     for m in _scan(lx.KILL_ACTIVE_RE, "kill", toks, masked):
         verb = m.group("verb").lower()
-        if verb.startswith(("left", "leaving")):
+        if verb.startswith(("left", "leaving")) or verb in ("shot", "shooting"):
             vict = (m.group("vict") or "").lower()
             if not vict.endswith("dead") and not lx.LEFT_DEAD_RE.match(masked, m.end()):
                 continue
