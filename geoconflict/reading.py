@@ -792,6 +792,10 @@ def _drop_past_day_events(drafts: list[_Draft], infos: list[_SentInfo], article:
 
 
 #: A source updating its toll before the count it gives ("updates the toll: three killed").
+#: A source's figure told as its latest: "now says", "now puts the number at".
+_NOW_SAYS_RE = re.compile(
+    r"\bnow\s+(?:says?|said|reports?|puts?|estimates?|counts?)\b[^.;:]*$"
+)
 _UPDATES_TOLL_RE = re.compile(
     r"\b(?:updates|updated|updating|raises|raised|raising|revises|revised|revising)\s+"
     r"(?:its\s+|the\s+|their\s+|his\s+|her\s+)?(?:death\s+)?toll\b[^.;]{0,12}$"
@@ -964,6 +968,10 @@ def _drafts_of_sentence(info: _SentInfo, index: int) -> list[_Draft]:
                 d.extra["inherited"] = True
         elif "toll" in info.low and _UPDATES_TOLL_RE.search(info.low, 0, k.start) is not None:
             # "Health ministry updates the toll: three killed, 34 injured": a rise
+            d.extra["toll"] = d.extra["rise"] = True
+        elif "now " in info.low and _NOW_SAYS_RE.search(info.low, max(0, k.start - 60), k.start):
+            # "The health directorate now says 72 people have died": its own earlier figure,
+            # raised
             d.extra["toll"] = d.extra["rise"] = True
         d.extra["subset"] = k.subset
         d.drop = (cause is not None and cause.start() < k.start) or any(

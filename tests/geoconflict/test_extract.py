@@ -4062,6 +4062,13 @@ ARTICLE_TOLLS = [
         None,
         id="shot_with_no_dead_after_is_no_death",
     ),
+    pytest.param(
+        "07:45 Warplanes struck the town of Saraqib at dawn, activists say.\n\n10:30 The "
+        "health directorate says at least 40 people have been killed.\n\n14:00 The health "
+        "directorate now says 53 people have died, including 11 children.",
+        53,
+        id="a_source_that_now_says_more_raises_its_toll",
+    ),
 ]
 
 
