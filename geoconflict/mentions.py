@@ -695,6 +695,9 @@ def _mentions(masked: str, toks: _Toks, cased: str = "") -> list[_Mention]:
         named = _named_dead(cased)
         if named is not None and not overlaps(named.start, named.end):
             out.append(named)
+            # "Hilal al-Assad has been killed in the Kessab clashes along with seven other
+            # NDF members": the others add to the named
+            along_with(named, named.end)
     out.sort(key=lambda x: x.start)
     return out
 
@@ -729,7 +732,10 @@ _NAMED_KILL_RE = re.compile(
 #: "Ahmad al-Zoubi was shot dead"; "its volunteer Khaled Hamoud, 27, who was killed on
 #: Tuesday": an age between commas and "who" may stand between the name and the verb.
 _NAMED_KILLED_RE = re.compile(
-    rf"(?P<name>{_PERSON})(?:,\s+(?:aged\s+)?\d{{1,2}},)?(?P<who>,?\s+who)?"
+    rf"(?P<name>{_PERSON})(?:,\s+(?:aged\s+)?\d{{1,2}},"
+    # "Hilal al-Assad, a cousin of the president and head of the NDF in Latakia, has been
+    # killed": who he was, between commas
+    r"|,\s+(?:a|an|the|his|her)\s+[a-z][^,.;]{1,100},)?(?P<who>,?\s+who)?"
     r"\s+(?:was|has\s+been|had\s+been)\s+(?P<verb>killed|shot\s+dead"
     r"|assassinated|gunned\s+down|executed)\b"
     # "Hassan Turkmani, who headed the crisis cell, also died of his wounds"

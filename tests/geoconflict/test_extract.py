@@ -4069,6 +4069,12 @@ ARTICLE_TOLLS = [
         53,
         id="a_source_that_now_says_more_raises_its_toll",
     ),
+    pytest.param(
+        "Fares Khalil al-Hamad, a commander of the National Defence Forces in the town, has "
+        "been killed in clashes in Kessab along with five other NDF members.",
+        6,
+        id="a_named_dead_who_he_was_and_those_killed_with_him",
+    ),
 ]
 
 
