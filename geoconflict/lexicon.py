@@ -361,7 +361,7 @@ _SINGULAR_VICTIMS = (
     r"|owner|passenger|shopkeeper|merchant|trader|bodyguard|cleric|preacher|elder"
     r"|neighbou?r|relative|friend|guest|brother-in-law|son-in-law|schoolteacher|schoolboy"
     r"|schoolgirl|baker|fisherman|vendor|scholar|archaeologist|academic|professor|poet|writer"
-    r"|artist|singer|actor|footballer|athlete|businessman|dentist|midwife|anaesthetist"
+    r"|artist|singer|actor|footballer|athlete|businessman|dentist|midwife|anaesthetist|patient"
 )
 #: Modifier words allowed between a count and its victim noun ("pro-Assad", "White Helmets").
 #: A number word or a conjunction is never one: in "three women and two men" the victims of

@@ -726,8 +726,13 @@ _NAMED_KILL_RE = re.compile(
     # a few words before the name ("killing local commander ..."), but no preposition: "killed
     # in strikes on Khan Sheikhoun" names a place
     rf"(?:(?!{_PLACE_PREPS}\s)[a-z]+\s+){{0,3}}?"
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Brig|Maj|Capt|Lt)\.?\s+)?"
     rf"(?P<name>{_PERSON})"
     rf"(?P<more>(?:(?:,\s+|,?\s+and\s+){_TITLE_WORDS}{_PERSON}(?!['’]s)){{0,4}})"
+    # "killed Dr. Ali Darwish, an orthopaedic surgeon, and a patient": one more, unnamed
+    r"(?:,\s+(?:a|an|the|his|her)\s+[a-z][^,.;]{0,60},)?"
+    rf"(?P<plus>,?\s+and\s+(?:a|an|one|another|his|her)\s+(?:[a-z-]+\s+){{0,2}}?"
+    rf"(?:{lx._SINGULAR_VICTIMS})\b)?"
 )
 #: "Ahmad al-Zoubi was shot dead"; "its volunteer Khaled Hamoud, 27, who was killed on
 #: Tuesday": an age between commas and "who" may stand between the name and the verb.
@@ -783,6 +788,8 @@ def _named_dead(cased: str) -> _Mention | None:
         return None
     more = groups.get("more") or ""
     n = 1 + len(_NAMED_SPLIT_RE.findall(more)) if more else 1
+    if groups.get("plus"):
+        n += 1
     verb = m.start(verb_group)
     return _Mention("killed", min(m.start(), verb), m.end(), verb, Count(n, n, n))
 

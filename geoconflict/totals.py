@@ -352,6 +352,8 @@ def _dedupe(drafts: list[_Draft]) -> None:
                     d.killed.best == e.killed.best
                     or _title_told(d, e)
                     or _title_told(e, d)
+                    or _title_one_of(d, e)
+                    or _title_one_of(e, d)
                     or (
                         abs(e.sent - d.sent) <= 3
                         and (
@@ -402,6 +404,20 @@ def _title_told(title: _Draft, body: _Draft) -> bool:
     least 25 ... put the toll at 27"): the headline tells the same event."""
     return bool(title.extra.get("title")) and title.killed is not None and (
         title.killed.best in body.extra.get("told", ())
+    )
+
+
+def _title_one_of(title: _Draft, body: _Draft) -> bool:
+    """A headline's one dead among the body's ("... attack on Latamneh hospital that killed a
+    doctor" ... "The attack killed Dr. Ali Darwish, an orthopaedic surgeon, and a patient"):
+    the headline tells the same event by the victim it singles out."""
+    return (
+        bool(title.extra.get("title"))
+        and not body.extra.get("title")
+        and title.killed is not None
+        and title.killed.best == 1
+        and body.killed is not None
+        and (body.killed.best or 0) > 1
     )
 
 

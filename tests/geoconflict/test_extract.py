@@ -4075,6 +4075,13 @@ ARTICLE_TOLLS = [
         6,
         id="a_named_dead_who_he_was_and_those_killed_with_him",
     ),
+    pytest.param(
+        "Doctors condemn attack on Kafr Nabl hospital that killed a nurse\n\nA barrel bomb "
+        "hit the hospital in Kafr Nabl on Saturday. The attack killed Dr. Samer Haddad, a "
+        "surgeon, and a patient who was waiting for treatment.",
+        2,
+        id="a_headlines_one_dead_is_one_of_the_bodys",
+    ),
 ]
 
 
