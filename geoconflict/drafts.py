@@ -331,6 +331,10 @@ def _merge_other_estimates(drafts: list[_Draft]) -> None:
     _merge_rival_accounts(drafts)
 
 
+#: A monitor's next entry, another death: "SNHR also documented the death of a detainee".
+_ALSO_DOCUMENTED_RE = re.compile(r"\balso\s+(?:documented|recorded)\s+the\s+(?:death|killing)")
+
+
 #: A count told in the present perfect: "have been killed", "has died".
 _PERFECT_KILLED_RE = re.compile(r"\b(?:have|has)\s+(?:been\s+)?(?:killed|died|slain)\b")
 
@@ -437,8 +441,11 @@ def _merge_estimates_pass(drafts: list[_Draft], *, plain_only: bool) -> None:
         )
         if plain_only and not plain:
             continue
-        if plain and "elsewhere" in (d.extra.get("low") or ""):
+        low = d.extra.get("low") or ""
+        if plain and "elsewhere" in low:
             continue  # "At least 19 people were killed elsewhere in the country": more dead
+        if plain and "also" in low and _ALSO_DOCUMENTED_RE.search(low):
+            continue  # a monitor's next entry: "SNHR also documented the death of a detainee"
         bound = d.killed.low is None and d.killed.high is not None
         rival = _RIVAL_SOURCE_RE.search(d.extra.get("low") or "") is not None
         for host in reversed(drafts[:n]):

@@ -362,6 +362,7 @@ _SINGULAR_VICTIMS = (
     r"|neighbou?r|relative|friend|guest|brother-in-law|son-in-law|schoolteacher|schoolboy"
     r"|schoolgirl|baker|fisherman|vendor|scholar|archaeologist|academic|professor|poet|writer"
     r"|artist|singer|actor|footballer|athlete|businessman|dentist|midwife|anaesthetist|patient"
+    r"|detainee|prisoner|hostage|captive|inmate"
 )
 #: Modifier words allowed between a count and its victim noun ("pro-Assad", "White Helmets").
 #: A number word or a conjunction is never one: in "three women and two men" the victims of

@@ -4082,6 +4082,14 @@ ARTICLE_TOLLS = [
         2,
         id="a_headlines_one_dead_is_one_of_the_bodys",
     ),
+    pytest.param(
+        "SNHR Daily Report: Two Civilians Killed on March 3, 2019\n\nOn Sunday, March 3, "
+        "2019, SNHR documented the killing of two civilians in Syria.\n\nGunmen shot dead a "
+        "young man at a checkpoint in Qamishli city.\n\nSNHR also documented the death of a "
+        "detainee due to torture in a regime detention center.",
+        2,
+        id="a_monitors_next_entry_is_another_death_of_its_total",
+    ),
 ]
 
 
