@@ -1081,6 +1081,9 @@ DEVELOPMENT_CUES: dict[str, re.Pattern[str]] = {
         r"|\bdeclared\s+(?:\w+\s+)?victory\b|\bfell\s+to\b"
         r"|\bhand(?:ed|s|ing)?\s+(?:the\s+(?:\w+\s+){0,2})?over\s+(?:the\s+\w+\s+)?to\b"
         r"|\b(?:withdrew|withdrawn|withdraws|pulled\s+out)\s+from\b"
+        # Syrian state media: "Army units restored security and stability to the villages of"
+        r"|\brestored\s+(?:security|stability|control)(?:\s+and\s+(?:security|stability))?"
+        r"\s+(?:to|in|over)\b"
     ),
 }
 #: Any development word (a cheap test before the categories).

@@ -2109,6 +2109,8 @@ DEVELOPMENTS = [
      "Rural Damascus"),
     ("Red Crescent teams helped evacuate 300 people from the town of Qusayr on Sunday.",
      "displacement", "Homs"),
+    ("Army units restored security and stability to the town of Qusayr on Tuesday.",
+     "territory", "Homs"),
     # what they would do next is another clause: the takeover is told as done
     ("Rebel brigades declared victory in the town of Nawa on Sunday, and said they would "
      "open the roads to traders.", "territory", "Dar'a"),
