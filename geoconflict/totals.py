@@ -9,6 +9,7 @@ twice in an article; :func:`_to_incident` turns a draft into an
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from . import lexicon as lx
 from .drafts import (
@@ -215,17 +216,7 @@ def _mark_breakdowns(drafts: list[_Draft]) -> None:
         low = total.extra.get("low") or ""
         if not ("follows" in low or "separate" in low) or not _ITEMISED_RE.search(low):
             continue
-        room = total.killed.best  # type: ignore[union-attr]
-        for m in range(n + 1, len(drafts)):
-            d = drafts[m]
-            if d.sent == total.sent or not countable(d):
-                continue
-            if d.sent - total.sent > _BREAKDOWN_REACH or not _inside(total, d):
-                break
-            if d.killed.best > room:  # type: ignore[union-attr,operator]
-                break
-            room -= d.killed.best  # type: ignore[union-attr,operator]
-            d.part_of = n
+        _take_in(drafts, n, countable, lambda d, total=total: not _inside(total, d))
     # A nationwide total ("killing at least 136 people across the country") takes in the
     # counts told after it, place by place, as long as they fit inside it.
     for n, total in enumerate(drafts):
@@ -236,21 +227,12 @@ def _mark_breakdowns(drafts: list[_Draft]) -> None:
             continue  # the words every match of _NATIONWIDE_RE holds: a cheap first test
         if not _NATIONWIDE_RE.search(low):
             continue
-        room = total.killed.best  # type: ignore[union-attr]
-        for m in range(n + 1, len(drafts)):
-            d = drafts[m]
-            if d.sent == total.sent or not countable(d):
-                continue
-            if d.sent - total.sent > _BREAKDOWN_REACH or (
-                d.date and total.date and d.date != total.date
-            ):
-                break
-            if d.place is not None and d.location is None:
-                continue  # "In Iraq, ... 16 were killed near al-Qaim": not in the country
-            if d.killed.best > room:  # type: ignore[union-attr,operator]
-                break
-            room -= d.killed.best  # type: ignore[union-attr,operator]
-            d.part_of = n
+        _take_in(
+            drafts, n, countable,
+            lambda d, total=total: bool(d.date and total.date and d.date != total.date),
+            # "In Iraq, ... 16 were killed near al-Qaim": not in the country
+            skip=lambda d: d.place is not None and d.location is None,
+        )
     # A total told after its parts ("5 killed in X; 2 in Y; 2 in Z. Total: 9 deaths") adds
     # them up: it is kept, marked as a running toll, so that no sum counts them twice.
     for n, total in enumerate(drafts):
@@ -274,6 +256,32 @@ def _mark_breakdowns(drafts: list[_Draft]) -> None:
 _ITEMISED_RE = re.compile(
     r"\bas\s+follows\b|\bin\s+(?:\w+\s+)?separate\s+(?:incidents|attacks|assassinations)\b"
 )
+
+
+def _take_in(
+    drafts: list[_Draft],
+    n: int,
+    countable: Callable[[_Draft], bool],
+    stop: Callable[[_Draft], bool],
+    skip: Callable[[_Draft], bool] = lambda d: False,
+) -> None:
+    """Mark the counts told after the total ``drafts[n]`` as its parts while they fit inside
+    it, up to the first one out of reach or for which ``stop`` holds; ``skip`` passes one
+    over."""
+    total = drafts[n]
+    room = total.killed.best  # type: ignore[union-attr]
+    for m in range(n + 1, len(drafts)):
+        d = drafts[m]
+        if d.sent == total.sent or not countable(d):
+            continue
+        if d.sent - total.sent > _BREAKDOWN_REACH or stop(d):
+            break
+        if skip(d):
+            continue
+        if d.killed.best > room:  # type: ignore[union-attr,operator]
+            break
+        room -= d.killed.best  # type: ignore[union-attr,operator]
+        d.part_of = n
 
 
 def _inside(total: _Draft, part: _Draft) -> bool:
