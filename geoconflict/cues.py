@@ -461,11 +461,14 @@ def _make_cand(masked: str, m: re.Match[str], cue: str | None) -> _PlaceCand | N
 _FIRED_BY_RE = re.compile(r"\bfired\s+by\s+[^,.;]{1,40}?\s+$")
 
 
-#: Buildings and sites named after their town ("Aleppo University", "Idlib Central Hospital").
-#: A building word right after a name: "al-Quds hospital", "al-Rahma mosque".
-_BUILDING_AFTER_RE = re.compile(
-    r"\s+(?:hospital|school|mosque|bakery|clinic|church|university|stadium|hotel|market)\b"
+#: Building words that follow the building's own name ("al-Quds hospital").
+_BUILDING_WORDS = (
+    "hospital", "school", "mosque", "bakery", "clinic", "church", "university", "stadium",
+    "hotel", "market",
 )
+#: A building word right after a name: "al-Quds hospital", "al-Rahma mosque".
+_BUILDING_AFTER_RE = re.compile(rf"\s+(?:{'|'.join(_BUILDING_WORDS)})\b")
+#: Buildings and sites named after their town ("Aleppo University", "Idlib Central Hospital").
 _INSTITUTIONS = frozenset(
     "university hospital school college faculty stadium mosque church market souk square"
     " bakery roundabout bridge station citadel hotel bank court palace park museum".split()
@@ -755,9 +758,9 @@ def _area_cand(c: _PlaceCand) -> bool:
 #: hospital in the northern city of Afrin", "al-Karama (formerly al-Sir) square in the
 #: centre of al-Suwayda city".
 _FACILITY_IN_RE = re.compile(
-    r"(?:\s+\([^()]{1,40}\))?\s+(?:hospital|school|mosque|bakery|market|marketplace|square"
-    r"|roundabout|stadium|church|university|hotel|clinic|bridge|factory|(?:oil|gas)\s+field)"
-    r"\b[^.;:]{0,60}?\b(?:in|at|of)\s",
+    r"(?:\s+\([^()]{1,40}\))?\s+(?:"
+    + "|".join((*_BUILDING_WORDS, "marketplace", "square", "roundabout", "bridge", "factory"))
+    + r"|(?:oil|gas)\s+field)\b[^.;:]{0,60}?\b(?:in|at|of)\s",
     re.I,
 )
 

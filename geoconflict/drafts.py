@@ -335,6 +335,12 @@ def _merge_other_estimates(drafts: list[_Draft]) -> None:
 _ALSO_DOCUMENTED_RE = re.compile(r"\balso\s+(?:documented|recorded)\s+the\s+(?:death|killing)")
 
 
+def _next_entry(low: str) -> bool:
+    """Whether a sentence is a monitor's next entry (:data:`_ALSO_DOCUMENTED_RE`): more dead,
+    neither another figure for the dead before nor them told again."""
+    return "also" in low and _ALSO_DOCUMENTED_RE.search(low) is not None
+
+
 #: A count told in the present perfect: "have been killed", "has died".
 _PERFECT_KILLED_RE = re.compile(r"\b(?:have|has)\s+(?:been\s+)?(?:killed|died|slain)\b")
 
@@ -444,10 +450,10 @@ def _merge_estimates_pass(drafts: list[_Draft], *, plain_only: bool) -> None:
         low = d.extra.get("low") or ""
         if plain and "elsewhere" in low:
             continue  # "At least 19 people were killed elsewhere in the country": more dead
-        if plain and "also" in low and _ALSO_DOCUMENTED_RE.search(low):
-            continue  # a monitor's next entry: "SNHR also documented the death of a detainee"
+        if plain and _next_entry(low):
+            continue  # "SNHR also documented the death of a detainee"
         bound = d.killed.low is None and d.killed.high is not None
-        rival = _RIVAL_SOURCE_RE.search(d.extra.get("low") or "") is not None
+        rival = _RIVAL_SOURCE_RE.search(low) is not None
         for host in reversed(drafts[:n]):
             if host.drop or host.event_only or host.killed is None:
                 continue

@@ -716,6 +716,12 @@ _TITLE_WORDS = (
     r"(?:(?:former|deputy|defen[cs]e|interior|foreign|minister|general|colonel|brigadier"
     r"|commander|president|governor|sheikh|his|her|their)\s+){0,3}"
 )
+def _who_he_was(least: int, most: int) -> str:
+    """A description of a person between commas, its first letter followed by ``least`` to
+    ``most`` characters: ", an orthopaedic surgeon,", ", a cousin of the president,"."""
+    return rf",\s+(?:a|an|the|his|her)\s+[a-z][^,.;]{{{least},{most}}},"
+
+
 #: "gunmen shot dead Ahmad al-Zoubi", "killing Defence Minister Dawoud Rajha and Hassan
 #: Turkmani": people named, one dead each.
 _NAMED_KILL_RE = re.compile(
@@ -730,7 +736,7 @@ _NAMED_KILL_RE = re.compile(
     rf"(?P<name>{_PERSON})"
     rf"(?P<more>(?:(?:,\s+|,?\s+and\s+){_TITLE_WORDS}{_PERSON}(?!['’]s)){{0,4}})"
     # "killed Dr. Ali Darwish, an orthopaedic surgeon, and a patient": one more, unnamed
-    r"(?:,\s+(?:a|an|the|his|her)\s+[a-z][^,.;]{0,60},)?"
+    rf"(?:{_who_he_was(0, 60)})?"
     rf"(?P<plus>,?\s+and\s+(?:a|an|one|another|his|her)\s+(?:[a-z-]+\s+){{0,2}}?"
     rf"(?:{lx._SINGULAR_VICTIMS})\b)?"
 )
@@ -740,7 +746,7 @@ _NAMED_KILLED_RE = re.compile(
     rf"(?P<name>{_PERSON})(?:,\s+(?:aged\s+)?\d{{1,2}},"
     # "Hilal al-Assad, a cousin of the president and head of the NDF in Latakia, has been
     # killed": who he was, between commas
-    r"|,\s+(?:a|an|the|his|her)\s+[a-z][^,.;]{1,100},)?(?P<who>,?\s+who)?"
+    rf"|{_who_he_was(1, 100)})?(?P<who>,?\s+who)?"
     r"\s+(?:was|has\s+been|had\s+been)\s+(?P<verb>killed|shot\s+dead"
     r"|assassinated|gunned\s+down|executed)\b"
     # "Hassan Turkmani, who headed the crisis cell, also died of his wounds"

@@ -20,7 +20,7 @@ from .cues import _COUNTRY_WORDS, _institution_town, _PlaceCand, _places
 from .drafts import _NATIONWIDE_RE, _Draft, _SentInfo
 from .mentions import _mask
 from .records import Article, Location
-from .resolve import CITY_GOVERNORATES, DocumentResolver, PlaceRef, distance_km
+from .resolve import _LOOSE, CITY_GOVERNORATES, DocumentResolver, PlaceRef, distance_km
 
 _RESOLVERS: dict[str, Any] = {}
 
@@ -220,8 +220,8 @@ def _field_parts(value: str) -> list[tuple[str, str, bool]]:
         if len(name) < 3 or (not name[0].isupper() and not name.startswith(_FIELD_PARTICLES)):
             continue
         area = bool(_FIELD_AREA_RE.search(text))
-        if area and name.lower() in CITY_GOVERNORATES and ("rural" in text.lower() or (
-                "countryside" in text.lower())):
+        rural = "rural" in text.lower() or "countryside" in text.lower()
+        if area and rural and name.lower() in CITY_GOVERNORATES:
             name = f"Rural {name}"  # "Rural Damascus", "Damascus countryside": not the city
         parts.append((text, name, area))
     return parts
@@ -286,14 +286,11 @@ def _field_place_fallback(drafts: list[_Draft], article: Article, doc: DocumentR
             d.extra["inferred_place"] = True
 
 
-#: A match score below which a place is only a loose guess (see ``resolve._LOOSE``).
-_LOOSE_SCORE = 0.7
-
-
 def _loose_here(d: _Draft) -> bool:
-    """Whether ``d`` is placed only by a loose guess at its name."""
+    """Whether ``d`` is placed only by a loose guess at its name (a score below the
+    resolver's ``_LOOSE``)."""
     loc = d.location
-    return loc is not None and loc.score is not None and loc.score < _LOOSE_SCORE
+    return loc is not None and loc.score is not None and loc.score < _LOOSE
 
 
 def _sentence_places(info: _SentInfo) -> list[_PlaceCand]:

@@ -791,11 +791,11 @@ def _drop_past_day_events(drafts: list[_Draft], infos: list[_SentInfo], article:
             d.drop = True
 
 
-#: A source updating its toll before the count it gives ("updates the toll: three killed").
 #: A source's figure told as its latest: "now says", "now puts the number at".
 _NOW_SAYS_RE = re.compile(
     r"\bnow\s+(?:says?|said|reports?|puts?|estimates?|counts?)\b[^.;:]*$"
 )
+#: A source updating its toll before the count it gives ("updates the toll: three killed").
 _UPDATES_TOLL_RE = re.compile(
     r"\b(?:updates|updated|updating|raises|raised|raising|revises|revised|revising)\s+"
     r"(?:its\s+|the\s+|their\s+|his\s+|her\s+)?(?:death\s+)?toll\b[^.;]{0,12}$"

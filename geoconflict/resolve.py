@@ -273,8 +273,13 @@ class DocumentResolver:
 
     @staticmethod
     def _loose(match: Any) -> bool:
-        """True for a loose match: neither exact nor a sure spelling variant."""
+        """True for a loose match: not exact, and scoring below ``_LOOSE``."""
         return match.method != "exact" and match.score < _LOOSE
+
+    @staticmethod
+    def _unsure(match: Any) -> bool:
+        """True for a match that is neither exact nor a sure spelling variant."""
+        return match.method != "exact" and match.score < _SURE_VARIANT
 
     @staticmethod
     def _stray(match: Any, near: Sequence[tuple[float, float]]) -> bool:
@@ -383,7 +388,7 @@ class DocumentResolver:
         near = [p for p, n in zip(self._near, self._near_names, strict=False) if n != ref.name]
         if ref.exact:
             sure = self._match(ref.name, ref.feature_hint, ref.within, near)
-            if sure is None or (sure.method != "exact" and sure.score < _SURE_VARIANT):
+            if sure is None or self._unsure(sure):
                 return None
         match = None
         beside = None
@@ -392,7 +397,7 @@ class DocumentResolver:
             if beside is not None and (
                 beside.place.country_code != self.country
                 or beside.precision > 2  # a town, not an area or the country
-                or (beside.method != "exact" and beside.score < _SURE_VARIANT)
+                or self._unsure(beside)
             ):
                 beside = None
             if beside is not None:
@@ -426,9 +431,7 @@ class DocumentResolver:
             ) and self.is_foreign(ref.name):
                 # "Saida, east of Daraa": the article sets it at home
                 match = home = self._home_namesake(ref, near, beside)
-            if match is not None and ref.within and (
-                match.method != "exact" and match.score < _SURE_VARIANT
-            ):
+            if match is not None and ref.within and self._unsure(match):
                 # "near Ithriyah (Salamiyeh, Hama)", "the Rumaniyah neighbourhood of Raqqa": a
                 # match that is neither exact nor a sure variant, outside the area the text
                 # sets the place in, is not it; the area is, near it (precision 2).

@@ -13,10 +13,10 @@ from collections.abc import Callable
 
 from . import lexicon as lx
 from .drafts import (
-    _ALSO_DOCUMENTED_RE,
     _BREAKDOWN_REACH,
     _NATIONWIDE_RE,
     _Draft,
+    _next_entry,
     _other_victims,
     _own_place,
     _same_place,
@@ -387,8 +387,8 @@ _ALSO_KILLED_RE = re.compile(r"\balso\s+(?:been\s+)?(?:killed|died|slain|among)\
 def _another_incident(d: _Draft) -> bool:
     """Whether the sentence of ``d`` says it tells another event ("In another incident")."""
     low = d.extra.get("low") or ""
-    if "also" in low and _ALSO_DOCUMENTED_RE.search(low):
-        return True  # a monitor's next entry: "SNHR also documented the death of a detainee"
+    if _next_entry(low):
+        return True  # "SNHR also documented the death of a detainee"
     return ("other" in low or "separate" in low) and _ANOTHER_INCIDENT_RE.search(low) is not None
 
 
